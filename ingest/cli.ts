@@ -1,0 +1,19 @@
+/** `npm run ingest [-- <dir or files>]`: (re)build the index with progress output. */
+import { buildIndex } from './build-index.js';
+import { loadConfig } from '../src/config.js';
+import { createEmbeddings } from '../src/embeddings.js';
+
+const config = loadConfig();
+const inputs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+try {
+  const result = await buildIndex({
+    dataDir: config.DATA_DIR,
+    inputs: inputs.length ? inputs : undefined,
+    embeddings: createEmbeddings(config),
+    onProgress: (message) => console.log(message),
+  });
+  console.log(`Đã ghi chỉ mục vào ${result.dir} (${result.manifest.chunks} đoạn, ${Math.round(result.chars / 1024)} KB văn bản).`);
+} catch (err) {
+  console.error(`Lỗi khi lập chỉ mục: ${(err as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,116 @@
+/**
+ * The offline answerer: picks the sentence(s) that answer the question and
+ * quotes them verbatim with [n] markers. When no sentence covers the question
+ * well enough it says so, and names what the documents do cover.
+ */
+import type { QueryAnalysis } from '../retrieval/query.js';
+import { scoreSentence, type Idf } from '../retrieval/sentence-score.js';
+import type { Citation, DocumentMeta, Passage } from '../types.js';
+import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
+
+export interface AnswerDraft {
+  answered: boolean;
+  answer: string;
+  citations: Citation[];
+}
+
+export interface ExtractiveOptions {
+  /** Minimum share of the question's content a quote must cover. */
+  minCoverage?: number;
+  /** Longest quote before it is narrowed to the clauses that matter. */
+  maxQuoteChars?: number;
+}
+
+interface Candidate {
+  passage: Passage;
+  start: number;
+  end: number;
+  score: number;
+  coverage: number;
+}
+
+/** Narrows a long sentence to its best `;`-separated clauses (still a verbatim slice). */
+function narrow(text: string, start: number, end: number, analysis: QueryAnalysis, idf: Idf, maxChars: number): [number, number] {
+  if (end - start <= maxChars) return trimQuote(text, start, end);
+  const clauses: Array<[number, number]> = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (text[i] === ';') {
+      clauses.push([s, i + 1]);
+      s = i + 1;
+    }
+  }
+  clauses.push([s, end]);
+  if (clauses.length < 2) return trimQuote(text, start, end);
+  const scores = clauses.map(([a, b]) => scoreSentence(text.slice(a, b), analysis, idf, { fuzzy: true }).score);
+  let best = scores.indexOf(Math.max(...scores));
+  let [a, b] = clauses[best]!;
+  // Grow towards the better neighbour while it fits.
+  let left = best - 1;
+  let right = best + 1;
+  while (left >= 0 || right < clauses.length) {
+    const takeLeft = right >= clauses.length || (left >= 0 && scores[left]! >= scores[right]!);
+    const [na, nb] = takeLeft ? [clauses[left]![0], b] : [a, clauses[right]![1]];
+    if (nb - na > maxChars) break;
+    [a, b] = [na, nb];
+    if (takeLeft) left--;
+    else right++;
+    best = -1;
+  }
+  return trimQuote(text, a, b);
+}
+
+/** Drops a leading bullet and separators: the quote stays a verbatim slice. */
+function trimQuote(text: string, a: number, b: number): [number, number] {
+  while (a < b && /[\s;,\-–+•]/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  return [a, b];
+}
+
+function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
+  const related = [...new Map(passages.map((p) => [p.doc.id, p.doc])).values()].slice(0, 3);
+  const pool = related.length ? related : documents.slice(0, 5);
+  const covered = pool.map((d) => `• ${documentLabel(d)}${d.issuer ? ` (${d.issuer})` : ''}`).join('\n');
+  return {
+    answered: false,
+    answer: `Xin lỗi, các văn bản hiện có không nêu rõ nội dung này nên tôi không trả lời để tránh sai lệch.${covered ? `\nCác văn bản liên quan nhất có thể tra cứu:\n${covered}` : ''}\nBạn có thể hỏi cụ thể hơn, ví dụ về thời lượng hội nghị, chỉ tiêu, thời hạn hoặc cơ quan chủ trì.`,
+    citations: [],
+  };
+}
+
+export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
+  const minCoverage = options.minCoverage ?? 0.5;
+  const maxQuote = options.maxQuoteChars ?? 420;
+  if (!analysis.content.length || !passages.length) return refusal(passages, documents);
+
+  const candidates: Candidate[] = [];
+  for (const passage of passages.slice(0, 6)) {
+    const { chunk } = passage;
+    const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
+    for (const span of chunk.sentences) {
+      const { score, coverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, fuzzy: chunk.ocr });
+      candidates.push({ passage, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0];
+  if (!best || best.coverage < minCoverage) return refusal(passages, documents);
+
+  const chosen = [best];
+  const second = candidates.find(
+    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.9 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0),
+  );
+  if (second && second.passage.chunk.id !== best.passage.chunk.id) chosen.push(second);
+
+  const citations = chosen.map((c, i) => {
+    const [a, b] = narrow(c.passage.chunk.text, c.start, c.end, analysis, idf, maxQuote);
+    return toCitation(i + 1, c.passage, c.passage.chunk.text.slice(a, b), c.score);
+  });
+  const lines = citations.map((c) => {
+    const doc = chosen[c.n - 1]!.passage.doc;
+    const where = [documentLabel(doc), doc.issuer, displayDate(doc.date)].filter(Boolean).join(', ');
+    return `Theo ${where} (mục ${sectionLabel(c)}):\n“${c.quote}” [${c.n}]`;
+  });
+  if (citations.some((c) => c.ocr)) lines.push(OCR_NOTE);
+  return { answered: true, answer: lines.join('\n\n'), citations };
+}

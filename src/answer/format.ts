@@ -1,0 +1,50 @@
+/** How documents and citations are written for people: "Kế hoạch số 22-KH/TU", "16/01/2026". */
+import type { Citation, DocumentMeta, Passage } from '../types.js';
+
+/** ISO date → dd/mm/yyyy. */
+export function displayDate(iso?: string): string | undefined {
+  if (!iso) return undefined;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "Kế hoạch số 22-KH/TU" or, without a number, "Hướng dẫn về …". */
+export function documentLabel(meta: DocumentMeta): string {
+  if (meta.docType && meta.docNumber) return `${meta.docType} số ${meta.docNumber}`;
+  if (meta.docType && meta.summary) return `${meta.docType} “${meta.summary.length > 80 ? `${meta.summary.slice(0, 80)}…` : meta.summary}”`;
+  return meta.title;
+}
+
+/** "II.2.3.b – Đổi mới về công tác tổ chức hội nghị" */
+export function sectionLabel(citation: Pick<Citation, 'section' | 'sectionTitle'>): string {
+  if (!citation.section) return 'phần mở đầu';
+  if (citation.section === citation.sectionTitle || !citation.sectionTitle) return citation.section;
+  return `${citation.section} – ${citation.sectionTitle}`;
+}
+
+export function toCitation(n: number, passage: Passage, quote: string, score: number): Citation {
+  const { doc, chunk } = passage;
+  return {
+    n,
+    source: doc.source,
+    title: doc.title,
+    ...(doc.docNumber ? { docNumber: doc.docNumber } : {}),
+    ...(doc.issuer ? { issuer: doc.issuer } : {}),
+    ...(doc.date ? { date: doc.date } : {}),
+    section: chunk.section,
+    sectionTitle: chunk.sectionTitle,
+    quote,
+    score: Math.round(score * 1000) / 1000,
+    ...(doc.ocr ? { ocr: true } : {}),
+    docId: doc.id,
+  };
+}
+
+/** One line a cadre can paste into a report. */
+export function citationLine(citation: Citation, meta?: DocumentMeta): string {
+  const label = meta ? documentLabel(meta) : citation.docNumber ? `Văn bản số ${citation.docNumber}` : citation.title;
+  const parts = [label, citation.issuer, displayDate(citation.date)].filter(Boolean).join(', ');
+  return `[${citation.n}] ${parts}, mục ${sectionLabel(citation)}`;
+}
+
+export const OCR_NOTE = 'Lưu ý: trích dẫn đánh dấu OCR lấy từ bản quét có thể sai chính tả; vui lòng đối chiếu văn bản gốc.';

@@ -1,0 +1,36 @@
+/**
+ * The Hono app, runtime-neutral: entries (server.ts for Node, worker.ts for
+ * Workers) build the dependencies and call createApp.
+ */
+import { Hono } from 'hono';
+import type { Assistant } from './answer/assistant.js';
+import { AppError } from './errors.js';
+import { askRoutes } from './http/ask.js';
+import { documentRoutes, type DocumentLibrary } from './http/documents.js';
+import type { Logger } from './logger.js';
+
+export interface AppDeps {
+  assistant: Assistant;
+  library: DocumentLibrary;
+  logger: Logger;
+  /** Extra fields for /health (index build, channel states). */
+  health?: () => Record<string, unknown>;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, err.status as 400);
+    }
+    deps.logger.error({ err, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { code: 'internal', message: 'Đã có lỗi trong hệ thống, vui lòng thử lại sau.' } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ này.' } }, 404));
+
+  app.get('/health', (c) => c.json({ status: 'ok', ...deps.health?.() }));
+  app.route('/api', askRoutes(deps.assistant));
+  app.route('/api', documentRoutes(deps.library));
+  return app;
+}

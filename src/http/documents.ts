@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { AppError } from '../errors.js';
+import type { Chunk, DocumentMeta } from '../types.js';
+import type { StoredDocument } from '../store/index-files.js';
+
+/** Read access to the indexed documents (the knowledge base on Node, D1 on Workers). */
+export interface DocumentLibrary {
+  documents(): DocumentMeta[];
+  document(id: string): StoredDocument | undefined;
+  chunksOf(id: string): Chunk[];
+}
+
+export function documentRoutes(library: DocumentLibrary): Hono {
+  const app = new Hono();
+  app.get('/documents', (c) => {
+    const documents = library.documents().map(({ outline: _outline, ...meta }) => meta);
+    return c.json({ documents });
+  });
+  app.get('/documents/:id', (c) => {
+    const stored = library.document(c.req.param('id'));
+    if (!stored) throw new AppError('not_found', 'Không tìm thấy văn bản này.');
+    const sections = library.chunksOf(stored.meta.id).map(({ id, section, sectionTitle, text }) => ({ id, section, sectionTitle, text }));
+    return c.json({ document: stored.meta, text: stored.text, sections });
+  });
+  return app;
+}

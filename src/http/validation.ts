@@ -1,0 +1,42 @@
+/**
+ * Request validation: malformed JSON and schema violations become AppErrors
+ * with a Vietnamese message and a stable code.
+ */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+export const historyTurnSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().max(8000),
+});
+
+export const askRequestSchema = z.object({
+  question: z
+    .string({ error: 'Thiếu câu hỏi (trường "question").' })
+    .trim()
+    .min(1, 'Câu hỏi không được để trống.')
+    .max(2000, 'Câu hỏi quá dài: tối đa 2.000 ký tự.'),
+  history: z.array(historyTurnSchema).max(50, 'Lịch sử hội thoại quá dài: tối đa 50 lượt.').optional(),
+  conversationId: z.string().min(1).max(100).optional(),
+  filters: z.object({ sources: z.array(z.string().max(300)).max(100).optional() }).optional(),
+});
+
+/** Parses and validates a JSON body. */
+export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new AppError('invalid_json', 'Nội dung yêu cầu không phải JSON hợp lệ.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const message = issue.message.startsWith('Invalid') || issue.message.startsWith('Expected')
+      ? `Trường "${issue.path.join('.') || 'body'}" không hợp lệ.`
+      : issue.message;
+    throw new AppError('invalid_request', message, { details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,36 @@
+/**
+ * The loaded index: documents, chunks, the lexical index and the dense index,
+ * immutable once built. A rebuild produces a new CorpusIndex that is swapped in
+ * whole, so a question never sees two versions at once.
+ */
+import type { Chunk, DocumentMeta } from '../types.js';
+import type { StoredDocument } from '../store/index-files.js';
+import { LexicalIndex, type SerializedLexicalIndex } from './lexical-index.js';
+import type { DenseIndex } from './ports.js';
+
+export class CorpusIndex {
+  readonly documents: Map<string, StoredDocument>;
+
+  constructor(
+    documents: StoredDocument[],
+    readonly chunks: Chunk[],
+    readonly lexical: LexicalIndex,
+    readonly dense: DenseIndex,
+    readonly builtAt: string,
+  ) {
+    this.documents = new Map(documents.map((d) => [d.meta.id, d]));
+  }
+
+  static from(data: { documents: StoredDocument[]; chunks: Chunk[]; lexical: SerializedLexicalIndex; builtAt: string }, dense: DenseIndex): CorpusIndex {
+    return new CorpusIndex(data.documents, data.chunks, LexicalIndex.fromJSON(data.lexical), dense, data.builtAt);
+  }
+
+  meta(docId: string): DocumentMeta {
+    return this.documents.get(docId)!.meta;
+  }
+
+  /** Document list as clients see it. */
+  list(): DocumentMeta[] {
+    return [...this.documents.values()].map((d) => d.meta);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * BM25 over our own Vietnamese terms (see text/tokens.ts). Off-the-shelf JS
+ * engines tokenise Vietnamese badly, and a plain inverted index serialises to
+ * a compact JSON file that loads in milliseconds.
+ */
+import { withinOneEdit } from '../text/edit-distance.js';
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface LexicalHit {
+  index: number;
+  score: number;
+}
+
+export interface SerializedLexicalIndex {
+  k1: number;
+  b: number;
+  docLengths: number[];
+  /** term → flat [docIndex, termFrequency, docIndex, termFrequency, …] */
+  postings: Record<string, number[]>;
+}
+
+export class LexicalIndex {
+  private constructor(private readonly data: SerializedLexicalIndex, private readonly avgLength: number) {}
+
+  static build(termsPerDoc: string[][], k1 = 1.2, b = 0.75): LexicalIndex {
+    const postings: Record<string, number[]> = Object.create(null);
+    const docLengths = termsPerDoc.map((terms, doc) => {
+      const counts = new Map<string, number>();
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, tf] of counts) (postings[term] ??= []).push(doc, tf);
+      return terms.length;
+    });
+    return LexicalIndex.fromJSON({ k1, b, docLengths, postings });
+  }
+
+  static fromJSON(data: SerializedLexicalIndex): LexicalIndex {
+    const total = data.docLengths.reduce((sum, n) => sum + n, 0);
+    const postings: Record<string, number[]> = Object.assign(Object.create(null), data.postings);
+    return new LexicalIndex({ ...data, postings }, total / Math.max(1, data.docLengths.length));
+  }
+
+  private neighbours?: Map<number, string[]>;
+
+  /**
+   * Indexed syllables within one edit of `term` (OCR damage: "luan" ~ "luen",
+   * "phut" ~ "pht"). Only for terms of 4+ letters, where one edit rarely means
+   * another real word.
+   */
+  similarTerms(term: string): string[] {
+    if (term.length < 4 || /[^a-z]/.test(term)) return [];
+    if (!this.neighbours) {
+      this.neighbours = new Map();
+      for (const t of Object.keys(this.data.postings)) {
+        if (/^[a-z0-9]+$/.test(t) && t.length >= 3) {
+          const list = this.neighbours.get(t.length) ?? [];
+          list.push(t);
+          this.neighbours.set(t.length, list);
+        }
+      }
+    }
+    const out: string[] = [];
+    for (const len of [term.length - 1, term.length, term.length + 1]) {
+      for (const candidate of this.neighbours.get(len) ?? []) if (candidate !== term && withinOneEdit(term, candidate)) out.push(candidate);
+    }
+    return out;
+  }
+
+  toJSON(): SerializedLexicalIndex {
+    return this.data;
+  }
+
+  get size(): number {
+    return this.data.docLengths.length;
+  }
+
+  /** Inverse document frequency (BM25+ style, never negative). */
+  idf(term: string): number {
+    const df = (this.data.postings[term]?.length ?? 0) / 2;
+    const n = this.data.docLengths.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  documentFrequency(term: string): number {
+    return (this.data.postings[term]?.length ?? 0) / 2;
+  }
+
+  search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean): LexicalHit[] {
+    const { k1, b, docLengths, postings } = this.data;
+    const scores = new Map<number, number>();
+    for (const { term, weight } of query) {
+      const list = postings[term];
+      if (!list) continue;
+      const idf = this.idf(term) * weight;
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i]!;
+        const tf = list[i + 1]!;
+        const norm = tf + k1 * (1 - b + (b * docLengths[doc]!) / this.avgLength);
+        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+      }
+    }
+    const hits: LexicalHit[] = [];
+    for (const [index, score] of scores) if (!accept || accept(index)) hits.push({ index, score });
+    hits.sort((x, y) => y.score - x.score);
+    return hits.slice(0, limit);
+  }
+}

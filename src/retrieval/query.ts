@@ -1,0 +1,99 @@
+/**
+ * Query analysis: translate English, resolve short follow-ups against the
+ * previous question, read the question's intent and document references, and
+ * turn it all into weighted search terms.
+ */
+import { findDocRefs, type DocRef } from '../text/doc-refs.js';
+import { fold } from '../text/fold.js';
+import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
+import { foldedSyllables, searchTerms } from '../text/tokens.js';
+import type { HistoryTurn } from '../types.js';
+import type { WeightedTerm } from './lexical-index.js';
+
+export type Intent = 'quantity' | 'time' | 'who' | 'list';
+
+export interface QueryAnalysis {
+  question: string;
+  /** The Vietnamese text retrieval works on (translated and/or with follow-up context). */
+  text: string;
+  english: boolean;
+  followUp: boolean;
+  intents: Set<Intent>;
+  refs: DocRef[];
+  /** Lexical terms with weights (inherited follow-up terms weigh less). */
+  terms: WeightedTerm[];
+  /** Folded content syllables the answer should cover, with weights. */
+  content: WeightedTerm[];
+}
+
+/** Question words and particles: they shape intent, not content. */
+const QUESTION_WORDS = new Set(
+  'bao nhieu lau gio khi nao la gi nhu the ai may co cua cac nhung duoc phai thi sao con ve theo hay hoac do nay kia ra sao vay a u nhi khong chu the'.split(' '),
+);
+/** "không" is content in "không quá 50 phút", a question particle at the end. */
+const KEEP_WHEN_FOLLOWED = new Set(['khong', 'co']);
+
+const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
+  ['quantity', /\b(bao nhieu|may|bao lau|toi da|toi thieu|it nhat|khong qua|ty le|phan tram|so luong|thoi luong|how (many|much|long)|percent)/],
+  ['time', /\b(khi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|nam nao|quy may|when|deadline)/],
+  ['who', /\b(ai|co quan nao|don vi nao|ban nao|to chuc nao|chu tri|phoi hop|trach nhiem|who|which (agency|body))\b/],
+  ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|gom|bao gom|cac hinh thuc|nao)\b/],
+];
+
+const FOLLOW_UP_START = /^(con|the con|vay con|vay|va|thi sao|what about|and|how about)\b/;
+
+function contentTerms(text: string, weight: number): WeightedTerm[] {
+  const words = foldedSyllables(text);
+  return words
+    .filter((w, i) => !QUESTION_WORDS.has(w) || (KEEP_WHEN_FOLLOWED.has(w) && i + 1 < words.length && !QUESTION_WORDS.has(words[i + 1]!)))
+    .map((term) => ({ term, weight }));
+}
+
+function detectIntents(folded: string): Set<Intent> {
+  return new Set(INTENT_PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([intent]) => intent));
+}
+
+function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
+  const merged = new Map<string, number>();
+  for (const list of lists) for (const { term, weight } of list) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
+  return [...merged].map(([term, weight]) => ({ term, weight }));
+}
+
+function asVietnamese(text: string): { text: string; english: boolean } {
+  const english = looksEnglish(text);
+  return { text: english ? translateToVietnamese(text) : text, english };
+}
+
+export function isFollowUp(question: string, history: HistoryTurn[] | undefined): boolean {
+  if (!history?.some((t) => t.role === 'user')) return false;
+  const folded = fold(question).trim();
+  const syllableCount = foldedSyllables(question).length;
+  return FOLLOW_UP_START.test(folded) || (syllableCount <= 6 && /(thi sao|the nao|nhu vay|\?)\s*$/.test(folded));
+}
+
+/**
+ * @example analyzeQuery('Còn tham luận thì sao?', [{ role: 'user', content: 'Phát biểu kết luận không quá bao nhiêu phút?' }])
+ */
+export function analyzeQuery(question: string, history?: HistoryTurn[]): QueryAnalysis {
+  const current = asVietnamese(question.trim());
+  const followUp = isFollowUp(question, history);
+  const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
+  const inherited = previous ? asVietnamese(previous.content) : undefined;
+
+  const intents = detectIntents(fold(`${question} ${current.text}`));
+  if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);
+
+  const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
+  const terms = mergeTerms([weigh(searchTerms(current.text), 1), inherited ? weigh(searchTerms(inherited.text), 0.5) : []]);
+  const content = mergeTerms([contentTerms(current.text, 1), inherited ? contentTerms(inherited.text, 0.4) : []]);
+  return {
+    question,
+    text: inherited ? `${current.text}\n${inherited.text}` : current.text,
+    english: current.english,
+    followUp,
+    intents,
+    refs: findDocRefs(`${question} ${inherited?.text ?? ''}`),
+    terms,
+    content,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Hybrid retrieval: BM25 over Vietnamese terms and dense vectors, fused by
+ * reciprocal rank, then reranked with what matters in directives: references
+ * to the document by number, and the best sentence's fit to the question.
+ */
+import { findDocRefs } from '../text/doc-refs.js';
+import type { Passage } from '../types.js';
+import type { CorpusIndex } from './corpus-index.js';
+import type { WeightedTerm } from './lexical-index.js';
+import type { QueryEmbedder } from './ports.js';
+import type { QueryAnalysis } from './query.js';
+import { scoreSentence } from './sentence-score.js';
+
+export interface RetrieveOptions {
+  limit?: number;
+  sources?: string[];
+}
+
+const RRF_K = 60;
+const CANDIDATES = 40;
+const RERANK = 30;
+/** Weight of an OCR-variant term relative to the term the question used. */
+const VARIANT_WEIGHT = 0.5;
+
+export class Retriever {
+  constructor(private readonly index: CorpusIndex, private readonly embedder: QueryEmbedder) {}
+
+  get corpus(): CorpusIndex {
+    return this.index;
+  }
+
+  idf = (term: string): number => this.index.lexical.idf(term);
+
+  /** Adds OCR variants of the question's syllables found in the index. */
+  private expand(terms: WeightedTerm[]): WeightedTerm[] {
+    const present = new Set(terms.map((t) => t.term));
+    const variants: WeightedTerm[] = [];
+    for (const { term, weight } of terms) {
+      for (const variant of this.index.lexical.similarTerms(term)) {
+        if (!present.has(variant)) {
+          present.add(variant);
+          variants.push({ term: variant, weight: weight * VARIANT_WEIGHT });
+        }
+      }
+    }
+    return [...terms, ...variants];
+  }
+
+  async retrieve(analysis: QueryAnalysis, options: RetrieveOptions = {}): Promise<Passage[]> {
+    const { chunks } = this.index;
+    const sources = options.sources?.length ? new Set(options.sources) : undefined;
+    const accept = (i: number) => !sources || sources.has(chunks[i]!.source);
+
+    const lexical = this.index.lexical.search(this.expand(analysis.terms), CANDIDATES, accept);
+    const vector = await this.embedder.embedQuery(analysis.text);
+    const dense = (await this.index.dense.search(vector, sources ? CANDIDATES * 4 : CANDIDATES)).filter((h) => accept(h.index)).slice(0, CANDIDATES);
+
+    const fused = new Map<number, number>();
+    lexical.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 1 / (RRF_K + rank)));
+    dense.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 0.8 / (RRF_K + rank)));
+
+    // A question naming a document ("KH 22", "Kết luận 226") prefers that document.
+    const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+    if (refKeys.size) {
+      for (const [i, score] of fused) {
+        const meta = this.index.meta(chunks[i]!.docId);
+        const own = meta.docNumber ? findDocRefs(meta.docNumber)[0] : undefined;
+        if (own && (refKeys.has(own.full!) || refKeys.has(own.short))) fused.set(i, score + 0.02);
+      }
+    }
+
+    const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
+    const maxFused = top[0]?.[1] ?? 1;
+    const reranked = top.map(([i, score]) => {
+      const chunk = chunks[i]!;
+      const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
+      let best = 0;
+      for (const span of chunk.sentences) {
+        best = Math.max(best, scoreSentence(chunk.text.slice(span.start, span.end), analysis, this.idf, { context, fuzzy: chunk.ocr }).score);
+      }
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best };
+    });
+    reranked.sort((a, b) => b.score - a.score);
+    return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
+      chunk: chunks[i]!,
+      doc: this.index.meta(chunks[i]!.docId),
+      score: Math.round(score * 1000) / 1000,
+    }));
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The knowledge base on Node: keeps the live index, rebuilds it when the corpus
+ * or the embedder changed, and swaps a rebuilt index in whole. Rebuilds are
+ * serialised so two never race to publish.
+ */
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { buildIndex } from '../../ingest/build-index.js';
+import { corpusHash, listCorpusFiles } from '../../ingest/corpus.js';
+import { join } from 'node:path';
+import type { CorpusIndex } from '../retrieval/corpus-index.js';
+import type { QueryEmbedder } from '../retrieval/ports.js';
+import { Retriever } from '../retrieval/retriever.js';
+import type { DocumentMeta } from '../types.js';
+import type { Manifest, StoredDocument } from './index-files.js';
+import { loadCorpusIndex } from './load-index.js';
+
+export type IndexEmbeddings = EmbeddingsInterface & QueryEmbedder & { dimensions: number };
+
+export interface KnowledgeBaseOptions {
+  dataDir: string;
+  embeddings: IndexEmbeddings;
+  onProgress?: (message: string) => void;
+}
+
+export class KnowledgeBase {
+  private current?: { index: CorpusIndex; manifest: Manifest; retriever: Retriever };
+  private building: Promise<Manifest> = Promise.resolve(undefined as unknown as Manifest);
+
+  private constructor(private readonly options: KnowledgeBaseOptions) {}
+
+  /** Opens the index, building it first when it is missing or stale. */
+  static async open(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+    const kb = new KnowledgeBase(options);
+    await kb.load();
+    if (!kb.current || (await kb.isStale())) await kb.rebuild();
+    return kb;
+  }
+
+  private get docsDir(): string {
+    return join(this.options.dataDir, 'docs');
+  }
+
+  async isStale(): Promise<boolean> {
+    if (!this.current) return true;
+    const hash = await corpusHash(await listCorpusFiles([this.docsDir]), this.options.embeddings.id);
+    return hash !== this.current.manifest.corpusHash;
+  }
+
+  private async load(): Promise<void> {
+    const loaded = await loadCorpusIndex(this.options.dataDir, this.options.embeddings);
+    if (loaded && loaded.manifest.embedder.id === this.options.embeddings.id) {
+      this.current = { ...loaded, retriever: new Retriever(loaded.index, this.options.embeddings) };
+    }
+  }
+
+  /** Rebuilds from data/docs and swaps the new index in; queries keep using the old one meanwhile. */
+  rebuild(): Promise<Manifest> {
+    const run = async () => {
+      const { manifest } = await buildIndex({ dataDir: this.options.dataDir, embeddings: this.options.embeddings, onProgress: this.options.onProgress });
+      await this.load();
+      return manifest;
+    };
+    this.building = this.building.then(run, run);
+    return this.building;
+  }
+
+  get ready(): boolean {
+    return Boolean(this.current);
+  }
+
+  get manifest(): Manifest | undefined {
+    return this.current?.manifest;
+  }
+
+  retriever(): Retriever {
+    if (!this.current) throw new Error('index not loaded');
+    return this.current.retriever;
+  }
+
+  documents(): DocumentMeta[] {
+    return this.current?.index.list() ?? [];
+  }
+
+  document(id: string): StoredDocument | undefined {
+    return this.current?.index.documents.get(id);
+  }
+
+  chunksOf(id: string) {
+    return this.current?.index.chunks.filter((c) => c.docId === id) ?? [];
+  }
+}

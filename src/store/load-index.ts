@@ -1,0 +1,16 @@
+/**
+ * Loads the live index from disk (Node): JSON files plus the HNSWLib index.
+ */
+import { join } from 'node:path';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { CorpusIndex } from '../retrieval/corpus-index.js';
+import { loadHnswIndex } from '../retrieval/vector-hnswlib.js';
+import { currentBuild, readIndexData, type Manifest } from './index-files.js';
+
+export async function loadCorpusIndex(dataDir: string, embeddings: EmbeddingsInterface): Promise<{ index: CorpusIndex; manifest: Manifest } | undefined> {
+  const dir = await currentBuild(dataDir);
+  if (!dir) return undefined;
+  const data = await readIndexData(dir);
+  const dense = await loadHnswIndex(join(dir, 'hnsw'), embeddings);
+  return { index: CorpusIndex.from({ ...data, builtAt: data.manifest.builtAt }, dense), manifest: data.manifest };
+}

@@ -1,0 +1,115 @@
+/**
+ * English → Vietnamese domain glossary, so English questions work offline.
+ * With an LLM configured, translation is the model's job (prompts/translate-query.md).
+ */
+const PHRASES: Array<[string, string]> = [
+  ['how long', 'bao lâu không quá'],
+  ['how many', 'bao nhiêu số lượng'],
+  ['how much', 'bao nhiêu'],
+  ['what percentage', 'tỷ lệ bao nhiêu phần trăm'],
+  ['at least', 'ít nhất tối thiểu'],
+  ['at most', 'tối đa không quá'],
+  ['no more than', 'không quá'],
+  ['not exceed', 'không quá'],
+  ['opening speech', 'phát biểu khai mạc'],
+  ['opening remarks', 'phát biểu khai mạc'],
+  ['closing speech', 'phát biểu kết luận'],
+  ['concluding remarks', 'phát biểu kết luận'],
+  ['conclusion speech', 'phát biểu kết luận'],
+  ['standing committee', 'ban thường vụ'],
+  ['provincial party committee', 'tỉnh ủy'],
+  ['party committee', 'đảng ủy cấp ủy'],
+  ['propaganda department', 'ban tuyên giáo'],
+  ['mass mobilization', 'dân vận'],
+  ['social media', 'mạng xã hội'],
+  ['social networks', 'mạng xã hội'],
+  ['fatherland front', 'mặt trận tổ quốc'],
+  ['working style', 'lề lối làm việc'],
+  ['work style', 'lề lối làm việc'],
+  ['administrative documents', 'văn bản hành chính'],
+  ['administrative procedures', 'thủ tục hành chính'],
+  ['digital transformation', 'chuyển đổi số'],
+  ['information technology', 'công nghệ thông tin'],
+  ['artificial intelligence', 'trí tuệ nhân tạo'],
+  ['in person', 'trực tiếp'],
+  ['face to face', 'trực tiếp'],
+  ['party members', 'đảng viên'],
+  ['party member', 'đảng viên'],
+  ['press award', 'giải báo chí'],
+  ['golden hammer and sickle', 'búa liềm vàng'],
+  ['central committee', 'ban chấp hành trung ương'],
+  ['first quarter', 'quý 1 quý i'],
+  ['deadline', 'thời gian hoàn thành khi nào'],
+  ['when', 'khi nào thời gian'],
+  ['who', 'cơ quan nào chủ trì'],
+  ['which agency', 'cơ quan nào'],
+  ['which body', 'cơ quan nào'],
+  ['which', 'nào'],
+  ['what', 'gì'],
+];
+
+const WORDS: Record<string, string> = {
+  conference: 'hội nghị', conferences: 'hội nghị', meeting: 'hội nghị cuộc họp', meetings: 'hội nghị cuộc họp',
+  conclusion: 'kết luận', concluding: 'kết luận', speech: 'phát biểu', speeches: 'phát biểu', speak: 'phát biểu',
+  opening: 'khai mạc', minutes: 'phút', minute: 'phút', hours: 'giờ', day: 'ngày', days: 'ngày', half: '1/2 nửa',
+  online: 'trực tuyến', virtual: 'trực tuyến', offline: 'trực tiếp', presentation: 'tham luận', presentations: 'tham luận',
+  contribution: 'tham luận', discussion: 'thảo luận', plan: 'kế hoạch', guidance: 'hướng dẫn', guideline: 'hướng dẫn',
+  instruction: 'hướng dẫn', directive: 'chỉ thị', resolution: 'nghị quyết', regulation: 'quy định', documents: 'văn bản',
+  document: 'văn bản', percent: 'phần trăm %', percentage: 'tỷ lệ phần trăm', ratio: 'tỷ lệ', rate: 'tỷ lệ',
+  reduce: 'cắt giảm giảm', reduced: 'cắt giảm', cut: 'cắt giảm', year: 'năm', annually: 'hằng năm', yearly: 'hằng năm',
+  province: 'tỉnh', provincial: 'tỉnh', commune: 'xã', communes: 'xã', district: 'huyện', ward: 'phường',
+  propaganda: 'tuyên truyền', propagate: 'tuyên truyền', dissemination: 'phổ biến tuyên truyền', study: 'nghiên cứu quán triệt',
+  briefing: 'quán triệt', thoroughly: 'quán triệt', implement: 'triển khai thực hiện', implementation: 'triển khai thực hiện',
+  complete: 'hoàn thành', completed: 'hoàn thành', finish: 'hoàn thành', police: 'công an', press: 'báo chí',
+  newspapers: 'báo chí', journalists: 'phóng viên báo chí', forms: 'hình thức', form: 'hình thức', methods: 'hình thức',
+  cadres: 'cán bộ', cadre: 'cán bộ', officials: 'cán bộ công chức', civil: 'công chức', servants: 'công chức',
+  responsibility: 'trách nhiệm', responsible: 'trách nhiệm chủ trì', coordinate: 'phối hợp', coordinates: 'phối hợp',
+  lead: 'chủ trì', leads: 'chủ trì', inspection: 'kiểm tra', supervision: 'giám sát', discipline: 'kỷ luật kỷ cương',
+  purpose: 'mục đích', requirements: 'yêu cầu', requirement: 'yêu cầu', tasks: 'nhiệm vụ', solutions: 'giải pháp',
+  targets: 'chỉ tiêu', target: 'chỉ tiêu', frequency: 'tần suất', duration: 'thời lượng', participants: 'thành phần',
+  invite: 'mời', delegates: 'đại biểu', motto: 'phương châm', principle: 'nguyên tắc', principles: 'nguyên tắc',
+  growth: 'tăng trưởng', economic: 'kinh tế', award: 'giải', prize: 'giải', loudspeakers: 'loa phát thanh',
+  radio: 'phát thanh', television: 'truyền hình', videos: 'video', video: 'video', leaflets: 'tờ rơi',
+  report: 'báo cáo', reporting: 'báo cáo', reports: 'báo cáo', quarter: 'quý', quarterly: 'hằng quý', months: 'tháng',
+  disinformation: 'thông tin xuyên tạc sai trái', distorted: 'xuyên tạc', cyberspace: 'không gian mạng', internet: 'internet',
+  handle: 'xử lý', process: 'xử lý', records: 'hồ sơ', digitized: 'số hóa', digital: 'số', anniversary: 'kỷ niệm',
+  emulation: 'thi đua', movement: 'phong trào', local: 'địa phương', government: 'chính quyền', party: 'đảng',
+  limit: 'không quá tối đa', maximum: 'tối đa không quá', minimum: 'tối thiểu ít nhất', least: 'ít nhất', most: 'tối đa',
+  held: 'tổ chức', hold: 'tổ chức', organize: 'tổ chức', organise: 'tổ chức', scale: 'quy mô', wide: 'toàn',
+};
+
+const STOPWORDS = new Set(
+  'a an the is are was were be can could should must may might do does did of for to in on at by with and or about from per each every it its this that these those there their they i we you he she how what which who when where why long many much be been being into as than not no'.split(' '),
+);
+
+/** True when a question reads as English rather than (possibly accentless) Vietnamese. */
+export function looksEnglish(question: string): boolean {
+  if (/[^\x00-\x7f]/.test(question.replace(/[“”‘’–—…]/g, ''))) return false;
+  const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (!words.length) return false;
+  const known = words.filter((w) => STOPWORDS.has(w) || w in WORDS).length;
+  return known / words.length >= 0.5;
+}
+
+/**
+ * Word-by-word translation into Vietnamese search terms (not prose).
+ *
+ * @example translateToVietnamese('How long can a conclusion speech be?') // 'bao lâu … kết luận phát biểu'
+ */
+export function translateToVietnamese(question: string): string {
+  let text = ` ${question.toLowerCase().replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
+  const out: string[] = [];
+  for (const [phrase, vi] of PHRASES) {
+    const pattern = new RegExp(`\\s${phrase.replace(/ /g, '\\s+')}\\s`, 'g');
+    if (pattern.test(text)) {
+      out.push(vi);
+      text = text.replace(pattern, ' ');
+    }
+  }
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const clean = word.replace(/[.,]+$/, '');
+    if (WORDS[clean]) out.push(WORDS[clean]!);
+    else if (!STOPWORDS.has(clean) && /\d|[a-z]{3,}/.test(clean)) out.push(clean);
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,68 @@
+/**
+ * Tokens for search. Vietnamese writes one syllable per token, so syllable
+ * unigrams plus adjacent bigrams make a strong lexical key without a segmenter.
+ * Numbers, percentages and fractions stay whole: they are often the answer.
+ */
+import { fold, hasDiacritics, normalizeTonePlacement } from './fold.js';
+import { docRefTerms } from './doc-refs.js';
+
+const TOKEN = /\d+(?:[.,/]\d+)*%?|[\p{L}\p{N}]+/gu;
+/** Punctuation that ends a phrase: no bigram crosses it. */
+const PHRASE_BREAK = /[.,;:!?()[\]{}"“”'‘’…\n\t|]+/;
+
+/** Numbers lose leading zeros ("02" = "2", "16/01/2026" = "16/1/2026"). */
+function normalizeNumber(token: string): string {
+  return token.replace(/\d+/g, (digits) => String(Number(digits)));
+}
+
+/** Lowercase syllables of a text, each in one tone-placement convention. */
+export function syllables(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.normalize('NFC').toLowerCase().matchAll(TOKEN)) {
+    const token = match[0];
+    if (/^\d/.test(token)) out.push(normalizeNumber(token));
+    else out.push(hasDiacritics(token) ? normalizeTonePlacement(token) : token);
+  }
+  return out;
+}
+
+/** Folded syllables: the accent-insensitive form used by every matcher. */
+export function foldedSyllables(text: string): string[] {
+  return syllables(fold(text));
+}
+
+export interface TermOptions {
+  /** Add accented unigrams (prefixed `~`) so exact-accent matches score higher. */
+  accented?: boolean;
+}
+
+/**
+ * All lexical terms of a text: folded unigrams, folded bigrams (`a_b`),
+ * accented unigrams (`~á`) and document references (`#22-kh/tu`, `#kh-22`).
+ */
+export function searchTerms(text: string, options: TermOptions = {}): string[] {
+  const terms: string[] = [];
+  for (const phrase of text.split(PHRASE_BREAK)) {
+    const folded = foldedSyllables(phrase);
+    for (let i = 0; i < folded.length; i++) {
+      terms.push(folded[i]!);
+      if (i > 0) terms.push(`${folded[i - 1]}_${folded[i]}`);
+      const raw = folded[i]!;
+      if (raw.endsWith('%')) terms.push(raw.slice(0, -1));
+    }
+    if (options.accented !== false) {
+      for (const syllable of syllables(phrase)) if (hasDiacritics(syllable)) terms.push(`~${syllable}`);
+    }
+  }
+  terms.push(...docRefTerms(text));
+  return terms;
+}
+
+/** Character n-grams of a folded word, padded, for OCR-tolerant matching. */
+export function charNgrams(word: string, n = 3): string[] {
+  const padded = ` ${word} `;
+  if (padded.length <= n) return [padded];
+  const grams: string[] = [];
+  for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
+  return grams;
+}

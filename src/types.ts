@@ -1,0 +1,105 @@
+/** Domain types shared by ingest, retrieval, answering and the channels. */
+import type { Span } from './text/sentences.js';
+
+export interface DocumentReference {
+  /** Canonical number, e.g. "226-KL/TW". */
+  number: string;
+  /** As written, e.g. "Kết luận số 226-KL/TW, ngày 11/12/2025". */
+  text: string;
+  date?: string;
+}
+
+export interface SectionOutline {
+  /** Section path, e.g. "II.2.3.b"; "" for the opening part. */
+  path: string;
+  title: string;
+  level: number;
+}
+
+export interface DocumentMeta {
+  /** Stable id: the file name without extension. */
+  id: string;
+  /** File name under data/docs. */
+  source: string;
+  /** Display title, e.g. "Kế hoạch số 22-KH/TU – triển khai Kết luận số 226-KL/TW …". */
+  title: string;
+  /** "Kế hoạch", "Hướng dẫn", … */
+  docType?: string;
+  docNumber?: string;
+  issuer?: string;
+  /** ISO date (YYYY-MM-DD). */
+  date?: string;
+  place?: string;
+  /** Trích yếu: what the document is about. */
+  summary?: string;
+  signer?: string;
+  references: DocumentReference[];
+  /** 0..1: share of well-formed Vietnamese syllables weighted by diacritic use. */
+  ocrQuality: number;
+  /** True when the text came through damaging OCR: quotes need checking against the original. */
+  ocr: boolean;
+  chars: number;
+  outline: SectionOutline[];
+}
+
+export interface Chunk {
+  /** `${docId}#${n}` */
+  id: string;
+  docId: string;
+  source: string;
+  /** Section path, e.g. "II.2.3.b". */
+  section: string;
+  sectionTitle: string;
+  /** Titles of the enclosing sections, outermost first (context for retrieval). */
+  headings: string[];
+  /** Verbatim (cleaned) text of the section or part of it. */
+  text: string;
+  sentences: Span[];
+  ocr: boolean;
+}
+
+export interface HistoryTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AskRequest {
+  question: string;
+  history?: HistoryTurn[];
+  conversationId?: string;
+  filters?: { sources?: string[] };
+}
+
+export interface Citation {
+  n: number;
+  source: string;
+  title: string;
+  docNumber?: string;
+  issuer?: string;
+  date?: string;
+  section: string;
+  sectionTitle?: string;
+  quote: string;
+  score: number;
+  ocr?: boolean;
+  /** Document id, for links to the source view. */
+  docId: string;
+}
+
+export type AnswerMode = 'extractive' | 'llm';
+
+export interface AskResponse {
+  answered: boolean;
+  answer: string;
+  citations: Citation[];
+  mode: AnswerMode;
+  conversationId: string;
+  tookMs: number;
+}
+
+/** A retrieved chunk with its fused relevance score. */
+export interface Passage {
+  chunk: Chunk;
+  doc: DocumentMeta;
+  score: number;
+}

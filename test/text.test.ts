@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { fold, normalizeText, normalizeTonePlacement } from '../src/text/fold.js';
+import { findDocRefs } from '../src/text/doc-refs.js';
+import { searchTerms, syllables } from '../src/text/tokens.js';
+import { sentenceSpans } from '../src/text/sentences.js';
+import { looksEnglish, translateToVietnamese } from '../src/text/glossary.js';
+import { withinOneEdit } from '../src/text/edit-distance.js';
+
+describe('fold', () => {
+  it('removes diacritics and maps đ/Đ to d', () => {
+    expect(fold('Đảng ủy Điện Biên')).toBe('dang uy dien bien');
+    expect(fold('Phát biểu kết luận không quá 50 phút')).toBe('phat bieu ket luan khong qua 50 phut');
+  });
+});
+
+describe('tone placement', () => {
+  it.each([
+    ['uỷ', 'ủy'],
+    ['hoà', 'hòa'],
+    ['thuý', 'thúy'],
+    ['qúy', 'quý'],
+    ['Tỉnh uỷ', 'Tỉnh ủy'],
+    ['hoàng', 'hoàng'],
+    ['người', 'người'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+  it('keeps case', () => expect(normalizeTonePlacement('UỶ')).toBe('ỦY'));
+});
+
+describe('tokens', () => {
+  it('keeps numbers, percentages and fractions whole', () => {
+    expect(syllables('ít nhất 60% tổng số; 1/2 ngày; 02 hội nghị')).toEqual(['ít', 'nhất', '60%', 'tổng', 'số', '1/2', 'ngày', '2', 'hội', 'nghị']);
+  });
+  it('makes folded unigrams, bigrams, accented unigrams and reference keys', () => {
+    const terms = searchTerms('Kết luận số 226-KL/TW');
+    expect(terms).toContain('ket');
+    expect(terms).toContain('ket_luan');
+    expect(terms).toContain('~kết');
+    expect(terms).toContain('#226-kl/tw');
+    expect(terms).toContain('#kl-226');
+  });
+  it('makes the same folded terms with and without accents', () => {
+    const folded = (t: string) => searchTerms(t).filter((x) => !x.startsWith('~'));
+    expect(folded('phát biểu kết luận')).toEqual(folded('phat bieu ket luan'));
+  });
+});
+
+describe('document references', () => {
+  it('normalises full and short references across QĐ/QD and "số"', () => {
+    expect(findDocRefs('Quy định 85-QĐ/TW')[0]).toEqual({ full: '85-QD/TW', short: 'QD-85' });
+    expect(findDocRefs('quy dinh so 85-QD/TW')[0]).toEqual({ full: '85-QD/TW', short: 'QD-85' });
+    expect(findDocRefs('KH 22 và Kết luận 226').map((r) => r.short)).toEqual(['KH-22', 'KL-226']);
+  });
+});
+
+describe('sentences', () => {
+  it('splits on sentence ends followed by a capital, keeping exact offsets', () => {
+    const text = 'Tép trung thao ludn. Khong doc lai tai liéu.\n- Thoi lwong: 1/2 ngay.';
+    const spans = sentenceSpans(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Tép trung thao ludn.', 'Khong doc lai tai liéu.', '- Thoi lwong: 1/2 ngay.']);
+  });
+});
+
+describe('English questions', () => {
+  it('detects English and translates with the glossary', () => {
+    expect(looksEnglish('How long can a conclusion speech be?')).toBe(true);
+    expect(looksEnglish('phat bieu ket luan khong qua bao nhieu phut')).toBe(false);
+    expect(translateToVietnamese('How long can a conclusion speech be?')).toContain('kết luận');
+  });
+});
+
+describe('edit distance', () => {
+  it('accepts one edit, rejects two', () => {
+    expect(withinOneEdit('luan', 'luen')).toBe(true);
+    expect(withinOneEdit('phut', 'pht')).toBe(true);
+    expect(withinOneEdit('phut', 'phiet')).toBe(false);
+  });
+});
