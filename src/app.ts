@@ -7,12 +7,14 @@ import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
 import { askRoutes } from './http/ask.js';
 import { documentRoutes, type DocumentLibrary } from './http/documents.js';
+import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
 
 export interface AppDeps {
   assistant: Assistant;
   library: DocumentLibrary;
   logger: Logger;
+  feedback?: FeedbackStore;
   /** Extra fields for /health (index build, channel states). */
   health?: () => Record<string, unknown>;
 }
@@ -32,5 +34,6 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'ok', ...deps.health?.() }));
   app.route('/api', askRoutes(deps.assistant));
   app.route('/api', documentRoutes(deps.library));
+  app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
   return app;
 }

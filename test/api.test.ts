@@ -117,3 +117,13 @@ describe('documents and health', () => {
     expect(body).toMatchObject({ status: 'ok', documents: 5 });
   });
 });
+
+describe('POST /api/feedback', () => {
+  it('accepts a rating and rejects a bad one with a Vietnamese message', async () => {
+    const ok = await runtime.app.request('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rating: 'up', question: 'q' }) });
+    expect(ok.status).toBe(201);
+    const bad = await runtime.app.request('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rating: 'meh' }) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toContain('Đánh giá');
+  });
+});

@@ -2,7 +2,6 @@
  * The ask pipeline: analyse → retrieve → answer → reply. The answerer is a
  * port: extractive offline, an LLM when configured (with extractive fallback).
  */
-import { randomUUID } from 'node:crypto';
 import { analyzeQuery, type QueryAnalysis } from '../retrieval/query.js';
 import type { Retriever } from '../retrieval/retriever.js';
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn, Passage } from '../types.js';
@@ -60,7 +59,7 @@ export class Assistant {
 
   /** Retrieval and the extractive draft: the part every answer mode shares. */
   async prepare(request: AskRequest): Promise<{ conversationId: string; analysis: QueryAnalysis; passages: Passage[]; extractive: AnswerDraft }> {
-    const conversationId = request.conversationId ?? randomUUID();
+    const conversationId = request.conversationId ?? crypto.randomUUID();
     const history = request.history ?? (request.conversationId ? await this.conversations.history(conversationId) : []);
     const retriever = this.deps.retriever();
     const analysis = analyzeQuery(request.question, history);

@@ -6,7 +6,7 @@
 import type { Chunk, DocumentMeta } from '../types.js';
 import type { StoredDocument } from '../store/index-files.js';
 import { LexicalIndex, type SerializedLexicalIndex } from './lexical-index.js';
-import type { DenseIndex } from './ports.js';
+import type { DenseIndex, LexicalSearch } from './ports.js';
 
 export class CorpusIndex {
   readonly documents: Map<string, StoredDocument>;
@@ -14,7 +14,7 @@ export class CorpusIndex {
   constructor(
     documents: StoredDocument[],
     readonly chunks: Chunk[],
-    readonly lexical: LexicalIndex,
+    readonly lexical: LexicalSearch,
     readonly dense: DenseIndex,
     readonly builtAt: string,
   ) {

@@ -4,16 +4,14 @@
  * a compact JSON file that loads in milliseconds.
  */
 import { withinOneEdit } from '../text/edit-distance.js';
+import type { LexicalHit, LexicalSearch } from './ports.js';
 
 export interface WeightedTerm {
   term: string;
   weight: number;
 }
 
-export interface LexicalHit {
-  index: number;
-  score: number;
-}
+export type { LexicalHit } from './ports.js';
 
 export interface SerializedLexicalIndex {
   k1: number;
@@ -23,7 +21,7 @@ export interface SerializedLexicalIndex {
   postings: Record<string, number[]>;
 }
 
-export class LexicalIndex {
+export class LexicalIndex implements LexicalSearch {
   private constructor(private readonly data: SerializedLexicalIndex, private readonly avgLength: number) {}
 
   static build(termsPerDoc: string[][], k1 = 1.2, b = 0.75): LexicalIndex {

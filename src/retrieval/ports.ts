@@ -13,6 +13,22 @@ export interface DenseIndex {
   search(vector: Float32Array | number[], limit: number): Promise<DenseHit[]>;
 }
 
+export interface LexicalHit {
+  index: number;
+  score: number;
+}
+
+/**
+ * Lexical search over chunks. In-memory BM25 (LexicalIndex) on Node; a Worker
+ * may back it with D1 FTS5. `idf` and `similarTerms` feed reranking and OCR
+ * query expansion.
+ */
+export interface LexicalSearch {
+  search(query: Array<{ term: string; weight: number }>, limit: number, accept?: (index: number) => boolean): LexicalHit[] | Promise<LexicalHit[]>;
+  idf(term: string): number;
+  similarTerms(term: string): string[];
+}
+
 /** What the query path needs from an embedder (LangChain's Embeddings satisfies it). */
 export interface QueryEmbedder {
   readonly id: string;

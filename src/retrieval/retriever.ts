@@ -51,7 +51,7 @@ export class Retriever {
     const sources = options.sources?.length ? new Set(options.sources) : undefined;
     const accept = (i: number) => !sources || sources.has(chunks[i]!.source);
 
-    const lexical = this.index.lexical.search(this.expand(analysis.terms), CANDIDATES, accept);
+    const lexical = await this.index.lexical.search(this.expand(analysis.terms), CANDIDATES, accept);
     const vector = await this.embedder.embedQuery(analysis.text);
     const dense = (await this.index.dense.search(vector, sources ? CANDIDATES * 4 : CANDIDATES)).filter((h) => accept(h.index)).slice(0, CANDIDATES);
 
