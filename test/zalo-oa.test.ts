@@ -296,4 +296,25 @@ describe('with an assistant under the test’s control', () => {
     expect(sentTo(event.sender.id)).toHaveLength(1);
     expect(sentTo(event.sender.id)[0]).toMatch(/^Xin lỗi/);
   });
+
+  it('revoked tokens → refresh rejected once → channel flagged needs_reauth in /health, no loop', async () => {
+    const config = { ...runtime.config, ZALO_OA_API_BASE: fake.url, ZALO_OAUTH_BASE: fake.url, ZALO_OA_ACCESS_TOKEN: 'revoked', ZALO_OA_REFRESH_TOKEN: 'refresh-revoked' };
+    const revoked = createZaloChannels(config, { assistant: runtime.assistant, logger: runtime.logger, store: memoryKeyValue() });
+    const revokedApp = createApp({ assistant: runtime.assistant, library: runtime.kb, logger: runtime.logger, zalo: revoked, health: () => ({ zalo: revoked.health() }) });
+    const refreshesBefore = fake.refreshes().length;
+    const first = textEvent(CANONICAL);
+    expect((await deliver(first, revokedApp)).status).toBe(200);
+    await revoked.idle();
+    const health = (await (await revokedApp.request('/health')).json()) as any;
+    expect(health.zalo.oa.state).toBe('needs_reauth');
+    expect(fake.refreshes().length).toBe(refreshesBefore + 1);
+    expect(fake.refreshes().at(-1)!.form!.refresh_token).toBe('refresh-revoked');
+
+    // Later messages are still acknowledged, but no refresh is attempted again.
+    expect((await deliver(textEvent(CANONICAL), revokedApp)).status).toBe(200);
+    await revoked.idle();
+    expect(fake.refreshes().length).toBe(refreshesBefore + 1);
+    const attempts = fake.sends().filter((r) => r.json?.recipient?.user_id === first.sender.id);
+    expect(attempts.map((r) => (r.reply!.body as any).error)).toEqual([-216]);
+  });
 });

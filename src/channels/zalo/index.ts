@@ -101,6 +101,7 @@ export function createZaloChannels(config: ZaloConfig, deps: ZaloChannelDeps): Z
         logger: deps.logger,
       })
     : undefined;
+  deps.logger.info({ oa: oa ? 'on' : 'off', bot: bot ? 'on' : 'off' }, '[zalo] channels');
   return {
     oa,
     bot,
