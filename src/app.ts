@@ -3,12 +3,14 @@
  * Workers) build the dependencies and call createApp.
  */
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
 import { askRoutes } from './http/ask.js';
 import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
+import { webRoutes, type WebRoutesOptions } from './channels/web/routes.js';
 
 export interface AppDeps {
   assistant: Assistant;
@@ -17,6 +19,10 @@ export interface AppDeps {
   feedback?: FeedbackStore;
   /** Extra fields for /health (index build, channel states). */
   health?: () => Record<string, unknown>;
+  /** Origins allowed to call /api/* from a browser (CORS_ORIGINS); "*" allows any. */
+  corsOrigins?: string[];
+  /** Chat page, source view and widget (GET /, /documents/:id, /widget.js). */
+  web?: WebRoutesOptions;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -31,9 +37,15 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ này.' } }, 404));
 
+  const origins = deps.corsOrigins ?? [];
+  if (origins.length) {
+    app.use('/api/*', cors({ origin: origins.includes('*') ? '*' : origins, allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
+  }
+
   app.get('/health', (c) => c.json({ status: 'ok', ...deps.health?.() }));
   app.route('/api', askRoutes(deps.assistant));
   app.route('/api', documentRoutes(deps.library));
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
+  if (deps.web) app.route('/', webRoutes(deps.web));
   return app;
 }

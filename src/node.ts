@@ -4,7 +4,8 @@
  */
 import { Assistant } from './answer/assistant.js';
 import { createApp } from './app.js';
-import type { Config } from './config.js';
+import { lazyWebAssets } from './channels/web/assets.js';
+import { corsOrigins, type Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
 import { createLogger, type Logger } from './logger.js';
 import { KnowledgeBase } from './store/knowledge-base.js';
@@ -29,6 +30,8 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     assistant,
     library: kb,
     logger,
+    corsOrigins: corsOrigins(config),
+    web: { assets: lazyWebAssets() },
     health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id }),
   });
   return { config, logger, kb, assistant, app };
