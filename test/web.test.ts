@@ -11,6 +11,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { lazyWebAssets } from '../src/channels/web/assets.js';
+import { webRoutes } from '../src/channels/web/routes.js';
 import { loadConfig } from '../src/config.js';
 import { createNodeRuntime, type NodeRuntime } from '../src/node.js';
 import { launchChromium } from './helpers/browser.js';
@@ -173,7 +177,7 @@ describe('chat page (GET /)', () => {
   });
 
   it('expands a citation to the verbatim excerpt with title, number, issuer, date, section and the OCR note', async () => {
-    const { context, page, errors } = await open();
+    const { context, page, errors } = await open({ viewport: { width: 960, height: 760 } });
     await page.goto(`${apiOrigin}/`);
     const answer = await askOnPage(page, CANONICAL);
     const expected = await (await fetch(`${apiOrigin}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: CANONICAL }) })).json();
@@ -194,6 +198,7 @@ describe('chat page (GET /)', () => {
     expect(text).toContain('16/01/2026');
     expect(text).toContain('II.2.3.b');
     expect(text).toContain('đối chiếu văn bản gốc');
+    await page.screenshot({ path: join(artifacts, 'chat-desktop.png') });
     // The inline [1] marker toggles the same citation.
     await answer.locator('.vb-ref').first().click();
     expect(await chip.getAttribute('aria-expanded')).toBe('false');
@@ -229,6 +234,48 @@ describe('chat page (GET /)', () => {
     expect(copied).toContain('50 phut');
     expect(copied).toMatch(/\[1\] Kế hoạch số 22-KH\/TU .*Ban Thường vụ Tỉnh ủy Điện Biên, 16\/01\/2026; mục II\.2\.3\.b/);
     await context.close();
+  });
+});
+
+describe('chat page with a streaming /api/chat (DESIGN §4 events)', () => {
+  it('shows tokens as they arrive, then the final answer with citations', async () => {
+    // A local server speaking the SSE contract, holding the stream open until the page shows the first token.
+    const final = await (await fetch(`${apiOrigin}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: CANONICAL }) })).json();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const app = new Hono();
+    app.post('/api/chat', (c) =>
+      streamSSE(c, async (stream) => {
+        await stream.writeSSE({ event: 'citations', data: JSON.stringify(final.citations) });
+        await stream.writeSSE({ event: 'token', data: JSON.stringify({ text: 'Theo Kế hoạch ' }) });
+        await gate;
+        await stream.writeSSE({ event: 'token', data: JSON.stringify({ text: 'số 22-KH/TU [1]' }) });
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(final) });
+      }),
+    );
+    app.route('/', webRoutes({ assets: lazyWebAssets() }));
+    const sseServer = serve({ hostname: '127.0.0.1', port: 0, fetch: app.fetch });
+    await new Promise<void>((resolve) => sseServer.once('listening', () => resolve()));
+    const origin = `http://127.0.0.1:${(sseServer.address() as AddressInfo).port}`;
+    try {
+      const { context, page, errors } = await open();
+      await page.goto(`${origin}/`);
+      await page.locator('[data-vanban="input"]').fill(CANONICAL);
+      await page.locator('[data-vanban="send"]').click();
+      const answer = page.locator('[data-vanban="answer"]');
+      await answer.and(page.locator('[data-state="streaming"]')).waitFor();
+      expect(await answer.locator('.vb-text').textContent()).toBe('Theo Kế hoạch ');
+      expect(await answer.locator('[data-vanban="citation"]').count()).toBe(0);
+      release();
+      await answer.and(page.locator('[data-state="done"]')).waitFor();
+      expect(await answer.locator('.vb-text').textContent()).toBe(final.answer);
+      expect(await answer.locator('[data-vanban="citation"]').first().textContent()).toContain('22-KH/TU · II.2.3.b');
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      release();
+      await new Promise((resolve) => sseServer.close(resolve));
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import type { AskResponse, Citation } from '../../../types.js';
 import { ApiError, type ApiClient } from './api.js';
 import { append, clear, h, uid } from './dom.js';
 import { chipLabel, copyText, formatDate, sectionLabel, sourceHref } from './format.js';
+import { icon } from './icons.js';
 import { strings, type Lang, type Strings } from './i18n.js';
 import { clearConversation, loadConversation, saveConversation, type StoredConversation, type StoredMessage } from './storage.js';
 
@@ -38,7 +39,7 @@ export class ChatView {
     const inputId = uid('vb-input');
     const titleId = uid('vb-title');
 
-    const newChat = h('button', { type: 'button', className: 'vb-icon-button', 'aria-label': s.newChat, title: s.newChat, text: '＋' });
+    const newChat = h('button', { type: 'button', className: 'vb-icon-button', 'aria-label': s.newChat, title: s.newChat }, icon('plus'));
     newChat.addEventListener('click', () => this.reset());
     const header = h(
       'header',
@@ -268,8 +269,8 @@ export class ChatView {
   private actions(answer: string, citations: Citation[], question: string): HTMLElement {
     const s = this.s;
     const status = h('span', { className: 'vb-action-status', role: 'status' });
-    const vote = (rating: 'up' | 'down', icon: string, label: string) => {
-      const button = h('button', { type: 'button', className: 'vb-icon-button', 'data-vanban': `feedback-${rating}`, 'aria-label': label, title: label, 'aria-pressed': 'false', text: icon });
+    const vote = (rating: 'up' | 'down', label: string) => {
+      const button = h('button', { type: 'button', className: 'vb-icon-button', 'data-vanban': `feedback-${rating}`, 'aria-label': label, title: label, 'aria-pressed': 'false' }, icon(rating));
       button.addEventListener('click', async () => {
         for (const b of group.querySelectorAll('[aria-pressed]')) b.setAttribute('aria-pressed', 'false');
         button.setAttribute('aria-pressed', 'true');
@@ -289,11 +290,11 @@ export class ChatView {
       });
       return button;
     };
-    const copy = h('button', { type: 'button', className: 'vb-icon-button', 'data-vanban': 'copy', 'aria-label': s.copy, title: s.copy, text: '⧉' });
+    const copy = h('button', { type: 'button', className: 'vb-icon-button', 'data-vanban': 'copy', 'aria-label': s.copy, title: s.copy }, icon('copy'));
     copy.addEventListener('click', async () => {
       status.textContent = (await copyToClipboard(copyText(answer, citations, s), this.root)) ? s.copied : s.copyFailed;
     });
-    const group = h('div', { className: 'vb-actions' }, vote('up', '👍', s.helpful), vote('down', '👎', s.notHelpful), copy, status);
+    const group = h('div', { className: 'vb-actions' }, vote('up', s.helpful), vote('down', s.notHelpful), copy, status);
     return group;
   }
 }

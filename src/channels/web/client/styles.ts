@@ -5,56 +5,56 @@ export const chatCss = `
 .vb-chat *,.vb-chat *::before,.vb-chat *::after{box-sizing:inherit}
 .vb-sr-only{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .vb-chat :focus-visible{outline:3px solid var(--vb-focus);outline-offset:2px}
-.vb-header{display:flex;align-items:flex-start;gap:.5rem;padding:.75rem 1rem;background:var(--vb-primary);color:var(--vb-on-primary)}
+.vb-header{display:flex;align-items:flex-start;gap:.5em;padding:.75em 1em;background:var(--vb-primary);color:var(--vb-on-primary)}
 .vb-heading{flex:1;min-width:0}
-.vb-title{margin:0;font-size:1.125rem;line-height:1.3;font-weight:700}
-.vb-subtitle{margin:.125rem 0 0;font-size:.8125rem;opacity:.95}
-.vb-header-actions{display:flex;gap:.25rem;flex-shrink:0}
+.vb-title{margin:0;font-size:1.125em;line-height:1.3;font-weight:700}
+.vb-subtitle{margin:.125em 0 0;font-size:.8125em;opacity:.95}
+.vb-header-actions{display:flex;gap:.25em;flex-shrink:0}
 .vb-header .vb-icon-button,.vb-header .vb-text-button{color:var(--vb-on-primary);border-color:rgba(255,255,255,.7);background:transparent}
-.vb-icon-button,.vb-text-button{min-width:44px;min-height:44px;padding:.25rem .5rem;border:1px solid var(--vb-border);border-radius:8px;background:var(--vb-bg);color:var(--vb-text);font:inherit;cursor:pointer}
-.vb-text-button{font-size:.875rem}
+.vb-icon-button,.vb-text-button{display:inline-grid;place-items:center;min-width:44px;min-height:44px;padding:.25em .5em;border:1px solid var(--vb-border);border-radius:8px;background:var(--vb-bg);color:var(--vb-text);font:inherit;cursor:pointer}
+.vb-text-button{font-size:.875em}
 .vb-icon-button[aria-pressed="true"]{background:var(--vb-soft);border-color:var(--vb-primary);box-shadow:inset 0 0 0 1px var(--vb-primary)}
-.vb-scroll{flex:1;min-height:0;overflow-y:auto;padding:1rem;-webkit-overflow-scrolling:touch}
-.vb-empty-title{margin:0 0 .5rem;color:var(--vb-muted);font-weight:600}
-.vb-suggestions{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
-.vb-suggestion{width:100%;text-align:left;padding:.625rem .75rem;border:1px solid var(--vb-border);border-radius:10px;background:var(--vb-soft);color:var(--vb-text);font:inherit;cursor:pointer}
+.vb-scroll{flex:1;min-height:0;overflow-y:auto;padding:1em;-webkit-overflow-scrolling:touch}
+.vb-empty-title{margin:0 0 .5em;color:var(--vb-muted);font-weight:600}
+.vb-suggestions{list-style:none;margin:0;padding:0;display:grid;gap:.5em}
+.vb-suggestion{width:100%;text-align:left;padding:.625em .75em;border:1px solid var(--vb-border);border-radius:10px;background:var(--vb-soft);color:var(--vb-text);font:inherit;cursor:pointer}
 .vb-suggestion:hover{border-color:var(--vb-primary)}
-.vb-log{display:flex;flex-direction:column;gap:.75rem}
+.vb-log{display:flex;flex-direction:column;gap:.75em}
 .vb-log:focus{outline:none}
-.vb-msg{max-width:100%;padding:.625rem .875rem;border-radius:12px;overflow-wrap:anywhere}
+.vb-msg{max-width:100%;padding:.625em .875em;border-radius:12px;overflow-wrap:anywhere}
 .vb-user{align-self:flex-end;max-width:85%;background:var(--vb-primary);color:var(--vb-on-primary)}
 .vb-bot{align-self:stretch;background:var(--vb-soft);border:1px solid var(--vb-border)}
 .vb-error{align-self:stretch;background:#fdecea;color:#7a1010;border:1px solid #e5a3a3}
 .vb-text{margin:0;white-space:pre-wrap}
 .vb-pending{margin:0;color:var(--vb-muted);font-style:italic}
-.vb-tag{display:inline-block;margin:0 0 .375rem;padding:0 .5rem;border-radius:999px;background:#fff3cd;color:#5c4400;font-size:.8125rem;font-weight:600}
-.vb-ref{padding:0 .125rem;border:0;background:none;color:var(--vb-primary);font:inherit;font-weight:700;cursor:pointer;text-decoration:underline}
-.vb-sources{margin-top:.625rem}
-.vb-sources-title{margin:0 0 .25rem;font-size:.8125rem;font-weight:600;color:var(--vb-muted)}
-.vb-citations{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:.375rem}
-.vb-chip{display:inline-flex;align-items:center;gap:.375rem;max-width:100%;min-height:36px;padding:.25rem .625rem .25rem .25rem;border:1px solid var(--vb-border);border-radius:999px;background:var(--vb-bg);color:var(--vb-text);font:inherit;font-size:.875rem;cursor:pointer;text-align:left}
+.vb-tag{display:inline-block;margin:0 0 .375em;padding:0 .5em;border-radius:999px;background:#fff3cd;color:#5c4400;font-size:.8125em;font-weight:600}
+.vb-ref{padding:0 .125em;border:0;background:none;color:var(--vb-primary);font:inherit;font-weight:700;cursor:pointer;text-decoration:underline}
+.vb-sources{margin-top:.625em}
+.vb-sources-title{margin:0 0 .25em;font-size:.8125em;font-weight:600;color:var(--vb-muted)}
+.vb-citations{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:.375em}
+.vb-chip{display:inline-flex;align-items:center;gap:.375em;max-width:100%;min-height:36px;padding:.25em .625em .25em .25em;border:1px solid var(--vb-border);border-radius:999px;background:var(--vb-bg);color:var(--vb-text);font:inherit;font-size:.875em;cursor:pointer;text-align:left}
 .vb-chip[aria-expanded="true"]{border-color:var(--vb-primary)}
-.vb-chip-n{display:inline-grid;place-items:center;min-width:1.5rem;height:1.5rem;border-radius:999px;background:var(--vb-primary);color:var(--vb-on-primary);font-weight:700;font-size:.75rem}
+.vb-chip-n{display:inline-grid;place-items:center;min-width:1.75em;height:1.75em;border-radius:999px;background:var(--vb-primary);color:var(--vb-on-primary);font-weight:700;font-size:.8125em}
 .vb-chip-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.vb-badge{display:inline-block;padding:0 .375rem;border-radius:4px;background:#5c4400;color:#fff;font-size:.6875rem;font-weight:700;letter-spacing:.03em}
-.vb-cite-detail{margin:.375rem 0 .25rem;padding:.625rem .75rem;border-left:4px solid var(--vb-primary);background:var(--vb-bg);border-radius:0 8px 8px 0;font-size:.9375rem}
+.vb-badge{display:inline-block;padding:0 .375em;border-radius:4px;background:#5c4400;color:#fff;font-size:.6875em;font-weight:700;letter-spacing:.03em}
+.vb-cite-detail{margin:.375em 0 .25em;padding:.625em .75em;border-left:4px solid var(--vb-primary);background:var(--vb-bg);border-radius:0 8px 8px 0;font-size:.9375em}
 .vb-cite-detail[hidden]{display:none}
-.vb-cite-title{margin:0 0 .375rem;font-weight:700}
-.vb-meta{display:grid;grid-template-columns:auto 1fr;gap:.125rem .5rem;margin:0 0 .5rem;font-size:.875rem}
+.vb-cite-title{margin:0 0 .375em;font-weight:700}
+.vb-meta{display:grid;grid-template-columns:auto 1fr;gap:.125em .5em;margin:0 0 .5em;font-size:.875em}
 .vb-meta dt{color:var(--vb-muted)}
 .vb-meta dd{margin:0}
-.vb-ocr-note{margin:0 0 .5rem;padding:.375rem .5rem;background:#fff3cd;color:#3d2e00;border-radius:6px;font-size:.8125rem}
-.vb-quote{margin:0 0 .5rem;padding:0;white-space:pre-wrap;font-style:italic}
+.vb-ocr-note{margin:0 0 .5em;padding:.375em .5em;background:#fff3cd;color:#3d2e00;border-radius:6px;font-size:.8125em}
+.vb-quote{margin:0 0 .5em;padding:0;white-space:pre-wrap;font-style:italic}
 .vb-quote::before{content:"“"}.vb-quote::after{content:"”"}
-.vb-source-link{color:var(--vb-focus);font-size:.875rem}
-.vb-actions{display:flex;align-items:center;flex-wrap:wrap;gap:.375rem;margin-top:.5rem}
-.vb-action-status{font-size:.8125rem;color:var(--vb-muted)}
-.vb-form{display:flex;gap:.5rem;padding:.625rem .75rem;border-top:1px solid var(--vb-border);background:var(--vb-bg)}
-.vb-input{flex:1;min-width:0;min-height:44px;max-height:8rem;padding:.5rem .625rem;border:1px solid #8a847e;border-radius:10px;font:inherit;color:var(--vb-text);background:var(--vb-bg);resize:vertical}
-.vb-send{min-width:64px;min-height:44px;padding:0 1rem;border:0;border-radius:10px;background:var(--vb-primary);color:var(--vb-on-primary);font:inherit;font-weight:700;cursor:pointer}
+.vb-source-link{color:var(--vb-focus);font-size:.875em}
+.vb-actions{display:flex;align-items:center;flex-wrap:wrap;gap:.375em;margin-top:.5em}
+.vb-action-status{font-size:.8125em;color:var(--vb-muted)}
+.vb-form{display:flex;gap:.5em;padding:.625em .75em;border-top:1px solid var(--vb-border);background:var(--vb-bg)}
+.vb-input{flex:1;min-width:0;min-height:44px;max-height:8em;padding:.5em .625em;border:1px solid #8a847e;border-radius:10px;font:inherit;color:var(--vb-text);background:var(--vb-bg);resize:vertical}
+.vb-send{min-width:64px;min-height:44px;padding:0 1em;border:0;border-radius:10px;background:var(--vb-primary);color:var(--vb-on-primary);font:inherit;font-weight:700;cursor:pointer}
 .vb-send:disabled{opacity:.6;cursor:progress}
-.vb-disclaimer{margin:0;padding:0 .75rem .5rem;font-size:.75rem;color:var(--vb-muted);background:var(--vb-bg)}
-@media (min-width:768px){.vb-scroll{padding:1.25rem 1.5rem}.vb-user{max-width:70%}}
+.vb-disclaimer{margin:0;padding:0 .75em .5em;font-size:.75em;color:var(--vb-muted);background:var(--vb-bg)}
+@media (min-width:768px){.vb-scroll{padding:1.25em 1.5em}.vb-user{max-width:70%}}
 @media (prefers-reduced-motion:no-preference){.vb-chat{scroll-behavior:smooth}}
 `;
 
@@ -91,8 +91,8 @@ mark.vs-mark{background:#ffe066;color:#1a1a1a;padding:.0625rem 0;box-shadow:0 0 
 
 /** The widget's launcher and panel (inside the shadow root). */
 export const widgetCss = `
-:host{all:initial}
-.vbw-launcher{position:fixed;bottom:20px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;background:var(--vb-primary,#a4161a);color:#fff;font-size:28px;line-height:1;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.3)}
+:host{all:initial!important}
+.vbw-launcher{display:grid;place-items:center;position:fixed;bottom:20px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;background:var(--vb-primary,#a4161a);color:#fff;font-size:28px;line-height:1;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.3)}
 .vbw-launcher:focus-visible{outline:3px solid #0b57d0;outline-offset:3px}
 .vbw-panel{position:fixed;z-index:2147483001;inset:0;display:flex;flex-direction:column;background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.35);overflow:hidden}
 .vbw-panel[hidden]{display:none}

@@ -7,6 +7,7 @@
 import { ApiClient } from './api.js';
 import { ChatView } from './chat-view.js';
 import { h } from './dom.js';
+import { icon } from './icons.js';
 import { parseLang, strings } from './i18n.js';
 import { chatCss, widgetCss } from './styles.js';
 
@@ -36,8 +37,8 @@ function start(script: HTMLScriptElement | null): void {
   const style = document.createElement('style');
   style.textContent = chatCss + widgetCss;
 
-  const launcher = h('button', { type: 'button', className: 'vbw-launcher', 'data-vanban': 'launcher', 'aria-label': s.open, 'aria-expanded': 'false', title: data.title || s.title, text: '💬' });
-  const close = h('button', { type: 'button', className: 'vb-icon-button', 'data-vanban': 'close', 'aria-label': s.close, title: s.close, text: '✕' });
+  const launcher = h('button', { type: 'button', className: 'vbw-launcher', 'data-vanban': 'launcher', 'aria-label': s.open, 'aria-expanded': 'false', title: data.title || s.title }, icon('chat', 30));
+  const close = h('button', { type: 'button', className: 'vb-icon-button', 'data-vanban': 'close', 'aria-label': s.close, title: s.close }, icon('close'));
   let apiHost = apiBase;
   try {
     apiHost = new URL(apiBase).host;
