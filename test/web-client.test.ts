@@ -31,7 +31,7 @@ async function start(handler: (req: IncomingMessage, res: ServerResponse, body: 
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
 }
 
-describe('ApiClient.ask', () => {
+describe('ApiClient.ask', { timeout: 30_000 }, () => {
   it('streams citations and tokens from /api/chat and returns the done payload', async () => {
     const seen: string[] = [];
     const base = await start(async (req, res, body) => {

@@ -62,7 +62,7 @@ function hostPage(): string {
 const skip = !hasChromium() && !process.env.CI;
 if (skip) console.warn('web.test.ts skipped: no /usr/bin/chromium (apt-get install -y chromium)');
 
-describe.skipIf(skip)('web channel in a real browser', () => {
+describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     hostServer = createServer((req, res) => {
       if (req.url?.startsWith('/host.html')) {

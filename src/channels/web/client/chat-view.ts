@@ -53,7 +53,10 @@ export class ChatView {
     const list = h('ul', { className: 'vb-suggestions' });
     for (const question of s.suggestions) {
       const button = h('button', { type: 'button', className: 'vb-suggestion', 'data-vanban': 'suggestion', text: question });
-      button.addEventListener('click', () => void this.ask(question));
+      button.addEventListener('click', () => {
+        this.input.focus(); // the suggestions disappear once the chat has a message
+        void this.ask(question);
+      });
       list.appendChild(h('li', {}, button));
     }
     this.empty.appendChild(list);
