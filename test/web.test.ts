@@ -49,12 +49,15 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
-function hostPage(): string {
+function hostPage(variant: 'vi' | 'en' = 'vi'): string {
+  const tag = variant === 'en'
+    ? `<script src="${apiOrigin}/widget.js" defer data-lang="en"></script>`
+    : `<script src="${apiOrigin}/widget.js" defer data-title="Trợ lý văn bản tỉnh" data-lang="vi" data-position="left" data-primary-color="#0a5c36"></script>`;
   // Aggressive host CSS: the widget lives in a shadow root and must be unaffected.
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin tỉnh</title>
 <style>* { font-size: 40px !important; color: #f0f !important; } button { display: none !important; } .vb-user { background: #0f0 !important; }</style>
 </head><body><h1>Cổng thông tin điện tử</h1><div class="vb-chat" id="host-probe">host content</div>
-<script src="${apiOrigin}/widget.js" defer data-title="Trợ lý văn bản tỉnh" data-lang="vi" data-position="left" data-primary-color="#0a5c36"></script>
+${tag}
 </body></html>`;
 }
 
@@ -65,9 +68,9 @@ if (skip) console.warn('web.test.ts skipped: no /usr/bin/chromium (apt-get insta
 describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     hostServer = createServer((req, res) => {
-      if (req.url?.startsWith('/host.html')) {
+      if (req.url === '/host.html' || req.url === '/host-en.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(hostPage());
+        res.end(hostPage(req.url === '/host-en.html' ? 'en' : 'vi'));
       } else {
         res.writeHead(404).end();
       }
@@ -175,6 +178,10 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       await expect.poll(() => page.locator('h1').textContent()).toBe('Ask the documents');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(await page.locator('[data-vanban="answer"]').count()).toBe(2);
+
+      // Every control has an accessible name.
+      const unnamed = await page.$$eval('button, textarea, a', (els) => els.filter((el) => !(el.getAttribute('aria-label') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)))).map((el) => el.outerHTML));
+      expect(unnamed).toEqual([]);
 
       expectOnlyOrigins(requests, [apiOrigin]);
       expect(errors).toEqual([]);
@@ -347,6 +354,30 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       await page.screenshot({ path: join(artifacts, 'widget-desktop.png') });
       expectOnlyOrigins(requests, [hostOrigin, apiOrigin]);
       expect(requests.some((u) => u.startsWith(`${apiOrigin}/api/`))).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('defaults to the right corner, speaks English with data-lang="en" and works from the keyboard', async () => {
+      const { context, page, errors } = await open({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${hostOrigin}/host-en.html`);
+      const launcher = page.locator('[data-vanban="launcher"]');
+      await launcher.waitFor();
+      expect((await launcher.boundingBox())!.x).toBeGreaterThan(1100);
+      expect(await launcher.getAttribute('aria-label')).toBe('Open the document assistant');
+      await launcher.focus();
+      await page.keyboard.press('Enter');
+      expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('.vb-title').textContent()).toBe('Ask the documents');
+      expect(await page.locator('[data-vanban="suggestion"]').first().textContent()).toBe('How long can a conclusion speech be?');
+      await page.locator('[data-vanban="suggestion"]').first().click();
+      const answer = page.locator('[data-vanban="answer"][data-state="done"]');
+      await answer.waitFor();
+      expect(await answer.locator('[data-vanban="citation"]').first().textContent()).toContain('22-KH/TU');
+      await page.keyboard.press('Escape');
+      expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('[data-vanban="input"]').isVisible()).toBe(false);
+      expect(await launcher.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
       expect(errors).toEqual([]);
       await context.close();
     });
