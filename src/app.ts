@@ -3,6 +3,7 @@
  * Workers) build the dependencies and call createApp.
  */
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
 import { askRoutes } from './http/ask.js';
@@ -10,6 +11,8 @@ import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
 import { zaloRoutes, type ZaloRoutesDeps } from './channels/zalo/routes.js';
+
+import { webRoutes, type WebRoutesOptions } from './channels/web/routes.js';
 
 export interface AppDeps {
   assistant: Assistant;
@@ -20,6 +23,11 @@ export interface AppDeps {
   health?: () => Record<string, unknown>;
   /** Zalo OA / Bot channels; absent ones answer 503 channel_disabled. */
   zalo?: ZaloRoutesDeps;
+
+  /** Origins allowed to call /api/* from a browser (CORS_ORIGINS); "*" allows any. */
+  corsOrigins?: string[];
+  /** Chat page, source view and widget (GET /, /documents/:id, /widget.js). */
+  web?: WebRoutesOptions;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -34,10 +42,17 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ này.' } }, 404));
 
+  const origins = deps.corsOrigins ?? [];
+  if (origins.length) {
+    app.use('/api/*', cors({ origin: origins.includes('*') ? '*' : origins, allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
+  }
+
   app.get('/health', (c) => c.json({ status: 'ok', ...deps.health?.() }));
   app.route('/api', askRoutes(deps.assistant));
   app.route('/api', documentRoutes(deps.library));
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
   app.route('/webhooks', zaloRoutes(deps.zalo ?? {}));
+
+  if (deps.web) app.route('/', webRoutes(deps.web));
   return app;
 }

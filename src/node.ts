@@ -4,7 +4,8 @@
  */
 import { Assistant } from './answer/assistant.js';
 import { createApp } from './app.js';
-import type { Config } from './config.js';
+import { lazyWebAssets } from './channels/web/assets.js';
+import { corsOrigins, type Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
 import { createLogger, type Logger } from './logger.js';
 import { KnowledgeBase } from './store/knowledge-base.js';
@@ -35,6 +36,8 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     library: kb,
     logger,
     zalo,
+    corsOrigins: corsOrigins(config),
+    web: { assets: lazyWebAssets() },
     health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id, zalo: zalo.health() }),
   });
   return { config, logger, kb, assistant, app, zalo };
