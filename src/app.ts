@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
 import { askRoutes } from './http/ask.js';
+import { chatRoutes } from './http/chat.js';
 import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok', ...deps.health?.() }));
   app.route('/api', askRoutes(deps.assistant));
+  app.route('/api', chatRoutes(deps.assistant, (err) => deps.logger.error({ err }, 'chat stream failed')));
   app.route('/api', documentRoutes(deps.library));
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
   return app;

@@ -6,6 +6,8 @@ import { Assistant } from './answer/assistant.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
+import { createLlm } from './answer/llm-config.js';
+import { loadPrompts } from './answer/prompts-node.js';
 import { createLogger, type Logger } from './logger.js';
 import { KnowledgeBase } from './store/knowledge-base.js';
 
@@ -24,12 +26,13 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     embeddings: createEmbeddings(config),
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
   });
-  const assistant = new Assistant({ retriever: () => kb.retriever() });
+  const llm = createLlm(config, () => loadPrompts(), logger);
+  const assistant = new Assistant({ retriever: () => kb.retriever(), ...(llm ? { answerer: llm.answerer, rewriter: llm.rewriter } : {}) });
   const app = createApp({
     assistant,
     library: kb,
     logger,
-    health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id }),
+    health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id, answerMode: llm ? `llm:${llm.model.model}` : 'extractive' }),
   });
   return { config, logger, kb, assistant, app };
 }
