@@ -152,7 +152,10 @@ export class LlmAnswerer implements Answerer {
       return this.fallback(input);
     }
     const result = this.finish(raw, prepared, input);
-    if (result.verification !== 'fallback') await emit(keptText(raw, decideSegments(raw, prepared.excerpts, { final: true })));
+    if (result.verification !== 'fallback') {
+      await emit(keptText(raw, decideSegments(raw, prepared.excerpts, { final: true })));
+      if (result.answer.endsWith(OCR_NOTE)) await sink.token(`\n\n${OCR_NOTE}`);
+    }
     return result;
   }
 }
