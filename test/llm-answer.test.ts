@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { OCR_NOTE } from '../src/answer/format.js';
 import { loadPrompts } from '../src/answer/prompts-node.js';
@@ -229,6 +229,24 @@ describe('POST /api/chat (server-sent events)', () => {
     expectExtractiveFallback(done.data);
   });
 
+  it('a client that disconnects aborts the upstream request', async () => {
+    fake.chat = () => ({ text: GOOD, delayMs: 30_000 });
+    const controller = new AbortController();
+    const res = await runtime.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: CANONICAL }),
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain('event: citations');
+    await vi.waitFor(() => expect(fake.requests.some((r) => r.kind === 'answer')).toBe(true));
+    await reader.cancel();
+    controller.abort();
+    await vi.waitFor(() => expect(fake.requests.find((r) => r.kind === 'answer')!.abandoned).toBe(true), { timeout: 1500 });
+  });
+
   it('bad input is a 400 JSON error before any stream starts', async () => {
     const res = await runtime.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '' }) });
     expect(res.status).toBe(400);
@@ -244,7 +262,7 @@ describe('endpoint slow or down', () => {
     const events = await chat({ question: CANONICAL }, slow.app);
     expect(events.at(-1)!.event).toBe('done');
     expectExtractiveFallback(events.at(-1)!.data);
-  });
+  }, 30_000);
 
   it('with the endpoint down the extractive answer comes back, never a 500', async () => {
     const down = await testRuntime({ OPENAI_BASE_URL: await deadEndpoint(), LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: 500, LLM_MAX_RETRIES: 1 });
@@ -255,7 +273,7 @@ describe('endpoint slow or down', () => {
     // A follow-up with the endpoint down still resolves by the offline heuristic.
     const followUp = await ask({ question: 'Còn tham luận thì sao?', history: [{ role: 'user', content: CANONICAL }] }, down.app);
     expect(followUp.citations[0]!.quote).toContain('tham luén khong qua 10 phit');
-  });
+  }, 30_000);
 });
 
 describe('without an LLM', () => {
@@ -269,5 +287,5 @@ describe('without an LLM', () => {
     expect(done.data.verification).toBeUndefined();
     expect(events.filter((e) => e.event === 'token').map((e) => e.data.text).join('')).toBe(done.data.answer);
     expect(events[0]!.data.citations).toEqual(done.data.citations);
-  });
+  }, 30_000);
 });

@@ -20,6 +20,8 @@ export interface RecordedRequest {
   body: any;
   kind: PromptKind;
   headers: IncomingMessage['headers'];
+  /** Set when the client went away before the response was complete. */
+  abandoned?: boolean;
 }
 
 export interface FakeOpenAI {
@@ -84,6 +86,9 @@ export async function startFakeOpenAI(chat: FakeOpenAI['chat'] = () => 'Xin chà
     const path = req.url ?? '';
     const recorded: RecordedRequest = { path, body, kind: promptKind(body), headers: req.headers };
     fake.requests.push(recorded);
+    res.on('close', () => {
+      if (!res.writableFinished) recorded.abandoned = true;
+    });
     if (req.method === 'POST' && path === '/v1/embeddings') {
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
       const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: Array.from(embedder.vector(text)).slice(0, fake.embeddingDimensions) }));
