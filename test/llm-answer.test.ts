@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
+import { ModelUnavailableError, withCircuitBreaker, type ChatModel } from '../src/answer/chat-model.js';
 import { OCR_NOTE } from '../src/answer/format.js';
 import { loadPrompts } from '../src/answer/prompts-node.js';
 import type { NodeRuntime } from '../src/node.js';
@@ -27,7 +28,8 @@ let runtime: NodeRuntime;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  runtime = await testRuntime({ OPENAI_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: 2000, LLM_MAX_RETRIES: 2 });
+  // No cooldown here: each test scripts the endpoint afresh.
+  runtime = await testRuntime({ OPENAI_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: 2000, LLM_MAX_RETRIES: 2, LLM_COOLDOWN_MS: 0 });
 });
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -274,6 +276,40 @@ describe('endpoint slow or down', () => {
     const followUp = await ask({ question: 'Còn tham luận thì sao?', history: [{ role: 'user', content: CANONICAL }] }, down.app);
     expect(followUp.citations[0]!.quote).toContain('tham luén khong qua 10 phit');
   }, 30_000);
+});
+
+describe('circuit breaker', () => {
+  it('after a failure, skips the endpoint for the cooldown and answers extractively at once', async () => {
+    const guarded = await testRuntime({ OPENAI_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_MAX_RETRIES: 0, LLM_COOLDOWN_MS: 600_000 });
+    fake.chat = () => ({ status: 500 });
+    expectExtractiveFallback(await ask({ question: CANONICAL }, guarded.app));
+    expect(fake.requests).toHaveLength(1);
+    fake.chat = () => GOOD;
+    expectExtractiveFallback(await ask({ question: CANONICAL }, guarded.app));
+    expect(fake.requests).toHaveLength(1);
+  }, 30_000);
+
+  it('tries again once the cooldown is over', async () => {
+    let clock = 0;
+    let calls = 0;
+    const flaky: ChatModel = {
+      model: 'm',
+      async complete() {
+        calls++;
+        if (calls === 1) throw new Error('down');
+        return 'ok';
+      },
+      async *stream() {
+        yield 'ok';
+      },
+    };
+    const model = withCircuitBreaker(flaky, { cooldownMs: 1000, now: () => clock });
+    await expect(model.complete([])).rejects.toThrow('down');
+    await expect(model.complete([])).rejects.toBeInstanceOf(ModelUnavailableError);
+    clock = 1001;
+    await expect(model.complete([])).resolves.toBe('ok');
+    expect(calls).toBe(2);
+  });
 });
 
 describe('without an LLM', () => {

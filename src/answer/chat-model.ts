@@ -92,3 +92,51 @@ export class OpenAIChatModel implements ChatModel {
     }
   }
 }
+
+/** Thrown without calling the endpoint while the breaker is open. */
+export class ModelUnavailableError extends Error {
+  constructor() {
+    super('chat model temporarily skipped after a failure');
+  }
+}
+
+/**
+ * After a failure (down, timing out, 5xx after retries) the endpoint is skipped
+ * for `cooldownMs`, so users get the extractive answer at once instead of
+ * waiting out timeouts on every question. Caller aborts do not count.
+ */
+export function withCircuitBreaker(model: ChatModel, options: { cooldownMs?: number; now?: () => number } = {}): ChatModel {
+  const cooldown = options.cooldownMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  let openUntil = 0;
+  const guard = () => {
+    if (now() < openUntil) throw new ModelUnavailableError();
+  };
+  const failed = (err: unknown, signal?: AbortSignal) => {
+    if (!signal?.aborted && !(err instanceof ModelUnavailableError)) openUntil = now() + cooldown;
+  };
+  return {
+    model: model.model,
+    async complete(messages, opts = {}) {
+      guard();
+      try {
+        const text = await model.complete(messages, opts);
+        openUntil = 0;
+        return text;
+      } catch (err) {
+        failed(err, opts.signal);
+        throw err;
+      }
+    },
+    async *stream(messages, opts = {}) {
+      guard();
+      try {
+        yield* model.stream(messages, opts);
+        openUntil = 0;
+      } catch (err) {
+        failed(err, opts.signal);
+        throw err;
+      }
+    },
+  };
+}
