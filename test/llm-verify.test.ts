@@ -38,6 +38,12 @@ describe('verifyAnswer', () => {
     expect(verifyAnswer('Kế hoạch nêu: "khai mạc không quá 10 phút … tổng kết không quá 5 phút" [1]', excerpts).status).toBe('failed');
   });
 
+  it('never lets an unchecked quote through: one spanning lines or left open is dropped', () => {
+    const v = verifyAnswer('Kết luận không quá 50 phút [1].\nKế hoạch ghi “mọi hội nghị\nkết thúc sớm” [1].', excerpts);
+    expect(v.answer).toBe('Kết luận không quá 50 phút [1].');
+    expect(v.dropped.map((d) => d.reason)).toEqual(['unverified_quote', 'unverified_quote']);
+  });
+
   it('rejects numbers that are not in the cited excerpts', () => {
     const v = verifyAnswer('Phát biểu kết luận không quá 45 phút [1].', excerpts);
     expect(v.status).toBe('failed');

@@ -121,7 +121,14 @@ function prepare(excerpts: Excerpt[]): Map<number, PreparedExcerpt> {
   return new Map(excerpts.map((e) => [e.n, { key: matchKey(e.text), numbers: new Set(numbersIn(e.text)) }]));
 }
 
+/** A quote mark left open (or closed without opening): a quote that cannot be checked, e.g. one spanning lines. */
+function unbalancedQuote(text: string): boolean {
+  const stripped = text.replace(CURLY_QUOTE, '').replace(STRAIGHT_QUOTE, '');
+  return /[“”"]/.test(stripped);
+}
+
 function check(segment: Segment, cites: number[], prepared: Map<number, PreparedExcerpt>): DropReason | undefined {
+  if (unbalancedQuote(segment.text)) return 'unverified_quote';
   const sources = cites.map((n) => prepared.get(n)!);
   for (const quote of segment.quotes) if (!sources.some((s) => quoteFound(quote, s.key))) return 'unverified_quote';
   for (const number of segment.numbers) if (!sources.some((s) => s.numbers.has(number))) return 'unsupported_number';
@@ -150,7 +157,7 @@ export function decideSegments(text: string, excerpts: Excerpt[], options: { fin
       return decide('pending');
     }
     if (segment.markers.some((n) => !prepared.has(n))) return decide('dropped', segment.markers, 'unknown_citation');
-    const claims = segment.quotes.length + segment.numbers.length > 0;
+    const claims = segment.quotes.length + segment.numbers.length > 0 || unbalancedQuote(segment.text);
     let cites = segment.markers;
     if (!cites.length && claims) {
       const next = segments.slice(i + 1).find((s) => s.line === segment.line && s.markers.length);
