@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { ModelUnavailableError, withCircuitBreaker, type ChatModel } from '../src/answer/chat-model.js';
+import { Assistant } from '../src/answer/assistant.js';
 import { OCR_NOTE } from '../src/answer/format.js';
+import { createApp } from '../src/app.js';
+import { createLogger } from '../src/logger.js';
 import { loadPrompts } from '../src/answer/prompts-node.js';
 import type { NodeRuntime } from '../src/node.js';
 import type { AskResponse } from '../src/types.js';
@@ -247,6 +250,17 @@ describe('POST /api/chat (server-sent events)', () => {
     await reader.cancel();
     controller.abort();
     await vi.waitFor(() => expect(fake.requests.find((r) => r.kind === 'answer')!.abandoned).toBe(true), { timeout: 1500 });
+  });
+
+  it('a failure inside the pipeline becomes an error event with a Vietnamese message', async () => {
+    const broken = new Assistant({
+      retriever: () => {
+        throw new Error('index not loaded');
+      },
+    });
+    const app = createApp({ assistant: broken, library: runtime.kb, logger: createLogger('silent') });
+    const events = await chat({ question: CANONICAL }, app);
+    expect(events).toEqual([{ event: 'error', data: { error: { code: 'internal', message: expect.stringMatching(/lỗi/) } } }]);
   });
 
   it('bad input is a 400 JSON error before any stream starts', async () => {
