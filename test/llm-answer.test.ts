@@ -122,6 +122,17 @@ describe('LLM answers over /api/ask', () => {
     expectExtractiveFallback(await ask({ question: CANONICAL }));
   });
 
+  it('says plainly when the excerpts do not answer (answered: false, nothing cited)', async () => {
+    const question = 'Giá vé máy bay từ Hà Nội đi Đà Nẵng là bao nhiêu?';
+    fake.chat = () => 'Các văn bản hiện có không nêu rõ nội dung này.';
+    expect(await ask({ question })).toMatchObject({ answered: false, citations: [], mode: 'llm', verification: 'passed', answer: 'Các văn bản hiện có không nêu rõ nội dung này.' });
+    // Answering from general knowledge instead is not accepted.
+    fake.chat = () => 'Giá vé khoảng 1.500.000 đồng một chiều.';
+    const reply = await ask({ question });
+    expect(reply).toMatchObject({ answered: false, citations: [], mode: 'extractive', verification: 'fallback' });
+    expect(reply.answer).not.toContain('1.500.000');
+  });
+
   it('retries 500 and 429 with back-off, then answers', async () => {
     fake.chat = (_req, n) => (n === 0 ? { status: 500 } : n === 1 ? { status: 429 } : GOOD);
     let base = -1;

@@ -58,6 +58,7 @@ export class OpenAIChatModel implements ChatModel {
   async *stream(messages: ChatMessage[], options: CompletionOptions = {}): AsyncIterable<string> {
     const controller = new AbortController();
     const abort = () => controller.abort();
+    if (options.signal?.aborted) controller.abort();
     options.signal?.addEventListener('abort', abort, { once: true });
     let idle: ReturnType<typeof setTimeout> | undefined;
     let stalled = false;

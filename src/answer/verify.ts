@@ -117,8 +117,16 @@ interface PreparedExcerpt {
   numbers: Set<string>;
 }
 
+/** Streaming re-checks the growing answer on every delta: normalise the excerpts once. */
+const preparedCache = new WeakMap<Excerpt[], Map<number, PreparedExcerpt>>();
+
 function prepare(excerpts: Excerpt[]): Map<number, PreparedExcerpt> {
-  return new Map(excerpts.map((e) => [e.n, { key: matchKey(e.text), numbers: new Set(numbersIn(e.text)) }]));
+  let prepared = preparedCache.get(excerpts);
+  if (!prepared) {
+    prepared = new Map(excerpts.map((e) => [e.n, { key: matchKey(e.text), numbers: new Set(numbersIn(e.text)) }]));
+    preparedCache.set(excerpts, prepared);
+  }
+  return prepared;
 }
 
 /** A quote mark left open (or closed without opening): a quote that cannot be checked, e.g. one spanning lines. */
