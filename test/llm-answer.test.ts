@@ -235,6 +235,14 @@ describe('POST /api/chat (server-sent events)', () => {
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { verification: 'repaired', answer: withNote(`${GOOD} Tham luận không quá 10 phút [1].`) } });
   });
 
+  it('a reasoning model\'s <think> block is never streamed nor verified', async () => {
+    fake.chat = () => `<think>Người dùng hỏi thời lượng; có thể là 45 phút? Xem trích đoạn [1].</think>\n\n${GOOD}`;
+    const events = await chat({ question: CANONICAL });
+    const streamed = events.filter((e) => e.event === 'token').map((e) => e.data.text).join('');
+    expect(streamed).toBe(withNote(GOOD));
+    expect(events.at(-1)!.data).toMatchObject({ mode: 'llm', verification: 'passed', answer: withNote(GOOD) });
+  });
+
   it('a stream cut mid-way ends with the extractive answer in done, not an error', async () => {
     fake.chat = () => ({ text: GOOD, cutAfterChunks: 5 });
     const events = await chat({ question: CANONICAL });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideSegments, keptText, numbersIn, renumber, segmentAnswer, verifyAnswer, type Excerpt } from '../src/answer/verify.js';
+import { decideSegments, keptText, normaliseAnswer, numbersIn, renumber, segmentAnswer, verifyAnswer, type Excerpt } from '../src/answer/verify.js';
 import { renderPrompt } from '../src/answer/prompts.js';
 import { loadPrompts } from '../src/answer/prompts-node.js';
 
@@ -92,6 +92,16 @@ describe('streaming decisions', () => {
   it('waits for a citation that may still come later on the line', () => {
     const decisions = decideSegments('Thời lượng là 50 phút. Đây là', excerpts, { final: false });
     expect(decisions.map((d) => d.state)).toEqual(['pending', 'pending']);
+  });
+});
+
+describe('normaliseAnswer', () => {
+  it('drops reasoning blocks and rewrites citation variants', () => {
+    expect(normaliseAnswer('<think>Câu hỏi hỏi về 45 phút…</think>\n\nKết luận không quá 50 phút【1】. Tham luận [^1]. Khai mạc [Trích đoạn 1].')).toBe(
+      'Kết luận không quá 50 phút[1]. Tham luận [1]. Khai mạc [1].',
+    );
+    // Still thinking (streaming): nothing to show yet.
+    expect(normaliseAnswer('<think>Có lẽ là 45 phút')).toBe('');
   });
 });
 

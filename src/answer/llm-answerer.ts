@@ -11,7 +11,7 @@ import type { AnswerInput, Answerer, AnswerResult, StreamSink } from './assistan
 import type { ChatModel } from './chat-model.js';
 import { displayDate, documentLabel, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 import { renderPrompt, type ChatMessage, type PromptTemplates } from './prompts.js';
-import { decideSegments, keptText, numbersIn, renumber, verifyAnswer, type Excerpt } from './verify.js';
+import { decideSegments, keptText, normaliseAnswer, numbersIn, renumber, verifyAnswer, type Excerpt } from './verify.js';
 
 export interface LlmAnswererOptions {
   model: ChatModel;
@@ -86,7 +86,7 @@ export class LlmAnswerer implements Answerer {
 
   /** Verifies the whole answer and builds the reply: renumbered [n], citations actually used. */
   private finish(raw: string, prepared: Prepared, input: AnswerInput): AnswerResult {
-    const verification = verifyAnswer(raw, prepared.excerpts);
+    const verification = verifyAnswer(normaliseAnswer(raw), prepared.excerpts);
     if (verification.status === 'failed' || !verification.answer.trim()) return this.fallback(input);
     if (!verification.cited.length) {
       // An uncited reply is only acceptable as a plain "not covered", and only when retrieval agrees.
@@ -144,7 +144,8 @@ export class LlmAnswerer implements Answerer {
     try {
       for await (const delta of this.options.model.stream(prepared.messages, { signal: input.signal, maxTokens: this.options.maxTokens })) {
         raw += delta;
-        await emit(keptText(raw, decideSegments(raw, prepared.excerpts, { final: false })));
+        const text = normaliseAnswer(raw);
+        await emit(keptText(text, decideSegments(text, prepared.excerpts, { final: false })));
       }
     } catch (err) {
       if (input.signal?.aborted) throw err;
@@ -153,7 +154,8 @@ export class LlmAnswerer implements Answerer {
     }
     const result = this.finish(raw, prepared, input);
     if (result.verification !== 'fallback') {
-      await emit(keptText(raw, decideSegments(raw, prepared.excerpts, { final: true })));
+      const text = normaliseAnswer(raw);
+      await emit(keptText(text, decideSegments(text, prepared.excerpts, { final: true })));
       if (result.answer.endsWith(OCR_NOTE)) await sink.token(`\n\n${OCR_NOTE}`);
     }
     return result;

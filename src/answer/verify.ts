@@ -79,6 +79,20 @@ function insideQuote(text: string): boolean {
   return open > close || (text.match(/"/g) ?? []).length % 2 === 1;
 }
 
+/**
+ * What local models add around the answer: reasoning blocks (<think>…</think>,
+ * dropped; an unclosed one hides everything after it until it closes) and
+ * citation variants (【1】, [^1], [Trích đoạn 1]) rewritten as [1].
+ */
+export function normaliseAnswer(raw: string): string {
+  return raw
+    .replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '')
+    .replace(/【(\d{1,3})】/g, '[$1]')
+    .replace(/\[\^(\d{1,3})\]/g, '[$1]')
+    .replace(/\[(?:trích đoạn|đoạn trích|đoạn|nguồn|excerpt|source)\s*(\d{1,3})\]/giu, '[$1]')
+    .replace(/^\s+/, '');
+}
+
 /** Splits an answer into sentences with their markers, quotes and numbers. */
 export function segmentAnswer(text: string): Segment[] {
   const segments: Segment[] = [];
