@@ -146,6 +146,17 @@ describe('LLM answers over /api/ask', () => {
     expect(fake.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(3);
   });
 
+  it('drops `temperature` for models that refuse it', async () => {
+    fake.chat = (req) =>
+      req.body.temperature !== undefined ? { status: 400, message: "Unsupported value: 'temperature' does not support 0 with this model." } : GOOD;
+    expect(await ask({ question: CANONICAL })).toMatchObject({ mode: 'llm', verification: 'passed' });
+    expect(fake.requests.map((r) => r.body.temperature)).toEqual([0, undefined]);
+    // Learnt: the next request goes without it.
+    fake.requests.length = 0;
+    await ask({ question: CANONICAL });
+    expect(fake.requests.map((r) => r.body.temperature)).toEqual([undefined]);
+  });
+
   it('gives the extractive answer when the endpoint keeps failing', async () => {
     fake.chat = () => ({ status: 503 });
     expectExtractiveFallback(await ask({ question: CANONICAL }));

@@ -45,11 +45,32 @@ export class OpenAIChatModel implements ChatModel {
     });
   }
 
+  /** Some models (OpenAI reasoning models) reject `temperature`; learnt from the first 400. */
+  private sendTemperature = true;
+
+  private params(options: CompletionOptions) {
+    return {
+      model: this.model,
+      ...(this.sendTemperature ? { temperature: options.temperature ?? 0 } : {}),
+      ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}),
+    };
+  }
+
+  /** Retries once without `temperature` when the endpoint refuses it. */
+  private async create<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (this.sendTemperature && err instanceof OpenAI.BadRequestError && /temperature/i.test(err.message)) {
+        this.sendTemperature = false;
+        return call();
+      }
+      throw err;
+    }
+  }
+
   async complete(messages: ChatMessage[], options: CompletionOptions = {}): Promise<string> {
-    const response = await this.client.chat.completions.create(
-      { model: this.model, messages, temperature: options.temperature ?? 0, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) },
-      { signal: options.signal },
-    );
+    const response = await this.create(() => this.client.chat.completions.create({ ...this.params(options), messages }, { signal: options.signal }));
     const text = response.choices?.[0]?.message?.content;
     if (typeof text !== 'string') throw new Error('chat completion without content');
     return text;
@@ -70,10 +91,7 @@ export class OpenAIChatModel implements ChatModel {
       }, this.timeoutMs);
     };
     try {
-      const stream = await this.client.chat.completions.create(
-        { model: this.model, messages, temperature: options.temperature ?? 0, stream: true, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) },
-        { signal: controller.signal },
-      );
+      const stream = await this.create(() => this.client.chat.completions.create({ ...this.params(options), messages, stream: true }, { signal: controller.signal }));
       arm();
       let finished = false;
       for await (const chunk of stream) {

@@ -43,7 +43,7 @@ export class LlmQueryRewriter implements QueryRewriter {
         })
       : renderPrompt(this.options.prompts.translate, { question });
     try {
-      return cleanLine(await this.options.model.complete(messages, { signal, maxTokens: 200 }));
+      return cleanLine(await this.options.model.complete(messages, { signal }));
     } catch (err) {
       if (signal?.aborted) throw err;
       this.options.onError?.(err, followUp ? 'condense' : 'translate');

@@ -12,7 +12,7 @@ export type PromptKind = 'answer' | 'condense' | 'translate' | 'other';
 export type ChatReply =
   | string
   | { text: string; delayMs?: number; cutAfterChunks?: number }
-  | { status: number; retryAfterMs?: number }
+  | { status: number; retryAfterMs?: number; message?: string }
   | { hang: true };
 
 export interface RecordedRequest {
@@ -105,7 +105,7 @@ export async function startFakeOpenAI(chat: FakeOpenAI['chat'] = () => 'Xin chà
     if (typeof reply === 'object' && 'hang' in reply) return; // never answers
     if (typeof reply === 'object' && 'status' in reply) {
       res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': String(reply.retryAfterMs ?? 5) });
-      res.end(JSON.stringify({ error: { message: `scripted ${reply.status}`, type: 'server_error' } }));
+      res.end(JSON.stringify({ error: { message: reply.message ?? `scripted ${reply.status}`, type: reply.status < 500 ? 'invalid_request_error' : 'server_error' } }));
       return;
     }
     const { text, delayMs, cutAfterChunks } = typeof reply === 'string' ? { text: reply, delayMs: 0, cutAfterChunks: undefined } : reply;
