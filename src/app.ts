@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
 import { askRoutes } from './http/ask.js';
+import { chatRoutes } from './http/chat.js';
 import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok', ...deps.health?.() }));
   app.route('/api', askRoutes(deps.assistant));
+  app.route('/api', chatRoutes(deps.assistant, (err) => deps.logger.error({ err }, 'chat stream failed')));
   app.route('/api', documentRoutes(deps.library));
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
   app.route('/webhooks', zaloRoutes(deps.zalo ?? {}));

@@ -13,6 +13,11 @@ const schema = z.object({
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
   LLM_MODEL: optional,
+  /** Per attempt, and the longest silence inside a stream, before falling back to extractive. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(20000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** After the endpoint fails, answer extractively without trying it for this long (0 = always try). */
+  LLM_COOLDOWN_MS: z.coerce.number().int().min(0).default(30000),
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDINGS_MODEL: optional,
   ADMIN_TOKEN: optional,

@@ -7,6 +7,8 @@ import { createApp } from './app.js';
 import { lazyWebAssets } from './channels/web/assets.js';
 import { corsOrigins, type Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
+import { createLlm } from './answer/llm-config.js';
+import { loadPrompts } from './answer/prompts-node.js';
 import { createLogger, type Logger } from './logger.js';
 import { KnowledgeBase } from './store/knowledge-base.js';
 import { join } from 'node:path';
@@ -29,7 +31,8 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     embeddings: createEmbeddings(config),
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
   });
-  const assistant = new Assistant({ retriever: () => kb.retriever() });
+  const llm = createLlm(config, () => loadPrompts(), logger);
+  const assistant = new Assistant({ retriever: () => kb.retriever(), ...(llm ? { answerer: llm.answerer, rewriter: llm.rewriter } : {}) });
   const zalo = createZaloChannels(config, { assistant, logger, store: fileKeyValue(join(config.DATA_DIR, 'zalo')) });
   const app = createApp({
     assistant,
@@ -38,7 +41,14 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     zalo,
     corsOrigins: corsOrigins(config),
     web: { assets: lazyWebAssets() },
-    health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id, zalo: zalo.health() }),
+    health: () => ({
+      documents: kb.documents().length,
+      chunks: kb.manifest?.chunks,
+      indexBuiltAt: kb.manifest?.builtAt,
+      embedder: kb.manifest?.embedder.id,
+      answerMode: llm ? `llm:${llm.model.model}` : 'extractive',
+      zalo: zalo.health(),
+    }),
   });
   return { config, logger, kb, assistant, app, zalo };
 }

@@ -88,6 +88,9 @@ export interface Citation {
 
 export type AnswerMode = 'extractive' | 'llm';
 
+/** LLM answers only: checked as is, repaired (unsupported sentences dropped), or replaced by the extractive answer. */
+export type VerificationStatus = 'passed' | 'repaired' | 'fallback';
+
 export interface AskResponse {
   answered: boolean;
   answer: string;
@@ -95,6 +98,8 @@ export interface AskResponse {
   mode: AnswerMode;
   conversationId: string;
   tookMs: number;
+  /** Present when an LLM was asked (extension of the /api/ask contract). */
+  verification?: VerificationStatus;
 }
 
 /** A retrieved chunk with its fused relevance score. */

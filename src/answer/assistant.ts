@@ -4,7 +4,8 @@
  */
 import { analyzeQuery, type QueryAnalysis } from '../retrieval/query.js';
 import type { Retriever } from '../retrieval/retriever.js';
-import type { AnswerMode, AskRequest, AskResponse, HistoryTurn, Passage } from '../types.js';
+import type { Idf } from '../retrieval/sentence-score.js';
+import type { AnswerMode, AskRequest, AskResponse, Citation, HistoryTurn, Passage, VerificationStatus } from '../types.js';
 import { extractiveAnswer, type AnswerDraft } from './extractive.js';
 
 export interface AnswerInput {
@@ -13,12 +14,30 @@ export interface AnswerInput {
   /** The extractive answer, always computed: the fallback and a grounding hint. */
   extractive: AnswerDraft;
   signal?: AbortSignal;
+  /** Term weights of the live index (for choosing quotes). */
+  idf?: Idf;
+  /** The question as rewritten for retrieval (follow-up condensed / translated), when it was. */
+  standalone?: string;
+}
+
+export type AnswerResult = AnswerDraft & { mode?: AnswerMode; verification?: VerificationStatus };
+
+/** Where a streamed answer goes: candidate citations first, then text deltas. */
+export interface StreamSink {
+  citations(citations: Citation[]): void | Promise<void>;
+  token(text: string): void | Promise<void>;
 }
 
 /** An answerer other than the extractive one (e.g. an LLM). */
 export interface Answerer {
   readonly mode: AnswerMode;
-  answer(input: AnswerInput): Promise<AnswerDraft & { mode?: AnswerMode }>;
+  answer(input: AnswerInput): Promise<AnswerResult>;
+  stream?(input: AnswerInput, sink: StreamSink): Promise<AnswerResult>;
+}
+
+/** Turns a follow-up or a non-Vietnamese question into a standalone Vietnamese query (an LLM); undefined = keep the heuristic. */
+export interface QueryRewriter {
+  rewrite(question: string, history: HistoryTurn[], signal?: AbortSignal): Promise<string | undefined>;
 }
 
 /** Where conversation turns live between requests (memory by default, SQLite on a server). */
@@ -44,6 +63,7 @@ export interface AssistantDeps {
   retriever: () => Retriever;
   answerer?: Answerer;
   conversations?: ConversationStore;
+  rewriter?: QueryRewriter;
 }
 
 export interface AskOptions {
@@ -58,25 +78,48 @@ export class Assistant {
   }
 
   /** Retrieval and the extractive draft: the part every answer mode shares. */
-  async prepare(request: AskRequest): Promise<{ conversationId: string; analysis: QueryAnalysis; passages: Passage[]; extractive: AnswerDraft }> {
+  async prepare(request: AskRequest, options: AskOptions = {}): Promise<{ conversationId: string; analysis: QueryAnalysis; passages: Passage[]; extractive: AnswerDraft; idf: Idf; standalone?: string }> {
     const conversationId = request.conversationId ?? crypto.randomUUID();
     const history = request.history ?? (request.conversationId ? await this.conversations.history(conversationId) : []);
     const retriever = this.deps.retriever();
-    const analysis = analyzeQuery(request.question, history);
+    const standalone = await this.deps.rewriter?.rewrite(request.question, history, options.signal);
+    // A rewritten query stands alone; the original question is kept for the answer and the history.
+    const analysis = standalone
+      ? { ...analyzeQuery(standalone), question: request.question, followUp: history.some((t) => t.role === 'user') }
+      : analyzeQuery(request.question, history);
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
     const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list());
-    return { conversationId, analysis, passages, extractive };
+    return { conversationId, analysis, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };
   }
 
   async ask(request: AskRequest, options: AskOptions = {}): Promise<AskResponse> {
     const started = performance.now();
-    const { conversationId, analysis, passages, extractive } = await this.prepare(request);
-    let draft: AnswerDraft & { mode?: AnswerMode } = extractive;
-    let mode: AnswerMode = 'extractive';
-    if (this.deps.answerer) {
-      draft = await this.deps.answerer.answer({ analysis, passages, extractive, signal: options.signal });
-      mode = draft.mode ?? this.deps.answerer.mode;
+    const prepared = await this.prepare(request, options);
+    const input: AnswerInput = { ...prepared, signal: options.signal };
+    const draft: AnswerResult = this.deps.answerer ? await this.deps.answerer.answer(input) : { ...prepared.extractive, mode: 'extractive' };
+    return this.reply(request, prepared.conversationId, draft, started);
+  }
+
+  /**
+   * The same answer, streamed: citations, then text deltas, then the final
+   * (verified) reply is returned for the `done` event.
+   */
+  async stream(request: AskRequest, sink: StreamSink, options: AskOptions = {}): Promise<AskResponse> {
+    const started = performance.now();
+    const prepared = await this.prepare(request, options);
+    const input: AnswerInput = { ...prepared, signal: options.signal };
+    let draft: AnswerResult;
+    if (this.deps.answerer?.stream) draft = await this.deps.answerer.stream(input, sink);
+    else {
+      draft = this.deps.answerer ? await this.deps.answerer.answer(input) : { ...prepared.extractive, mode: 'extractive' };
+      await sink.citations(draft.citations);
+      for (const piece of textPieces(draft.answer)) await sink.token(piece);
     }
+    return this.reply(request, prepared.conversationId, draft, started);
+  }
+
+  private async reply(request: AskRequest, conversationId: string, draft: AnswerResult, started: number): Promise<AskResponse> {
+    const mode: AnswerMode = draft.mode ?? this.deps.answerer?.mode ?? 'extractive';
     await this.conversations.append(conversationId, [
       { role: 'user', content: request.question },
       { role: 'assistant', content: draft.answer },
@@ -88,6 +131,12 @@ export class Assistant {
       mode,
       conversationId,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(draft.verification ? { verification: draft.verification } : {}),
     };
   }
+}
+
+/** An extractive answer as a few token events: its lines, so the client renders progressively. */
+export function textPieces(text: string): string[] {
+  return text.split(/(?<=\n)/).filter(Boolean);
 }

@@ -15,4 +15,4 @@ if (reply.citations.length) {
   console.log('\nNguồn:');
   for (const c of reply.citations) console.log(citationLine(c, runtime.kb.document(c.docId)?.meta));
 }
-console.log(`\n(${reply.mode}, ${reply.tookMs} ms)`);
+console.log(`\n(${reply.mode}${reply.verification ? `, kiểm chứng: ${reply.verification}` : ''}, ${reply.tookMs} ms)`);
