@@ -58,8 +58,11 @@ async function loadCorpus(db: SqlDatabase, env: WorkerEnv): Promise<LoadedCorpus
   return { index: new CorpusIndex(documents, chunks, lexical, dense, meta.builtAt), meta };
 }
 
+/** Vectorize holds Workers AI vectors; an index embedded locally is searched in the bundled vectors. */
+const usesVectorize = (env: WorkerEnv, meta: Record<string, string>) => Boolean(env.VECTORIZE && meta.embedder?.startsWith('workers-ai:'));
+
 async function denseIndex(env: WorkerEnv, meta: Record<string, string>, chunks: Chunk[]): Promise<DenseIndex> {
-  if (env.VECTORIZE) return vectorizeIndex(env.VECTORIZE, chunks.map((c) => c.id));
+  if (usesVectorize(env, meta)) return vectorizeIndex(env.VECTORIZE!, chunks.map((c) => c.id));
   if (!env.ASSETS) throw new IndexUnavailable('no dense index: bind VECTORIZE or ship the index assets');
   const [manifestRes, vectorsRes] = await Promise.all([
     env.ASSETS.fetch('https://assets.local/index/manifest.json'),
@@ -101,7 +104,7 @@ export async function createWorkerApp(env: WorkerEnv) {
     library,
     logger,
     feedback: sqlFeedback(db),
-    health: () => ({ runtime: 'workers', documents: index.documents.size, chunks: index.chunks.length, indexBuiltAt: meta.builtAt, embedder: embedder.id, dense: env.VECTORIZE ? 'vectorize' : 'bundled' }),
+    health: () => ({ runtime: 'workers', documents: index.documents.size, chunks: index.chunks.length, indexBuiltAt: meta.builtAt, embedder: embedder.id, dense: usesVectorize(env, meta) ? 'vectorize' : 'bundled' }),
   });
   logger.info({ documents: index.documents.size, chunks: index.chunks.length, embedder: embedder.id }, 'index loaded');
   return app;
