@@ -9,6 +9,7 @@ import { askRoutes } from './http/ask.js';
 import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
+import { zaloRoutes, type ZaloRoutesDeps } from './channels/zalo/routes.js';
 
 export interface AppDeps {
   assistant: Assistant;
@@ -17,6 +18,8 @@ export interface AppDeps {
   feedback?: FeedbackStore;
   /** Extra fields for /health (index build, channel states). */
   health?: () => Record<string, unknown>;
+  /** Zalo OA / Bot channels; absent ones answer 503 channel_disabled. */
+  zalo?: ZaloRoutesDeps;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -35,5 +38,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', askRoutes(deps.assistant));
   app.route('/api', documentRoutes(deps.library));
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
+  app.route('/webhooks', zaloRoutes(deps.zalo ?? {}));
   return app;
 }

@@ -23,6 +23,8 @@ const schema = z.object({
   ZALO_OA_SECRET_KEY: optional,
   ZALO_OA_ACCESS_TOKEN: optional,
   ZALO_OA_REFRESH_TOKEN: optional,
+  /** Optional: when set, OA events addressed to another OA are ignored. */
+  ZALO_OA_ID: optional,
   ZALO_OA_API_BASE: z.string().default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: z.string().default('https://oauth.zaloapp.com'),
   ZALO_BOT_TOKEN: optional,

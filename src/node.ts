@@ -8,6 +8,9 @@ import type { Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
 import { createLogger, type Logger } from './logger.js';
 import { KnowledgeBase } from './store/knowledge-base.js';
+import { join } from 'node:path';
+import { createZaloChannels, type ZaloChannels } from './channels/zalo/index.js';
+import { fileKeyValue } from './channels/zalo/file-kv.js';
 
 export interface NodeRuntime {
   config: Config;
@@ -15,6 +18,7 @@ export interface NodeRuntime {
   kb: KnowledgeBase;
   assistant: Assistant;
   app: ReturnType<typeof createApp>;
+  zalo: ZaloChannels;
 }
 
 export async function createNodeRuntime(config: Config, options: { onProgress?: (message: string) => void } = {}): Promise<NodeRuntime> {
@@ -25,11 +29,13 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
   });
   const assistant = new Assistant({ retriever: () => kb.retriever() });
+  const zalo = createZaloChannels(config, { assistant, logger, store: fileKeyValue(join(config.DATA_DIR, 'zalo')) });
   const app = createApp({
     assistant,
     library: kb,
     logger,
-    health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id }),
+    zalo,
+    health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id, zalo: zalo.health() }),
   });
-  return { config, logger, kb, assistant, app };
+  return { config, logger, kb, assistant, app, zalo };
 }

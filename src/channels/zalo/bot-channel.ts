@@ -1,0 +1,87 @@
+/**
+ * Zalo Bot Platform webhook: a shared secret header, updates wrapped in
+ * `{ok, result}` or not, replies to `chat.id` through sendMessage.
+ */
+import { AppError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { BackgroundTasks, WaitUntil } from './background.js';
+import type { BotClient } from './bot-client.js';
+import { formatReply } from './format.js';
+import { FAILURE, MAX_QUESTION_CHARS, UNSUPPORTED } from './messages.js';
+import type { Asker, WebhookOutcome } from './oa-channel.js';
+import type { SeenIds } from './seen.js';
+import { constantTimeEqual } from './signature.js';
+
+export interface BotChannelOptions {
+  secret: string;
+  client: BotClient;
+  assistant: Asker;
+  seen: SeenIds;
+  tasks: BackgroundTasks;
+  logger: Logger;
+}
+
+interface BotMessage {
+  message_id?: unknown;
+  text?: unknown;
+  chat?: { id?: unknown; chat_type?: unknown };
+  from?: { id?: unknown; display_name?: unknown };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+
+export class BotChannel {
+  constructor(private readonly options: BotChannelOptions) {}
+
+  async receive(secret: string | undefined, raw: string, waitUntil?: WaitUntil): Promise<WebhookOutcome> {
+    const { logger } = this.options;
+    if (!secret || !constantTimeEqual(secret, this.options.secret)) {
+      logger.warn({ channel: 'zalo-bot' }, '[zalo] [bot] webhook secret rejected');
+      throw new AppError('unauthorized', secret ? 'Mã bí mật X-Bot-Api-Secret-Token không đúng.' : 'Thiếu mã bí mật X-Bot-Api-Secret-Token.');
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      throw new AppError('invalid_json', 'Nội dung cập nhật không phải JSON hợp lệ.');
+    }
+    if (!body || typeof body !== 'object') throw new AppError('invalid_request', 'Cập nhật Zalo Bot không hợp lệ.');
+    // Some senders wrap the update like a getUpdates answer: {ok:true, result:{…}}.
+    const update = ('result' in body && body.result && typeof body.result === 'object' ? body.result : body) as { event_name?: unknown; message?: BotMessage };
+    const eventName = str(update.event_name) ?? '';
+    const chatId = str(update.message?.chat?.id);
+    if (!chatId) return 'ignored';
+    const action = eventName === 'message.text.received' ? 'answer' : /^message\.[a-z]+\.received$/.test(eventName) ? 'notice' : undefined;
+    if (!action) return 'ignored';
+    const messageId = str(update.message?.message_id);
+    if (messageId && !(await this.options.seen.firstTime(`bot:${messageId}`))) return 'duplicate';
+    const text = str(update.message?.text) ?? '';
+    this.options.tasks.run(`bot:${chatId}`, () => (action === 'answer' ? this.answer(chatId, text) : this.send(chatId, [UNSUPPORTED])), waitUntil);
+    return 'accepted';
+  }
+
+  private async answer(chatId: string, text: string): Promise<void> {
+    const question = text.trim().slice(0, MAX_QUESTION_CHARS);
+    if (!question) return;
+    await this.options.client.sendChatAction(chatId, 'typing').catch((err: unknown) => this.options.logger.warn({ err }, '[zalo] [bot] typing action failed'));
+    let messages: string[];
+    try {
+      messages = formatReply(await this.options.assistant.ask({ question, conversationId: `zalo-bot:${chatId}` }));
+    } catch (err) {
+      this.options.logger.error({ err, channel: 'zalo-bot' }, '[zalo] [bot] answering failed');
+      messages = [FAILURE];
+    }
+    await this.send(chatId, messages);
+  }
+
+  private async send(chatId: string, messages: string[]): Promise<void> {
+    for (const text of messages) {
+      try {
+        await this.options.client.sendMessage(chatId, text);
+      } catch (err) {
+        this.options.logger.error({ err, channel: 'zalo-bot' }, '[zalo] [bot] reply not delivered');
+        return;
+      }
+    }
+  }
+}
