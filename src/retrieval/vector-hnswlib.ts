@@ -28,16 +28,5 @@ export async function loadHnswIndex(dir: string, embeddings: EmbeddingsInterface
   };
 }
 
-/** Exact scan: for small corpora, tests and runtimes without native modules. */
-export function flatIndex(vectors: Float32Array[]): DenseIndex {
-  return {
-    async search(query, limit) {
-      const hits: DenseHit[] = vectors.map((v, index) => {
-        let dot = 0;
-        for (let i = 0; i < v.length; i++) dot += v[i]! * (query[i] ?? 0);
-        return { index, score: dot };
-      });
-      return hits.sort((a, b) => b.score - a.score).slice(0, limit);
-    },
-  };
-}
+/** Moved to vector-flat.ts (no native module); re-exported for existing imports. */
+export { flatIndex } from './vector-flat.js';
