@@ -69,7 +69,7 @@ export function chunkClauses(chunk: Chunk, doc: DocumentMeta, base: number, view
     if (parts.length > 1 && rulesInParts >= 1) {
       const lead: [number, number] = parts[0]!;
       parts.forEach(([s, e], j) => {
-        if (foldedSyllables(text.slice(s, e)).length < 3) return;
+        if (foldedSyllables(text.slice(s, e)).length < 4) return;
         const [cs, ce] = j === 0 ? trimSpan(text, body, e) : trimSpan(text, s, e);
         clauses.push({ chunk, doc, start: cs, end: ce, sentenceStart: body, sentenceEnd: end, kind: kinds[j]!, label, lead: j === 0 ? undefined : lead, order: base + cs });
       });

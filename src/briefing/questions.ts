@@ -12,7 +12,7 @@ import type { Restorer } from './restore.js';
 import type { Clause, QuestionWriter } from './types.js';
 
 /** Minimum share of restorable words for OCR text to be shown in a question. */
-const READABLE = 0.9;
+const READABLE = 0.8;
 const MAX_SYLLABLES = 28;
 
 const BULLET = /^(?:\(\d{1,2}\)\s*[-–]?\s*|[a-zđ¢]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[-–+•*]\s*)+/iu;
@@ -59,10 +59,14 @@ function cut(text: string, max = MAX_SYLLABLES): string {
 
 /** "10 phút" → "bao nhiêu phút", "60%" → "bao nhiêu phần trăm" (first number only). */
 function askForNumber(text: string): string | undefined {
-  const m = text.match(/(\d+(?:[.,/]\d+)*)\s*%|(\d+(?:[.,/]\d+)*)/);
+  // The number after the rule marker is the answer ("tổ chức không quá 02 hội nghị").
+  const marker = fold(text).search(/\b(khong qua|toi da|it nhat|toi thieu|chiem|dat|tinh gian|cat giam)\b/);
+  const from = Math.max(0, marker);
+  const m = text.slice(from).match(/(\d+(?:[.,/]\d+)*)\s*%|(\d+(?:[.,/]\d+)*)/);
   if (!m || m.index === undefined) return undefined;
+  const at = from + m.index;
   const replacement = m[0].includes('%') ? 'bao nhiêu phần trăm' : 'bao nhiêu';
-  return `${text.slice(0, m.index)}${replacement}${text.slice(m.index + m[0].length)}`;
+  return `${text.slice(0, at)}${replacement}${text.slice(at + m[0].length)}`;
 }
 
 export interface WriterContext {
@@ -71,6 +75,8 @@ export interface WriterContext {
 }
 
 export class RuleQuestionWriter implements QuestionWriter {
+  /** The restored section title, readable or not: enough to tell the context ("hội nghị"). */
+  private titleText = '';
   constructor(private readonly context: WriterContext = {}) {}
 
   /** The clause text as questions see it: restored when the document is OCR-damaged. */
@@ -88,17 +94,19 @@ export class RuleQuestionWriter implements QuestionWriter {
     const seen = this.view(clause, tidy(body));
     const label = clause.label ? this.view(clause, tidy(clause.label)) : undefined;
     const title = this.view(clause, tidy(clause.chunk.sectionTitle));
-    const question = seen.readable && (!label || label.readable) ? this.fromClause(clause, seen.text, label?.text, title.readable ? title.text : undefined) : undefined;
+    this.titleText = title.text;
+    const question = seen.readable ? this.fromClause(clause, seen.text, label?.readable ? label.text : undefined, title.readable ? title.text : undefined, Boolean(label && !label.readable)) : undefined;
     return question ?? this.template(clause, title.readable ? title.text : undefined);
   }
 
   /** The clause turned into a question, or undefined when its shape is not recognised. */
-  private fromClause(clause: Clause, text: string, label: string | undefined, title: string | undefined): string | undefined {
+  private fromClause(clause: Clause, text: string, label: string | undefined, title: string | undefined, labelUnreadable = false): string | undefined {
     const folded = fold(text);
     const context = this.context_(clause, folded, title);
     switch (clause.kind) {
       case 'limit': {
         let subjectful = text;
+        if (labelUnreadable && /^(chiem|cat giam|thuc hien|dat|ty le|tinh gian)\b/.test(folded)) return undefined;
         // "Văn bản hành chính: Cắt giảm tối thiểu 15% …": the label is the subject.
         if (label && (fold(label) === fold(title ?? '') || /^(chiem|cat giam|thuc hien|dat|ty le|tinh gian)\b/.test(folded))) subjectful = `${label} ${lowerFirst(text)}`;
         // "kết luận không quá 50 phút" after "Phát biểu khai mạc không quá 10 phút": the lead's head is elided.
@@ -181,7 +189,7 @@ export class RuleQuestionWriter implements QuestionWriter {
 
   /** "tại hội nghị" when the clause is about conferences but does not say so. */
   private context_(clause: Clause, folded: string, title: string | undefined): string | undefined {
-    const where = fold(`${title ?? ''} ${clause.label ?? ''}`);
+    const where = fold(`${title ?? this.titleText} ${clause.label ?? ''}`);
     if (/hoi nghi/.test(where) && !/hoi nghi/.test(folded)) return 'tại hội nghị';
     return undefined;
   }

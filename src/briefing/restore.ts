@@ -22,11 +22,22 @@ phương thức lãnh đạo chỉ đạo phương châm hơn trách nhiệm cá
 mục đích yêu cầu tuyên truyền xây dựng Đảng hình thức nội dung phương tiện cổ động trực quan khẩu hiệu băng rôn
 đội thông tin lưu động hệ thống loa phát thanh cơ sở báo cáo viên tuyên truyền viên`;
 
+function bump(map: Map<string, Map<string, number>>, key: string, surface: string): void {
+  const forms = map.get(key) ?? new Map<string, number>();
+  forms.set(surface, (forms.get(surface) ?? 0) + 1);
+  map.set(key, forms);
+}
+
 const WORD = /\p{L}[\p{L}\p{N}]*|\d+[\p{L}]\p{L}*/gu;
+const VOWEL = /[aeiouy]/;
+const DIGIT_LOOKALIKE: Record<string, string> = { '6': 'o', '0': 'o', '1': 'l', '8': 'o', '3': 'a', '4': 'a' };
 
 export class Restorer {
   private readonly unigrams = new Map<string, Map<string, number>>();
   private readonly bigrams = new Map<string, number>();
+  /** Surface forms seen after / before a neighbour: "không quá" wins over "không quả". */
+  private readonly after = new Map<string, Map<string, number>>();
+  private readonly before = new Map<string, Map<string, number>>();
   private readonly byLength = new Map<number, string[]>();
 
   constructor(cleanTexts: string[]) {
@@ -42,58 +53,115 @@ export class Restorer {
     for (const line of normalizeText(text).split(/[\n.,;:()"“”]/)) {
       const words = line.match(/\p{L}+/gu) ?? [];
       let previous: string | undefined;
+      let previousSurface: string | undefined;
       for (const word of words) {
         const key = fold(word);
         const surface = word.length > 1 && word === word.toUpperCase() ? word.toLowerCase() : word;
         const forms = this.unigrams.get(key) ?? new Map<string, number>();
         forms.set(surface, (forms.get(surface) ?? 0) + 1);
         this.unigrams.set(key, forms);
-        if (previous) this.bigrams.set(`${previous} ${key}`, (this.bigrams.get(`${previous} ${key}`) ?? 0) + 1);
+        if (previous) {
+          this.bigrams.set(`${previous} ${key}`, (this.bigrams.get(`${previous} ${key}`) ?? 0) + 1);
+          bump(this.after, `${previous} ${key}`, surface);
+          bump(this.before, `${previous} ${key}`, previousSurface!);
+        }
         previous = key;
+        previousSurface = surface;
       }
     }
   }
 
-  /** Keys a damaged word may stand for: itself when known, else known keys one edit away. */
-  private candidates(key: string): string[] {
-    if (this.unigrams.has(key)) return [key];
-    const out: string[] = [];
-    for (const length of [key.length - 1, key.length, key.length + 1]) {
-      for (const known of this.byLength.get(length) ?? []) if (withinOneEdit(key, known)) out.push(known);
+  /** Known keys a damaged word may stand for, with a cost: 0 exact, 1 a vowel slip, 2 another edit. */
+  private candidates(key: string): Array<[string, number]> {
+    const variants = new Set([key, key.replace(/[0-9]/g, (d) => DIGIT_LOOKALIKE[d] ?? d)]);
+    // OCR reads "Đ" as "P" ("Pang" = "Đảng").
+    for (const v of [...variants]) if (v.startsWith('p') && !v.startsWith('ph')) variants.add(`d${v.slice(1)}`);
+    const out = new Map<string, number>();
+    for (const v of variants) if (this.unigrams.has(v)) out.set(v, v === key ? 0 : 0.5);
+    if (out.size) return [...out];
+    for (const v of variants) {
+      for (const length of [v.length - 1, v.length, v.length + 1]) {
+        for (const known of this.byLength.get(length) ?? []) {
+          if (!withinOneEdit(v, known)) continue;
+          const vowelSlip = known.length === v.length && [...known].every((ch, i) => ch === v[i] || (VOWEL.test(ch) && VOWEL.test(v[i]!)));
+          out.set(known, Math.min(out.get(known) ?? 9, vowelSlip ? 1 : 2));
+        }
+      }
     }
-    return out;
+    return [...out];
   }
 
   /**
-   * Restores a phrase. `known` is the share of words that could be mapped to an
-   * attested word: below ~0.85 the result is not fit to show.
+   * Restores a phrase: the best path over each word's candidates, where words
+   * seen side by side in clean text reward each other. `known` is the share of
+   * words restored with confidence (exact, or one edit backed by a neighbour):
+   * below ~0.9 the result is not fit to show.
    */
-  restore(text: string): { text: string; known: number } {
+  restore(input: string): { text: string; known: number } {
+    // Stray OCR symbols ("số&", "¢6") carry no words: drop them from questions.
+    const text = input.normalize('NFC').replace(/[&¢@#*\\|{}<>~^¥§‘’]+/g, '').replace(/\s+/g, ' ');
     const matches = [...text.normalize('NFC').matchAll(WORD)];
+    if (!matches.length) return { text, known: 1 };
+    type Step = { key?: string; surface: string; cost: number; total: number; back: number };
+    const lattice: Step[][] = matches.map((m) => {
+      const raw = m[0];
+      const options: Step[] = this.candidates(fold(raw)).map(([key, cost]) => ({ key, surface: this.surface(key), cost, total: 0, back: -1 }));
+      options.push({ surface: raw, cost: 4, total: 0, back: -1 });
+      return options;
+    });
+    const adjacent = matches.map((m, i) => i > 0 && /^[\s-]*$/.test(text.normalize('NFC').slice(matches[i - 1]!.index! + matches[i - 1]![0].length, m.index)));
+    lattice.forEach((options, i) => {
+      for (const option of options) {
+        option.total = option.cost - (option.key ? Math.log(1 + this.total(option.key)) * 0.05 : 0);
+        if (i === 0) continue;
+        let best = Infinity;
+        lattice[i - 1]!.forEach((prev, j) => {
+          const linked = adjacent[i] && prev.key && option.key && this.bigrams.has(`${prev.key} ${option.key}`);
+          const total = prev.total + option.total - (linked ? 1.5 : 0);
+          if (total < best) {
+            best = total;
+            option.back = j;
+          }
+        });
+        option.total = best;
+      }
+    });
+    const path: Step[] = [];
+    let index = lattice.at(-1)!.reduce((bi, o, i, all) => (o.total < all[bi]!.total ? i : bi), 0);
+    for (let i = lattice.length - 1; i >= 0; i--) {
+      const step = lattice[i]!.at(index)!;
+      path.unshift(step);
+      index = step.back;
+    }
+    let confident = 0;
+    path.forEach((step, i) => {
+      if (!step.key) return;
+      const linked = (j: number) => {
+        const other = path[j];
+        return Boolean(other?.key && (j < i ? adjacent[i] && this.bigrams.has(`${other.key} ${step.key}`) : adjacent[j] && this.bigrams.has(`${step.key} ${other.key}`)));
+      };
+      if (step.cost <= 0.5 || (step.cost <= 1 && (linked(i - 1) || linked(i + 1))) || (linked(i - 1) && linked(i + 1))) confident++;
+    });
     let out = '';
     let last = 0;
-    let previous: string | undefined;
-    let resolved = 0;
-    for (const m of matches) {
-      const raw = m[0];
-      const key = fold(raw).replace(/[0-9]/g, (d) => ({ '6': 'o', '0': 'o', '1': 'l', '8': 'o', '3': 'a', '4': 'a' })[d] ?? d);
-      const options = this.candidates(key);
-      let word = raw;
-      if (options.length) {
-        resolved++;
-        const score = (k: string) => (previous ? (this.bigrams.get(`${previous} ${k}`) ?? 0) * 50 : 0) + this.total(k) + (k === key ? 1000 : 0);
-        const best = options.sort((a, b) => score(b) - score(a))[0]!;
-        word = this.surface(best);
-        previous = best;
-      } else if (/^\d+$/.test(raw)) {
-        resolved++;
-        previous = undefined;
-      } else previous = undefined;
-      out += text.slice(last, m.index) + word;
-      last = m.index! + raw.length;
-    }
+    matches.forEach((m, i) => {
+      const step = path[i]!;
+      let surface = step.surface;
+      if (step.key) {
+        const votes = new Map<string, number>();
+        const add = (forms: Map<string, number> | undefined, weight: number) => {
+          for (const [form, count] of forms ?? []) votes.set(form, (votes.get(form) ?? 0) + count * weight);
+        };
+        if (adjacent[i] && path[i - 1]?.key) add(this.after.get(`${path[i - 1]!.key} ${step.key}`), 10);
+        if (adjacent[i + 1] && path[i + 1]?.key) add(this.before.get(`${step.key} ${path[i + 1]!.key}`), 10);
+        const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+        if (best) surface = best[0];
+      }
+      out += text.slice(last, m.index) + surface;
+      last = m.index! + m[0].length;
+    });
     out += text.slice(last);
-    return { text: out, known: matches.length ? resolved / matches.length : 1 };
+    return { text: out.replace(/\s+/g, ' ').trim(), known: confident / matches.length };
   }
 
   private total(key: string): number {
