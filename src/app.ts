@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
 import { askRoutes } from './http/ask.js';
+import type { BriefingService } from './briefing/generate.js';
+import { briefingRoutes } from './briefing/routes.js';
 import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
@@ -15,6 +17,8 @@ export interface AppDeps {
   library: DocumentLibrary;
   logger: Logger;
   feedback?: FeedbackStore;
+  /** Briefing Q&A sets for trainers (POST /api/briefing, GET /briefing). */
+  briefing?: BriefingService;
   /** Extra fields for /health (index build, channel states). */
   health?: () => Record<string, unknown>;
 }
@@ -35,5 +39,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', askRoutes(deps.assistant));
   app.route('/api', documentRoutes(deps.library));
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
+  if (deps.briefing) app.route('/', briefingRoutes(deps.briefing));
   return app;
 }

@@ -4,6 +4,7 @@
  */
 import { Assistant } from './answer/assistant.js';
 import { createApp } from './app.js';
+import { BriefingService } from './briefing/generate.js';
 import type { Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
 import { createLogger, type Logger } from './logger.js';
@@ -29,6 +30,7 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     assistant,
     library: kb,
     logger,
+    briefing: new BriefingService({ library: kb, assistant }),
     health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id }),
   });
   return { config, logger, kb, assistant, app };
