@@ -45,7 +45,8 @@ export function toMarkdown({ title, items }: ExportInput): string {
   items.forEach((item, i) => {
     lines.push(`## Câu ${i + 1}. ${item.question}`, '', `**Trả lời:** ${item.answer.replace(/\n+/g, ' ')}`, '');
     for (const c of item.citations) {
-      lines.push(`> ${c.quote.replace(/\n+/g, ' ')}`, '', `*Nguồn: ${whereLine(c)}*${c.ocr ? ' (bản quét OCR – đối chiếu văn bản gốc)' : ''}`, '');
+      if (c.quote.trim() !== item.answer.trim()) lines.push(`> ${c.quote.replace(/\n+/g, ' ')}`, '');
+      lines.push(`*Nguồn: ${whereLine(c)}*${c.ocr ? ' (bản quét OCR – đối chiếu văn bản gốc)' : ''}`, '');
     }
   });
   if (items.some((i) => i.ocr)) lines.push(`_${OCR_NOTE}_`, '');
@@ -79,7 +80,7 @@ export async function toDocx({ title, items }: ExportInput): Promise<Uint8Array>
     children.push(new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [new TextRun({ text: `Câu ${i + 1}. `, bold: true, font, size: 26 }), new TextRun({ text: item.question, bold: true, font, size: 26 })] }));
     children.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Trả lời: ', bold: true, font, size: 26 }), new TextRun({ text: item.answer.replace(/\n+/g, ' '), font, size: 26 })] }));
     for (const c of item.citations) {
-      children.push(new Paragraph({ indent: { left: 567 }, children: [new TextRun({ text: `Trích: “${c.quote.replace(/\n+/g, ' ')}”`, italics: true, font, size: 22 })] }));
+      if (c.quote.trim() !== item.answer.trim()) children.push(new Paragraph({ indent: { left: 567 }, children: [new TextRun({ text: `Trích: “${c.quote.replace(/\n+/g, ' ')}”`, italics: true, font, size: 22 })] }));
       children.push(new Paragraph({ indent: { left: 567 }, children: [new TextRun({ text: `Nguồn: ${whereLine(c)}${c.ocr ? ' (bản quét OCR – đối chiếu văn bản gốc)' : ''}`, font, size: 22 })] }));
     }
   });
