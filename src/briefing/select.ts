@@ -42,16 +42,17 @@ export function isNearDuplicate(a: { q: Set<string>; a: Set<string> }, b: { q: S
 }
 
 /**
- * Chooses up to `count` candidates. Groups get seats in proportion to their
- * weight (D'Hondt: each next seat goes to the group with the highest
- * weight / (seats + 1)); within a group the best kinds go first; the result is
- * in document order.
+ * Chooses up to `count` candidates. Every group (section) first gets one seat,
+ * then seats go in proportion to the group's number of clauses (D'Hondt: the
+ * next seat goes to the highest clauses / (seats + 1)); within a group the
+ * best kinds (limits, deadlines, prohibitions…) go first; the result is in
+ * document order.
  */
 export function selectProportional<T extends Candidate>(candidates: T[], count: number): T[] {
   const groups = new Map<string, T[]>();
   for (const c of candidates) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
   const queues = [...groups.values()].map((list) => ({
-    weight: list.reduce((sum, c) => sum + KIND_WEIGHT[c.kind], 0),
+    weight: list.length,
     order: Math.min(...list.map((c) => c.order)),
     list: [...list].sort((a, b) => KIND_WEIGHT[b.kind] - KIND_WEIGHT[a.kind] || a.order - b.order),
     seats: 0,
@@ -61,7 +62,8 @@ export function selectProportional<T extends Candidate>(candidates: T[], count: 
   while (chosen.length < count) {
     const open = queues.filter((q) => q.list.length);
     if (!open.length) break;
-    open.sort((a, b) => b.weight / (b.seats + 1) - a.weight / (a.seats + 1) || a.order - b.order);
+    // Every section gets a first seat before any gets a second; then seats follow size.
+    open.sort((a, b) => Number(a.seats > 0) - Number(b.seats > 0) || b.weight / (b.seats + 1) - a.weight / (a.seats + 1) || a.order - b.order);
     const queue = open[0]!;
     const next = queue.list.shift()!;
     const key = { q: syllableSet(next.question), a: syllableSet(next.answer) };
