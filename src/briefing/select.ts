@@ -38,7 +38,9 @@ export interface Candidate {
  */
 export function isNearDuplicate(a: { q: Set<string>; a: Set<string> }, b: { q: Set<string>; a: Set<string> }): boolean {
   const answers = jaccard(a.a, b.a);
-  return answers >= 0.8 || (answers >= 0.5 && jaccard(a.q, b.q) >= 0.6);
+  const questions = jaccard(a.q, b.q);
+  // The same question twice (e.g. a template over one section) is a duplicate whatever the answers.
+  return questions === 1 || answers >= 0.8 || (answers >= 0.5 && questions >= 0.6);
 }
 
 /**
