@@ -15,6 +15,11 @@ import type { Clause, QuestionWriter } from './types.js';
 const READABLE = 0.8;
 const MAX_SYLLABLES = 28;
 
+/** A clause that opens with an organisation ("Ban …", "Đảng ủy …", "Các cấp ủy …"). */
+const ORGANISATION = /^(ban|dang uy|dang bo|uy ban|so|van phong|cac cap uy|cong an|mat tran|hoi dong|thanh tra|phong|trung tam|cac chi|cac dang uy|cac co quan|bao)\b/;
+/** Verbs that start the duty after the organisation's name ("tổ chức" is left out: it is part of names). */
+const ACTION = /\b(chu tri|phoi hop|tang cuong|lanh dao|chi dao|phat huy|tham muu|thuc hien|theo doi|xay dung|huong dan|dinh huong|trien khai|quan ly|ban hanh|day manh|kip thoi|chu dong|co trach nhiem|tap trung|giam sat)\b/;
+
 const BULLET = /^(?:\(\d{1,2}\)\s*[-–]?\s*|[a-zđ¢]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[-–+•*]\s*)+/iu;
 
 function capitalize(text: string): string {
@@ -83,7 +88,16 @@ export class RuleQuestionWriter implements QuestionWriter {
   private view(clause: Clause, text: string): { text: string; readable: boolean } {
     if (!clause.doc.ocr || !this.context.restorer) return { text, readable: true };
     const restored = this.context.restorer.restore(text);
-    return { text: restored.text, readable: restored.known >= READABLE };
+    // OCR debris between words: quotes, "-1", " .", ",word".
+    const clean = restored.text
+      .replace(/["'`“”]/g, '')
+      .replace(/(^|\s)-\d+\b/g, '$1')
+      .replace(/\s+\./g, '')
+      .replace(/([,;:])(?=\S)/g, '$1 ')
+      .replace(/\.(?=\p{L})/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { text: clean, readable: restored.known >= READABLE && restored.unresolved === 0 };
   }
 
   write(clause: Clause): string | undefined {
@@ -96,7 +110,7 @@ export class RuleQuestionWriter implements QuestionWriter {
     const title = this.view(clause, tidy(clause.chunk.sectionTitle));
     this.titleText = title.text;
     const question = seen.readable ? this.fromClause(clause, seen.text, label?.readable ? label.text : undefined, title.readable ? title.text : undefined, Boolean(label && !label.readable)) : undefined;
-    return question ?? this.template(clause, title.readable ? title.text : undefined);
+    return question ?? this.organisationDuty(clause, body) ?? this.template(clause, title.readable ? title.text : undefined);
   }
 
   /** The clause turned into a question, or undefined when its shape is not recognised. */
@@ -140,6 +154,12 @@ export class RuleQuestionWriter implements QuestionWriter {
           return `Cơ quan nào ${lowerFirst(rest)}?`;
         }
         if (/^(co quan thuc hien)/.test(folded)) return undefined;
+        // "Đảng ủy HĐND tỉnh tăng cường giám sát …": the subject is the answer, ask for it.
+        if (ORGANISATION.test(folded)) {
+          const verb = folded.slice(2).search(ACTION);
+          if (verb >= 0) return `Cơ quan nào ${lowerFirst(cut(text.slice(verb + 2).trim()))}?`;
+          return undefined;
+        }
         return `Cơ quan, đơn vị nào có trách nhiệm ${lowerFirst(cut(text))}?`;
       }
       case 'definition': {
@@ -168,9 +188,25 @@ export class RuleQuestionWriter implements QuestionWriter {
     return `${capitalize(docType)} đề ra yêu cầu gì về ${phrase}?`;
   }
 
+  /**
+   * "Ủy ban Mặt trận Tổ quốc tỉnh … có trách nhiệm gì?" when only the organisation's
+   * name (the words before its duty) can be restored reliably.
+   */
+  private organisationDuty(clause: Clause, body: string): string | undefined {
+    if (clause.kind !== 'responsibility' || !this.context.restorer) return undefined;
+    const restored = this.view(clause, tidy(body)).text;
+    const folded = fold(restored);
+    if (!ORGANISATION.test(folded)) return undefined;
+    const verb = folded.slice(2).search(ACTION);
+    if (verb < 0) return undefined;
+    const name = this.view(clause, tidy(restored.slice(0, verb + 2)));
+    if (!name.readable || foldedSyllables(name.text).length < 2) return undefined;
+    return `Theo mục ${clause.chunk.section} của ${docLabel(clause)}, ${name.text} có trách nhiệm gì?`;
+  }
+
   /** Readable fallback for OCR text that cannot be restored. */
   private template(clause: Clause, title: string | undefined): string {
-    const label = clause.doc.docNumber ? `${clause.doc.docType ?? 'Văn bản'} số ${clause.doc.docNumber}` : (clause.doc.docType ?? 'văn bản');
+    const label = docLabel(clause);
     const section = clause.chunk.section ? `mục ${clause.chunk.section}` : 'phần mở đầu';
     const about = title ? ` về ${lowerFirst(sentenceCase(cut(title, 14)))}` : '';
     switch (clause.kind) {
@@ -193,6 +229,10 @@ export class RuleQuestionWriter implements QuestionWriter {
     if (/hoi nghi/.test(where) && !/hoi nghi/.test(folded)) return 'tại hội nghị';
     return undefined;
   }
+}
+
+function docLabel(clause: Clause): string {
+  return clause.doc.docNumber ? `${clause.doc.docType ?? 'Văn bản'} số ${clause.doc.docNumber}` : (clause.doc.docType ?? 'văn bản');
 }
 
 /** Puts a context phrase before the rule marker: "Phát biểu kết luận tại hội nghị không quá …". */

@@ -55,8 +55,13 @@ export class Restorer {
       let previous: string | undefined;
       let previousSurface: string | undefined;
       for (const word of words) {
+        // Acronyms and Roman numerals ("XIV") and stray letters would match OCR debris.
+        if ((word.length > 1 && word === word.toUpperCase()) || (word.length === 1 && !/^[ởỞ]$/u.test(word))) {
+          previous = undefined;
+          continue;
+        }
         const key = fold(word);
-        const surface = word.length > 1 && word === word.toUpperCase() ? word.toLowerCase() : word;
+        const surface = word;
         const forms = this.unigrams.get(key) ?? new Map<string, number>();
         forms.set(surface, (forms.get(surface) ?? 0) + 1);
         this.unigrams.set(key, forms);
@@ -97,14 +102,16 @@ export class Restorer {
    * words restored with confidence (exact, or one edit backed by a neighbour):
    * below ~0.9 the result is not fit to show.
    */
-  restore(input: string): { text: string; known: number } {
+  restore(input: string): { text: string; known: number; unresolved: number } {
     // Stray OCR symbols ("số&", "¢6") carry no words: drop them from questions.
-    const text = input.normalize('NFC').replace(/[&¢@#*\\|{}<>~^¥§‘’]+/g, '').replace(/\s+/g, ' ');
+    const text = input.normalize('NFC').replace(/[&¢@#*\\|{}<>~^¥§‘’€°£©®™]+/g, '').replace(/\s+/g, ' ');
     const matches = [...text.normalize('NFC').matchAll(WORD)];
-    if (!matches.length) return { text, known: 1 };
+    if (!matches.length) return { text, known: 1, unresolved: 0 };
     type Step = { key?: string; surface: string; cost: number; total: number; back: number };
     const lattice: Step[][] = matches.map((m) => {
       const raw = m[0];
+      // Acronyms and document codes ("UBND", "226-KL/TW") stay as written.
+      if (raw.length > 1 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw)) return [{ key: undefined, surface: raw, cost: 0, total: 0, back: -1 }];
       const options: Step[] = this.candidates(fold(raw)).map(([key, cost]) => ({ key, surface: this.surface(key), cost, total: 0, back: -1 }));
       options.push({ surface: raw, cost: 4, total: 0, back: -1 });
       return options;
@@ -134,13 +141,19 @@ export class Restorer {
       index = step.back;
     }
     let confident = 0;
+    let unresolved = 0;
     path.forEach((step, i) => {
-      if (!step.key) return;
+      // A word left as OCR wrote it ("chiic"), unless it is an acronym (UBND, HĐND).
+      if (!step.key) {
+        if (/^\p{Lu}{2,}$/u.test(step.surface)) confident++;
+        else unresolved++;
+        return;
+      }
       const linked = (j: number) => {
         const other = path[j];
         return Boolean(other?.key && (j < i ? adjacent[i] && this.bigrams.has(`${other.key} ${step.key}`) : adjacent[j] && this.bigrams.has(`${step.key} ${other.key}`)));
       };
-      if (step.cost <= 0.5 || (step.cost <= 1 && (linked(i - 1) || linked(i + 1))) || (linked(i - 1) && linked(i + 1))) confident++;
+      if (step.cost <= 0.5 || (step.cost <= 2 && (linked(i - 1) || linked(i + 1))) || (linked(i - 1) && linked(i + 1))) confident++;
     });
     let out = '';
     let last = 0;
@@ -161,7 +174,7 @@ export class Restorer {
       last = m.index! + m[0].length;
     });
     out += text.slice(last);
-    return { text: out.replace(/\s+/g, ' ').trim(), known: confident / matches.length };
+    return { text: out.replace(/\s+/g, ' ').trim(), known: confident / matches.length, unresolved };
   }
 
   private total(key: string): number {
