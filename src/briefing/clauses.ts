@@ -13,7 +13,8 @@ const SKIP_SECTIONS = /^(|Nơi nhận|Phụ lục)$/;
 /** Leading bullet or numbering: "- ", "(1)- ", "a) ", "2.1. ". */
 const BULLET = /^(?:\(\d{1,2}\)\s*[-–]?\s*|[a-zđ¢]\)\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[-–+•*]\s*)+/iu;
 
-const LIMIT = /\b(khong qua|toi da|it nhat|toi thieu|tro len|chiem)\b|\d\s*%|\b\d+(?:[.,/]\d+)?\s+(phut|ngay|gio|hoi nghi|lan|nam|thang|van ban)\b/;
+/** A limit needs a marker or a percentage: "5 năm 2026 - 2030" is not a limit. */
+const LIMIT = /\b(khong qua|toi da|it nhat|toi thieu|tro len|chiem|tinh gian|cat giam)\b|\d\s*%/;
 const DEADLINE = /\b(hoan thanh|thoi gian hoan thanh|truoc ngay|trong quy|quy (?:[1-4]|i{1,3}|iv)\b|hang quy|dinh ky hang)/;
 const PROHIBITION = /^(khong|nghiem cam|cam)\b/;
 const RESPONSIBILITY = /\b(chu tri|phoi hop voi|tham muu|chiu trach nhiem|co quan thuc hien)\b/;
@@ -21,7 +22,8 @@ const DEFINITION = /\b(phuong cham|bao gom|gom|hinh thuc|nguyen tac)\b|“[^”]
 
 export function classify(foldedText: string, foldedHeadings: string): ClauseKind {
   if (LIMIT.test(foldedText) && /\d/.test(foldedText)) return 'limit';
-  if (DEADLINE.test(foldedText)) return 'deadline';
+  // "hoàn thành các mục tiêu" is no deadline: one needs a time (quý, năm, 2026, hằng …).
+  if (DEADLINE.test(foldedText) && /\b(quy|thang|nam|ngay|dinh ky|hang)\b|\d{4}/.test(foldedText)) return 'deadline';
   if (PROHIBITION.test(foldedText)) return 'prohibition';
   if (RESPONSIBILITY.test(foldedText) || /to chuc thuc hien/.test(foldedHeadings)) return 'responsibility';
   if (DEFINITION.test(foldedText) || /hinh thuc/.test(foldedHeadings)) return 'definition';
@@ -88,6 +90,9 @@ function splitParts(text: string, start: number, end: number): Array<[number, nu
   const slice = text.slice(start, end);
   let last = 0;
   for (const m of slice.matchAll(re)) {
+    // Never inside a quotation (“không thể, không dám, không muốn tham nhũng”).
+    const before = slice.slice(0, m.index);
+    if ((before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0) || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
     parts.push(trimSpan(text, start + last, start + m.index!));
     last = m.index! + m[0].length;
   }

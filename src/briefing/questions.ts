@@ -16,7 +16,7 @@ const READABLE = 0.8;
 const MAX_SYLLABLES = 28;
 
 /** A clause that opens with an organisation ("Ban …", "Đảng ủy …", "Các cấp ủy …"). */
-const ORGANISATION = /^(ban|dang uy|dang bo|uy ban|so|van phong|cac cap uy|cong an|mat tran|hoi dong|thanh tra|phong|trung tam|cac chi|cac dang uy|cac co quan|bao)\b/;
+const ORGANISATION = /^(ban|dang uy|dang bo|uy ban|so|van phong|cac cap uy|cong an|mat tran|hoi dong|thanh tra|phong|trung tam|cac chi|cac dang uy|cac co quan|bao va phat thanh)\b/;
 /** Verbs that start the duty after the organisation's name ("tổ chức" is left out: it is part of names). */
 const ACTION = /\b(chu tri|phoi hop|tang cuong|lanh dao|chi dao|phat huy|tham muu|thuc hien|theo doi|xay dung|huong dan|dinh huong|trien khai|quan ly|ban hanh|day manh|kip thoi|chu dong|co trach nhiem|tap trung|giam sat)\b/;
 
@@ -58,7 +58,8 @@ function cut(text: string, max = MAX_SYLLABLES): string {
     if (foldedSyllables(next).length > max) break;
     out = next;
   }
-  if (!out) out = firstPart.split(/\s+/).slice(0, max).join(' ');
+  // A first piece too short to say anything ("Tuyên truyền,"): take words up to the limit instead.
+  if (foldedSyllables(out).length < 6) out = firstPart.split(/\s+/).slice(0, max).join(' ');
   return tidy(out.replace(/\s+(và|của|các|những|với|cho|trong|theo|để|về|hoặc)$/u, ''));
 }
 
@@ -158,8 +159,10 @@ export class RuleQuestionWriter implements QuestionWriter {
         if (ORGANISATION.test(folded)) {
           const verb = folded.slice(2).search(ACTION);
           if (verb >= 0) return `Cơ quan nào ${lowerFirst(cut(text.slice(verb + 2).trim()))}?`;
-          return undefined;
+          return this.content(clause, text);
         }
+        // A bullet under "Tổ chức thực hiện" is a duty of the section's organisation.
+        if (!/to chuc thuc hien/.test(fold(clause.chunk.headings.join(' ')))) return this.content(clause, text);
         return `Cơ quan, đơn vị nào có trách nhiệm ${lowerFirst(cut(text))}?`;
       }
       case 'definition': {
@@ -168,9 +171,12 @@ export class RuleQuestionWriter implements QuestionWriter {
         const motto = folded.match(/\btheo phuong cham\b/);
         if (motto?.index) return `${capitalize(cut(text.slice(0, motto.index)))} theo phương châm nào?`;
         if (label) return `${capitalize(tidy(label))} gồm những gì?`;
-        const form = folded.match(/^(cac )?(hinh thuc|noi dung|phuong tien)[^,;:]*?(?=\s(can|gom|bao gom|la|thong qua|duoc)\b)/);
+        const form = folded.match(/^(cac )?(hinh thuc|noi dung|phuong tien)[^;:]*?(?=\s(can|gom|bao gom|la|thong qua|duoc)\b)/);
         if (form) return `${capitalize(tidy(text.slice(0, form[0].length)))} gồm những gì?`;
-        if (/hinh thuc/.test(fold(clause.chunk.headings.join(' ')))) return `Hình thức ${lowerFirst(cut(text, 16))} được thực hiện như thế nào?`;
+        if (/^hinh thuc/.test(fold(clause.chunk.headings[0] ?? '')) && !/^hinh thuc/.test(folded)) {
+          const what = lowerFirst(cut(text, 16));
+          return `Hình thức ${/^tuyen truyen\b/.test(folded) ? what : `tuyên truyền ${what}`} được thực hiện như thế nào?`;
+        }
         return this.content(clause, text);
       }
       default:
@@ -181,7 +187,7 @@ export class RuleQuestionWriter implements QuestionWriter {
   /** A question about a clause that states content, not a rule. */
   private content(clause: Clause, text: string): string {
     const docType = (clause.doc.docType ?? 'Văn bản').toLowerCase();
-    const phrase = lowerFirst(cut(text.split(/[:;]/)[0]!, 14));
+    const phrase = lowerFirst(cut(text.split(/[:;]/)[0]!, 14)).replace(/^(về|tuyên truyền về|tuyên truyền,?)\s+/iu, '');
     const heading = fold(clause.chunk.headings[0] ?? '');
     if (/muc dich/.test(heading)) return `Mục đích, yêu cầu của ${docType} về ${phrase} là gì?`;
     if (/noi dung/.test(heading)) return `Cần tuyên truyền những gì về ${phrase}?`;
