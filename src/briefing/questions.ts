@@ -214,7 +214,11 @@ export class RuleQuestionWriter implements QuestionWriter {
   private template(clause: Clause, title: string | undefined): string {
     const label = docLabel(clause);
     const section = clause.chunk.section ? `mục ${clause.chunk.section}` : 'phần mở đầu';
-    const about = title ? ` về ${lowerFirst(sentenceCase(cut(title, 14)))}` : '';
+    // The clause's longest reliably restored phrase names it best; else the section title.
+    const phrase = this.context.restorer?.restore(tidy(clause.chunk.text.slice(clause.start, clause.end))).phrase ?? '';
+    const words = phrase.split(/\s+/).filter(Boolean);
+    const quoted = words.length >= 4 ? tidy(words.slice(0, 12).join(' ').replace(/\s+(và|của|các|những|với|cho|trong|theo|để|về|hoặc|,)$/u, '')) : '';
+    const about = quoted ? ` về nội dung “${lowerFirst(quoted)}…”` : title ? ` về ${lowerFirst(sentenceCase(cut(title, 14)))}` : '';
     switch (clause.kind) {
       case 'limit':
         return `Theo ${section} của ${label}, chỉ tiêu, định mức${about} là bao nhiêu?`;

@@ -102,11 +102,11 @@ export class Restorer {
    * words restored with confidence (exact, or one edit backed by a neighbour):
    * below ~0.9 the result is not fit to show.
    */
-  restore(input: string): { text: string; known: number; unresolved: number } {
+  restore(input: string): { text: string; known: number; unresolved: number; phrase: string } {
     // Stray OCR symbols ("số&", "¢6") carry no words: drop them from questions.
     const text = input.normalize('NFC').replace(/[&¢@#*\\|{}<>~^¥§‘’€°£©®™]+/g, '').replace(/\s+/g, ' ');
     const matches = [...text.normalize('NFC').matchAll(WORD)];
-    if (!matches.length) return { text, known: 1, unresolved: 0 };
+    if (!matches.length) return { text, known: 1, unresolved: 0, phrase: '' };
     type Step = { key?: string; surface: string; cost: number; total: number; back: number };
     const lattice: Step[][] = matches.map((m) => {
       const raw = m[0];
@@ -142,10 +142,11 @@ export class Restorer {
     }
     let confident = 0;
     let unresolved = 0;
+    const sure: boolean[] = [];
     path.forEach((step, i) => {
       // A word left as OCR wrote it ("chiic"), unless it is an acronym (UBND, HĐND).
       if (!step.key) {
-        if (/^\p{Lu}{2,}$/u.test(step.surface)) confident++;
+        if (/^\p{Lu}{2,}$/u.test(step.surface)) (confident++, (sure[i] = true));
         else unresolved++;
         return;
       }
@@ -153,8 +154,9 @@ export class Restorer {
         const other = path[j];
         return Boolean(other?.key && (j < i ? adjacent[i] && this.bigrams.has(`${other.key} ${step.key}`) : adjacent[j] && this.bigrams.has(`${step.key} ${other.key}`)));
       };
-      if (step.cost <= 0.5 || (step.cost <= 2 && (linked(i - 1) || linked(i + 1))) || (linked(i - 1) && linked(i + 1))) confident++;
+      if (step.cost <= 0.5 || (step.cost <= 2 && (linked(i - 1) || linked(i + 1))) || (linked(i - 1) && linked(i + 1))) (confident++, (sure[i] = true));
     });
+    const spans: Array<[number, number]> = [];
     let out = '';
     let last = 0;
     matches.forEach((m, i) => {
@@ -170,11 +172,23 @@ export class Restorer {
         const best = [...votes].sort((a, b) => b[1] - a[1])[0];
         if (best) surface = best[0];
       }
-      out += text.slice(last, m.index) + surface;
+      out += text.slice(last, m.index);
+      spans.push([out.length, out.length + surface.length]);
+      out += surface;
       last = m.index! + m[0].length;
     });
     out += text.slice(last);
-    return { text: out.replace(/\s+/g, ' ').trim(), known: confident / matches.length, unresolved };
+    // The longest run of confidently restored words with only spaces or commas between them.
+    let best = '';
+    for (let i = 0; i < path.length; i++) {
+      if (!sure[i]) continue;
+      let j = i;
+      while (j + 1 < path.length && sure[j + 1] && /^[\s,-]*$/.test(out.slice(spans[j]![1], spans[j + 1]![0]))) j++;
+      const run = out.slice(spans[i]![0], spans[j]![1]);
+      if (j - i + 1 > best.split(' ').length || !best) best = run;
+      i = j;
+    }
+    return { text: out.replace(/\s+/g, ' ').trim(), known: confident / matches.length, unresolved, phrase: best };
   }
 
   private total(key: string): number {
