@@ -30,7 +30,8 @@ export function documentCitation(citation: Citation): string {
 /** The distinct documents an item list cites, with their full citations and titles. */
 export function citedDocuments(items: BriefingItem[]): Array<{ citation: string; title: string }> {
   const seen = new Map<string, { citation: string; title: string }>();
-  for (const item of items) for (const c of item.citations) if (!seen.has(c.source)) seen.set(c.source, { citation: documentCitation(c), title: c.title });
+  // A scanned document's title is OCR text: the citation line alone names it properly.
+  for (const item of items) for (const c of item.citations) if (!seen.has(c.source)) seen.set(c.source, { citation: documentCitation(c), title: c.ocr ? '' : c.title });
   return [...seen.values()];
 }
 
@@ -40,7 +41,7 @@ function whereLine(c: Citation): string {
 
 export function toMarkdown({ title, items }: ExportInput): string {
   const lines = [`# ${title}`, ''];
-  for (const doc of citedDocuments(items)) lines.push(`- ${doc.citation}: ${doc.title}`);
+  for (const doc of citedDocuments(items)) lines.push(`- ${doc.citation}${doc.title ? `: ${doc.title}` : ''}`);
   lines.push('');
   items.forEach((item, i) => {
     lines.push(`## Câu ${i + 1}. ${item.question}`, '', `**Trả lời:** ${item.answer.replace(/\n+/g, ' ')}`, '');
@@ -74,10 +75,10 @@ export async function toDocx({ title, items }: ExportInput): Promise<Uint8Array>
   ];
   for (const doc of citedDocuments(items)) {
     children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.citation, italics: true, font, size: 24 })] }));
-    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: doc.title, font, size: 22 })] }));
+    if (doc.title) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, font, size: 22 })] }));
   }
   items.forEach((item, i) => {
-    children.push(new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [new TextRun({ text: `Câu ${i + 1}. `, bold: true, font, size: 26 }), new TextRun({ text: item.question, bold: true, font, size: 26 })] }));
+    children.push(new Paragraph({ spacing: { before: i === 0 ? 480 : 240 }, keepNext: true, children: [new TextRun({ text: `Câu ${i + 1}. `, bold: true, font, size: 26 }), new TextRun({ text: item.question, bold: true, font, size: 26 })] }));
     children.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Trả lời: ', bold: true, font, size: 26 }), new TextRun({ text: item.answer.replace(/\n+/g, ' '), font, size: 26 })] }));
     for (const c of item.citations) {
       if (c.quote.trim() !== item.answer.trim()) children.push(new Paragraph({ indent: { left: 567 }, children: [new TextRun({ text: `Trích: “${c.quote.replace(/\n+/g, ' ')}”`, italics: true, font, size: 22 })] }));

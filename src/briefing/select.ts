@@ -39,6 +39,9 @@ export interface Candidate {
 export function isNearDuplicate(a: { q: Set<string>; a: Set<string> }, b: { q: Set<string>; a: Set<string> }): boolean {
   const answers = jaccard(a.a, b.a);
   const questions = jaccard(a.q, b.q);
+  // Different figures are different facts ("không quá 50 phút" / "không quá 10 phút").
+  const figures = (set: Set<string>) => [...set].filter((t) => /^\d/.test(t)).sort().join(' ');
+  if (answers < 0.8 && figures(a.a) && figures(b.a) && figures(a.a) !== figures(b.a)) return questions === 1;
   // The same question twice (e.g. a template over one section) is a duplicate whatever the answers.
   return questions === 1 || answers >= 0.8 || (answers >= 0.5 && questions >= 0.6);
 }
