@@ -94,7 +94,7 @@ export class RuleQuestionWriter implements QuestionWriter {
       .replace(/["'`“”]/g, '')
       .replace(/(^|\s)-\d+\b/g, '$1')
       .replace(/\s+\./g, '')
-      .replace(/([,;:])(?=\S)/g, '$1 ')
+      .replace(/([,;:])(?=[^\s\d])/g, '$1 ')
       .replace(/\.(?=\p{L})/gu, '')
       .replace(/\s+/g, ' ')
       .trim();
@@ -128,7 +128,9 @@ export class RuleQuestionWriter implements QuestionWriter {
         else if (clause.lead) {
           const lead = subjectBefore(this.view(clause, tidy(clause.chunk.text.slice(...clause.lead))).text);
           const own = subjectBefore(text);
-          if (lead && own && foldedSyllables(own).length <= 2 && foldedSyllables(lead).length >= 3) {
+          // …unless the part names its own subject ("cấp xã" after "Cấp tỉnh tổ chức").
+          const sameHead = foldedSyllables(own ?? '')[0] === foldedSyllables(lead ?? '')[0];
+          if (lead && own && !sameHead && foldedSyllables(own).length <= 2 && foldedSyllables(lead).length >= 3) {
             subjectful = `${lead.split(/\s+/).slice(0, 2).join(' ')} ${lowerFirst(text)}`;
           }
         }

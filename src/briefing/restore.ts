@@ -20,7 +20,8 @@ chấn chỉnh lề lối làm việc nâng cao hiệu quả hoạt động hệ
 phương thức lãnh đạo chỉ đạo phương châm hơn trách nhiệm cán bộ đảng viên công chức viên chức thực thi công vụ
 ứng dụng công nghệ thông tin chuyển đổi chế độ thông tin báo cáo nhiệm vụ giải pháp trọng tâm chỉ tiêu cụ thể
 mục đích yêu cầu tuyên truyền xây dựng Đảng hình thức nội dung phương tiện cổ động trực quan khẩu hiệu băng rôn
-đội thông tin lưu động hệ thống loa phát thanh cơ sở báo cáo viên tuyên truyền viên`;
+đội thông tin lưu động hệ thống loa phát thanh cơ sở báo cáo viên tuyên truyền viên
+không quá 10 phút không quá 01 ngày 1/2 ngày 02 hội nghị 03 lần 06 tháng 05 năm`;
 
 function bump(map: Map<string, Map<string, number>>, key: string, surface: string): void {
   const forms = map.get(key) ?? new Map<string, number>();
@@ -38,6 +39,8 @@ export class Restorer {
   /** Surface forms seen after / before a neighbour: "không quá" wins over "không quả". */
   private readonly after = new Map<string, Map<string, number>>();
   private readonly before = new Map<string, Map<string, number>>();
+  /** Words seen right after a number ("10 phút"): a unit beats a look-alike. */
+  private readonly afterNumber = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
 
   constructor(cleanTexts: string[]) {
@@ -50,6 +53,10 @@ export class Restorer {
   }
 
   private learn(text: string): void {
+    for (const m of normalizeText(text).matchAll(/\d\s+(\p{L}+)/gu)) {
+      const key = fold(m[1]!);
+      this.afterNumber.set(key, (this.afterNumber.get(key) ?? 0) + 1);
+    }
     for (const line of normalizeText(text).split(/[\n.,;:()"“”]/)) {
       const words = line.match(/\p{L}+/gu) ?? [];
       let previous: string | undefined;
@@ -83,7 +90,13 @@ export class Restorer {
     for (const v of [...variants]) if (v.startsWith('p') && !v.startsWith('ph')) variants.add(`d${v.slice(1)}`);
     const out = new Map<string, number>();
     for (const v of variants) if (this.unigrams.has(v)) out.set(v, v === key ? 0 : 0.5);
-    if (out.size) return [...out];
+    if (out.size) {
+      // A known word may still be a misread one ("Hai nghi" = "Hội nghị"): vowel slips compete, context decides.
+      for (const known of this.byLength.get(key.length) ?? []) {
+        if (!out.has(known) && withinOneEdit(key, known) && [...known].every((ch, i) => ch === key[i] || (VOWEL.test(ch) && VOWEL.test(key[i]!)))) out.set(known, 1.6);
+      }
+      return [...out];
+    }
     for (const v of variants) {
       for (const length of [v.length - 1, v.length, v.length + 1]) {
         for (const known of this.byLength.get(length) ?? []) {
@@ -112,7 +125,14 @@ export class Restorer {
       const raw = m[0];
       // Acronyms and document codes ("UBND", "226-KL/TW") stay as written.
       if (raw.length > 1 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw)) return [{ key: undefined, surface: raw, cost: 0, total: 0, back: -1 }];
-      const options: Step[] = this.candidates(fold(raw)).map(([key, cost]) => ({ key, surface: this.surface(key), cost, total: 0, back: -1 }));
+      const afterNumber = /\d\s*$/.test(text.slice(0, m.index));
+      const options: Step[] = this.candidates(fold(raw)).map(([key, cost]) => ({
+        key,
+        surface: this.surface(key),
+        cost: cost - (afterNumber && this.afterNumber.has(key) ? 0.8 : 0),
+        total: 0,
+        back: -1,
+      }));
       options.push({ surface: raw, cost: 4, total: 0, back: -1 });
       return options;
     });
@@ -169,8 +189,11 @@ export class Restorer {
         };
         if (adjacent[i] && path[i - 1]?.key) add(this.after.get(`${path[i - 1]!.key} ${step.key}`), 10);
         if (adjacent[i + 1] && path[i + 1]?.key) add(this.before.get(`${step.key} ${path[i + 1]!.key}`), 10);
-        const best = [...votes].sort((a, b) => b[1] - a[1])[0];
-        if (best) surface = best[0];
+        const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+        const best = ranked[0];
+        // "Hội nghị Trung ương" is a name, "hội nghị" a noun: lowercase unless capitals clearly dominate.
+        const lower = ranked.find(([form]) => form === form.toLowerCase());
+        if (best) surface = lower && lower[1] * 3 >= best[1] ? lower[0] : best[0];
       }
       out += text.slice(last, m.index);
       spans.push([out.length, out.length + surface.length]);
