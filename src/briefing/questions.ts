@@ -81,8 +81,6 @@ export interface WriterContext {
 }
 
 export class RuleQuestionWriter implements QuestionWriter {
-  /** The restored section title, readable or not: enough to tell the context ("hội nghị"). */
-  private titleText = '';
   constructor(private readonly context: WriterContext = {}) {}
 
   /** The clause text as questions see it: restored when the document is OCR-damaged. */
@@ -109,15 +107,20 @@ export class RuleQuestionWriter implements QuestionWriter {
     const seen = this.view(clause, tidy(body));
     const label = clause.label ? this.view(clause, tidy(clause.label)) : undefined;
     const title = this.view(clause, tidy(clause.chunk.sectionTitle));
-    this.titleText = title.text;
-    const question = seen.readable ? this.fromClause(clause, seen.text, label?.readable ? label.text : undefined, title.readable ? title.text : undefined, Boolean(label && !label.readable)) : undefined;
+    const question = seen.readable
+      ? this.fromClause(clause, seen.text, { label: label?.readable ? label.text : undefined, title: title.readable ? title.text : undefined, roughTitle: title.text, labelUnreadable: Boolean(label && !label.readable) })
+      : undefined;
     return question ?? this.organisationDuty(clause, body) ?? this.template(clause, title.readable ? title.text : undefined);
   }
 
   /** The clause turned into a question, or undefined when its shape is not recognised. */
-  private fromClause(clause: Clause, text: string, label: string | undefined, title: string | undefined, labelUnreadable = false): string | undefined {
+  private fromClause(
+    clause: Clause,
+    text: string,
+    { label, title, roughTitle, labelUnreadable }: { label?: string; title?: string; roughTitle: string; labelUnreadable: boolean },
+  ): string | undefined {
     const folded = fold(text);
-    const context = this.context_(clause, folded, title);
+    const context = placeOf(clause, folded, roughTitle);
     switch (clause.kind) {
       case 'limit': {
         let subjectful = text;
@@ -234,13 +237,13 @@ export class RuleQuestionWriter implements QuestionWriter {
         return `${capitalize(section)} của ${label} quy định gì${about}?`;
     }
   }
+}
 
-  /** "tại hội nghị" when the clause is about conferences but does not say so. */
-  private context_(clause: Clause, folded: string, title: string | undefined): string | undefined {
-    const where = fold(`${title ?? this.titleText} ${clause.label ?? ''}`);
-    if (/hoi nghi/.test(where) && !/hoi nghi/.test(folded)) return 'tại hội nghị';
-    return undefined;
-  }
+/** "tại hội nghị" when the clause is about conferences but does not say so (the section title does). */
+function placeOf(clause: Clause, folded: string, title: string): string | undefined {
+  const where = fold(`${title} ${clause.label ?? ''}`);
+  if (/hoi nghi/.test(where) && !/hoi nghi/.test(folded)) return 'tại hội nghị';
+  return undefined;
 }
 
 function docLabel(clause: Clause): string {
