@@ -8,6 +8,8 @@ import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
 import { askRoutes } from './http/ask.js';
 import { chatRoutes } from './http/chat.js';
+import type { BriefingService } from './briefing/generate.js';
+import { briefingRoutes } from './briefing/routes.js';
 import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
@@ -20,6 +22,8 @@ export interface AppDeps {
   library: DocumentLibrary;
   logger: Logger;
   feedback?: FeedbackStore;
+  /** Briefing Q&A sets for trainers (POST /api/briefing, GET /briefing). */
+  briefing?: BriefingService;
   /** Extra fields for /health (index build, channel states). */
   health?: () => Record<string, unknown>;
   /** Zalo OA / Bot channels; absent ones answer 503 channel_disabled. */
@@ -54,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', documentRoutes(deps.library));
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
   app.route('/webhooks', zaloRoutes(deps.zalo ?? {}));
+  if (deps.briefing) app.route('/', briefingRoutes(deps.briefing));
 
   if (deps.web) app.route('/', webRoutes(deps.web));
   return app;

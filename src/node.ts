@@ -4,6 +4,7 @@
  */
 import { Assistant } from './answer/assistant.js';
 import { createApp } from './app.js';
+import { BriefingService } from './briefing/generate.js';
 import { lazyWebAssets } from './channels/web/assets.js';
 import { corsOrigins, type Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
@@ -38,6 +39,7 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     assistant,
     library: kb,
     logger,
+    briefing: new BriefingService({ library: kb, assistant }),
     zalo,
     corsOrigins: corsOrigins(config),
     web: { assets: lazyWebAssets() },
