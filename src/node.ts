@@ -8,6 +8,13 @@ import type { Config } from './config.js';
 import { createEmbeddings } from './embeddings.js';
 import { createLogger, type Logger } from './logger.js';
 import { KnowledgeBase } from './store/knowledge-base.js';
+import { NodeDocumentAdmin } from './admin/document-admin.js';
+import type { QuestionLog } from './analytics.js';
+import { databasePath, openDatabase, type Db } from './store/sqlite/database.js';
+import { sqliteConversations } from './store/sqlite/conversations.js';
+import { sqliteDocuments } from './store/sqlite/documents.js';
+import { sqliteFeedback } from './store/sqlite/feedback.js';
+import { sqliteQuestionLog } from './store/sqlite/question-log.js';
 
 export interface NodeRuntime {
   config: Config;
@@ -15,6 +22,12 @@ export interface NodeRuntime {
   kb: KnowledgeBase;
   assistant: Assistant;
   app: ReturnType<typeof createApp>;
+  /** The server database (DATA_DIR/vanban.db). */
+  db: Db;
+  admin: NodeDocumentAdmin;
+  questionLog: QuestionLog;
+  /** Closes the database; call on shutdown. */
+  close(): void;
 }
 
 export async function createNodeRuntime(config: Config, options: { onProgress?: (message: string) => void } = {}): Promise<NodeRuntime> {
@@ -24,12 +37,23 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     embeddings: createEmbeddings(config),
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
   });
-  const assistant = new Assistant({ retriever: () => kb.retriever() });
+  const db = openDatabase(databasePath(config.DATA_DIR));
+  const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
+  const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes });
+  await admin.sync();
+  const questionLog = sqliteQuestionLog(db);
+  const assistant = new Assistant({ retriever: () => kb.retriever(), conversations: sqliteConversations(db) });
   const app = createApp({
     assistant,
     library: kb,
     logger,
+    feedback: sqliteFeedback(db),
+    adminToken: config.ADMIN_TOKEN,
+    admin,
+    questionLog,
+    limits: { uploadBytes: maxBytes, ratePerMinute: config.RATE_LIMIT_PER_MINUTE },
+    indexSize: () => ({ documents: kb.manifest?.documents ?? 0, chunks: kb.manifest?.chunks ?? 0 }),
     health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id }),
   });
-  return { config, logger, kb, assistant, app };
+  return { config, logger, kb, assistant, app, db, admin, questionLog, close: () => db.close() };
 }
