@@ -32,7 +32,7 @@ export function makePdf(lines: string[]): Uint8Array {
 /** A multipart body carrying one file. */
 export function uploadForm(name: string, bytes: Uint8Array, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
-  form.append('file', new File([bytes], name));
+  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   return form;
 }
