@@ -5,9 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AdminRuntime, adminRuntime, ask, bearer, call, TOKEN } from './helpers/admin.js';
 import { makeDocx, makePdf, uploadForm } from './helpers/documents.js';
+
+// Real index builds on a shared 2-core machine: generous time, no timing asserts.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let rt: AdminRuntime;
 let docsDir: string;

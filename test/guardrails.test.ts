@@ -3,9 +3,12 @@
  * request ids, secure headers, one error shape, never a 500 for bad input;
  * plus /openapi.json, /docs, /metrics and the /admin page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import { type AdminRuntime, adminRuntime, bearer, call } from './helpers/admin.js';
+
+// Real index builds on a shared 2-core machine: generous time, no timing asserts.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let rt: AdminRuntime;
 let ip = 0;
