@@ -117,8 +117,29 @@ describe('rate limiting', () => {
     expect(limited.body.error.requestId).toBeTruthy();
     const other = await call(rt, '/api/ask', { method: 'POST', headers: client(), json: { question: 'Phát biểu kết luận không quá bao nhiêu phút?' } });
     expect(other.status).toBe(200);
+    // Local callers (scripts, benchmarks; no proxy header) are not limited.
+    for (let i = 0; i < 6; i++) expect((await call(rt, '/api/feedback', { method: 'POST', json: { rating: 'up' } })).status).toBe(201);
     // Reading is not limited.
     expect((await call(rt, '/api/documents', { headers: me })).status).toBe(200);
+  });
+
+  it('limits by the socket address over real HTTP', async () => {
+    const { serve } = await import('@hono/node-server');
+    const limited = await adminRuntime({ DATA_DIR: rt.config.DATA_DIR, RATE_LIMIT_PER_MINUTE: 2 });
+    // Pretend the socket is remote: the node-server passes it as c.env.incoming.
+    const server = serve({ fetch: (req, env) => limited.app.fetch(req, { ...((env as object) ?? {}), incoming: { socket: { remoteAddress: '198.51.100.7' } } } as never), port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise((resolve) => server.once('listening', resolve));
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/feedback`;
+      const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"rating":"up"}' });
+      expect([(await post()).status, (await post()).status]).toEqual([201, 201]);
+      const third = await post();
+      expect(third.status).toBe(429);
+      expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      limited.close();
+    }
   });
 
   it('the bucket refills with time', () => {
