@@ -46,7 +46,8 @@ describe('questions during an update', () => {
       while (updating) {
         const res = await ask(rt, question, { filters: { sources: ['gio-tiep-dan.txt', 'dien-bien-ke-hoach-22-kh-tu.txt'] } });
         replies.push(res);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        // setImmediate, not a timer: in-process asks on timers could starve the I/O the update needs.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     };
     await Promise.all([update, asker(QUESTION), asker(QUESTION), asker('Phát biểu kết luận hội nghị không quá bao nhiêu phút?')]);
@@ -60,9 +61,10 @@ describe('questions during an update', () => {
         const version = VERSION_A.includes(c.quote) ? 'A' : VERSION_B.includes(c.quote) ? 'B' : 'mixed';
         versions.add(version);
       }
-      if (body.answer.includes('tiếp công dân')) expect(body.answer.includes('7 giờ') && body.answer.includes('13 giờ')).toBe(false);
+      expect(body.answer.includes('sáng thứ Năm') && body.answer.includes('chiều thứ Ba')).toBe(false);
     }
     expect(versions.has('mixed')).toBe(false);
+    expect(versions.size).toBeGreaterThan(0);
     expect(rt.kb.manifest!.chunks).toBe(chunksBefore);
     const after = await ask(rt, QUESTION);
     expect(after.body.answer).toContain('13 giờ');
