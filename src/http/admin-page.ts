@@ -57,7 +57,7 @@ function bars(container, rows, color) {
   const svg = svgEl('svg', { viewBox: '0 0 ' + width + ' ' + (rows.length * row + 4), width: '100%', role: 'img' });
   rows.forEach(([label, value], i) => {
     const y = i * row + 2;
-    const short = label.length > 58 ? label.slice(0, 57) + '…' : label;
+    const short = label.length > 52 ? label.slice(0, 51) + '…' : label;
     const t = svgEl('text', { x: 0, y: y + 17 }, short); t.append(svgEl('title', {}, label)); svg.append(t);
     const w = Math.max(2, ((width - labelW - 50) * value) / max);
     svg.append(svgEl('rect', { x: labelW, y: y + 4, width: w, height: row - 8, rx: 3, fill: color }));
@@ -71,14 +71,14 @@ function days(container, perDay) {
   container.replaceChildren();
   if (!perDay.length) { container.append(el('p', 'Chưa có dữ liệu.')); return; }
   const width = 760, height = 160, max = Math.max(1, ...perDay.map((d) => d.questions));
-  const step = width / perDay.length, bw = Math.max(4, step * 0.6);
+  const step = width / perDay.length, bw = Math.min(40, Math.max(4, step * 0.6));
   const svg = svgEl('svg', { viewBox: '0 0 ' + width + ' ' + (height + 20), width: '100%', role: 'img' });
   perDay.forEach((d, i) => {
     const x = i * step + (step - bw) / 2;
     const h = (height * d.questions) / max, hu = (height * d.unanswered) / max;
     const r = svgEl('rect', { x, y: height - h, width: bw, height: h, fill: '#4a78b5' }); r.append(svgEl('title', {}, d.date + ': ' + d.questions + ' câu hỏi, ' + d.unanswered + ' chưa trả lời được')); svg.append(r);
     svg.append(svgEl('rect', { x, y: height - hu, width: bw, height: hu, fill: '#c0392b' }));
-    if (perDay.length <= 15 || i % Math.ceil(perDay.length / 15) === 0) svg.append(svgEl('text', { x: x, y: height + 14 }, d.date.slice(5)));
+    if (perDay.length <= 15 || i % Math.ceil(perDay.length / 15) === 0) svg.append(svgEl('text', { x: x + bw / 2, y: height + 14, 'text-anchor': 'middle' }, d.date.slice(5)));
   });
   container.append(svg);
 }
