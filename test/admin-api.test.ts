@@ -217,6 +217,13 @@ describe('replace and delete, visible in answers', () => {
     expect(readFileSync(join(docsDir, 'lich-hop.txt'), 'utf8')).toContain('thứ Sáu');
   });
 
+  it('the very same file again is a no-op (no rebuild)', async () => {
+    const builtAt = rt.kb.manifest!.builtAt;
+    const res = await call(rt, '/api/documents', { method: 'POST', headers: bearer(), json: { source: 'lich-hop.txt', text: 'THÔNG BÁO\n1. Lịch họp: Giao ban công tác tuyên giáo được tổ chức vào thứ Sáu cuối tháng.' } });
+    expect(res).toMatchObject({ status: 200, body: { replaced: true, document: { id: 'lich-hop' } } });
+    expect(rt.kb.manifest!.builtAt).toBe(builtAt);
+  });
+
   it('the same document id under another extension replaces too (one file per id)', async () => {
     const res = await upload('lich-hop.md', new TextEncoder().encode('# THÔNG BÁO\n\n1. Lịch họp: Giao ban công tác tuyên giáo được tổ chức vào chiều thứ Tư.'));
     expect(res.body).toMatchObject({ replaced: true, document: { id: 'lich-hop', source: 'lich-hop.md' } });

@@ -12,7 +12,7 @@ import { tempDataDir } from './helpers/runtime.js';
 vi.setConfig({ testTimeout: 180_000 });
 
 const root = join(import.meta.dirname, '..');
-const run = (dataDir: string, ...args: string[]) =>
+const run = (dataDir: string, ...args: string[]): Promise<{ stdout: string; stderr: string; code?: number }> =>
   promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir } }).catch(
     (err: { stdout: string; stderr: string; code: number }) => ({ stdout: err.stdout, stderr: err.stderr, code: err.code }),
   );

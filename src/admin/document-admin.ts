@@ -101,6 +101,11 @@ export class NodeDocumentAdmin implements DocumentAdmin {
 
       // Same id (same name, any extension or spelling) replaces: keep the old bytes to roll back.
       const previous = (await this.files()).get(id) ?? [];
+      // The very same file again: nothing to rebuild.
+      const known = this.options.registry.get(id);
+      if (previous.length === 1 && previous[0] === source && known?.source === source && known.hash === sha256(bytes) && this.options.kb.document(id)) {
+        return { document: this.options.kb.document(id)!.meta, replaced: true, index: this.summary() };
+      }
       const backups = await Promise.all(previous.map(async (name) => ({ name, bytes: await readFile(join(this.docsDir, name)) })));
       await this.writeAtomic(source, bytes);
       for (const name of previous) if (name !== source) await rm(join(this.docsDir, name), { force: true });

@@ -134,6 +134,19 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/reindex': {
         post: { summary: 'Rebuild the index from DATA_DIR/docs (admin)', security: admin, responses: { 200: { description: 'Rebuilt', content: json(z.object({ index: indexSummary })) }, ...errors(401, 503) } },
       },
+      '/api/admin/documents': {
+        get: {
+          summary: 'The document registry: source, hash, size, format, uploadedAt (admin)',
+          security: admin,
+          responses: {
+            200: {
+              description: 'Registry',
+              content: json(z.object({ documents: z.array(z.object({ id: z.string(), source: z.string(), hash: z.string(), size: z.number(), format: z.enum(['txt', 'md', 'docx', 'pdf']), uploadedAt: z.string() })) })),
+            },
+            ...errors(401, 503),
+          },
+        },
+      },
       '/api/feedback': {
         post: {
           summary: 'Rate an answer',
