@@ -4,7 +4,7 @@
  * killed with SIGKILL mid-update leaves the previous index serving.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Assistant } from '../src/answer/assistant.js';
@@ -144,5 +144,18 @@ describe('a killed ingest', () => {
     const re = await call(rt, '/api/reindex', { method: 'POST', headers: bearer() });
     expect(re.status).toBe(200);
     expect(readdirSync(builds).length).toBe(2); // the live build and the one before it
+  });
+
+  it("leaves another process's build in progress alone; a crashed one is removed once it is old", async () => {
+    const builds = join(rt.config.DATA_DIR, 'index', 'builds');
+    const other = join(builds, 'another-process-building');
+    mkdirSync(other);
+    writeFileSync(join(other, 'chunks.json'), '[');
+    expect((await call(rt, '/api/reindex', { method: 'POST', headers: bearer() })).status).toBe(200);
+    expect(existsSync(other)).toBe(true);
+    const old = new Date(Date.now() - 11 * 60_000);
+    utimesSync(other, old, old);
+    expect((await call(rt, '/api/reindex', { method: 'POST', headers: bearer() })).status).toBe(200);
+    expect(existsSync(other)).toBe(false);
   });
 });
