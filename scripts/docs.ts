@@ -1,7 +1,7 @@
 /**
  * `npm run docs -- add <file>... | remove <id>... | list | reindex`: the admin
- * API's document commands on DATA_DIR, from a terminal. A running server picks
- * the change up on its next POST /api/reindex or restart.
+ * API's document commands on DATA_DIR, from a terminal. A server running on the
+ * same DATA_DIR notices the newly published index within seconds.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';

@@ -55,5 +55,20 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     indexSize: () => ({ documents: kb.manifest?.documents ?? 0, chunks: kb.manifest?.chunks ?? 0 }),
     health: () => ({ documents: kb.documents().length, chunks: kb.manifest?.chunks, indexBuiltAt: kb.manifest?.builtAt, embedder: kb.manifest?.embedder.id }),
   });
-  return { config, logger, kb, assistant, app, db, admin, questionLog, close: () => db.close() };
+  // Builds published by another process (the docs CLI, `npm run ingest`) are picked up within seconds.
+  const watcher = setInterval(() => {
+    kb.refresh()
+      .then(async (changed) => {
+        if (!changed) return;
+        await admin.sync();
+        logger.info({ documents: kb.documents().length }, 'đã nạp chỉ mục mới');
+      })
+      .catch((err) => logger.warn({ err }, 'index refresh failed'));
+  }, 5000);
+  watcher.unref();
+  const close = () => {
+    clearInterval(watcher);
+    db.close();
+  };
+  return { config, logger, kb, assistant, app, db, admin, questionLog, close };
 }

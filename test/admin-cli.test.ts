@@ -24,6 +24,9 @@ describe('npm run docs', () => {
     writeFileSync(file, await makeDocx(['KẾ HOẠCH', '1. Thời gian: Hội nghị tập huấn nghiệp vụ được tổ chức vào ngày 9/9/2026.']));
     const added = await run(dataDir, 'add', file);
     expect(added.stdout).toMatch(/Đã thêm Kế hoạch \d+\.docx \(mã ke-hoach-\d+\); chỉ mục: 6 văn bản/);
+    // A server already running on this DATA_DIR picks the new build up.
+    const kb0 = await KnowledgeBase.open({ dataDir, embeddings: new LocalHashEmbeddings() });
+    expect(kb0.documents()).toHaveLength(6);
     const listed = await run(dataDir, 'list');
     expect(listed.stdout).toMatch(/ke-hoach-\d+\tKế hoạch \d+\.docx\t.*docx, \d+ B/);
     expect(listed.stdout).toContain('6 văn bản');
@@ -38,8 +41,12 @@ describe('npm run docs', () => {
     const id = /\(mã (ke-hoach-\d+)\)/.exec(added.stdout)![1]!;
     const removed = await run(dataDir, 'remove', id);
     expect(removed.stdout).toContain('chỉ mục: 5 văn bản');
+    expect(kb0.document(id)).toBeDefined();
+    expect(await kb0.refresh()).toBe(true);
+    expect(kb0.document(id)).toBeUndefined();
     const kb = await KnowledgeBase.open({ dataDir, embeddings: new LocalHashEmbeddings() });
     expect(kb.documents()).toHaveLength(5);
+    expect(await kb.refresh()).toBe(false);
     expect((await run(dataDir)).code).toBe(2);
   });
 });
