@@ -63,7 +63,11 @@ export class NodeDocumentAdmin implements DocumentAdmin {
   }
 
   /** Makes the registry match the files (documents copied in by hand, or removed by hand). */
-  async sync(): Promise<void> {
+  sync(): Promise<void> {
+    return this.exclusive(() => this.syncNow());
+  }
+
+  private async syncNow(): Promise<void> {
     const files = await this.files();
     const { registry } = this.options;
     for (const [id, names] of files) {
@@ -141,7 +145,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
 
   reindex(): Promise<IndexSummary> {
     return this.exclusive(async () => {
-      await this.sync();
+      await this.syncNow();
       await this.options.kb.rebuild();
       return this.summary();
     });
