@@ -13,7 +13,10 @@ import { INDEX_FORMAT, type Manifest, newBuildDir, publishBuild, type StoredDocu
 import type { Chunk } from '../src/types.js';
 import { cleanText } from './clean.js';
 import { corpusHash, listCorpusFiles } from './corpus.js';
-import { loadFile, type LoadedSource } from './load.js';
+import { BuildCache, sha256 } from './build-cache.js';
+import { loadBytes, type LoadedSource } from './load.js';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { OCR_THRESHOLD, ocrQuality } from './ocr-quality.js';
 import { parseDocument } from './parse-document.js';
 
@@ -25,12 +28,18 @@ export interface BuildOptions {
   onProgress?: (message: string) => void;
   /** Embedding batch size (remote embedders limit inputs per call). */
   batchSize?: number;
+  /** Reuse extracted text and vectors of unchanged documents; default `${dataDir}/cache`, false to disable. */
+  cacheDir?: string | false;
+  /** Runs after every file is written, just before the build is published (tests use it to crash there). */
+  beforePublish?: (dir: string) => Promise<void>;
 }
 
 export interface BuildResult {
   manifest: Manifest;
   dir: string;
   chars: number;
+  /** Chunks embedded by this build (the rest came from the cache). */
+  embedded: number;
 }
 
 /** Lexical terms of a chunk: its text plus its section titles. */
@@ -43,8 +52,16 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const files = await listCorpusFiles(options.inputs ?? [join(options.dataDir, 'docs')]);
   progress(`Đọc ${files.length} tệp…`);
+  const cache = options.cacheDir === false ? undefined : new BuildCache(options.cacheDir ?? join(options.dataDir, 'cache'), options.embeddings.id);
   const sources: LoadedSource[] = [];
-  for (const file of files) sources.push(await loadFile(file));
+  for (const file of files) {
+    const bytes = new Uint8Array(await readFile(file));
+    const key = sha256(bytes);
+    const cached = await cache?.text(key);
+    const source = cached ? { source: basename(file), ...cached } : await loadBytes(bytes, basename(file));
+    if (!cached) await cache?.putText(key, { format: source.format, text: source.text });
+    sources.push(source);
+  }
 
   // Vocabulary for restoring OCR-damaged headers comes from the clean documents only.
   const cleanTexts = sources.map((s) => cleanText(s.text).text).filter((t) => ocrQuality(t).score >= OCR_THRESHOLD);
@@ -61,13 +78,33 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     progress(`  ${source.source}: ${parsed.chunks.length} đoạn, OCR ${parsed.meta.ocrQuality.toFixed(2)}${parsed.meta.ocr ? ' (văn bản quét, chất lượng thấp)' : ''}`);
   }
 
+  // Vectors: per document, from the cache when the embedder saw the very same texts before.
   const titles = new Map(documents.map((d) => [d.meta.id, d.meta.title]));
+  const byDoc = new Map<string, number[]>();
+  chunks.forEach((c, i) => byDoc.set(c.docId, [...(byDoc.get(c.docId) ?? []), i]));
+  const vectors: number[][] = new Array(chunks.length);
+  const missing: Array<{ key: string; positions: number[]; inputs: string[] }> = [];
+  for (const positions of byDoc.values()) {
+    const inputs = positions.map((i) => chunkContext(chunks[i]!, titles.get(chunks[i]!.docId)));
+    const key = BuildCache.vectorKey(inputs);
+    const cached = await cache?.vectors(key, inputs.length, options.embeddings.dimensions);
+    if (cached) positions.forEach((p, j) => (vectors[p] = cached[j]!));
+    else missing.push({ key, positions, inputs });
+  }
+  const pending = missing.flatMap((m) => m.inputs);
+  const fresh: number[][] = [];
   const batch = options.batchSize ?? 256;
-  const vectors: number[][] = [];
-  for (let i = 0; i < chunks.length; i += batch) {
-    const slice = chunks.slice(i, i + batch);
-    vectors.push(...(await options.embeddings.embedDocuments(slice.map((c) => chunkContext(c, titles.get(c.docId))))));
-    progress(`Nhúng vector: ${Math.min(i + batch, chunks.length)}/${chunks.length}`);
+  for (let i = 0; i < pending.length; i += batch) {
+    fresh.push(...(await options.embeddings.embedDocuments(pending.slice(i, i + batch))));
+    progress(`Nhúng vector: ${Math.min(i + batch, pending.length)}/${pending.length}`);
+  }
+  if (pending.length < chunks.length) progress(`Dùng lại vector của ${chunks.length - pending.length}/${chunks.length} đoạn không đổi.`);
+  let offset = 0;
+  for (const m of missing) {
+    const slice = fresh.slice(offset, offset + m.positions.length);
+    offset += m.positions.length;
+    m.positions.forEach((p, j) => (vectors[p] = slice[j]!));
+    await cache?.putVectors(m.key, slice);
   }
 
   const { name, dir } = await newBuildDir(options.dataDir);
@@ -87,7 +124,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   await writeJson(join(dir, 'lexical.json'), lexical.toJSON());
   // The manifest is written last: a build without one is incomplete.
   await writeJson(join(dir, 'manifest.json'), manifest);
+  await options.beforePublish?.(dir);
   await publishBuild(options.dataDir, name);
+  await cache?.prune();
   progress(`Chỉ mục sẵn sàng: ${documents.length} văn bản, ${chunks.length} đoạn, ${manifest.buildMs} ms.`);
-  return { manifest, dir, chars };
+  return { manifest, dir, chars, embedded: pending.length };
 }

@@ -4,6 +4,8 @@ import { loadConfig } from '../src/config.js';
 import { createEmbeddings } from '../src/embeddings.js';
 
 const config = loadConfig();
+// Test hook: hold the finished build unpublished for a while (crash-safety tests kill us here).
+const pauseMs = Number(process.env.VANBAN_PAUSE_BEFORE_PUBLISH_MS ?? 0);
 const inputs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 try {
   const result = await buildIndex({
@@ -11,6 +13,12 @@ try {
     inputs: inputs.length ? inputs : undefined,
     embeddings: createEmbeddings(config),
     onProgress: (message) => console.log(message),
+    beforePublish: pauseMs
+      ? async (dir) => {
+          console.log(`Chờ công bố bản dựng ${dir}`);
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
+      : undefined,
   });
   console.log(`Đã ghi chỉ mục vào ${result.dir} (${result.manifest.chunks} đoạn, ${Math.round(result.chars / 1024)} KB văn bản).`);
 } catch (err) {

@@ -14,8 +14,15 @@ import { documentRoutes, type DocumentLibrary } from './http/documents.js';
 import { feedbackRoutes, memoryFeedback, type FeedbackStore } from './http/feedback.js';
 import type { Logger } from './logger.js';
 import { zaloRoutes, type ZaloRoutesDeps } from './channels/zalo/routes.js';
-
 import { webRoutes, type WebRoutesOptions } from './channels/web/routes.js';
+import { swaggerUI } from '@hono/swagger-ui';
+import type { QuestionLog } from './analytics.js';
+import { adminRoutes, type DocumentAdmin } from './http/admin.js';
+import { adminPage } from './http/admin-page.js';
+import { DEFAULT_LIMITS, errorResponse, installGuardrails, type Limits } from './http/guardrails.js';
+import { Metrics, metricsMiddleware } from './http/metrics.js';
+import { openApiDocument } from './http/openapi.js';
+import { questionLogging } from './http/question-logging.js';
 
 export interface AppDeps {
   assistant: Assistant;
@@ -28,24 +35,35 @@ export interface AppDeps {
   health?: () => Record<string, unknown>;
   /** Zalo OA / Bot channels; absent ones answer 503 channel_disabled. */
   zalo?: ZaloRoutesDeps;
-
   /** Origins allowed to call /api/* from a browser (CORS_ORIGINS); "*" allows any. */
   corsOrigins?: string[];
   /** Chat page, source view and widget (GET /, /documents/:id, /widget.js). */
   web?: WebRoutesOptions;
+  /** ADMIN_TOKEN: without it the admin API answers 503. */
+  adminToken?: string;
+  /** Adds / removes documents and rebuilds (Node: files + index). */
+  admin?: DocumentAdmin;
+  /** Where questions are logged for /api/stats. */
+  questionLog?: QuestionLog;
+  limits?: Partial<Limits>;
+  metrics?: Metrics;
+  /** Size of the live index for /metrics (else counted from the library). */
+  indexSize?: () => { documents: number; chunks: number };
 }
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.onError((err, c) => {
-    if (err instanceof AppError) {
-      return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, err.status as 400);
-    }
-    deps.logger.error({ err, path: c.req.path }, 'unhandled error');
-    return c.json({ error: { code: 'internal', message: 'Đã có lỗi trong hệ thống, vui lòng thử lại sau.' } }, 500);
-  });
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ này.' } }, 404));
+  const metrics = deps.metrics ?? new Metrics();
+  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
+  app.use(metricsMiddleware(metrics));
+  if (deps.questionLog) {
+    app.use('/api/ask', questionLogging(deps.questionLog, deps.logger));
+    app.use('/api/chat', questionLogging(deps.questionLog, deps.logger));
+  }
+
+  app.onError((err, c) => errorResponse(c, err, deps.logger));
+  app.notFound((c) => errorResponse(c, new AppError('not_found', 'Không tìm thấy địa chỉ này.'), deps.logger));
 
   const origins = deps.corsOrigins ?? [];
   if (origins.length) {
@@ -59,7 +77,15 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', feedbackRoutes(deps.feedback ?? memoryFeedback()));
   app.route('/webhooks', zaloRoutes(deps.zalo ?? {}));
   if (deps.briefing) app.route('/', briefingRoutes(deps.briefing));
-
+  app.route('/api', adminRoutes({ token: deps.adminToken, admin: deps.admin, questionLog: deps.questionLog, library: deps.library }));
+  app.route('/', adminPage());
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'vanban API' }));
+  app.get('/metrics', (c) => {
+    const docs = deps.indexSize ? undefined : deps.library.documents();
+    const gauges = deps.indexSize?.() ?? { documents: docs!.length, chunks: docs!.reduce((n, d) => n + deps.library.chunksOf(d.id).length, 0) };
+    return c.text(metrics.render(gauges), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   if (deps.web) app.route('/', webRoutes(deps.web));
   return app;
 }

@@ -23,6 +23,10 @@ const schema = z.object({
   ADMIN_TOKEN: optional,
   CORS_ORIGINS: optional,
   LOG_LEVEL: z.string().default('info'),
+  /** Requests per minute per client IP on /api/ask, /api/chat, /api/feedback, /api/briefing (0 = off). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** Largest document upload, in MB. */
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   ZALO_APP_ID: optional,
   ZALO_APP_SECRET: optional,
   ZALO_OA_SECRET_KEY: optional,

@@ -15,6 +15,13 @@ import { KnowledgeBase } from './store/knowledge-base.js';
 import { join } from 'node:path';
 import { createZaloChannels, type ZaloChannels } from './channels/zalo/index.js';
 import { fileKeyValue } from './channels/zalo/file-kv.js';
+import { NodeDocumentAdmin } from './admin/document-admin.js';
+import type { QuestionLog } from './analytics.js';
+import { databasePath, openDatabase, type Db } from './store/sqlite/database.js';
+import { sqliteConversations } from './store/sqlite/conversations.js';
+import { sqliteDocuments } from './store/sqlite/documents.js';
+import { sqliteFeedback } from './store/sqlite/feedback.js';
+import { sqliteQuestionLog } from './store/sqlite/question-log.js';
 
 export interface NodeRuntime {
   config: Config;
@@ -23,6 +30,12 @@ export interface NodeRuntime {
   assistant: Assistant;
   app: ReturnType<typeof createApp>;
   zalo: ZaloChannels;
+  /** The server database (DATA_DIR/vanban.db). */
+  db: Db;
+  admin: NodeDocumentAdmin;
+  questionLog: QuestionLog;
+  /** Closes the database; call on shutdown. */
+  close(): void;
 }
 
 export async function createNodeRuntime(config: Config, options: { onProgress?: (message: string) => void } = {}): Promise<NodeRuntime> {
@@ -32,8 +45,17 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     embeddings: createEmbeddings(config),
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
   });
+  const db = openDatabase(databasePath(config.DATA_DIR));
+  const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
+  const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes });
+  await admin.sync();
+  const questionLog = sqliteQuestionLog(db);
   const llm = createLlm(config, () => loadPrompts(), logger);
-  const assistant = new Assistant({ retriever: () => kb.retriever(), ...(llm ? { answerer: llm.answerer, rewriter: llm.rewriter } : {}) });
+  const assistant = new Assistant({
+    retriever: () => kb.retriever(),
+    conversations: sqliteConversations(db),
+    ...(llm ? { answerer: llm.answerer, rewriter: llm.rewriter } : {}),
+  });
   const zalo = createZaloChannels(config, { assistant, logger, store: fileKeyValue(join(config.DATA_DIR, 'zalo')) });
   const app = createApp({
     assistant,
@@ -43,6 +65,12 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     zalo,
     corsOrigins: corsOrigins(config),
     web: { assets: lazyWebAssets() },
+    feedback: sqliteFeedback(db),
+    adminToken: config.ADMIN_TOKEN,
+    admin,
+    questionLog,
+    limits: { uploadBytes: maxBytes, ratePerMinute: config.RATE_LIMIT_PER_MINUTE },
+    indexSize: () => ({ documents: kb.manifest?.documents ?? 0, chunks: kb.manifest?.chunks ?? 0 }),
     health: () => ({
       documents: kb.documents().length,
       chunks: kb.manifest?.chunks,
@@ -52,5 +80,20 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
       zalo: zalo.health(),
     }),
   });
-  return { config, logger, kb, assistant, app, zalo };
+  // Builds published by another process (the docs CLI, `npm run ingest`) are picked up within seconds.
+  const watcher = setInterval(() => {
+    kb.refresh()
+      .then(async (changed) => {
+        if (!changed) return;
+        await admin.sync();
+        logger.info({ documents: kb.documents().length }, 'đã nạp chỉ mục mới');
+      })
+      .catch((err) => logger.warn({ err }, 'index refresh failed'));
+  }, 5000);
+  watcher.unref();
+  const close = () => {
+    clearInterval(watcher);
+    db.close();
+  };
+  return { config, logger, kb, assistant, app, zalo, db, admin, questionLog, close };
 }

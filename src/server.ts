@@ -10,5 +10,10 @@ const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: co
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () =>
+    server.close(() => {
+      runtime.close();
+      process.exit(0);
+    }),
+  );
 }

@@ -22,6 +22,15 @@ export const askRequestSchema = z.object({
   filters: z.object({ sources: z.array(z.string().max(300)).max(100).optional() }).optional(),
 });
 
+/** Vietnamese for zod's default messages (schemas' own messages take precedence). */
+function vietnameseIssue(issue: { code?: string; path?: PropertyKey[]; maximum?: unknown; minimum?: unknown; origin?: unknown }): string {
+  const field = `Trường "${issue.path?.length ? issue.path.join('.') : 'body'}"`;
+  const unit = issue.origin === 'string' ? ' ký tự' : issue.origin === 'array' ? ' phần tử' : '';
+  if (issue.code === 'too_big') return `${field} quá dài: tối đa ${String(issue.maximum)}${unit}.`;
+  if (issue.code === 'too_small') return `${field} quá ngắn: tối thiểu ${String(issue.minimum)}${unit}.`;
+  return `${field} không hợp lệ.`;
+}
+
 /** Parses and validates a JSON body. */
 export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   let body: unknown;
@@ -30,7 +39,7 @@ export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Prom
   } catch {
     throw new AppError('invalid_json', 'Nội dung yêu cầu không phải JSON hợp lệ.');
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(body, { error: vietnameseIssue });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const message = issue.message.startsWith('Invalid') || issue.message.startsWith('Expected')

@@ -3,7 +3,7 @@
  * CURRENT file names the live one and is replaced by rename, so a reader never
  * sees a half-written index and a crash mid-build leaves the old one serving.
  */
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Chunk, DocumentMeta } from '../types.js';
 import type { SerializedLexicalIndex } from '../retrieval/lexical-index.js';
@@ -72,9 +72,23 @@ export async function publishBuild(dataDir: string, name: string): Promise<void>
   await rename(tmp, join(root, 'CURRENT'));
   const keep = new Set([name, previous]);
   for (const entry of await readdir(join(root, 'builds'))) {
-    if (!keep.has(entry)) await rm(join(root, 'builds', entry), { recursive: true, force: true });
+    if (keep.has(entry) || (await inProgress(join(root, 'builds', entry)))) continue;
+    await rm(join(root, 'builds', entry), { recursive: true, force: true });
   }
 }
+
+/** A recent build without a manifest may be another process still writing: leave it (a crashed one ages out). */
+async function inProgress(dir: string): Promise<boolean> {
+  try {
+    await stat(join(dir, 'manifest.json'));
+    return false;
+  } catch {
+    const info = await stat(dir).catch(() => undefined);
+    return Boolean(info && Date.now() - info.mtimeMs < STALE_BUILD_MS);
+  }
+}
+
+const STALE_BUILD_MS = 10 * 60_000;
 
 export interface IndexData {
   manifest: Manifest;

@@ -11,7 +11,7 @@ import type { CorpusIndex } from '../retrieval/corpus-index.js';
 import type { QueryEmbedder } from '../retrieval/ports.js';
 import { Retriever } from '../retrieval/retriever.js';
 import type { DocumentMeta } from '../types.js';
-import type { Manifest, StoredDocument } from './index-files.js';
+import { currentBuild, type Manifest, type StoredDocument } from './index-files.js';
 import { loadCorpusIndex } from './load-index.js';
 
 export type IndexEmbeddings = EmbeddingsInterface & QueryEmbedder & { dimensions: number };
@@ -25,6 +25,8 @@ export interface KnowledgeBaseOptions {
 export class KnowledgeBase {
   private current?: { index: CorpusIndex; manifest: Manifest; retriever: Retriever };
   private building: Promise<Manifest> = Promise.resolve(undefined as unknown as Manifest);
+  /** The build directory the live index was loaded from. */
+  private loadedFrom?: string;
 
   private constructor(private readonly options: KnowledgeBaseOptions) {}
 
@@ -47,6 +49,7 @@ export class KnowledgeBase {
   }
 
   private async load(): Promise<void> {
+    this.loadedFrom = await currentBuild(this.options.dataDir);
     const loaded = await loadCorpusIndex(this.options.dataDir, this.options.embeddings);
     if (loaded && loaded.manifest.embedder.id === this.options.embeddings.id) {
       this.current = { ...loaded, retriever: new Retriever(loaded.index, this.options.embeddings) };
@@ -62,6 +65,19 @@ export class KnowledgeBase {
     };
     this.building = this.building.then(run, run);
     return this.building;
+  }
+
+  /**
+   * Picks up a build another process published (e.g. `npm run docs -- add` while
+   * the server runs). Returns true when a new index was swapped in.
+   */
+  async refresh(): Promise<boolean> {
+    const published = await currentBuild(this.options.dataDir);
+    if (!published || published === this.loadedFrom) return false;
+    await this.building.catch(() => {});
+    if ((await currentBuild(this.options.dataDir)) === this.loadedFrom) return false;
+    await this.load();
+    return true;
   }
 
   get ready(): boolean {
