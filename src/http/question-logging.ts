@@ -1,7 +1,7 @@
 /**
  * Logs every answered question (POST /api/ask JSON, POST /api/chat's final
  * `done` event) to the question log, without touching those routes: the reply
- * is read from a clone / a tee of the stream. Logging never fails a request.
+ * is read from a clone / as the stream passes through. Logging never fails a request.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { QuestionLog } from '../analytics.js';
@@ -20,32 +20,39 @@ function eventFrom(question: string, reply: AskResponse, channel: string) {
   };
 }
 
-/** The payload of the `done` event in a text/event-stream body. */
-async function doneEvent(stream: ReadableStream<Uint8Array>): Promise<AskResponse | undefined> {
-  const reader = stream.getReader();
+/**
+ * Passes an event stream through unchanged and calls `onDone` with the payload of its
+ * `done` event. Unlike a tee, a client that goes away cancels the source (and so the
+ * upstream model request) instead of leaving a second reader draining it.
+ */
+function observeDoneEvent(onDone: (reply: AskResponse | undefined) => void): TransformStream<Uint8Array, Uint8Array> {
   const decoder = new TextDecoder();
   let buffer = '';
   let found: AskResponse | undefined;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
+  const scan = () => {
     let end: number;
     while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
-      const block = buffer.slice(0, end);
+      const lines = buffer.slice(0, end).split(/\r?\n/);
       buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-      const lines = block.split(/\r?\n/);
-      if (lines.some((l) => l.trim() === 'event: done' || l.trim() === 'event:done')) {
-        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
-        try {
-          found = JSON.parse(data) as AskResponse;
-        } catch {
-          // not JSON: nothing to log
-        }
+      if (!lines.some((l) => l.trim() === 'event: done' || l.trim() === 'event:done')) continue;
+      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
+      try {
+        found = JSON.parse(data) as AskResponse;
+      } catch {
+        // not JSON: nothing to log
       }
     }
-  }
-  return found;
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      buffer += decoder.decode(chunk, { stream: true });
+      scan();
+    },
+    flush() {
+      onDone(found);
+    },
+  });
 }
 
 export function questionLogging(log: QuestionLog, logger: Logger): MiddlewareHandler {
@@ -64,11 +71,10 @@ export function questionLogging(log: QuestionLog, logger: Logger): MiddlewareHan
       if (type.includes('application/json')) {
         await record((await c.res.clone().json()) as AskResponse);
       } else if (type.includes('text/event-stream') && c.res.body) {
-        const [client, copy] = c.res.body.tee();
-        c.res = new Response(client, c.res);
-        void doneEvent(copy)
-          .then(record)
-          .catch((err) => logger.warn({ err }, 'question log failed'));
+        const observed = c.res.body.pipeThrough(
+          observeDoneEvent((reply) => void record(reply).catch((err) => logger.warn({ err }, 'question log failed'))),
+        );
+        c.res = new Response(observed, c.res);
       }
     } catch (err) {
       logger.warn({ err, requestId: c.get('requestId' as never) }, 'question log failed');
