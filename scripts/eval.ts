@@ -83,10 +83,12 @@ for (const set of runs) {
   for (const system of systems) results.push(await runSystem(system, set.cases, quoteOk));
   output[set.name] = results;
   console.log(`\n${formatTable(`${set.name} (${set.cases.length} questions)`, results)}`);
-  if (values.failures) {
+  if (values.failures && set.name !== 'all') {
     const byId = new Map(set.cases.map((c) => [c.id, c]));
     for (const r of results[0]!.results.filter((x) => !x.pass || x.badQuotes)) {
-      console.log(`  ✗ ${r.id} [${r.reason ?? `${r.badQuotes} bad quote(s)`}] ${byId.get(r.id)?.question}`);
+      const c = byId.get(r.id)!;
+      console.log(`  ✗ ${r.id} [${r.reason ?? `${r.badQuotes} bad quote(s)`}] ${c.question}  → expect ${JSON.stringify(c.expect)}`);
+      if (process.env.EVAL_SHOW) console.log(`    ${(await runtime.assistant.ask({ question: c.question, history: c.history })).answer.replace(/\n/g, '\n    ').slice(0, 900)}`);
     }
   }
   failures.push(...checkThresholds(set.name, results[0]!.summary, results.slice(1).map((r) => r.summary), thresholds));

@@ -23,10 +23,56 @@ export interface ExtractiveOptions {
 
 interface Candidate {
   passage: Passage;
+  /** Index of the sentence in the chunk. */
+  index: number;
   start: number;
   end: number;
   score: number;
   coverage: number;
+}
+
+/** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
+const LIST_ITEM = /^\s*(?:[-–+•*]\s|[a-zđ]\)\s|\(\d{1,2}\)|\d{1,2}[.)]\s)/u;
+
+/**
+ * A sentence that only introduces what follows: it ends with ":" ("… theo
+ * phương châm “3 hơn”:") or is the section's own heading line. Its answer is
+ * in the next sentences or bullets.
+ */
+function isLeadIn(chunk: Passage['chunk'], index: number): boolean {
+  const span = chunk.sentences[index]!;
+  const text = chunk.text.slice(span.start, span.end);
+  if (/:["”]?$/.test(text)) return true;
+  const heading = chunk.sectionTitle.trim();
+  const firstLineEnd = chunk.text.indexOf('\n');
+  return heading.length > 0 && firstLineEnd > 0 && span.end <= firstLineEnd && text.trim().endsWith(heading) && index + 1 < chunk.sentences.length;
+}
+
+/**
+ * Extends a quote over the sentences that follow it: for a lead-in, and for a
+ * list question whose best sentence is followed by list items. Stays a
+ * verbatim slice of the chunk; stops at the budget or the next non-item line
+ * (for lists).
+ */
+function extendQuote(chunk: Passage['chunk'], index: number, end: number, list: boolean, maxChars: number): number {
+  const leadIn = isLeadIn(chunk, index);
+  const nextStartsItem = (i: number) => {
+    const span = chunk.sentences[i];
+    if (!span) return false;
+    const lineStart = chunk.text.lastIndexOf('\n', span.start - 1) + 1;
+    return lineStart === span.start && LIST_ITEM.test(chunk.text.slice(span.start, span.end));
+  };
+  if (!leadIn && !(list && nextStartsItem(index + 1))) return end;
+  const start = chunk.sentences[index]!.start;
+  let extended = end;
+  for (let i = index + 1; i < chunk.sentences.length; i++) {
+    const span = chunk.sentences[i]!;
+    if (span.end - start > maxChars && extended !== end) break;
+    if (!leadIn && !nextStartsItem(i)) break;
+    extended = span.end;
+    if (span.end - start > maxChars) break;
+  }
+  return extended;
 }
 
 /** Narrows a long sentence to its best `;`-separated clauses (still a verbatim slice). */
@@ -87,10 +133,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
-    for (const span of chunk.sentences) {
+    chunk.sentences.forEach((span, index) => {
       const { score, coverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, fuzzy: chunk.ocr });
-      candidates.push({ passage, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage });
-    }
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage });
+    });
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
@@ -103,8 +149,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (second && second.passage.chunk.id !== best.passage.chunk.id) chosen.push(second);
 
   const citations = chosen.map((c, i) => {
-    const [a, b] = narrow(c.passage.chunk.text, c.start, c.end, analysis, idf, maxQuote);
-    return toCitation(i + 1, c.passage, c.passage.chunk.text.slice(a, b), c.score);
+    const text = c.passage.chunk.text;
+    const extended = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
+    const [a, b] = extended > c.end ? trimQuote(text, c.start, extended) : narrow(text, c.start, c.end, analysis, idf, maxQuote);
+    return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const lines = citations.map((c) => {
     const doc = chosen[c.n - 1]!.passage.doc;

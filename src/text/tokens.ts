@@ -15,13 +15,30 @@ function normalizeNumber(token: string): string {
   return token.replace(/\d+/g, (digits) => String(Number(digits)));
 }
 
+/** Digits OCR reads in place of letters inside a word ("x4" = "xã", "t6i" = "tối", "b9" = "bộ"). */
+const OCR_DIGIT: Record<string, string> = { '0': 'o', '1': 'l', '3': 'a', '4': 'a', '6': 'o', '9': 'o' };
+
+/**
+ * A word that starts with a letter but holds a digit or two is OCR damage, not
+ * a number: read the digits as the letters they were mistaken for.
+ */
+export function repairOcrWord(token: string): string {
+  if (token.length > 6 || !/^\p{L}/u.test(token) || !/\d/.test(token)) return token;
+  const digits = token.replace(/\D/g, '');
+  if (digits.length > 2 || [...digits].some((d) => !(d in OCR_DIGIT))) return token;
+  return token.replace(/\d/g, (d) => OCR_DIGIT[d]!);
+}
+
 /** Lowercase syllables of a text, each in one tone-placement convention. */
 export function syllables(text: string): string[] {
   const out: string[] = [];
   for (const match of text.normalize('NFC').toLowerCase().matchAll(TOKEN)) {
     const token = match[0];
     if (/^\d/.test(token)) out.push(normalizeNumber(token));
-    else out.push(hasDiacritics(token) ? normalizeTonePlacement(token) : token);
+    else {
+      const word = repairOcrWord(token);
+      out.push(hasDiacritics(word) ? normalizeTonePlacement(word) : word);
+    }
   }
   return out;
 }
