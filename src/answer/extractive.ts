@@ -4,8 +4,10 @@
  * well enough it says so, and names what the documents do cover.
  */
 import type { QueryAnalysis } from '../retrieval/query.js';
+import { documentContext } from '../retrieval/chunk-text.js';
 import { scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
+import { metadataAnswer, type CorpusView } from './metadata.js';
 import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 
 export interface AnswerDraft {
@@ -19,6 +21,8 @@ export interface ExtractiveOptions {
   minCoverage?: number;
   /** Longest quote before it is narrowed to the clauses that matter. */
   maxQuoteChars?: number;
+  /** Full texts, for questions about a document itself (signer, date, basis). */
+  corpus?: CorpusView;
 }
 
 interface Candidate {
@@ -128,13 +132,16 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const minCoverage = options.minCoverage ?? 0.5;
   const maxQuote = options.maxQuoteChars ?? 420;
   if (!analysis.content.length || !passages.length) return refusal(passages, documents);
+  const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
+  if (aboutDocument) return aboutDocument;
 
   const candidates: Candidate[] = [];
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
+    const document = documentContext(passage.doc);
     chunk.sentences.forEach((span, index) => {
-      const { score, coverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, fuzzy: chunk.ocr });
+      const { score, coverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, document, fuzzy: chunk.ocr });
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage });
     });
   }

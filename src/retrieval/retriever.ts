@@ -10,6 +10,7 @@ import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
 import type { QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
+import { documentContext } from './chunk-text.js';
 
 export interface RetrieveOptions {
   limit?: number;
@@ -74,9 +75,10 @@ export class Retriever {
     const reranked = top.map(([i, score]) => {
       const chunk = chunks[i]!;
       const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
+      const document = documentContext(this.index.meta(chunk.docId));
       let best = 0;
       for (const span of chunk.sentences) {
-        best = Math.max(best, scoreSentence(chunk.text.slice(span.start, span.end), analysis, this.idf, { context, fuzzy: chunk.ocr }).score);
+        best = Math.max(best, scoreSentence(chunk.text.slice(span.start, span.end), analysis, this.idf, { context, document, fuzzy: chunk.ocr }).score);
       }
       return { i, score: 0.45 * (score / maxFused) + 0.55 * best };
     });

@@ -35,20 +35,23 @@ export interface ScoreOptions {
   context?: string;
   /** Tolerate one wrong letter per syllable (for OCR-damaged text). */
   fuzzy?: boolean;
+  /** The document's type, number, issuer and place: a question naming them names the document. */
+  document?: string;
 }
 
 export function scoreSentence(sentence: string, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
-  const { context = '', fuzzy = false } = options;
+  const { context = '', fuzzy = false, document = '' } = options;
   const words = foldedSyllables(sentence);
   const wordSet = new Set(words);
   const contextSet = new Set(foldedSyllables(context));
+  const documentSet = new Set(foldedSyllables(document));
   let total = 0;
   let found = 0;
   const matched: boolean[] = [];
   for (const { term, weight } of analysis.content) {
     const w = weight * Math.max(0.2, idf(term));
     total += w;
-    const strength = Math.max(matchStrength(term, wordSet, fuzzy), 0.6 * matchStrength(term, contextSet, fuzzy));
+    const strength = Math.max(matchStrength(term, wordSet, fuzzy), 0.6 * matchStrength(term, contextSet, fuzzy), documentSet.has(term) ? 0.5 : 0);
     found += w * strength;
     matched.push(strength > 0);
   }
