@@ -19,6 +19,8 @@ export interface AnswerDraft {
 export interface ExtractiveOptions {
   /** Minimum share of the question's content a quote must cover. */
   minCoverage?: number;
+  /** Minimum share the quote must cover with exact (not OCR-tolerant) matches. */
+  minExactCoverage?: number;
   /** Longest quote before it is narrowed to the clauses that matter. */
   maxQuoteChars?: number;
   /** Full texts, for questions about a document itself (signer, date, basis). */
@@ -33,6 +35,7 @@ interface Candidate {
   end: number;
   score: number;
   coverage: number;
+  exactCoverage: number;
 }
 
 /** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
@@ -131,6 +134,7 @@ function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
 export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
   const minCoverage = options.minCoverage ?? 0.5;
   const maxQuote = options.maxQuoteChars ?? 420;
+  const minExact = options.minExactCoverage ?? 0.4;
   if (!analysis.content.length || !passages.length) return refusal(passages, documents);
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
   if (aboutDocument) return aboutDocument;
@@ -141,13 +145,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
     const document = documentContext(passage.doc);
     chunk.sentences.forEach((span, index) => {
-      const { score, coverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, document, fuzzy: chunk.ocr });
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage });
+      const { score, coverage, exactCoverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage, exactCoverage });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
-  if (!best || best.coverage < minCoverage) return refusal(passages, documents);
+  // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
+  if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
 
   const chosen = [best];
   const second = candidates.find(

@@ -17,6 +17,8 @@ import type { AnswerDraft } from './extractive.js';
 export interface CorpusView {
   documents: Map<string, { meta: DocumentMeta; text: string }>;
   chunks: Chunk[];
+  /** Syllables of the clean documents (see CorpusIndex.knownWords). */
+  knownWords?: Set<string>;
 }
 
 export type MetadataKind = 'signer' | 'date' | 'basis';

@@ -4,6 +4,7 @@
  * whole, so a question never sees two versions at once.
  */
 import type { Chunk, DocumentMeta } from '../types.js';
+import { foldedSyllables } from '../text/tokens.js';
 import type { StoredDocument } from '../store/index-files.js';
 import { LexicalIndex, type SerializedLexicalIndex } from './lexical-index.js';
 import type { DenseIndex, LexicalSearch } from './ports.js';
@@ -23,6 +24,17 @@ export class CorpusIndex {
 
   static from(data: { documents: StoredDocument[]; chunks: Chunk[]; lexical: SerializedLexicalIndex; builtAt: string }, dense: DenseIndex): CorpusIndex {
     return new CorpusIndex(data.documents, data.chunks, LexicalIndex.fromJSON(data.lexical), dense, data.builtAt);
+  }
+
+  private cleanWords?: Set<string>;
+
+  /** Folded syllables of the chunks that did not come through OCR (built on first use). */
+  get knownWords(): Set<string> {
+    if (!this.cleanWords) {
+      this.cleanWords = new Set();
+      for (const chunk of this.chunks) if (!chunk.ocr) for (const w of foldedSyllables(chunk.text)) this.cleanWords.add(w);
+    }
+    return this.cleanWords;
   }
 
   meta(docId: string): DocumentMeta {

@@ -28,7 +28,7 @@ export interface QueryAnalysis {
 
 /** Question words and particles: they shape intent, not content. */
 const QUESTION_WORDS = new Set(
-  'bao nhieu lau gio khi nao la gi nhu the ai may co cua cac nhung duoc phai thi sao con ve theo hay hoac do nay kia ra sao vay a u nhi khong chu the'.split(' '),
+  'bao nhieu lau gio khi nao la gi nhu the ai may co cua cac nhung duoc phai thi sao con ve theo hay hoac do nay kia ra sao vay a u nhi khong chu the tai va voi cho'.split(' '),
 );
 /** "không" is content in "không quá 50 phút", a question particle at the end. */
 const KEEP_WHEN_FOLLOWED = new Set(['khong', 'co']);
@@ -42,10 +42,26 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
 
 const FOLLOW_UP_START = /^(con|the con|vay con|vay|va|thi sao|what about|and|how about)\b/;
 
+/** Words that only shape the question in these pairs: "được phép" (allowed), "dài bao lâu" (how long). */
+function isModal(words: string[], i: number): boolean {
+  const [prev, word, next] = [words[i - 1], words[i], words[i + 1]];
+  return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong'));
+}
+
+/** "bao" asks only in "bao nhiêu / bao lâu / bao giờ"; elsewhere it is "báo" (báo cáo, báo chí). */
+function isQuestionWord(words: string[], i: number): boolean {
+  const w = words[i]!;
+  const next = words[i + 1];
+  if (w === 'bao') return next === 'nhieu' || next === 'lau' || next === 'gio';
+  if (!QUESTION_WORDS.has(w)) return false;
+  return !(KEEP_WHEN_FOLLOWED.has(w) && next !== undefined && !QUESTION_WORDS.has(next));
+}
+
 function contentTerms(text: string, weight: number): WeightedTerm[] {
   const words = foldedSyllables(text);
   return words
-    .filter((w, i) => !QUESTION_WORDS.has(w) || (KEEP_WHEN_FOLLOWED.has(w) && i + 1 < words.length && !QUESTION_WORDS.has(words[i + 1]!)))
+    .map((w, i) => (isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w))
+    .filter(Boolean)
     .map((term) => ({ term, weight }));
 }
 

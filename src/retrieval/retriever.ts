@@ -78,7 +78,7 @@ export class Retriever {
       const document = documentContext(this.index.meta(chunk.docId));
       let best = 0;
       for (const span of chunk.sentences) {
-        best = Math.max(best, scoreSentence(chunk.text.slice(span.start, span.end), analysis, this.idf, { context, document, fuzzy: chunk.ocr }).score);
+        best = Math.max(best, scoreSentence(chunk.text.slice(span.start, span.end), analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords }).score);
       }
       return { i, score: 0.45 * (score / maxFused) + 0.55 * best };
     });
