@@ -4,7 +4,7 @@
  * well enough it says so, and names what the documents do cover.
  */
 import type { QueryAnalysis } from '../retrieval/query.js';
-import { documentContext } from '../retrieval/chunk-text.js';
+import { chunkTokens, documentTokens } from '../retrieval/sentence-cache.js';
 import { scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { metadataAnswer, type CorpusView } from './metadata.js';
@@ -142,10 +142,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const candidates: Candidate[] = [];
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
-    const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
-    const document = documentContext(passage.doc);
+    const { sentences, context } = chunkTokens(chunk);
+    const document = documentTokens(passage.doc);
     chunk.sentences.forEach((span, index) => {
-      const { score, coverage, exactCoverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords });
+      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords });
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage, exactCoverage });
     });
   }

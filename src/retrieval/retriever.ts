@@ -10,7 +10,7 @@ import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
 import type { QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
-import { documentContext } from './chunk-text.js';
+import { chunkTokens, documentTokens } from './sentence-cache.js';
 
 export interface RetrieveOptions {
   limit?: number;
@@ -74,11 +74,11 @@ export class Retriever {
     const maxFused = top[0]?.[1] ?? 1;
     const reranked = top.map(([i, score]) => {
       const chunk = chunks[i]!;
-      const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
-      const document = documentContext(this.index.meta(chunk.docId));
+      const { sentences, context } = chunkTokens(chunk);
+      const document = documentTokens(this.index.meta(chunk.docId));
       let best = 0;
-      for (const span of chunk.sentences) {
-        best = Math.max(best, scoreSentence(chunk.text.slice(span.start, span.end), analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords }).score);
+      for (const tokens of sentences) {
+        best = Math.max(best, scoreSentence(tokens, analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords }).score);
       }
       return { i, score: 0.45 * (score / maxFused) + 0.55 * best };
     });

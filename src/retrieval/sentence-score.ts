@@ -50,21 +50,35 @@ function oneSubstitution(a: string, b: string): boolean {
 
 export interface ScoreOptions {
   /** Section titles around the sentence: matches there count for less. */
-  context?: string;
+  context?: string | Set<string>;
   /** Tolerate one wrong letter per syllable (for OCR-damaged text). */
   fuzzy?: boolean;
   /** The document's type, number, issuer and place: a question naming them names the document. */
-  document?: string;
+  document?: string | Set<string>;
   /** Syllables of the clean (non-OCR) documents: never taken as OCR damage. */
   known?: Set<string>;
 }
 
-export function scoreSentence(sentence: string, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
+/** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
+export interface SentenceTokens {
+  words: string[];
+  set: Set<string>;
+  joined: string;
+}
+
+export function tokenizeSentence(text: string): SentenceTokens {
+  const words = foldedSyllables(text);
+  return { words, set: new Set(words), joined: ` ${words.join(' ')} ` };
+}
+
+const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
+
+export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
   const { context = '', fuzzy = false, document = '', known } = options;
-  const words = foldedSyllables(sentence);
-  const wordSet = new Set(words);
-  const contextSet = new Set(foldedSyllables(context));
-  const documentSet = new Set(foldedSyllables(document));
+  const tokens = typeof sentence === 'string' ? tokenizeSentence(sentence) : sentence;
+  const { words, set: wordSet, joined } = tokens;
+  const contextSet = asSet(context);
+  const documentSet = asSet(document);
   let total = 0;
   let found = 0;
   let exact = 0;
@@ -86,7 +100,6 @@ export function scoreSentence(sentence: string, analysis: QueryAnalysis, idf: Id
   // Adjacent question pairs found adjacent in the sentence: phrase evidence.
   let pairs = 0;
   const trusted = new Set<number>();
-  const joined = ` ${words.join(' ')} `;
   const content = analysis.content;
   for (let i = 1; i < content.length; i++) {
     if (matched[i - 1] && matched[i] && joined.includes(` ${matched[i - 1]} ${matched[i]} `)) {
@@ -101,7 +114,7 @@ export function scoreSentence(sentence: string, analysis: QueryAnalysis, idf: Id
       }
     }
   }
-  const foldedSentence = words.join(' ');
+  const foldedSentence = joined;
   let intentBonus = 0;
   for (const intent of analysis.intents) if (INTENT_EVIDENCE[intent].test(foldedSentence)) intentBonus += 0.12;
   // Very long sentences match everything a little; prefer focused ones.

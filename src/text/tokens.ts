@@ -23,7 +23,13 @@ const OCR_DIGIT: Record<string, string> = { '0': 'o', '1': 'l', '3': 'a', '4': '
  * a number: read the digits as the letters they were mistaken for.
  */
 export function repairOcrWord(token: string): string {
-  if (token.length > 6 || !/^\p{L}/u.test(token) || !/\d/.test(token)) return token;
+  if (token.length > 6) return token;
+  let digit = false;
+  for (let i = 1; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+  }
+  if (!digit || !/^\p{L}/u.test(token)) return token;
   const digits = token.replace(/\D/g, '');
   if (digits.length > 2 || [...digits].some((d) => !(d in OCR_DIGIT))) return token;
   return token.replace(/\d/g, (d) => OCR_DIGIT[d]!);
