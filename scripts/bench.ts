@@ -55,14 +55,19 @@ async function ingestStage(dir: string, scale: number) {
     await writeSyntheticCorpus(texts, scale, join(dir, 'docs'));
   }
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await buildIndex({ dataDir: dir, embeddings: new LocalHashEmbeddings() });
   const buildMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   return {
     documents: result.manifest.documents,
     chunks: result.manifest.chunks,
     chars: result.chars,
     buildMs,
     charsPerSec: result.chars / (buildMs / 1000),
+    cpuMs,
+    charsPerCpuSec: result.chars / (cpuMs / 1000),
     indexBytes: await dirSize(result.dir),
     ingestPeakRssMb: peakRssMb(),
   };

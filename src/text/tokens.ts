@@ -35,17 +35,27 @@ export function repairOcrWord(token: string): string {
   return token.replace(/\d/g, (d) => OCR_DIGIT[d]!);
 }
 
+/** Token → syllable, memoised: a corpus repeats a few thousand distinct words (bounded). */
+const syllableMemo = new Map<string, string>();
+
+function toSyllable(token: string): string {
+  let syllable = syllableMemo.get(token);
+  if (syllable === undefined) {
+    if (/^\d/.test(token)) syllable = normalizeNumber(token);
+    else {
+      const word = repairOcrWord(token);
+      syllable = hasDiacritics(word) ? normalizeTonePlacement(word) : word;
+    }
+    if (syllableMemo.size > 200_000) syllableMemo.clear();
+    syllableMemo.set(token, syllable);
+  }
+  return syllable;
+}
+
 /** Lowercase syllables of a text, each in one tone-placement convention. */
 export function syllables(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.normalize('NFC').toLowerCase().matchAll(TOKEN)) {
-    const token = match[0];
-    if (/^\d/.test(token)) out.push(normalizeNumber(token));
-    else {
-      const word = repairOcrWord(token);
-      out.push(hasDiacritics(word) ? normalizeTonePlacement(word) : word);
-    }
-  }
+  for (const match of text.normalize('NFC').toLowerCase().matchAll(TOKEN)) out.push(toSyllable(match[0]));
   return out;
 }
 
