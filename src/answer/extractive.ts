@@ -136,6 +136,13 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const maxQuote = options.maxQuoteChars ?? 420;
   const minExact = options.minExactCoverage ?? 0.4;
   if (!analysis.content.length || !passages.length) return refusal(passages, documents);
+  if (analysis.english) {
+    // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
+    const absentIdf = idf('\u0001');
+    const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
+    if (known.length * 2 < analysis.content.length) return refusal(passages, documents);
+    analysis = { ...analysis, content: known };
+  }
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
   if (aboutDocument) return aboutDocument;
 

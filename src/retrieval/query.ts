@@ -45,6 +45,8 @@ const FOLLOW_UP_START = /^(con|the con|vay con|vay|va|thi sao|what about|and|how
 /** Words that only shape the question in these pairs: "được phép" (allowed), "dài bao lâu" (how long). */
 function isModal(words: string[], i: number): boolean {
   const [prev, word, next] = [words[i - 1], words[i], words[i + 1]];
+  // "phần trăm" only asks for a percentage: the answer shows "%".
+  if ((word === 'phan' && next === 'tram') || (word === 'tram' && prev === 'phan')) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong'));
 }
 
