@@ -25,14 +25,22 @@ export class LexicalIndex implements LexicalSearch {
   private constructor(private readonly data: SerializedLexicalIndex, private readonly avgLength: number) {}
 
   static build(termsPerDoc: string[][], k1 = 1.2, b = 0.75): LexicalIndex {
-    const postings: Record<string, number[]> = Object.create(null);
+    // A Map while building: a null-prototype object with 100k+ keys is slow to grow.
+    const lists = new Map<string, number[]>();
     const docLengths = termsPerDoc.map((terms, doc) => {
       const counts = new Map<string, number>();
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, tf] of counts) (postings[term] ??= []).push(doc, tf);
+      for (const [term, tf] of counts) {
+        const list = lists.get(term);
+        if (list) list.push(doc, tf);
+        else lists.set(term, [doc, tf]);
+      }
       return terms.length;
     });
-    return LexicalIndex.fromJSON({ k1, b, docLengths, postings });
+    const postings: Record<string, number[]> = Object.create(null);
+    for (const [term, list] of lists) postings[term] = list;
+    const total = docLengths.reduce((sum, n) => sum + n, 0);
+    return new LexicalIndex({ k1, b, docLengths, postings }, total / Math.max(1, docLengths.length));
   }
 
   static fromJSON(data: SerializedLexicalIndex): LexicalIndex {

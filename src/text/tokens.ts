@@ -52,6 +52,18 @@ function toSyllable(token: string): string {
   return syllable;
 }
 
+const accentMemo = new Map<string, boolean>();
+
+function accented(syllable: string): boolean {
+  let has = accentMemo.get(syllable);
+  if (has === undefined) {
+    has = hasDiacritics(syllable);
+    if (accentMemo.size > 200_000) accentMemo.clear();
+    accentMemo.set(syllable, has);
+  }
+  return has;
+}
+
 /** Lowercase syllables of a text, each in one tone-placement convention. */
 export function syllables(text: string): string[] {
   const out: string[] = [];
@@ -84,7 +96,7 @@ export function searchTerms(text: string, options: TermOptions = {}): string[] {
       if (raw.endsWith('%')) terms.push(raw.slice(0, -1));
     }
     if (options.accented !== false) {
-      for (const syllable of syllables(phrase)) if (hasDiacritics(syllable)) terms.push(`~${syllable}`);
+      for (const syllable of syllables(phrase)) if (accented(syllable)) terms.push(`~${syllable}`);
     }
   }
   terms.push(...docRefTerms(text));
