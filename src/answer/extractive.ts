@@ -5,7 +5,8 @@
  */
 import type { QueryAnalysis } from '../retrieval/query.js';
 import { chunkTokens, documentTokens } from '../retrieval/sentence-cache.js';
-import { scoreSentence, type Idf } from '../retrieval/sentence-score.js';
+import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
+import { fold } from '../text/fold.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { metadataAnswer, type CorpusView } from './metadata.js';
 import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
@@ -157,7 +158,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     });
   }
   candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0];
+  // A question asking how many / when is answered only by a passage that states a number / a time.
+  const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
+  const holdsEvidence = (c: Candidate) => {
+    const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
+    return needs.every((i) => (i === 'quantity' ? /\d/.test(text) : INTENT_EVIDENCE.time.test(text)));
+  };
+  const top = candidates[0];
+  const best = needs.length && top ? candidates.find((c) => c.score >= 0.85 * top.score && c.coverage >= minCoverage && c.exactCoverage >= minExact && holdsEvidence(c)) : top;
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
 

@@ -62,12 +62,13 @@ export class Retriever {
 
     // A question naming a document ("KH 22", "Kết luận 226") prefers that document.
     const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+    const named = new Set<string>();
     if (refKeys.size) {
-      for (const [i, score] of fused) {
-        const meta = this.index.meta(chunks[i]!.docId);
+      for (const meta of this.index.list()) {
         const own = meta.docNumber ? findDocRefs(meta.docNumber)[0] : undefined;
-        if (own && (refKeys.has(own.full!) || refKeys.has(own.short))) fused.set(i, score + 0.02);
+        if (own && (refKeys.has(own.full!) || refKeys.has(own.short))) named.add(meta.id);
       }
+      for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 
     const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
@@ -80,7 +81,8 @@ export class Retriever {
       for (const tokens of sentences) {
         best = Math.max(best, scoreSentence(tokens, analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords }).score);
       }
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best };
+      // The document the question names by number outranks look-alike passages elsewhere.
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
