@@ -31,7 +31,9 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
 
 export function metadataKind(question: string): MetadataKind | undefined {
   const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ');
-  return KINDS.find(([, pattern]) => pattern.test(folded))?.[0];
+  const kinds = KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind);
+  // "căn cứ hướng dẫn … ban hành ngày nào": the date of the basis, answered with the reference.
+  return kinds.includes('basis') ? 'basis' : kinds[0];
 }
 
 /** The document a question is about: named by number, else the best-ranked passage's. */
@@ -105,16 +107,43 @@ function clip(text: string, span: { start: number; end: number }, maxChars: numb
   return line.slice(0, cut > maxChars / 2 ? cut : maxChars);
 }
 
+/** A document the question names that is not in the corpus but cited by one that is: its number and date are in the citing text. */
+function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], passages: Passage[]) {
+  const keys = new Set(analysis.refs.map((r) => r.full).filter(Boolean) as string[]);
+  if (!keys.size) return undefined;
+  if (documents.some((d) => d.docNumber && keys.has(findDocRefs(d.docNumber)[0]?.full ?? ''))) return undefined;
+  const ranked = [...new Set([...passages.map((p) => p.doc), ...documents])];
+  for (const meta of ranked) {
+    const ref = meta.references.find((r) => keys.has(findDocRefs(r.number)[0]?.full ?? '') && r.date);
+    if (ref) return { meta, ref };
+  }
+  return undefined;
+}
+
 export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
   const kind = metadataKind(analysis.question);
   if (!kind) return undefined;
   const documents = [...corpus.documents.values()].map((d) => d.meta);
+  if (kind === 'date') {
+    const cited = citedReference(analysis, documents, passages);
+    if (cited) {
+      const stored = corpus.documents.get(cited.meta.id);
+      const span = stored && lineWith(stored.text, cited.ref.text);
+      if (stored && span) return draft(cited.meta, stored.text, span, `${cited.ref.text.replace(/\s+/g, ' ')} (ngày ${displayDate(cited.ref.date)}).`, corpus);
+    }
+    // A numbered document the corpus neither holds nor cites: not ours to date.
+    if (analysis.refs.some((r) => r.full) && !documents.some((d) => analysis.refs.some((r) => r.full && d.docNumber && findDocRefs(d.docNumber)[0]?.full === r.full))) return undefined;
+  }
   const meta = targetDocument(analysis, passages, documents);
   const stored = meta && corpus.documents.get(meta.id);
   if (!meta || !stored) return undefined;
   const found = quoteFor(kind, meta, stored.text, analysis.question);
   if (!found) return undefined;
-  const quote = clip(stored.text, found.span, 420);
+  return draft(meta, stored.text, found.span, found.fact, corpus);
+}
+
+function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView): AnswerDraft {
+  const quote = clip(text, span, 420);
   const chunk = corpus.chunks.find((c) => c.docId === meta.id && squash(c.text).includes(squash(quote)));
   const citation: Citation = {
     n: 1,
@@ -131,7 +160,7 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
     docId: meta.id,
   };
   const where = [documentLabel(meta), meta.issuer, displayDate(meta.date)].filter(Boolean).join(', ');
-  const lines = [`Theo ${where}: ${found.fact}`, `“${quote}” [1]`];
+  const lines = [`Theo ${where}: ${fact}`, `“${quote}” [1]`];
   if (meta.ocr) lines.push('', OCR_NOTE);
   return { answered: true, answer: lines.join('\n'), citations: [citation] };
 }

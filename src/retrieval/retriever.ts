@@ -4,6 +4,7 @@
  * to the document by number, and the best sentence's fit to the question.
  */
 import { findDocRefs } from '../text/doc-refs.js';
+import { fold } from '../text/fold.js';
 import type { Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -71,6 +72,7 @@ export class Retriever {
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 
+    const asksRecipients = /\b(gui|noi nhan|nhan van ban|sent|recipients?)\b/.test(fold(analysis.text));
     const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
     const maxFused = top[0]?.[1] ?? 1;
     const reranked = top.map(([i, score]) => {
@@ -82,7 +84,9 @@ export class Retriever {
         best = Math.max(best, scoreSentence(tokens, analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords }).score);
       }
       // The document the question names by number outranks look-alike passages elsewhere.
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) };
+      // The recipients list matches many names but answers only "who receives / sent to".
+      const recipients = chunk.section === 'Nơi nhận' && !asksRecipients ? 0.2 : 0;
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) - recipients };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
