@@ -7,6 +7,7 @@ import type { QueryAnalysis } from '../retrieval/query.js';
 import { chunkTokens, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
+import { findDocRefs } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { metadataAnswer, type CorpusView } from './metadata.js';
 import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
@@ -54,6 +55,16 @@ function isLeadIn(chunk: Passage['chunk'], index: number): boolean {
   const heading = chunk.sectionTitle.trim();
   const firstLineEnd = chunk.text.indexOf('\n');
   return heading.length > 0 && firstLineEnd > 0 && span.end <= firstLineEnd && text.trim().endsWith(heading) && index + 1 < chunk.sentences.length;
+}
+
+const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung']);
+const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|duties|tasks|responsib)/;
+
+/** The sentence is (the end of) the section's heading line, with body text after it. */
+function isHeadingLine(chunk: Passage['chunk'], index: number): boolean {
+  const span = chunk.sentences[index]!;
+  const text = chunk.text.slice(span.start, span.end);
+  return isLeadIn(chunk, index) && !/:["”]?$/.test(text);
 }
 
 /**
@@ -148,13 +159,21 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (aboutDocument) return aboutDocument;
 
   const candidates: Candidate[] = [];
+  // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
+  const asksDuties = DUTY_QUESTION.test(fold(analysis.text));
+  const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
+  const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
     const document = documentTokens(passage.doc);
+    const own = passage.doc.docNumber ? findDocRefs(passage.doc.docNumber)[0] : undefined;
+    const named = own && (refKeys.has(own.full!) || refKeys.has(own.short)) ? 0.1 : 0;
     chunk.sentences.forEach((span, index) => {
-      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords });
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage, exactCoverage });
+      const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
+      // A heading names who, not the duty words: score it on the rest of the question.
+      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty, coverage, exactCoverage });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
