@@ -7,6 +7,8 @@ import type { QueryAnalysis } from '../retrieval/query.js';
 import { chunkTokens, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
+import { foldedSyllables } from '../text/tokens.js';
+import { withinOneEdit } from '../text/edit-distance.js';
 import { findDocRefs } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { metadataAnswer, type CorpusView } from './metadata.js';
@@ -55,6 +57,62 @@ function isLeadIn(chunk: Passage['chunk'], index: number): boolean {
   const heading = chunk.sectionTitle.trim();
   const firstLineEnd = chunk.text.indexOf('\n');
   return heading.length > 0 && firstLineEnd > 0 && span.end <= firstLineEnd && text.trim().endsWith(heading) && index + 1 < chunk.sentences.length;
+}
+
+const NUMBER_WORDS: Record<string, string[]> = {
+  '1': ['mot', 'nhat', 'i'], '2': ['hai', 'ii'], '3': ['ba', 'iii'], '4': ['bon', 'tu', 'iv'], '5': ['nam', 'v'],
+  '6': ['sau', 'vi'], '7': ['bay', 'vii'], '8': ['tam', 'viii'], '9': ['chin', 'ix'], '10': ['muoi', 'x'],
+};
+/** Units a "how many" asks for that the answer states by a sign instead. */
+const UNIT_SIGNS: Record<string, RegExp> = { phan: /%/, ty: /%/ };
+
+interface Specifics {
+  /** "bao nhiêu tiền / mấy giờ": the unit the number must be counted in. */
+  units: string[];
+  /** Numbers, ordinals and terms ("khóa XVI", "lần thứ ba", "năm 2024") the answer must be about. */
+  numbers: string[][];
+}
+
+/**
+ * What a near-miss gets wrong: the unit asked for ("bao nhiêu tiền" when the
+ * text gives no amount of money) or the number that identifies the thing
+ * ("lần thứ ba" when the text speaks of "lần thứ hai"). Numbers inside
+ * document references are the reference's, not the answer's.
+ */
+function specificsOf(analysis: QueryAnalysis): Specifics {
+  // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
+  if (analysis.english) return { units: [], numbers: [] };
+  const words = foldedSyllables(analysis.question);
+  const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
+  const units: string[] = [];
+  const numbers: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || w === 'may';
+    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next)) units.push(next);
+    if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
+    if (/^\d+$/.test(w) && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
+    if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
+      const digit = Object.entries(NUMBER_WORDS).find(([, names]) => names.includes(next))?.[0];
+      numbers.push([next, ...(digit ? [digit, ...NUMBER_WORDS[digit]!] : [])]);
+    }
+  }
+  return { units, numbers };
+}
+
+const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan']);
+
+/** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
+const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
+
+function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>): boolean {
+  const words = new Set(foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`));
+  const near = (term: string) =>
+    words.has(term) || (passage.chunk.ocr && term.length >= 3 && [...words].some((w) => w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
+  for (const unit of specifics.units) if (!near(unit) && !UNIT_SIGNS[unit]?.test(quoteFolded)) return false;
+  for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
+  return true;
 }
 
 const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung']);
@@ -179,12 +237,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   candidates.sort((a, b) => b.score - a.score);
   // A question asking how many / when is answered only by a passage that states a number / a time.
   const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
+  const specifics = specificsOf(analysis);
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
-    return needs.every((i) => (i === 'quantity' ? /\d/.test(text) : INTENT_EVIDENCE.time.test(text)));
+    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(text) : INTENT_EVIDENCE.time.test(text)))) return false;
+    return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
   };
   const top = candidates[0];
-  const best = needs.length && top ? candidates.find((c) => c.score >= 0.85 * top.score && c.coverage >= minCoverage && c.exactCoverage >= minExact && holdsEvidence(c)) : top;
+  const gated = needs.length > 0 || specifics.units.length > 0 || specifics.numbers.length > 0;
+  const best = gated && top ? candidates.find((c) => c.score >= 0.85 * top.score && c.coverage >= minCoverage && c.exactCoverage >= minExact && holdsEvidence(c)) : top;
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
 
