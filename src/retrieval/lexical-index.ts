@@ -94,23 +94,42 @@ export class LexicalIndex implements LexicalSearch {
     return (this.data.postings[term]?.length ?? 0) / 2;
   }
 
+  /** Per-document length normalisation and a reusable score buffer (search is synchronous, so one buffer is safe). */
+  private norms?: Float64Array;
+  private scores?: Float64Array;
+
   search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean): LexicalHit[] {
     const { k1, b, docLengths, postings } = this.data;
-    const scores = new Map<number, number>();
+    if (!this.norms) {
+      this.norms = Float64Array.from(docLengths, (len) => k1 * (1 - b + (b * len) / this.avgLength));
+      this.scores = new Float64Array(docLengths.length);
+    }
+    const norms = this.norms;
+    const scores = this.scores!;
+    const touched: number[] = [];
     for (const { term, weight } of query) {
       const list = postings[term];
       if (!list) continue;
-      const idf = this.idf(term) * weight;
+      const idf = this.idf(term) * weight * (k1 + 1);
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i]!;
         const tf = list[i + 1]!;
-        const norm = tf + k1 * (1 - b + (b * docLengths[doc]!) / this.avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
       }
     }
-    const hits: LexicalHit[] = [];
-    for (const [index, score] of scores) if (!accept || accept(index)) hits.push({ index, score });
-    hits.sort((x, y) => y.score - x.score);
-    return hits.slice(0, limit);
+    // Top `limit` by insertion into a short sorted list: the touched set can be most of a large corpus.
+    const top: LexicalHit[] = [];
+    for (const index of touched) {
+      const score = scores[index]!;
+      scores[index] = 0;
+      if (top.length === limit && score <= top[limit - 1]!.score) continue;
+      if (accept && !accept(index)) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { index, score });
+      if (top.length > limit) top.pop();
+    }
+    return top;
   }
 }
