@@ -115,6 +115,28 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   return true;
 }
 
+/**
+ * A proper name the corpus never writes ("Tỉnh Thanh Hóa", "Lào Cai"): its
+ * syllables may each occur, but never side by side, so the question is about
+ * something else. Only capitalised words after the first are taken as a name.
+ */
+function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMeta[]): boolean {
+  const absent = idf('\u0001');
+  const headers = ` ${documents.map((d) => foldedSyllables(`${d.title} ${d.issuer ?? ''} ${d.place ?? ''}`).join(' ')).join(' | ')} `;
+  for (const phrase of question.normalize('NFC').split(/[,;:.?!()“”"]+/)) {
+    const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1]!, words[i]!];
+    // The question's own first word is capitalised as a sentence start, not as a name.
+    if (i === 1 && question.normalize('NFC').trimStart().startsWith(a)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) continue;
+    const bigram = `${foldedSyllables(a)[0]}_${foldedSyllables(b)[0]}`;
+    if (idf(bigram) >= absent - 1e-9 && !headers.includes(` ${bigram.replace('_', ' ')} `)) return true;
+    }
+  }
+  return false;
+}
+
 const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung']);
 const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|duties|tasks|responsib)/;
 
@@ -213,6 +235,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     if (known.length * 2 < analysis.content.length) return refusal(passages, documents);
     analysis = { ...analysis, content: known };
   }
+  if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
   if (aboutDocument) return aboutDocument;
 

@@ -26,7 +26,8 @@ export type MetadataKind = 'signer' | 'date' | 'basis';
 const KINDS: Array<[MetadataKind, RegExp]> = [
   ['signer', /\b(ai ky|nguoi ky|ky boi ai|do ai ky|who signed|signed by|signatory)\b/],
   ['date', /\b(ban hanh|ky|ra doi|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
-  ['basis', /\b(can cu|thuc hien|cu the hoa|implement\w*|based on)\b(\s+\S+){0,5}\s+(nao|gi|which|what)\b|\b(which|what) (document|guidance|conclusion|resolution) does\b/],
+  // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
+  ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) (document|guidance|conclusion|resolution) does\b/],
 ];
 
 export function metadataKind(question: string): MetadataKind | undefined {
@@ -37,9 +38,16 @@ export function metadataKind(question: string): MetadataKind | undefined {
 }
 
 /** The document a question is about: named by number, else the best-ranked passage's. */
+const TYPE_NAMES = ['ke hoach', 'huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'thong bao', 'bao cao'];
+
 function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
   const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+  // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
+  const folded = fold(analysis.question);
+  const subjectType = TYPE_NAMES.map((t) => [t, folded.indexOf(t)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1])[0]?.[0];
+  const ofType = (d: DocumentMeta) => !subjectType || !d.docType || fold(d.docType) === subjectType;
   const named = documents.find((d) => {
+    if (!ofType(d)) return false;
     const own = d.docNumber ? findDocRefs(d.docNumber)[0] : undefined;
     return own && (keys.has(own.full!) || keys.has(own.short));
   });
@@ -47,10 +55,11 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most.
   const words = new Set(analysis.content.map((t) => t.term));
   const ranked = documents
+    .filter(ofType)
     .map((d) => ({ d, n: new Set(foldedSyllables(documentContext(d)).filter((w) => words.has(w))).size }))
     .sort((a, b) => b.n - a.n);
   if (ranked[0] && ranked[0].n >= 3 && ranked[0].n > (ranked[1]?.n ?? 0)) return ranked[0].d;
-  return passages[0]?.doc;
+  return passages.find((p) => ofType(p.doc))?.doc ?? passages[0]?.doc;
 }
 
 const squash = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
