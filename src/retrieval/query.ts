@@ -47,7 +47,7 @@ function isModal(words: string[], i: number): boolean {
   const [prev, word, next] = [words[i - 1], words[i], words[i + 1]];
   // "phần trăm" only asks for a percentage: the answer shows "%".
   if ((word === 'phan' && next === 'tram') || (word === 'tram' && prev === 'phan')) return true;
-  return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong'));
+  return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
 }
 
 /** "bao" asks only in "bao nhiêu / bao lâu / bao giờ"; elsewhere it is "báo" (báo cáo, báo chí). */
