@@ -64,7 +64,7 @@ export class Assistant {
     const retriever = this.deps.retriever();
     const analysis = analyzeQuery(request.question, history);
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
-    const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus });
+    const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near });
     return { conversationId, analysis, passages, extractive };
   }
 

@@ -27,6 +27,8 @@ export interface ExtractiveOptions {
   minExactCoverage?: number;
   /** Longest quote before it is narrowed to the clauses that matter. */
   maxQuoteChars?: number;
+  /** Near spellings of a term in the index (Retriever.near), for fast OCR-tolerant matching. */
+  near?: (term: string) => string[];
   /** Full texts, for questions about a document itself (signer, date, basis). */
   corpus?: CorpusView;
 }
@@ -253,7 +255,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords });
+      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near });
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty, coverage, exactCoverage });
     });
   }

@@ -58,6 +58,27 @@ export class LexicalIndex implements LexicalSearch {
    */
   similarTerms(term: string): string[] {
     if (term.length < 4 || /[^a-z]/.test(term)) return [];
+    return this.near(term);
+  }
+
+  private nearCache = new Map<string, string[]>();
+
+  /**
+   * Indexed syllables an OCR-damaged form of `term` could be: within one edit
+   * for 4+ letters, one substituted letter for 3. Memoised: the sentence scorer
+   * asks for the same few terms over many sentences.
+   */
+  nearTerms(term: string): string[] {
+    let near = this.nearCache.get(term);
+    if (!near) {
+      near = term.length < 3 || /[^a-z]/.test(term) ? [] : term.length === 3 ? this.near(term).filter((t) => t.length === 3) : this.near(term);
+      if (this.nearCache.size > 50_000) this.nearCache.clear();
+      this.nearCache.set(term, near);
+    }
+    return near;
+  }
+
+  private near(term: string): string[] {
     if (!this.neighbours) {
       this.neighbours = new Map();
       for (const t of Object.keys(this.data.postings)) {

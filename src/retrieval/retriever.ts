@@ -33,6 +33,9 @@ export class Retriever {
 
   idf = (term: string): number => this.index.lexical.idf(term);
 
+  /** Near spellings of a term in this index, when the lexical index can list them. */
+  near = (term: string): string[] => this.index.lexical.nearTerms?.(term) ?? this.index.lexical.similarTerms(term);
+
   /** Adds OCR variants of the question's syllables found in the index. */
   private expand(terms: WeightedTerm[]): WeightedTerm[] {
     const present = new Set(terms.map((t) => t.term));
@@ -81,7 +84,7 @@ export class Retriever {
       const document = documentTokens(this.index.meta(chunk.docId));
       let best = 0;
       for (const tokens of sentences) {
-        best = Math.max(best, scoreSentence(tokens, analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords }).score);
+        best = Math.max(best, scoreSentence(tokens, analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords, near: this.near }).score);
       }
       // The document the question names by number outranks look-alike passages elsewhere.
       // The recipients list matches many names but answers only "who receives / sent to".

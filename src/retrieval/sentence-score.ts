@@ -25,9 +25,14 @@ export const INTENT_EVIDENCE: Record<Intent, RegExp> = {
 export type Idf = (term: string) => number;
 
 /** How strongly `term` occurs among `words`, and the word that matched it. */
-function bestMatch(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>): [number, string] {
+function bestMatch(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>, near?: (term: string) => string[]): [number, string] {
   if (words.has(term)) return [1, term];
   if (!fuzzy || term.length < 3 || /\d/.test(term)) return [0, ''];
+  if (near) {
+    // The index's own list of near spellings: set lookups instead of comparing every word.
+    for (const word of near(term)) if (words.has(word) && !known?.has(word)) return [term.length === 3 ? 0.35 : 0.7, word];
+    return [0, ''];
+  }
   // Short syllables: only a same-length substitution ("cét" for "cắt"), and weaker.
   for (const word of words) {
     // A word that clean documents use is itself, not a damaged form of another ("thông" is not "tháng").
@@ -38,8 +43,8 @@ function bestMatch(term: string, words: Set<string>, fuzzy: boolean, known?: Set
 }
 
 /** One-letter tolerance only where OCR damaged the text: in clean text "phut" ≠ "phat". */
-function matchStrength(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>): number {
-  return bestMatch(term, words, fuzzy, known)[0];
+function matchStrength(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>, near?: (term: string) => string[]): number {
+  return bestMatch(term, words, fuzzy, known, near)[0];
 }
 
 function oneSubstitution(a: string, b: string): boolean {
@@ -57,6 +62,8 @@ export interface ScoreOptions {
   document?: string | Set<string>;
   /** Syllables of the clean (non-OCR) documents: never taken as OCR damage. */
   known?: Set<string>;
+  /** Indexed near spellings of a term (LexicalIndex.nearTerms): makes fuzzy matching a set lookup. */
+  near?: (term: string) => string[];
 }
 
 /** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
@@ -74,7 +81,7 @@ export function tokenizeSentence(text: string): SentenceTokens {
 const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
 
 export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
-  const { context = '', fuzzy = false, document = '', known } = options;
+  const { context = '', fuzzy = false, document = '', known, near } = options;
   const tokens = typeof sentence === 'string' ? tokenizeSentence(sentence) : sentence;
   const { words, set: wordSet, joined } = tokens;
   const contextSet = asSet(context);
@@ -88,8 +95,8 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   for (const { term, weight } of analysis.content) {
     const w = weight * Math.max(0.2, idf(term));
     total += w;
-    const [inSentence, word] = bestMatch(term, wordSet, fuzzy, known);
-    const strength = Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known), documentSet.has(term) ? 0.5 : 0);
+    const [inSentence, word] = bestMatch(term, wordSet, fuzzy, known, near);
+    const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known, near), documentSet.has(term) ? 0.5 : 0);
     found += w * strength;
     exact += w * Math.max(wordSet.has(term) ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? 0.5 : 0);
     matched.push(inSentence > 0 ? word : '');
