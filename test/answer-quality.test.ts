@@ -67,3 +67,12 @@ describe('text helpers behind it', () => {
     expect(metadataKind('Hằng năm phải xây dựng kế hoạch thực hiện Kết luận 226 xong trước khi nào?')).toBeUndefined();
   });
 });
+
+describe('chat shorthand', () => {
+  it('expands phone shorthand, keeps acronyms the documents use, splits glued document numbers', async () => {
+    const { expandShorthand } = await import('../src/text/shorthand.js');
+    expect(expandShorthand('ket luan dc noi may tieng, ko?')).toBe('ket luan được noi may giờ, không?');
+    expect(expandShorthand('Đảng ủy UBND tỉnh')).toBe('Đảng ủy UBND Ủy ban nhân dân tỉnh');
+    expect(expandShorthand('KH22 ký hồi nào')).toBe('KH 22 ký khi nào');
+  });
+});

@@ -4,7 +4,7 @@
  * well enough it says so, and names what the documents do cover.
  */
 import type { QueryAnalysis } from '../retrieval/query.js';
-import { chunkTokens, documentTokens } from '../retrieval/sentence-cache.js';
+import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
 import { foldedSyllables } from '../text/tokens.js';
@@ -124,7 +124,7 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
  */
 function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMeta[]): boolean {
   const absent = idf('\u0001');
-  const headers = ` ${documents.map((d) => foldedSyllables(`${d.title} ${d.issuer ?? ''} ${d.place ?? ''}`).join(' ')).join(' | ')} `;
+  const headers = documentHeaders(documents);
   for (const phrase of question.normalize('NFC').split(/[,;:.?!()“”"]+/)) {
     const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
     for (let i = 1; i < words.length; i++) {

@@ -5,8 +5,7 @@
  * that states it (header, "Thực hiện …" opening, signature block).
  */
 import { fold } from '../text/fold.js';
-import { foldedSyllables } from '../text/tokens.js';
-import { documentContext } from '../retrieval/chunk-text.js';
+import { documentTokens } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
@@ -56,7 +55,7 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   const words = new Set(analysis.content.map((t) => t.term));
   const ranked = documents
     .filter(ofType)
-    .map((d) => ({ d, n: new Set(foldedSyllables(documentContext(d)).filter((w) => words.has(w))).size }))
+    .map((d) => ({ d, n: [...documentTokens(d)].filter((w) => words.has(w)).length }))
     .sort((a, b) => b.n - a.n);
   if (ranked[0] && ranked[0].n >= 3 && ranked[0].n > (ranked[1]?.n ?? 0)) return ranked[0].d;
   return passages.find((p) => ofType(p.doc))?.doc ?? passages[0]?.doc;

@@ -41,8 +41,10 @@ export class CorpusIndex {
     return this.documents.get(docId)!.meta;
   }
 
-  /** Document list as clients see it. */
+  private listed?: DocumentMeta[];
+
+  /** Document list as clients see it (one array per index: callers may cache by it). */
   list(): DocumentMeta[] {
-    return [...this.documents.values()].map((d) => d.meta);
+    return (this.listed ??= [...this.documents.values()].map((d) => d.meta));
   }
 }

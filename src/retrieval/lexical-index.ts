@@ -58,7 +58,7 @@ export class LexicalIndex implements LexicalSearch {
    */
   similarTerms(term: string): string[] {
     if (term.length < 4 || /[^a-z]/.test(term)) return [];
-    return this.near(term);
+    return this.nearTerms(term);
   }
 
   private nearCache = new Map<string, string[]>();

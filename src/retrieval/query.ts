@@ -6,6 +6,7 @@
 import { findDocRefs, type DocRef } from '../text/doc-refs.js';
 import { fold } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
+import { expandShorthand } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms } from '../text/tokens.js';
 import type { HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -35,7 +36,7 @@ const KEEP_WHEN_FOLLOWED = new Set(['khong', 'co']);
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['quantity', /\b(bao nhieu|may|bao lau|toi da|toi thieu|it nhat|khong qua|ty le|phan tram|so luong|thoi luong|how (many|much|long)|percent)/],
-  ['time', /\b(khi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|nam nao|quy may|when|deadline)/],
+  ['time', /\b(khi nao|luc nao|hoi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|nam nao|quy may|when|deadline)/],
   ['who', /\b(ai|co quan nao|don vi nao|ban nao|to chuc nao|chu tri|phoi hop|trach nhiem|who|which (agency|body))\b/],
   ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|gom|bao gom|cac hinh thuc|nao)\b/],
 ];
@@ -92,11 +93,13 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
 /**
  * @example analyzeQuery('Còn tham luận thì sao?', [{ role: 'user', content: 'Phát biểu kết luận không quá bao nhiêu phút?' }])
  */
-export function analyzeQuery(question: string, history?: HistoryTurn[]): QueryAnalysis {
-  const current = asVietnamese(question.trim());
+export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnalysis {
+  // Chat shorthand first ("đc", "ko", "KH22"): everything below reads the expanded words.
+  const question = expandShorthand(asked.trim());
+  const current = asVietnamese(question);
   const followUp = isFollowUp(question, history);
   const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
-  const inherited = previous ? asVietnamese(previous.content) : undefined;
+  const inherited = previous ? asVietnamese(expandShorthand(previous.content)) : undefined;
 
   const intents = detectIntents(fold(`${question} ${current.text}`));
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);

@@ -11,7 +11,7 @@ import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
 import type { QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
-import { chunkTokens, documentTokens } from './sentence-cache.js';
+import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
 export interface RetrieveOptions {
   limit?: number;
@@ -68,10 +68,7 @@ export class Retriever {
     const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
     const named = new Set<string>();
     if (refKeys.size) {
-      for (const meta of this.index.list()) {
-        const own = meta.docNumber ? findDocRefs(meta.docNumber)[0] : undefined;
-        if (own && (refKeys.has(own.full!) || refKeys.has(own.short))) named.add(meta.id);
-      }
+      for (const stored of this.index.documents.values()) if (ownRefKeys(stored.meta).some((k) => refKeys.has(k))) named.add(stored.meta.id);
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 

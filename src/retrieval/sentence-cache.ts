@@ -4,6 +4,7 @@
  * and over). Keyed weakly on the chunk objects, so a swapped-out index frees
  * its cache.
  */
+import { findDocRefs } from '../text/doc-refs.js';
 import { foldedSyllables } from '../text/tokens.js';
 import type { Chunk, DocumentMeta } from '../types.js';
 import { documentContext } from './chunk-text.js';
@@ -37,4 +38,29 @@ export function documentTokens(meta: DocumentMeta): Set<string> {
     documentCache.set(meta, cached);
   }
   return cached;
+}
+
+const ownRefCache = new WeakMap<DocumentMeta, string[]>();
+
+/** The reference keys ("22-KH/TU", "KH-22") a document's own number answers to. */
+export function ownRefKeys(meta: DocumentMeta): string[] {
+  let keys = ownRefCache.get(meta);
+  if (!keys) {
+    const own = meta.docNumber ? findDocRefs(meta.docNumber)[0] : undefined;
+    keys = own ? ([own.full, own.short].filter(Boolean) as string[]) : [];
+    ownRefCache.set(meta, keys);
+  }
+  return keys;
+}
+
+const headerCache = new WeakMap<DocumentMeta[], string>();
+
+/** Folded titles, issuers and places of a document list, as one searchable string (per list). */
+export function documentHeaders(documents: DocumentMeta[]): string {
+  let headers = headerCache.get(documents);
+  if (headers === undefined) {
+    headers = ` ${documents.map((d) => foldedSyllables(`${d.title} ${d.issuer ?? ''} ${d.place ?? ''}`).join(' ')).join(' | ')} `;
+    headerCache.set(documents, headers);
+  }
+  return headers;
 }
