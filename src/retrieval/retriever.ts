@@ -31,7 +31,18 @@ export class Retriever {
     return this.index;
   }
 
-  idf = (term: string): number => this.index.lexical.idf(term);
+  private idfMemo = new Map<string, number>();
+
+  /** Memoised: reranking asks for the same few terms' idf over hundreds of sentences. */
+  idf = (term: string): number => {
+    let value = this.idfMemo.get(term);
+    if (value === undefined) {
+      if (this.idfMemo.size > 100_000) this.idfMemo.clear();
+      value = this.index.lexical.idf(term);
+      this.idfMemo.set(term, value);
+    }
+    return value;
+  };
 
   /** Near spellings of a term in this index, when the lexical index can list them. */
   near = (term: string): string[] => this.index.lexical.nearTerms?.(term) ?? this.index.lexical.similarTerms(term);
