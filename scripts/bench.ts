@@ -66,6 +66,8 @@ async function ingestStage(dir: string, scale: number) {
     chars: result.chars,
     buildMs,
     charsPerSec: result.chars / (buildMs / 1000),
+    // The target is in KB of text: UTF-8 bytes of the source files (Vietnamese is ~1.2 bytes per character).
+    bytesPerSec: (await dirSize(join(dir, 'docs'))) / (buildMs / 1000),
     cpuMs,
     charsPerCpuSec: result.chars / (cpuMs / 1000),
     indexBytes: await dirSize(result.dir),

@@ -8,6 +8,7 @@ export interface ScaleResult {
   chunks: number;
   buildMs: number;
   charsPerSec: number;
+  bytesPerSec: number;
   /** Build CPU time (user + system) of the ingest process: less sensitive to other jobs than wall time. */
   cpuMs: number;
   charsPerCpuSec: number;
@@ -35,11 +36,11 @@ export function markdownReport(results: ScaleResult[], notes: string[], meta: { 
     '',
     '## Ingest and index',
     '',
-    '| corpus | documents | chars | chunks | build time | ingest throughput (wall) | per CPU-second | index on disk | index load | peak RSS (ingest) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| corpus | documents | chars | chunks | build time | ingest throughput (wall) | KB/s of source text (wall) | chars per CPU-second | index on disk | index load | peak RSS (ingest) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.scale}× | ${fmt(r.documents)} | ${fmt(r.chars)} | ${fmt(r.chunks)} | ${(r.buildMs / 1000).toFixed(2)} s | ${fmt(Math.round(r.charsPerSec / 1000))} K chars/s | ${fmt(Math.round(r.charsPerCpuSec / 1000))} K chars/s | ${mb(r.indexBytes)} | ${r.loadMs.toFixed(0)} ms | ${r.ingestPeakRssMb.toFixed(0)} MB |`,
+        `| ${r.scale}× | ${fmt(r.documents)} | ${fmt(r.chars)} | ${fmt(r.chunks)} | ${(r.buildMs / 1000).toFixed(2)} s | ${fmt(Math.round(r.charsPerSec / 1000))} K chars/s | ${r.bytesPerSec ? `${fmt(Math.round(r.bytesPerSec / 1024))} KB/s` : 'n/a'} | ${fmt(Math.round(r.charsPerCpuSec / 1000))} K chars/s | ${mb(r.indexBytes)} | ${r.loadMs.toFixed(0)} ms | ${r.ingestPeakRssMb.toFixed(0)} MB |`,
     ),
     '',
     '## POST /api/ask under load',
