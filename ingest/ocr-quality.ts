@@ -11,7 +11,20 @@ const SYLLABLE = new RegExp(`^${ONSET}${NUCLEUS}${CODA}$`, 'u');
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** True for a well-formed Vietnamese syllable (any case, any tone). */
+const syllableMemo = new Map<string, boolean>();
+
 export function isVietnameseSyllable(word: string): boolean {
+  // A corpus repeats a few thousand distinct words: memoise (bounded).
+  let valid = syllableMemo.get(word);
+  if (valid === undefined) {
+    if (syllableMemo.size > 100_000) syllableMemo.clear();
+    valid = checkSyllable(word);
+    syllableMemo.set(word, valid);
+  }
+  return valid;
+}
+
+function checkSyllable(word: string): boolean {
   const decomposed = word.toLowerCase().normalize('NFD');
   if ((decomposed.match(TONES) ?? []).length > 1) return false;
   return SYLLABLE.test(decomposed.replace(TONES, '').normalize('NFC'));

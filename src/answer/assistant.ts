@@ -88,7 +88,7 @@ export class Assistant {
       ? { ...analyzeQuery(standalone), question: request.question, followUp: history.some((t) => t.role === 'user') }
       : analyzeQuery(request.question, history);
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
-    const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list());
+    const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near });
     return { conversationId, analysis, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };
   }
 

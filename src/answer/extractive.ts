@@ -4,8 +4,14 @@
  * well enough it says so, and names what the documents do cover.
  */
 import type { QueryAnalysis } from '../retrieval/query.js';
-import { scoreSentence, type Idf } from '../retrieval/sentence-score.js';
+import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
+import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
+import { fold } from '../text/fold.js';
+import { foldedSyllables } from '../text/tokens.js';
+import { withinOneEdit } from '../text/edit-distance.js';
+import { findDocRefs } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
+import { metadataAnswer, type CorpusView } from './metadata.js';
 import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 
 export interface AnswerDraft {
@@ -17,16 +23,157 @@ export interface AnswerDraft {
 export interface ExtractiveOptions {
   /** Minimum share of the question's content a quote must cover. */
   minCoverage?: number;
+  /** Minimum share the quote must cover with exact (not OCR-tolerant) matches. */
+  minExactCoverage?: number;
   /** Longest quote before it is narrowed to the clauses that matter. */
   maxQuoteChars?: number;
+  /** Near spellings of a term in the index (Retriever.near), for fast OCR-tolerant matching. */
+  near?: (term: string) => string[];
+  /** Full texts, for questions about a document itself (signer, date, basis). */
+  corpus?: CorpusView;
 }
 
 interface Candidate {
   passage: Passage;
+  /** Index of the sentence in the chunk. */
+  index: number;
   start: number;
   end: number;
   score: number;
   coverage: number;
+  exactCoverage: number;
+}
+
+/** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
+const LIST_ITEM = /^\s*(?:[-–+•*]\s|[a-zđ]\)\s|\(\d{1,2}\)|\d{1,2}[.)]\s)/u;
+
+/**
+ * A sentence that only introduces what follows: it ends with ":" ("… theo
+ * phương châm “3 hơn”:") or is the section's own heading line. Its answer is
+ * in the next sentences or bullets.
+ */
+function isLeadIn(chunk: Passage['chunk'], index: number): boolean {
+  const span = chunk.sentences[index]!;
+  const text = chunk.text.slice(span.start, span.end);
+  if (/:["”]?$/.test(text)) return true;
+  const heading = chunk.sectionTitle.trim();
+  const firstLineEnd = chunk.text.indexOf('\n');
+  return heading.length > 0 && firstLineEnd > 0 && span.end <= firstLineEnd && text.trim().endsWith(heading) && index + 1 < chunk.sentences.length;
+}
+
+const NUMBER_WORDS: Record<string, string[]> = {
+  '1': ['mot', 'nhat', 'i'], '2': ['hai', 'ii'], '3': ['ba', 'iii'], '4': ['bon', 'tu', 'iv'], '5': ['nam', 'v'],
+  '6': ['sau', 'vi'], '7': ['bay', 'vii'], '8': ['tam', 'viii'], '9': ['chin', 'ix'], '10': ['muoi', 'x'],
+};
+/** Units a "how many" asks for that the answer states by a sign instead. */
+const UNIT_SIGNS: Record<string, RegExp> = { phan: /%/, ty: /%/ };
+
+interface Specifics {
+  /** "bao nhiêu tiền / mấy giờ": the unit the number must be counted in. */
+  units: string[];
+  /** Numbers, ordinals and terms ("khóa XVI", "lần thứ ba", "năm 2024") the answer must be about. */
+  numbers: string[][];
+}
+
+/**
+ * What a near-miss gets wrong: the unit asked for ("bao nhiêu tiền" when the
+ * text gives no amount of money) or the number that identifies the thing
+ * ("lần thứ ba" when the text speaks of "lần thứ hai"). Numbers inside
+ * document references are the reference's, not the answer's.
+ */
+function specificsOf(analysis: QueryAnalysis): Specifics {
+  // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
+  if (analysis.english) return { units: [], numbers: [] };
+  const words = foldedSyllables(analysis.question);
+  const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
+  const units: string[] = [];
+  const numbers: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || w === 'may';
+    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next)) units.push(next);
+    if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
+    if (/^\d+$/.test(w) && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
+    if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
+      const digit = Object.entries(NUMBER_WORDS).find(([, names]) => names.includes(next))?.[0];
+      numbers.push([next, ...(digit ? [digit, ...NUMBER_WORDS[digit]!] : [])]);
+    }
+  }
+  return { units, numbers };
+}
+
+const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan']);
+
+/** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
+const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
+
+function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>): boolean {
+  const words = new Set(foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`));
+  const near = (term: string) =>
+    words.has(term) || (passage.chunk.ocr && term.length >= 3 && [...words].some((w) => w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
+  for (const unit of specifics.units) if (!near(unit) && !UNIT_SIGNS[unit]?.test(quoteFolded)) return false;
+  for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
+  return true;
+}
+
+/**
+ * A proper name the corpus never writes ("Tỉnh Thanh Hóa", "Lào Cai"): its
+ * syllables may each occur, but never side by side, so the question is about
+ * something else. Only capitalised words after the first are taken as a name.
+ */
+function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMeta[]): boolean {
+  const absent = idf('\u0001');
+  const headers = documentHeaders(documents);
+  for (const phrase of question.normalize('NFC').split(/[,;:.?!()“”"]+/)) {
+    const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1]!, words[i]!];
+    // The question's own first word is capitalised as a sentence start, not as a name.
+    if (i === 1 && question.normalize('NFC').trimStart().startsWith(a)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) continue;
+    const bigram = `${foldedSyllables(a)[0]}_${foldedSyllables(b)[0]}`;
+    if (idf(bigram) >= absent - 1e-9 && !headers.includes(` ${bigram.replace('_', ' ')} `)) return true;
+    }
+  }
+  return false;
+}
+
+const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung']);
+const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|duties|tasks|responsib)/;
+
+/** The sentence is (the end of) the section's heading line, with body text after it. */
+function isHeadingLine(chunk: Passage['chunk'], index: number): boolean {
+  const span = chunk.sentences[index]!;
+  const text = chunk.text.slice(span.start, span.end);
+  return isLeadIn(chunk, index) && !/:["”]?$/.test(text);
+}
+
+/**
+ * Extends a quote over the sentences that follow it: for a lead-in, and for a
+ * list question whose best sentence is followed by list items. Stays a
+ * verbatim slice of the chunk; stops at the budget or the next non-item line
+ * (for lists).
+ */
+function extendQuote(chunk: Passage['chunk'], index: number, end: number, list: boolean, maxChars: number): number {
+  const leadIn = isLeadIn(chunk, index);
+  const nextStartsItem = (i: number) => {
+    const span = chunk.sentences[i];
+    if (!span) return false;
+    const lineStart = chunk.text.lastIndexOf('\n', span.start - 1) + 1;
+    return lineStart === span.start && LIST_ITEM.test(chunk.text.slice(span.start, span.end));
+  };
+  if (!leadIn && !(list && nextStartsItem(index + 1))) return end;
+  const start = chunk.sentences[index]!.start;
+  let extended = end;
+  for (let i = index + 1; i < chunk.sentences.length; i++) {
+    const span = chunk.sentences[i]!;
+    if (span.end - start > maxChars && extended !== end) break;
+    if (!leadIn && !nextStartsItem(i)) break;
+    extended = span.end;
+    if (span.end - start > maxChars) break;
+  }
+  return extended;
 }
 
 /** Narrows a long sentence to its best `;`-separated clauses (still a verbatim slice). */
@@ -81,20 +228,51 @@ function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
 export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
   const minCoverage = options.minCoverage ?? 0.5;
   const maxQuote = options.maxQuoteChars ?? 420;
+  const minExact = options.minExactCoverage ?? 0.4;
   if (!analysis.content.length || !passages.length) return refusal(passages, documents);
+  if (analysis.english) {
+    // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
+    const absentIdf = idf('\u0001');
+    const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
+    if (known.length * 2 < analysis.content.length) return refusal(passages, documents);
+    analysis = { ...analysis, content: known };
+  }
+  if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
+  const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
+  if (aboutDocument) return aboutDocument;
 
   const candidates: Candidate[] = [];
+  // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
+  const asksDuties = DUTY_QUESTION.test(fold(analysis.text));
+  const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
+  const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
-    const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
-    for (const span of chunk.sentences) {
-      const { score, coverage } = scoreSentence(chunk.text.slice(span.start, span.end), analysis, idf, { context, fuzzy: chunk.ocr });
-      candidates.push({ passage, start: span.start, end: span.end, score: score + 0.35 * passage.score, coverage });
-    }
+    const { sentences, context } = chunkTokens(chunk);
+    const document = documentTokens(passage.doc);
+    const own = passage.doc.docNumber ? findDocRefs(passage.doc.docNumber)[0] : undefined;
+    const named = own && (refKeys.has(own.full!) || refKeys.has(own.short)) ? 0.1 : 0;
+    chunk.sentences.forEach((span, index) => {
+      const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
+      // A heading names who, not the duty words: score it on the rest of the question.
+      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty, coverage, exactCoverage });
+    });
   }
   candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0];
-  if (!best || best.coverage < minCoverage) return refusal(passages, documents);
+  // A question asking how many / when is answered only by a passage that states a number / a time.
+  const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
+  const specifics = specificsOf(analysis);
+  const holdsEvidence = (c: Candidate) => {
+    const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
+    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(text) : INTENT_EVIDENCE.time.test(text)))) return false;
+    return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
+  };
+  const top = candidates[0];
+  const gated = needs.length > 0 || specifics.units.length > 0 || specifics.numbers.length > 0;
+  const best = gated && top ? candidates.find((c) => c.score >= 0.85 * top.score && c.coverage >= minCoverage && c.exactCoverage >= minExact && holdsEvidence(c)) : top;
+  // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
+  if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
 
   const chosen = [best];
   const second = candidates.find(
@@ -103,8 +281,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (second && second.passage.chunk.id !== best.passage.chunk.id) chosen.push(second);
 
   const citations = chosen.map((c, i) => {
-    const [a, b] = narrow(c.passage.chunk.text, c.start, c.end, analysis, idf, maxQuote);
-    return toCitation(i + 1, c.passage, c.passage.chunk.text.slice(a, b), c.score);
+    const text = c.passage.chunk.text;
+    const extended = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
+    const [a, b] = extended > c.end ? trimQuote(text, c.start, extended) : narrow(text, c.start, c.end, analysis, idf, maxQuote);
+    return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const lines = citations.map((c) => {
     const doc = chosen[c.n - 1]!.passage.doc;

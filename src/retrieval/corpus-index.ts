@@ -4,6 +4,7 @@
  * whole, so a question never sees two versions at once.
  */
 import type { Chunk, DocumentMeta } from '../types.js';
+import { foldedSyllables } from '../text/tokens.js';
 import type { StoredDocument } from '../store/index-files.js';
 import { LexicalIndex, type SerializedLexicalIndex } from './lexical-index.js';
 import type { DenseIndex, LexicalSearch } from './ports.js';
@@ -25,12 +26,25 @@ export class CorpusIndex {
     return new CorpusIndex(data.documents, data.chunks, LexicalIndex.fromJSON(data.lexical), dense, data.builtAt);
   }
 
+  private cleanWords?: Set<string>;
+
+  /** Folded syllables of the chunks that did not come through OCR (built on first use). */
+  get knownWords(): Set<string> {
+    if (!this.cleanWords) {
+      this.cleanWords = new Set();
+      for (const chunk of this.chunks) if (!chunk.ocr) for (const w of foldedSyllables(chunk.text)) this.cleanWords.add(w);
+    }
+    return this.cleanWords;
+  }
+
   meta(docId: string): DocumentMeta {
     return this.documents.get(docId)!.meta;
   }
 
-  /** Document list as clients see it. */
+  private listed?: DocumentMeta[];
+
+  /** Document list as clients see it (one array per index: callers may cache by it). */
   list(): DocumentMeta[] {
-    return [...this.documents.values()].map((d) => d.meta);
+    return (this.listed ??= [...this.documents.values()].map((d) => d.meta));
   }
 }

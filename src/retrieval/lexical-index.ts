@@ -25,14 +25,22 @@ export class LexicalIndex implements LexicalSearch {
   private constructor(private readonly data: SerializedLexicalIndex, private readonly avgLength: number) {}
 
   static build(termsPerDoc: string[][], k1 = 1.2, b = 0.75): LexicalIndex {
-    const postings: Record<string, number[]> = Object.create(null);
+    // A Map while building: a null-prototype object with 100k+ keys is slow to grow.
+    const lists = new Map<string, number[]>();
     const docLengths = termsPerDoc.map((terms, doc) => {
       const counts = new Map<string, number>();
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, tf] of counts) (postings[term] ??= []).push(doc, tf);
+      for (const [term, tf] of counts) {
+        const list = lists.get(term);
+        if (list) list.push(doc, tf);
+        else lists.set(term, [doc, tf]);
+      }
       return terms.length;
     });
-    return LexicalIndex.fromJSON({ k1, b, docLengths, postings });
+    const postings: Record<string, number[]> = Object.create(null);
+    for (const [term, list] of lists) postings[term] = list;
+    const total = docLengths.reduce((sum, n) => sum + n, 0);
+    return new LexicalIndex({ k1, b, docLengths, postings }, total / Math.max(1, docLengths.length));
   }
 
   static fromJSON(data: SerializedLexicalIndex): LexicalIndex {
@@ -50,6 +58,27 @@ export class LexicalIndex implements LexicalSearch {
    */
   similarTerms(term: string): string[] {
     if (term.length < 4 || /[^a-z]/.test(term)) return [];
+    return this.nearTerms(term);
+  }
+
+  private nearCache = new Map<string, string[]>();
+
+  /**
+   * Indexed syllables an OCR-damaged form of `term` could be: within one edit
+   * for 4+ letters, one substituted letter for 3. Memoised: the sentence scorer
+   * asks for the same few terms over many sentences.
+   */
+  nearTerms(term: string): string[] {
+    let near = this.nearCache.get(term);
+    if (!near) {
+      near = term.length < 3 || /[^a-z]/.test(term) ? [] : term.length === 3 ? this.near(term).filter((t) => t.length === 3) : this.near(term);
+      if (this.nearCache.size > 50_000) this.nearCache.clear();
+      this.nearCache.set(term, near);
+    }
+    return near;
+  }
+
+  private near(term: string): string[] {
     if (!this.neighbours) {
       this.neighbours = new Map();
       for (const t of Object.keys(this.data.postings)) {
@@ -86,23 +115,42 @@ export class LexicalIndex implements LexicalSearch {
     return (this.data.postings[term]?.length ?? 0) / 2;
   }
 
+  /** Per-document length normalisation and a reusable score buffer (search is synchronous, so one buffer is safe). */
+  private norms?: Float64Array;
+  private scores?: Float64Array;
+
   search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean): LexicalHit[] {
     const { k1, b, docLengths, postings } = this.data;
-    const scores = new Map<number, number>();
+    if (!this.norms) {
+      this.norms = Float64Array.from(docLengths, (len) => k1 * (1 - b + (b * len) / this.avgLength));
+      this.scores = new Float64Array(docLengths.length);
+    }
+    const norms = this.norms;
+    const scores = this.scores!;
+    const touched: number[] = [];
     for (const { term, weight } of query) {
       const list = postings[term];
       if (!list) continue;
-      const idf = this.idf(term) * weight;
+      const idf = this.idf(term) * weight * (k1 + 1);
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i]!;
         const tf = list[i + 1]!;
-        const norm = tf + k1 * (1 - b + (b * docLengths[doc]!) / this.avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
       }
     }
-    const hits: LexicalHit[] = [];
-    for (const [index, score] of scores) if (!accept || accept(index)) hits.push({ index, score });
-    hits.sort((x, y) => y.score - x.score);
-    return hits.slice(0, limit);
+    // Top `limit` by insertion into a short sorted list: the touched set can be most of a large corpus.
+    const top: LexicalHit[] = [];
+    for (const index of touched) {
+      const score = scores[index]!;
+      scores[index] = 0;
+      if (top.length === limit && score <= top[limit - 1]!.score) continue;
+      if (accept && !accept(index)) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { index, score });
+      if (top.length > limit) top.pop();
+    }
+    return top;
   }
 }

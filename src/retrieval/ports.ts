@@ -27,6 +27,8 @@ export interface LexicalSearch {
   search(query: Array<{ term: string; weight: number }>, limit: number, accept?: (index: number) => boolean): LexicalHit[] | Promise<LexicalHit[]>;
   idf(term: string): number;
   similarTerms(term: string): string[];
+  /** Indexed syllables within one OCR error of `term` (see LexicalIndex.nearTerms); optional. */
+  nearTerms?(term: string): string[];
 }
 
 /** What the query path needs from an embedder (LangChain's Embeddings satisfies it). */

@@ -6,6 +6,7 @@
 import { findDocRefs, type DocRef } from '../text/doc-refs.js';
 import { fold } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
+import { expandShorthand } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms } from '../text/tokens.js';
 import type { HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -28,24 +29,42 @@ export interface QueryAnalysis {
 
 /** Question words and particles: they shape intent, not content. */
 const QUESTION_WORDS = new Set(
-  'bao nhieu lau gio khi nao la gi nhu the ai may co cua cac nhung duoc phai thi sao con ve theo hay hoac do nay kia ra sao vay a u nhi khong chu the'.split(' '),
+  'bao nhieu lau gio khi nao la gi nhu the ai may co cua cac nhung duoc phai thi sao con ve theo hay hoac do nay kia ra sao vay a u nhi khong chu the tai va voi cho'.split(' '),
 );
 /** "không" is content in "không quá 50 phút", a question particle at the end. */
 const KEEP_WHEN_FOLLOWED = new Set(['khong', 'co']);
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['quantity', /\b(bao nhieu|may|bao lau|toi da|toi thieu|it nhat|khong qua|ty le|phan tram|so luong|thoi luong|how (many|much|long)|percent)/],
-  ['time', /\b(khi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|nam nao|quy may|when|deadline)/],
+  ['time', /\b(khi nao|luc nao|hoi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|nam nao|quy may|when|deadline)/],
   ['who', /\b(ai|co quan nao|don vi nao|ban nao|to chuc nao|chu tri|phoi hop|trach nhiem|who|which (agency|body))\b/],
   ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|gom|bao gom|cac hinh thuc|nao)\b/],
 ];
 
 const FOLLOW_UP_START = /^(con|the con|vay con|vay|va|thi sao|what about|and|how about)\b/;
 
+/** Words that only shape the question in these pairs: "được phép" (allowed), "dài bao lâu" (how long). */
+function isModal(words: string[], i: number): boolean {
+  const [prev, word, next] = [words[i - 1], words[i], words[i + 1]];
+  // "phần trăm" only asks for a percentage: the answer shows "%".
+  if ((word === 'phan' && next === 'tram') || (word === 'tram' && prev === 'phan')) return true;
+  return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
+}
+
+/** "bao" asks only in "bao nhiêu / bao lâu / bao giờ"; elsewhere it is "báo" (báo cáo, báo chí). */
+function isQuestionWord(words: string[], i: number): boolean {
+  const w = words[i]!;
+  const next = words[i + 1];
+  if (w === 'bao') return next === 'nhieu' || next === 'lau' || next === 'gio';
+  if (!QUESTION_WORDS.has(w)) return false;
+  return !(KEEP_WHEN_FOLLOWED.has(w) && next !== undefined && !QUESTION_WORDS.has(next));
+}
+
 function contentTerms(text: string, weight: number): WeightedTerm[] {
   const words = foldedSyllables(text);
   return words
-    .filter((w, i) => !QUESTION_WORDS.has(w) || (KEEP_WHEN_FOLLOWED.has(w) && i + 1 < words.length && !QUESTION_WORDS.has(words[i + 1]!)))
+    .map((w, i) => (isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w))
+    .filter(Boolean)
     .map((term) => ({ term, weight }));
 }
 
@@ -74,11 +93,13 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
 /**
  * @example analyzeQuery('Còn tham luận thì sao?', [{ role: 'user', content: 'Phát biểu kết luận không quá bao nhiêu phút?' }])
  */
-export function analyzeQuery(question: string, history?: HistoryTurn[]): QueryAnalysis {
-  const current = asVietnamese(question.trim());
+export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnalysis {
+  // Chat shorthand first ("đc", "ko", "KH22"): everything below reads the expanded words.
+  const question = expandShorthand(asked.trim());
+  const current = asVietnamese(question);
   const followUp = isFollowUp(question, history);
   const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
-  const inherited = previous ? asVietnamese(previous.content) : undefined;
+  const inherited = previous ? asVietnamese(expandShorthand(previous.content)) : undefined;
 
   const intents = detectIntents(fold(`${question} ${current.text}`));
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);

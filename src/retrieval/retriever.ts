@@ -4,12 +4,14 @@
  * to the document by number, and the best sentence's fit to the question.
  */
 import { findDocRefs } from '../text/doc-refs.js';
+import { fold } from '../text/fold.js';
 import type { Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
 import type { QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
+import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
 export interface RetrieveOptions {
   limit?: number;
@@ -29,7 +31,21 @@ export class Retriever {
     return this.index;
   }
 
-  idf = (term: string): number => this.index.lexical.idf(term);
+  private idfMemo = new Map<string, number>();
+
+  /** Memoised: reranking asks for the same few terms' idf over hundreds of sentences. */
+  idf = (term: string): number => {
+    let value = this.idfMemo.get(term);
+    if (value === undefined) {
+      if (this.idfMemo.size > 100_000) this.idfMemo.clear();
+      value = this.index.lexical.idf(term);
+      this.idfMemo.set(term, value);
+    }
+    return value;
+  };
+
+  /** Near spellings of a term in this index, when the lexical index can list them. */
+  near = (term: string): string[] => this.index.lexical.nearTerms?.(term) ?? this.index.lexical.similarTerms(term);
 
   /** Adds OCR variants of the question's syllables found in the index. */
   private expand(terms: WeightedTerm[]): WeightedTerm[] {
@@ -61,24 +77,27 @@ export class Retriever {
 
     // A question naming a document ("KH 22", "Kết luận 226") prefers that document.
     const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+    const named = new Set<string>();
     if (refKeys.size) {
-      for (const [i, score] of fused) {
-        const meta = this.index.meta(chunks[i]!.docId);
-        const own = meta.docNumber ? findDocRefs(meta.docNumber)[0] : undefined;
-        if (own && (refKeys.has(own.full!) || refKeys.has(own.short))) fused.set(i, score + 0.02);
-      }
+      for (const stored of this.index.documents.values()) if (ownRefKeys(stored.meta).some((k) => refKeys.has(k))) named.add(stored.meta.id);
+      for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 
+    const asksRecipients = /\b(gui|noi nhan|nhan van ban|sent|recipients?)\b/.test(fold(analysis.text));
     const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
     const maxFused = top[0]?.[1] ?? 1;
     const reranked = top.map(([i, score]) => {
       const chunk = chunks[i]!;
-      const context = [chunk.sectionTitle, ...chunk.headings].join(' ');
+      const { sentences, context } = chunkTokens(chunk);
+      const document = documentTokens(this.index.meta(chunk.docId));
       let best = 0;
-      for (const span of chunk.sentences) {
-        best = Math.max(best, scoreSentence(chunk.text.slice(span.start, span.end), analysis, this.idf, { context, fuzzy: chunk.ocr }).score);
+      for (const tokens of sentences) {
+        best = Math.max(best, scoreSentence(tokens, analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords, near: this.near }).score);
       }
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best };
+      // The document the question names by number outranks look-alike passages elsewhere.
+      // The recipients list matches many names but answers only "who receives / sent to".
+      const recipients = chunk.section === 'Nơi nhận' && !asksRecipients ? 0.2 : 0;
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) - recipients };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({

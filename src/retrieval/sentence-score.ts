@@ -11,60 +11,120 @@ export interface SentenceScore {
   score: number;
   /** 0..1: weighted share of the question's content found. */
   coverage: number;
+  /** The same share counting only exact (not OCR-tolerant) matches. */
+  exactCoverage: number;
 }
 
-const INTENT_EVIDENCE: Record<Intent, RegExp> = {
+export const INTENT_EVIDENCE: Record<Intent, RegExp> = {
   quantity: /\d/,
-  time: /\b(quy|thang|nam|ngay|tuan)\s*\d|\d{1,2}\/\d{4}|\b20\d\d\b|thuong xuyen|hang nam|dinh ky/,
+  time: /\b(quy|thang|nam|ngay|tuan)\s*(\d|[ivx]{1,4}\b)|\b(\d{1,2}|[ivx]{1,4})\/\d{4}|\b20\d\d\b|thuong xuyen|hang nam|dinh ky/,
   who: /\b(ban|so|uy ban|dang uy|cong an|co quan|chu tri|phoi hop|van phong|mat tran|trung tam|phong)\b/,
   list: /[,;]/,
 };
 
 export type Idf = (term: string) => number;
 
-function matchStrength(term: string, words: Set<string>, fuzzy: boolean): number {
-  if (words.has(term)) return 1;
-  // One-letter tolerance only where OCR damaged the text: in clean text "phut" ≠ "phat".
-  if (!fuzzy || term.length < 4 || /\d/.test(term)) return 0;
-  for (const word of words) if (word.length >= 3 && withinOneEdit(term, word)) return 0.7;
-  return 0;
+/** How strongly `term` occurs among `words`, and the word that matched it. */
+function bestMatch(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>, near?: (term: string) => string[]): [number, string] {
+  if (words.has(term)) return [1, term];
+  if (!fuzzy || term.length < 3 || /\d/.test(term)) return [0, ''];
+  if (near) {
+    // The index's own list of near spellings: set lookups instead of comparing every word.
+    for (const word of near(term)) if (words.has(word) && !known?.has(word)) return [term.length === 3 ? 0.35 : 0.7, word];
+    return [0, ''];
+  }
+  // Short syllables: only a same-length substitution ("cét" for "cắt"), and weaker.
+  for (const word of words) {
+    // A word that clean documents use is itself, not a damaged form of another ("thông" is not "tháng").
+    if (known?.has(word)) continue;
+    if (term.length === 3 ? word.length === 3 && oneSubstitution(term, word) : word.length >= 3 && withinOneEdit(term, word)) return [term.length === 3 ? 0.35 : 0.7, word];
+  }
+  return [0, ''];
+}
+
+/** One-letter tolerance only where OCR damaged the text: in clean text "phut" ≠ "phat". */
+function matchStrength(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>, near?: (term: string) => string[]): number {
+  return bestMatch(term, words, fuzzy, known, near)[0];
+}
+
+function oneSubstitution(a: string, b: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
+  return diff === 1;
 }
 
 export interface ScoreOptions {
   /** Section titles around the sentence: matches there count for less. */
-  context?: string;
+  context?: string | Set<string>;
   /** Tolerate one wrong letter per syllable (for OCR-damaged text). */
   fuzzy?: boolean;
+  /** The document's type, number, issuer and place: a question naming them names the document. */
+  document?: string | Set<string>;
+  /** Syllables of the clean (non-OCR) documents: never taken as OCR damage. */
+  known?: Set<string>;
+  /** Indexed near spellings of a term (LexicalIndex.nearTerms): makes fuzzy matching a set lookup. */
+  near?: (term: string) => string[];
 }
 
-export function scoreSentence(sentence: string, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
-  const { context = '', fuzzy = false } = options;
-  const words = foldedSyllables(sentence);
-  const wordSet = new Set(words);
-  const contextSet = new Set(foldedSyllables(context));
+/** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
+export interface SentenceTokens {
+  words: string[];
+  set: Set<string>;
+  joined: string;
+}
+
+export function tokenizeSentence(text: string): SentenceTokens {
+  const words = foldedSyllables(text);
+  return { words, set: new Set(words), joined: ` ${words.join(' ')} ` };
+}
+
+const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
+
+export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
+  const { context = '', fuzzy = false, document = '', known, near } = options;
+  const tokens = typeof sentence === 'string' ? tokenizeSentence(sentence) : sentence;
+  const { words, set: wordSet, joined } = tokens;
+  const contextSet = asSet(context);
+  const documentSet = asSet(document);
   let total = 0;
   let found = 0;
-  const matched: boolean[] = [];
+  let exact = 0;
+  /** The sentence word each question term matched (itself, or its OCR-damaged form). */
+  const matched: string[] = [];
+  const weights: Array<[number, number]> = [];
   for (const { term, weight } of analysis.content) {
     const w = weight * Math.max(0.2, idf(term));
     total += w;
-    const strength = Math.max(matchStrength(term, wordSet, fuzzy), 0.6 * matchStrength(term, contextSet, fuzzy));
+    const [inSentence, word] = bestMatch(term, wordSet, fuzzy, known, near);
+    const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known, near), documentSet.has(term) ? 0.5 : 0);
     found += w * strength;
-    matched.push(strength > 0);
+    exact += w * Math.max(wordSet.has(term) ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? 0.5 : 0);
+    matched.push(inSentence > 0 ? word : '');
+    weights.push([w, inSentence]);
   }
   const coverage = total ? found / total : 0;
 
   // Adjacent question pairs found adjacent in the sentence: phrase evidence.
   let pairs = 0;
-  const joined = ` ${words.join(' ')} `;
+  const trusted = new Set<number>();
   const content = analysis.content;
   for (let i = 1; i < content.length; i++) {
-    if (matched[i - 1] && matched[i] && joined.includes(` ${content[i - 1]!.term} ${content[i]!.term} `)) pairs++;
+    if (matched[i - 1] && matched[i] && joined.includes(` ${matched[i - 1]} ${matched[i]} `)) {
+      pairs++;
+      // An OCR-tolerant match inside a matched phrase ("thdo ludn" for "thảo luận") is trusted.
+      for (const j of [i - 1, i]) {
+        const [w, strength] = weights[j]!;
+        if (strength < 1 && !trusted.has(j)) {
+          trusted.add(j);
+          exact += w * strength;
+        }
+      }
+    }
   }
-  const foldedSentence = words.join(' ');
+  const foldedSentence = joined;
   let intentBonus = 0;
   for (const intent of analysis.intents) if (INTENT_EVIDENCE[intent].test(foldedSentence)) intentBonus += 0.12;
   // Very long sentences match everything a little; prefer focused ones.
   const lengthPenalty = Math.min(0.3, Math.max(0, (words.length - 40) / 60) * 0.15);
-  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage };
+  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0 };
 }

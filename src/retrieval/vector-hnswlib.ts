@@ -5,12 +5,31 @@
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import hnswlib from 'hnswlib-node';
+
+const { HierarchicalNSW } = hnswlib;
 import type { DenseHit, DenseIndex } from './ports.js';
 
+/** Graph construction effort: hnswlib's default (200) doubles build time for no recall we can measure here. */
+const EF_CONSTRUCTION = 100;
+const M = 16;
+
 export async function buildHnswIndex(vectors: number[][], embeddings: EmbeddingsInterface, dir: string): Promise<void> {
-  const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: vectors[0]?.length ?? 1 });
-  const documents = vectors.map((_, index) => new Document({ pageContent: String(index), metadata: {} }));
-  if (vectors.length) await store.addVectors(vectors, documents);
+  const numDimensions = vectors[0]?.length ?? 1;
+  if (!vectors.length) {
+    await new HNSWLib(embeddings, { space: 'cosine', numDimensions }).save(dir);
+    return;
+  }
+  // Built directly (LangChain's addVectors always uses the default construction parameters), saved in LangChain's format.
+  const index = new HierarchicalNSW('cosine', numDimensions);
+  index.initIndex(vectors.length, M, EF_CONSTRUCTION);
+  const docs: Record<number, Document> = {};
+  vectors.forEach((vector, i) => {
+    index.addPoint(vector, i);
+    docs[i] = new Document({ pageContent: String(i), metadata: {} });
+  });
+  const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions, index });
+  store.docstore.add(docs);
   await store.save(dir);
 }
 

@@ -38,6 +38,23 @@ const PHRASES: Array<[string, string]> = [
   ['press award', 'giải báo chí'],
   ['golden hammer and sickle', 'búa liềm vàng'],
   ['central committee', 'ban chấp hành trung ương'],
+  ['central inspection commission', 'ủy ban kiểm tra trung ương'],
+  ['inspection commission', 'ủy ban kiểm tra'],
+  ['centrally governed', 'trực thuộc trung ương'],
+  ['centrally-governed', 'trực thuộc trung ương'],
+  ['province-wide', 'toàn tỉnh'],
+  ['commune-wide', 'toàn xã'],
+  ['second plenum', 'hội nghị lần thứ hai'],
+  ['peak period', 'cao điểm'],
+  ['false information', 'thông tin sai trái tin giả'],
+  ['fake news', 'tin giả'],
+  ['party building', 'xây dựng đảng'],
+  ['political system', 'hệ thống chính trị'],
+  ['professional conference', 'hội nghị chuyên môn'],
+  ['specialised conference', 'hội nghị chuyên môn'],
+  ['specialized conference', 'hội nghị chuyên môn'],
+  ['who signed', 'ai ký'],
+  ['signed by', 'ai ký'],
   ['first quarter', 'quý 1 quý i'],
   ['deadline', 'thời gian hoàn thành khi nào'],
   ['when', 'khi nào thời gian'],
@@ -75,6 +92,19 @@ const WORDS: Record<string, string> = {
   handle: 'xử lý', process: 'xử lý', records: 'hồ sơ', digitized: 'số hóa', digital: 'số', anniversary: 'kỷ niệm',
   emulation: 'thi đua', movement: 'phong trào', local: 'địa phương', government: 'chính quyền', party: 'đảng',
   limit: 'không quá tối đa', maximum: 'tối đa không quá', minimum: 'tối thiểu ít nhất', least: 'ít nhất', most: 'tối đa',
+  length: 'thời lượng không quá', professional: 'chuyên môn', specialised: 'chuyên môn', specialized: 'chuyên môn',
+  peak: 'cao điểm', period: 'thời gian', disseminating: 'phổ biến tuyên truyền', disseminate: 'phổ biến tuyên truyền',
+  elected: 'bầu bổ sung', elect: 'bầu', central: 'trung ương', commission: 'ủy ban', plenum: 'hội nghị', second: 'lần thứ hai',
+  '14th': 'khóa xiv', city: 'thành phố', establish: 'thành lập', established: 'thành lập', agree: 'đồng ý', agreed: 'đồng ý',
+  use: 'sử dụng', uses: 'sử dụng', building: 'xây dựng', replace: 'thay thế', replaces: 'thay thế', new: 'mới',
+  processed: 'xử lý', digitised: 'số hóa', people: 'người', spreading: 'phát tán', false: 'sai trái',
+  information: 'thông tin', handles: 'xử lý', share: 'tỷ lệ', regulations: 'quy định',
+  signed: 'ký', issued: 'ban hành', issue: 'ban hành', date: 'ngày', committee: 'ủy ban', secretary: 'bí thư',
+  salary: 'lương', monthly: 'hằng tháng', weekly: 'hằng tuần', channels: 'kênh', channel: 'kênh',
+  villages: 'thôn bản', youth: 'thanh niên', women: 'phụ nữ', veterans: 'cựu chiến binh',
+  farmers: 'nông dân', union: 'đoàn', association: 'hội', corruption: 'tham nhũng', waste: 'lãng phí', negativity: 'tiêu cực',
+  defence: 'quốc phòng', defense: 'quốc phòng', security: 'an ninh', economy: 'kinh tế', example: 'nêu gương', exemplary: 'nêu gương',
+  head: 'người đứng đầu', heads: 'người đứng đầu', leaders: 'lãnh đạo', leadership: 'lãnh đạo', direction: 'chỉ đạo',
   held: 'tổ chức', hold: 'tổ chức', organize: 'tổ chức', organise: 'tổ chức', scale: 'quy mô', wide: 'toàn',
 };
 
@@ -83,10 +113,14 @@ const STOPWORDS = new Set(
 );
 
 /** True when a question reads as English rather than (possibly accentless) Vietnamese. */
+/** Words accentless Vietnamese never uses on their own ("to", "do", "an", "can", "may" are Vietnamese too). */
+const ENGLISH_MARKERS = new Set('the is are was were what which who whom whose does did how when where why of must should would could about under with from each every many much this that these those there their they been being into than'.split(' '));
+
 export function looksEnglish(question: string): boolean {
   if (/[^\x00-\x7f]/.test(question.replace(/[“”‘’–—…]/g, ''))) return false;
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
   if (!words.length) return false;
+  if (words.filter((w) => ENGLISH_MARKERS.has(w)).length >= 2) return true;
   const known = words.filter((w) => STOPWORDS.has(w) || w in WORDS).length;
   return known / words.length >= 0.5;
 }

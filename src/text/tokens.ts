@@ -15,14 +15,59 @@ function normalizeNumber(token: string): string {
   return token.replace(/\d+/g, (digits) => String(Number(digits)));
 }
 
+/** Digits OCR reads in place of letters inside a word ("x4" = "xã", "t6i" = "tối", "b9" = "bộ"). */
+const OCR_DIGIT: Record<string, string> = { '0': 'o', '1': 'l', '3': 'a', '4': 'a', '6': 'o', '9': 'o' };
+
+/**
+ * A word that starts with a letter but holds a digit or two is OCR damage, not
+ * a number: read the digits as the letters they were mistaken for.
+ */
+export function repairOcrWord(token: string): string {
+  if (token.length > 6) return token;
+  let digit = false;
+  for (let i = 1; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+  }
+  if (!digit || !/^\p{L}/u.test(token)) return token;
+  const digits = token.replace(/\D/g, '');
+  if (digits.length > 2 || [...digits].some((d) => !(d in OCR_DIGIT))) return token;
+  return token.replace(/\d/g, (d) => OCR_DIGIT[d]!);
+}
+
+/** Token → syllable, memoised: a corpus repeats a few thousand distinct words (bounded). */
+const syllableMemo = new Map<string, string>();
+
+function toSyllable(token: string): string {
+  let syllable = syllableMemo.get(token);
+  if (syllable === undefined) {
+    if (/^\d/.test(token)) syllable = normalizeNumber(token);
+    else {
+      const word = repairOcrWord(token);
+      syllable = hasDiacritics(word) ? normalizeTonePlacement(word) : word;
+    }
+    if (syllableMemo.size > 200_000) syllableMemo.clear();
+    syllableMemo.set(token, syllable);
+  }
+  return syllable;
+}
+
+const accentMemo = new Map<string, boolean>();
+
+function accented(syllable: string): boolean {
+  let has = accentMemo.get(syllable);
+  if (has === undefined) {
+    has = hasDiacritics(syllable);
+    if (accentMemo.size > 200_000) accentMemo.clear();
+    accentMemo.set(syllable, has);
+  }
+  return has;
+}
+
 /** Lowercase syllables of a text, each in one tone-placement convention. */
 export function syllables(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.normalize('NFC').toLowerCase().matchAll(TOKEN)) {
-    const token = match[0];
-    if (/^\d/.test(token)) out.push(normalizeNumber(token));
-    else out.push(hasDiacritics(token) ? normalizeTonePlacement(token) : token);
-  }
+  for (const match of text.normalize('NFC').toLowerCase().matchAll(TOKEN)) out.push(toSyllable(match[0]));
   return out;
 }
 
@@ -51,7 +96,7 @@ export function searchTerms(text: string, options: TermOptions = {}): string[] {
       if (raw.endsWith('%')) terms.push(raw.slice(0, -1));
     }
     if (options.accented !== false) {
-      for (const syllable of syllables(phrase)) if (hasDiacritics(syllable)) terms.push(`~${syllable}`);
+      for (const syllable of syllables(phrase)) if (accented(syllable)) terms.push(`~${syllable}`);
     }
   }
   terms.push(...docRefTerms(text));

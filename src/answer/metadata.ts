@@ -1,0 +1,174 @@
+/**
+ * Questions about a document itself rather than its content: who signed it,
+ * when it was issued, which document it implements. The answer comes from the
+ * metadata read at ingest, and the quote is the verbatim line of the document
+ * that states it (header, "Thực hiện …" opening, signature block).
+ */
+import { fold } from '../text/fold.js';
+import { documentTokens } from '../retrieval/sentence-cache.js';
+import { findDocRefs, typeCode } from '../text/doc-refs.js';
+import type { QueryAnalysis } from '../retrieval/query.js';
+import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
+import { displayDate, documentLabel, OCR_NOTE } from './format.js';
+import type { AnswerDraft } from './extractive.js';
+
+/** What the answerer can read of the corpus: full document texts and chunks. */
+export interface CorpusView {
+  documents: Map<string, { meta: DocumentMeta; text: string }>;
+  chunks: Chunk[];
+  /** Syllables of the clean documents (see CorpusIndex.knownWords). */
+  knownWords?: Set<string>;
+}
+
+export type MetadataKind = 'signer' | 'date' | 'basis';
+
+const KINDS: Array<[MetadataKind, RegExp]> = [
+  ['signer', /\b(ai ky|nguoi ky|ky boi ai|do ai ky|who signed|signed by|signatory)\b/],
+  ['date', /\b(ban hanh|ky|ra doi|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
+  // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
+  ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) (document|guidance|conclusion|resolution) does\b/],
+];
+
+export function metadataKind(question: string): MetadataKind | undefined {
+  const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ');
+  const kinds = KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind);
+  // "căn cứ hướng dẫn … ban hành ngày nào": the date of the basis, answered with the reference.
+  return kinds.includes('basis') ? 'basis' : kinds[0];
+}
+
+/** The document a question is about: named by number, else the best-ranked passage's. */
+const TYPE_NAMES = ['ke hoach', 'huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'thong bao', 'bao cao'];
+
+function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
+  const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+  // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
+  const folded = fold(analysis.question);
+  const subjectType = TYPE_NAMES.map((t) => [t, folded.indexOf(t)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1])[0]?.[0];
+  const ofType = (d: DocumentMeta) => !subjectType || !d.docType || fold(d.docType) === subjectType;
+  const named = documents.find((d) => {
+    if (!ofType(d)) return false;
+    const own = d.docNumber ? findDocRefs(d.docNumber)[0] : undefined;
+    return own && (keys.has(own.full!) || keys.has(own.short));
+  });
+  if (named) return named;
+  // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most.
+  const words = new Set(analysis.content.map((t) => t.term));
+  const ranked = documents
+    .filter(ofType)
+    .map((d) => ({ d, n: [...documentTokens(d)].filter((w) => words.has(w)).length }))
+    .sort((a, b) => b.n - a.n);
+  if (ranked[0] && ranked[0].n >= 3 && ranked[0].n > (ranked[1]?.n ?? 0)) return ranked[0].d;
+  return passages.find((p) => ofType(p.doc))?.doc ?? passages[0]?.doc;
+}
+
+const squash = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
+
+/** The line of `text` that holds `needle` (compared folded, ignoring spacing and punctuation). */
+function lineWith(text: string, needle: string, from = 0): { start: number; end: number } | undefined {
+  const target = squash(needle);
+  if (!target) return undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (offset >= from && squash(line).includes(target)) {
+      const start = offset + (line.length - line.trimStart().length);
+      return { start, end: offset + line.trimEnd().length };
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+const DATE_LINE = /ng[aà]y\s+\d{1,2}\s+th\S*\s+\d{1,2}\s+n\S*\s+\d{4}/iu;
+
+function quoteFor(kind: MetadataKind, meta: DocumentMeta, text: string, question: string): { span: { start: number; end: number }; fact: string } | undefined {
+  if (kind === 'signer' && meta.signer) {
+    const span = lineWith(text, meta.signer);
+    return span && { span, fact: `Người ký: ${meta.signer}.` };
+  }
+  if (kind === 'date' && meta.date) {
+    const head = text.split('\n').slice(0, 25).join('\n');
+    const m = head.match(DATE_LINE);
+    const span = m ? lineWith(text, m[0]) : undefined;
+    return span && { span, fact: `Ngày ban hành: ${displayDate(meta.date)}.` };
+  }
+  if (kind === 'basis' && meta.references.length) {
+    // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
+    const folded = fold(question);
+    const wantType = ['huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'ke hoach', 'thong bao'].find((t) => folded.includes(t));
+    const code = wantType ? typeCode(wantType) : undefined;
+    const level = /trung uong|\btw\b/.test(folded) ? /TW$/ : /\btinh\b/.test(folded) ? /TU$/ : undefined;
+    const fits = (number: string) => (!code || number.includes(`-${code}`)) && (!level || level.test(number));
+    const own = meta.docNumber;
+    const ref = meta.references.find((r) => r.number !== own && fits(r.number)) ?? meta.references.find((r) => r.number !== own);
+    if (!ref) return undefined;
+    const span = lineWith(text, ref.text);
+    return span && { span, fact: `Văn bản căn cứ: ${ref.text.replace(/\s+/g, ' ')}.` };
+  }
+  return undefined;
+}
+
+/** Keeps a long line to the sentence-sized window around its start (still verbatim). */
+function clip(text: string, span: { start: number; end: number }, maxChars: number): string {
+  const line = text.slice(span.start, span.end);
+  if (line.length <= maxChars) return line;
+  const cut = line.lastIndexOf(' ', maxChars);
+  return line.slice(0, cut > maxChars / 2 ? cut : maxChars);
+}
+
+/** A document the question names that is not in the corpus but cited by one that is: its number and date are in the citing text. */
+function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], passages: Passage[]) {
+  const keys = new Set(analysis.refs.map((r) => r.full).filter(Boolean) as string[]);
+  if (!keys.size) return undefined;
+  if (documents.some((d) => d.docNumber && keys.has(findDocRefs(d.docNumber)[0]?.full ?? ''))) return undefined;
+  const ranked = [...new Set([...passages.map((p) => p.doc), ...documents])];
+  for (const meta of ranked) {
+    const ref = meta.references.find((r) => keys.has(findDocRefs(r.number)[0]?.full ?? '') && r.date);
+    if (ref) return { meta, ref };
+  }
+  return undefined;
+}
+
+export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
+  const kind = metadataKind(analysis.question);
+  if (!kind) return undefined;
+  const documents = [...corpus.documents.values()].map((d) => d.meta);
+  if (kind === 'date') {
+    const cited = citedReference(analysis, documents, passages);
+    if (cited) {
+      const stored = corpus.documents.get(cited.meta.id);
+      const span = stored && lineWith(stored.text, cited.ref.text);
+      if (stored && span) return draft(cited.meta, stored.text, span, `${cited.ref.text.replace(/\s+/g, ' ')} (ngày ${displayDate(cited.ref.date)}).`, corpus);
+    }
+    // A numbered document the corpus neither holds nor cites: not ours to date.
+    if (analysis.refs.some((r) => r.full) && !documents.some((d) => analysis.refs.some((r) => r.full && d.docNumber && findDocRefs(d.docNumber)[0]?.full === r.full))) return undefined;
+  }
+  const meta = targetDocument(analysis, passages, documents);
+  const stored = meta && corpus.documents.get(meta.id);
+  if (!meta || !stored) return undefined;
+  const found = quoteFor(kind, meta, stored.text, analysis.question);
+  if (!found) return undefined;
+  return draft(meta, stored.text, found.span, found.fact, corpus);
+}
+
+function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView): AnswerDraft {
+  const quote = clip(text, span, 420);
+  const chunk = corpus.chunks.find((c) => c.docId === meta.id && squash(c.text).includes(squash(quote)));
+  const citation: Citation = {
+    n: 1,
+    source: meta.source,
+    title: meta.title,
+    ...(meta.docNumber ? { docNumber: meta.docNumber } : {}),
+    ...(meta.issuer ? { issuer: meta.issuer } : {}),
+    ...(meta.date ? { date: meta.date } : {}),
+    section: chunk?.section ?? '',
+    sectionTitle: chunk?.sectionTitle ?? '',
+    quote,
+    score: 1,
+    ...(meta.ocr ? { ocr: true } : {}),
+    docId: meta.id,
+  };
+  const where = [documentLabel(meta), meta.issuer, displayDate(meta.date)].filter(Boolean).join(', ');
+  const lines = [`Theo ${where}: ${fact}`, `“${quote}” [1]`];
+  if (meta.ocr) lines.push('', OCR_NOTE);
+  return { answered: true, answer: lines.join('\n'), citations: [citation] };
+}

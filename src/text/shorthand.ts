@@ -1,0 +1,36 @@
+/**
+ * Chat shorthand, as cadres type on a phone ("đc", "ko", "bn", "KH22", "TW"),
+ * expanded to the words the documents use, before any other analysis. Only
+ * whole words, and only forms that are unambiguous in a question.
+ */
+const WORDS: Record<string, string> = {
+  ko: 'không', k: 'không', hok: 'không', hông: 'không', khg: 'không', kg: 'không',
+  dc: 'được', đc: 'được', dk: 'được', đk: 'được',
+  bn: 'bao nhiêu', bnh: 'bao nhiêu', bnhieu: 'bao nhiêu', nhiu: 'nhiêu',
+  j: 'gì', ntn: 'như thế nào', vs: 'với', ng: 'người', tg: 'thời gian',
+  cb: 'cán bộ', dv: 'đảng viên', đv: 'đảng viên', cbcc: 'cán bộ công chức',
+};
+
+/** Acronyms the documents also write as such ("UBND tỉnh"): kept, with their expansion added. */
+const ACRONYMS: Record<string, string> = {
+  tw: 'Trung ương', ubnd: 'Ủy ban nhân dân', hdnd: 'Hội đồng nhân dân', hđnd: 'Hội đồng nhân dân',
+  mttq: 'Mặt trận Tổ quốc', tttt: 'Thông tin và Truyền thông', vhttdl: 'Văn hóa Thể thao và Du lịch', tp: 'thành phố',
+};
+
+/** Phrases: "mấy tiếng" is hours, "hồi nào / lúc nào" is when, "họp" is a conference. */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\b(mấy|bao nhiêu|may|bao nhieu) (tiếng|tieng)\b/giu, '$1 giờ'],
+  [/\b(hồi nào|lúc nào|hoi nao|luc nao)\b/giu, 'khi nào'],
+  [/(^|[^\p{L}])(họp|hop)(?![\p{L}])/giu, '$1$2 hội nghị'],
+  // "KH22", "QĐ100": a document type glued to its number.
+  [/\b(KH|QĐ|QD|NQ|KL|HD|CT)(\d{1,4})\b/gu, '$1 $2'],
+];
+
+export function expandShorthand(text: string): string {
+  let out = text.normalize('NFC');
+  for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
+  return out.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const key = word.toLowerCase();
+    return WORDS[key] ?? (ACRONYMS[key] ? `${word} ${ACRONYMS[key]}` : word);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Answering behaviours the eval measures, pinned on the real corpus: lead-in
+ * quotes extended, questions about a document answered from its metadata with
+ * a verbatim quote, near-misses refused, OCR digit damage read through.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { matchKey } from '../ingest/clean.js';
+import { metadataKind } from '../src/answer/metadata.js';
+import type { NodeRuntime } from '../src/node.js';
+import { searchTerms, syllables } from '../src/text/tokens.js';
+import { corpusDir, testRuntime } from './helpers/runtime.js';
+
+let runtime: NodeRuntime;
+beforeAll(async () => {
+  runtime = await testRuntime();
+}, 60_000);
+
+const ask = (question: string) => runtime.assistant.ask({ question });
+const verbatim = (source: string, quote: string) => matchKey(readFileSync(join(corpusDir, source), 'utf8')).includes(matchKey(quote));
+
+describe('answer quality', () => {
+  it('extends a lead-in ending with ":" to the sentences that hold the answer', async () => {
+    const reply = await ask('Phương châm "3 hơn" là gì?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/3 hon”:\s*\n?Quy[ée]t li[ée]t hon/);
+    expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+  });
+
+  it('answers who signed a document from its metadata, quoting the signature line', async () => {
+    const reply = await ask('Ai ký Kế hoạch 67-KH/ĐU?');
+    expect(reply.answer).toContain('Tô Thị Thu Hường');
+    expect(reply.citations[0]).toMatchObject({ source: 'dang-uy-phuong-ke-hoach-67-kh-du.txt', quote: 'Tô Thị Thu Hường' });
+  });
+
+  it('names the document a plan is based on, preferring the level the question asks for', async () => {
+    const reply = await ask('Kế hoạch tuyên truyền của Ban Tuyên giáo Tỉnh ủy Sơn La căn cứ hướng dẫn nào của Trung ương?');
+    expect(reply.citations[0]!.source).toBe('son-la-ke-hoach-121-kh-btgtu.txt');
+    expect(reply.answer).toContain('108-');
+    expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+  });
+
+  it('refuses near-misses: an amount of money the text never gives, a place it never names', async () => {
+    expect((await ask('Định mức kinh phí tối đa cho mỗi hội nghị cấp tỉnh là bao nhiêu tiền?')).answered).toBe(false);
+    expect((await ask('Tỉnh Thanh Hóa triển khai Kết luận 226-KL/TW bằng kế hoạch số mấy?')).answered).toBe(false);
+    expect((await ask('Mức phụ cấp hằng tháng cho báo cáo viên là bao nhiêu?')).answered).toBe(false);
+  });
+
+  it('still answers the same topics when the corpus states them, through OCR damage', async () => {
+    const reply = await ask('Cấp xã được tổ chức tối đa mấy hội nghị quy mô toàn xã mỗi năm?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('03 hoi nghi');
+  });
+});
+
+describe('text helpers behind it', () => {
+  it('reads digits OCR put inside words as letters, but leaves numbers and codes alone', () => {
+    expect(syllables('clp x4 t6i b9 03 2026 covid19')).toEqual(['clp', 'xa', 'toi', 'bo', '3', '2026', 'covid19']);
+    expect(searchTerms('x4 hoi')).toContain('xa_hoi');
+  });
+
+  it('tells questions about a document from questions about its content', () => {
+    expect(metadataKind('Ai ký Kế hoạch 67-KH/ĐU?')).toBe('signer');
+    expect(metadataKind('Kế hoạch 121-KH/BTGTU được ban hành ngày nào?')).toBe('date');
+    expect(metadataKind('Hướng dẫn của huyện Tam Đường thực hiện văn bản nào của tỉnh?')).toBe('basis');
+    expect(metadataKind('Hằng năm phải xây dựng kế hoạch thực hiện Kết luận 226 xong trước khi nào?')).toBeUndefined();
+  });
+});
+
+describe('chat shorthand', () => {
+  it('expands phone shorthand, keeps acronyms the documents use, splits glued document numbers', async () => {
+    const { expandShorthand } = await import('../src/text/shorthand.js');
+    expect(expandShorthand('ket luan dc noi may tieng, ko?')).toBe('ket luan được noi may giờ, không?');
+    expect(expandShorthand('Đảng ủy UBND tỉnh')).toBe('Đảng ủy UBND Ủy ban nhân dân tỉnh');
+    expect(expandShorthand('KH22 ký hồi nào')).toBe('KH 22 ký khi nào');
+  });
+});
