@@ -3,7 +3,7 @@
  * engines tokenise Vietnamese badly, and a plain inverted index serialises to
  * a compact JSON file that loads in milliseconds.
  */
-import { withinOneEdit } from '../text/edit-distance.js';
+import { TermNeighbours } from './term-neighbours.js';
 import type { LexicalHit, LexicalSearch } from './ports.js';
 
 export interface WeightedTerm {
@@ -49,51 +49,16 @@ export class LexicalIndex implements LexicalSearch {
     return new LexicalIndex({ ...data, postings }, total / Math.max(1, data.docLengths.length));
   }
 
-  private neighbours?: Map<number, string[]>;
+  private readonly neighbours = new TermNeighbours(() => Object.keys(this.data.postings));
 
-  /**
-   * Indexed syllables within one edit of `term` (OCR damage: "luan" ~ "luen",
-   * "phut" ~ "pht"). Only for terms of 4+ letters, where one edit rarely means
-   * another real word.
-   */
+  /** OCR variants of a query term, for expansion (see TermNeighbours). */
   similarTerms(term: string): string[] {
-    if (term.length < 4 || /[^a-z]/.test(term)) return [];
-    return this.nearTerms(term);
+    return this.neighbours.similar(term);
   }
 
-  private nearCache = new Map<string, string[]>();
-
-  /**
-   * Indexed syllables an OCR-damaged form of `term` could be: within one edit
-   * for 4+ letters, one substituted letter for 3. Memoised: the sentence scorer
-   * asks for the same few terms over many sentences.
-   */
+  /** OCR variants of a term for sentence matching, 3-letter terms included. */
   nearTerms(term: string): string[] {
-    let near = this.nearCache.get(term);
-    if (!near) {
-      near = term.length < 3 || /[^a-z]/.test(term) ? [] : term.length === 3 ? this.near(term).filter((t) => t.length === 3) : this.near(term);
-      if (this.nearCache.size > 50_000) this.nearCache.clear();
-      this.nearCache.set(term, near);
-    }
-    return near;
-  }
-
-  private near(term: string): string[] {
-    if (!this.neighbours) {
-      this.neighbours = new Map();
-      for (const t of Object.keys(this.data.postings)) {
-        if (/^[a-z0-9]+$/.test(t) && t.length >= 3) {
-          const list = this.neighbours.get(t.length) ?? [];
-          list.push(t);
-          this.neighbours.set(t.length, list);
-        }
-      }
-    }
-    const out: string[] = [];
-    for (const len of [term.length - 1, term.length, term.length + 1]) {
-      for (const candidate of this.neighbours.get(len) ?? []) if (candidate !== term && withinOneEdit(term, candidate)) out.push(candidate);
-    }
-    return out;
+    return this.neighbours.near(term);
   }
 
   toJSON(): SerializedLexicalIndex {

@@ -10,7 +10,7 @@
  * idf() and similarTerms() are synchronous in the port, so the lexicon
  * (term → document frequency) is held in memory, read once from D1.
  */
-import { withinOneEdit } from '../text/edit-distance.js';
+import { TermNeighbours } from '../retrieval/term-neighbours.js';
 import type { LexicalHit, LexicalSearch } from '../retrieval/ports.js';
 import type { SqlDatabase } from './sql.js';
 
@@ -36,7 +36,6 @@ const SEARCH_SQL = `SELECT idx, SUM(s) AS score FROM (
 ) GROUP BY idx`;
 
 export class FtsLexicalSearch implements LexicalSearch {
-  private neighbours?: Map<number, string[]>;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -66,24 +65,15 @@ export class FtsLexicalSearch implements LexicalSearch {
     return idf <= 0 ? 1e-6 : idf;
   }
 
-  /** Same rule as LexicalIndex.similarTerms: indexed syllables within one edit. */
+  private readonly neighbours = new TermNeighbours(() => this.df.keys());
+
+  /** Same rules as LexicalIndex: one shared TermNeighbours. */
   similarTerms(term: string): string[] {
-    if (term.length < 4 || /[^a-z]/.test(term)) return [];
-    if (!this.neighbours) {
-      this.neighbours = new Map();
-      for (const t of this.df.keys()) {
-        if (/^[a-z0-9]+$/.test(t) && t.length >= 3) {
-          const list = this.neighbours.get(t.length) ?? [];
-          list.push(t);
-          this.neighbours.set(t.length, list);
-        }
-      }
-    }
-    const out: string[] = [];
-    for (const len of [term.length - 1, term.length, term.length + 1]) {
-      for (const candidate of this.neighbours.get(len) ?? []) if (candidate !== term && withinOneEdit(term, candidate)) out.push(candidate);
-    }
-    return out;
+    return this.neighbours.similar(term);
+  }
+
+  nearTerms(term: string): string[] {
+    return this.neighbours.near(term);
   }
 
   async search(query: Array<{ term: string; weight: number }>, limit: number, accept?: (index: number) => boolean): Promise<LexicalHit[]> {
