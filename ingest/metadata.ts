@@ -7,19 +7,11 @@
 import { fold } from '../src/text/fold.js';
 import { findDocRefs } from '../src/text/doc-refs.js';
 import type { Vocabulary } from '../src/text/vocabulary.js';
-import type { DocumentReference } from '../src/types.js';
+import type { DocumentMeta, DocumentReference } from '../src/types.js';
 import type { DigitalSignature } from './clean.js';
 
-export interface ExtractedMetadata {
-  docType?: string;
-  docNumber?: string;
-  issuer?: string;
-  date?: string;
-  place?: string;
-  summary?: string;
-  signer?: string;
-  references: DocumentReference[];
-}
+/** The part of DocumentMeta read off the text itself. */
+export type ExtractedMetadata = Pick<DocumentMeta, 'docType' | 'docNumber' | 'issuer' | 'date' | 'place' | 'summary' | 'signer' | 'references'>;
 
 const DOC_TYPES: Record<string, string> = {
   'ke hoach': 'Kế hoạch',

@@ -3,38 +3,38 @@
 /** Scripts and styles only from our own origin; the API is same-origin for pages. */
 export const pageCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
 
-export function chatPage(): string {
+interface ShellOptions {
+  title: string;
+  script: string;
+  mainId: string;
+  mainClass?: string;
+  noscript: string;
+}
+
+/** The one HTML shell both pages share: our stylesheet, one deferred script, an empty <main>. */
+function shell(options: ShellOptions): string {
+  const mainClass = options.mainClass ? ` class="${options.mainClass}"` : '';
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
-<title>Hỏi đáp văn bản – vanban</title>
+<title>${options.title}</title>
 <link rel="stylesheet" href="/assets/chat.css">
-<script src="/assets/page.js" defer></script>
+<script src="/assets/${options.script}" defer></script>
 </head>
 <body>
-<main id="vanban-app"><noscript>Trang hỏi đáp cần bật JavaScript.</noscript></main>
+<main id="${options.mainId}"${mainClass}><noscript>${options.noscript}</noscript></main>
 </body>
 </html>
 `;
 }
 
+export function chatPage(): string {
+  return shell({ title: 'Hỏi đáp văn bản – vanban', script: 'page.js', mainId: 'vanban-app', noscript: 'Trang hỏi đáp cần bật JavaScript.' });
+}
+
 export function sourcePage(): string {
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>Văn bản – vanban</title>
-<link rel="stylesheet" href="/assets/chat.css">
-<script src="/assets/source.js" defer></script>
-</head>
-<body>
-<main id="vanban-source" class="vs-page"><noscript>Trang văn bản cần bật JavaScript.</noscript></main>
-</body>
-</html>
-`;
+  return shell({ title: 'Văn bản – vanban', script: 'source.js', mainId: 'vanban-source', mainClass: 'vs-page', noscript: 'Trang văn bản cần bật JavaScript.' });
 }
