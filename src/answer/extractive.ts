@@ -81,7 +81,7 @@ interface Specifics {
  * ("lần thứ ba" when the text speaks of "lần thứ hai"). Numbers inside
  * document references are the reference's, not the answer's.
  */
-function specificsOf(analysis: QueryAnalysis): Specifics {
+function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
   if (analysis.english) return { units: [], numbers: [] };
   const words = foldedSyllables(analysis.question);
@@ -92,7 +92,12 @@ function specificsOf(analysis: QueryAnalysis): Specifics {
     const w = words[i]!;
     const next = words[i + 1];
     const asks = (w === 'nhieu' && words[i - 1] === 'bao') || w === 'may';
-    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next)) units.push(next);
+    // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
+    const after = words[i + 2];
+    const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
+    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next)) units.push(pair!);
+    // "bao nhiêu phần trăm": answered by a "%".
+    if (asks && next === 'phan' && after === 'tram') units.push('phan');
     if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
     if (/^\d+$/.test(w) && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
@@ -103,7 +108,11 @@ function specificsOf(analysis: QueryAnalysis): Specifics {
   return { units, numbers };
 }
 
-const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan']);
+const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan', 'cai', 'chiec']);
+
+/** Digits and number words a count can be written with ("03", "ba", "60%"). */
+const COUNT_WORD = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'nghin', 'ngan', 'trieu', 'cac', 'moi']);
+const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
 
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
@@ -112,7 +121,19 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   const words = new Set(foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`));
   const near = (term: string) =>
     words.has(term) || (passage.chunk.ocr && term.length >= 3 && [...words].some((w) => w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
-  for (const unit of specifics.units) if (!near(unit) && !UNIT_SIGNS[unit]?.test(quoteFolded)) return false;
+  // "bao nhiêu X" is answered by a count of X: a number shortly before X ("45 xã, phường"), not X anywhere.
+  const quoteWords = foldedSyllables(quoteFolded);
+  const counted = (unit: string) => {
+    const parts = unit.split(' ');
+    const same = (term: string, w: string | undefined) =>
+      w !== undefined && (w === term || (passage.chunk.ocr && term.length >= 3 && w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
+    for (let i = 0; i < quoteWords.length; i++) {
+      if (!parts.every((p, k) => same(p, quoteWords[i + k]))) continue;
+      if (quoteWords.slice(Math.max(0, i - 3), i).some(isCount)) return true;
+    }
+    return false;
+  };
+  for (const unit of specifics.units) if (UNIT_SIGNS[unit] ? !UNIT_SIGNS[unit]!.test(quoteFolded) : !counted(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
   return true;
 }
@@ -262,10 +283,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   candidates.sort((a, b) => b.score - a.score);
   // A question asking how many / when is answered only by a passage that states a number / a time.
   const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
-  const specifics = specificsOf(analysis);
+  const specifics = specificsOf(analysis, idf);
+  // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
+  const ownNumbers = [...new Set(foldedSyllables(analysis.question).filter((w) => /^\d+$/.test(w)))];
+  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text);
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
-    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(text) : INTENT_EVIDENCE.time.test(text)))) return false;
+    const fresh = withoutOwn(text);
+    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(fresh) : INTENT_EVIDENCE.time.test(fresh)))) return false;
     return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
   };
   const top = candidates[0];
