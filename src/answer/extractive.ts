@@ -108,6 +108,12 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   return { units, numbers };
 }
 
+/** A day of the month: "ngày 15", "15/10", "15-10". */
+const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
+
+/** "phường nào / tỉnh nào": the answer must name a place of that kind. */
+const WHICH_PLACE = /\b(phuong|xa|tinh|huyen|thanh pho|thi xa) nao\b/;
+
 const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan', 'cai', 'chiec']);
 
 /** Digits and number words a count can be written with ("03", "ba", "60%"). */
@@ -259,8 +265,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     analysis = { ...analysis, content: known };
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
+  const place = analysis.english ? undefined : WHICH_PLACE.exec(fold(analysis.question))?.[1];
+  const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => ` ${foldedSyllables(c.quote).join(' ')} `.includes(` ${place} `));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
-  if (aboutDocument) return aboutDocument;
+  if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
@@ -287,14 +295,17 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const ownNumbers = [...new Set(foldedSyllables(analysis.question).filter((w) => /^\d+$/.test(w)))];
   const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text);
+  const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
     const fresh = withoutOwn(text);
     if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(fresh) : INTENT_EVIDENCE.time.test(fresh)))) return false;
+    // "ngày nào / hạn cuối": a day, not just a year or a period.
+    if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
   };
   const top = candidates[0];
-  const gated = needs.length > 0 || specifics.units.length > 0 || specifics.numbers.length > 0;
+  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0;
   const best = gated && top ? candidates.find((c) => c.score >= 0.85 * top.score && c.coverage >= minCoverage && c.exactCoverage >= minExact && holdsEvidence(c)) : top;
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
@@ -317,5 +328,6 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return `Theo ${where} (mục ${sectionLabel(c)}):\n“${c.quote}” [${c.n}]`;
   });
   if (citations.some((c) => c.ocr)) lines.push(OCR_NOTE);
-  return { answered: true, answer: lines.join('\n\n'), citations };
+  const draft = { answered: true, answer: lines.join('\n\n'), citations };
+  return namesPlace(draft) ? draft : refusal(passages, documents);
 }
