@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { metadataKind } from '../src/answer/metadata.js';
+import { analyzeQuery } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
 import { corpusDir, testRuntime } from './helpers/runtime.js';
@@ -45,6 +46,24 @@ describe('answer quality', () => {
     expect((await ask('Định mức kinh phí tối đa cho mỗi hội nghị cấp tỉnh là bao nhiêu tiền?')).answered).toBe(false);
     expect((await ask('Tỉnh Thanh Hóa triển khai Kết luận 226-KL/TW bằng kế hoạch số mấy?')).answered).toBe(false);
     expect((await ask('Mức phụ cấp hằng tháng cho báo cáo viên là bao nhiêu?')).answered).toBe(false);
+  });
+
+  it('asks the quote to count the unit asked for, not just mention it or a number', async () => {
+    // "bao nhiêu ủy viên / chương": the text names Ban Thường vụ and Quy định 85, never counts them.
+    expect((await ask('Ban Thường vụ Tỉnh ủy Điện Biên có bao nhiêu ủy viên?')).answered).toBe(false);
+    expect((await ask('Quy định 85-QĐ/TW có bao nhiêu chương?')).answered).toBe(false);
+    // The question's own number (226) is not the percentage it asks for.
+    expect((await ask('Kết luận 226 yêu cầu bao nhiêu phần trăm văn bản phải số hóa?')).answered).toBe(false);
+    const percent = await ask('Văn bản hành chính phải cắt giảm tối thiểu bao nhiêu phần trăm?');
+    expect(percent.answered).toBe(true);
+    expect(percent.answer).toContain('15%');
+  });
+
+  it('wants a day for "ngày nào" and a named place for "xã/phường nào"', async () => {
+    expect(analyzeQuery('Hội nghị tổng kết tổ chức vào ngày nào?').intents.has('list')).toBe(false);
+    expect(analyzeQuery('Tuyên truyền trên những mạng xã hội nào?').intents.has('list')).toBe(true);
+    expect((await ask('Hội nghị tổng kết Kế hoạch 22 tổ chức vào ngày nào?')).answered).toBe(false);
+    expect((await ask('Kế hoạch 67-KH/ĐU là của đảng ủy xã nào?')).answered).toBe(false);
   });
 
   it('still answers the same topics when the corpus states them, through OCR damage', async () => {
