@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { metadataKind } from '../src/answer/metadata.js';
-import { analyzeQuery } from '../src/retrieval/query.js';
+import { analyzeQuery, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
 import { corpusDir, testRuntime } from './helpers/runtime.js';
@@ -64,6 +64,15 @@ describe('answer quality', () => {
     expect(analyzeQuery('Tuyên truyền trên những mạng xã hội nào?').intents.has('list')).toBe(true);
     expect((await ask('Hội nghị tổng kết Kế hoạch 22 tổ chức vào ngày nào?')).answered).toBe(false);
     expect((await ask('Kế hoạch 67-KH/ĐU là của đảng ủy xã nào?')).answered).toBe(false);
+  });
+
+  it('prefers the document of the place the question names; "gồm những gì" is not content', async () => {
+    const docs = runtime.kb.documents();
+    const tamDuong = docs.find((d) => d.issuer?.includes('Tam Đường'))!;
+    expect(placeNames(tamDuong)).toContain('tam duong');
+    expect(analyzeQuery('Nội dung tuyên truyền gồm những gì?').content.map((t) => t.term)).not.toContain('gom');
+    const passages = await runtime.kb.retriever().retrieve(analyzeQuery('Sơn La tuyên truyền qua những phương tiện cổ động trực quan nào?'));
+    expect(passages[0]!.doc.place).toBe('Sơn La');
   });
 
   it('still answers the same topics when the corpus states them, through OCR damage', async () => {

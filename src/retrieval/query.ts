@@ -8,7 +8,7 @@ import { fold } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { expandShorthand } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms } from '../text/tokens.js';
-import type { HistoryTurn } from '../types.js';
+import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
 
 export type Intent = 'quantity' | 'time' | 'who' | 'list';
@@ -57,6 +57,8 @@ function isQuestionWord(words: string[], i: number): boolean {
   const w = words[i]!;
   const next = words[i + 1];
   if (w === 'bao') return next === 'nhieu' || next === 'lau' || next === 'gio';
+  // "gồm / bao gồm những gì": asks for a list; the list itself seldom says "gồm".
+  if (w === 'gom') return next === undefined || /^(nhung|cac|gi|may|nao|co)$/.test(next);
   if (!QUESTION_WORDS.has(w)) return false;
   return !(KEEP_WHEN_FOLLOWED.has(w) && next !== undefined && !QUESTION_WORDS.has(next));
 }
@@ -64,9 +66,9 @@ function isQuestionWord(words: string[], i: number): boolean {
 function contentTerms(text: string, weight: number): WeightedTerm[] {
   const words = foldedSyllables(text);
   return words
-    .map((w, i) => (isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w))
-    .filter(Boolean)
-    .map((term) => ({ term, weight }));
+    .map((w, i) => ({ term: isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w }))
+    .filter(({ term }) => term)
+    .map(({ term }) => ({ term, weight }));
 }
 
 function detectIntents(folded: string): Set<Intent> {
@@ -118,4 +120,33 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnaly
     terms,
     content,
   };
+}
+
+const placeCache = new WeakMap<DocumentMeta, string[]>();
+
+/**
+ * The places a document speaks for, folded: its `place` and the name after
+ * "Tỉnh ủy / Huyện ủy / Thành ủy …" in its issuer ("… Huyện ủy Tam Đường").
+ */
+export function placeNames(meta: DocumentMeta): string[] {
+  let names = placeCache.get(meta);
+  if (!names) {
+    const found = new Set<string>();
+    if (meta.place) found.add(foldedSyllables(meta.place).join(' '));
+    const issuer = foldedSyllables(meta.issuer ?? '');
+    for (let i = 1; i < issuer.length - 1; i++) {
+      if (issuer[i] === 'uy' && /^(tinh|huyen|thanh|quan|thi|dang)$/.test(issuer[i - 1]!)) found.add(issuer.slice(i + 1).join(' '));
+    }
+    names = [...found].filter((n) => n.includes(' '));
+    placeCache.set(meta, names);
+  }
+  return names;
+}
+
+/** "Sơn La tuyên truyền …": the question names the place a document speaks for. */
+export function namesPlaceOf(analysis: QueryAnalysis, meta: DocumentMeta): boolean {
+  const names = placeNames(meta);
+  if (!names.length) return false;
+  const joined = ` ${foldedSyllables(analysis.text).join(' ')} `;
+  return names.some((n) => joined.includes(` ${n} `));
 }
