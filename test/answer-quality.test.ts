@@ -75,6 +75,12 @@ describe('answer quality', () => {
     expect(passages[0]!.doc.place).toBe('Sơn La');
   });
 
+  it('answers from a close runner-up that covers the question when the boosted heading does not', async () => {
+    const reply = await ask('Trung tâm Văn hóa, Thể thao và Truyền thông huyện cần làm gì để hưởng ứng Giải Búa Liềm Vàng?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('Phát động cán bộ, phóng viên');
+  });
+
   it('still answers the same topics when the corpus states them, through OCR damage', async () => {
     const reply = await ask('Cấp xã được tổ chức tối đa mấy hội nghị quy mô toàn xã mỗi năm?');
     expect(reply.answered).toBe(true);

@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import type { QueryAnalysis } from '../retrieval/query.js';
+import { namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -160,7 +160,10 @@ function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMe
     if (i === 1 && question.normalize('NFC').trimStart().startsWith(a)) continue;
     if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) continue;
     const bigram = `${foldedSyllables(a)[0]}_${foldedSyllables(b)[0]}`;
-    if (idf(bigram) >= absent - 1e-9 && !headers.includes(` ${bigram.replace('_', ' ')} `)) return true;
+    // Giải “Bùa Liềm Vàng”: quotes split the pair in the text, but the name goes on with a pair the corpus has.
+    const next = words[i + 1];
+    const continues = next !== undefined && idf(`${foldedSyllables(b)[0]}_${foldedSyllables(next)[0]}`) < absent - 1e-9;
+    if (idf(bigram) >= absent - 1e-9 && !headers.includes(` ${bigram.replace('_', ' ')} `) && !continues) return true;
     }
   }
   return false;
@@ -280,7 +283,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const { sentences, context } = chunkTokens(chunk);
     const document = documentTokens(passage.doc);
     const own = passage.doc.docNumber ? findDocRefs(passage.doc.docNumber)[0] : undefined;
-    const named = own && (refKeys.has(own.full!) || refKeys.has(own.short)) ? 0.1 : 0;
+    const named = (own && (refKeys.has(own.full!) || refKeys.has(own.short))) || namesPlaceOf(analysis, passage.doc) ? 0.1 : 0;
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
@@ -306,7 +309,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   };
   const top = candidates[0];
   const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0;
-  const best = gated && top ? candidates.find((c) => c.score >= 0.85 * top.score && c.coverage >= minCoverage && c.exactCoverage >= minExact && holdsEvidence(c)) : top;
+  // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
+  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact;
+  const best = top && candidates.find((c) => c.score >= 0.85 * top.score && covers(c) && (!gated || holdsEvidence(c)));
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
 
