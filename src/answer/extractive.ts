@@ -319,7 +319,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const second = candidates.find(
     (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.9 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0),
   );
-  if (second && second.passage.chunk.id !== best.passage.chunk.id) chosen.push(second);
+  // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
+  const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
+  const sameChunkOk = (c: Candidate) => analysis.intents.has('list') && (c.start >= bestEnd || c.end <= best.start);
+  if (second && (second.passage.chunk.id !== best.passage.chunk.id || sameChunkOk(second))) chosen.push(second);
 
   const citations = chosen.map((c, i) => {
     const text = c.passage.chunk.text;
