@@ -81,6 +81,17 @@ describe('answer quality', () => {
     expect(reply.answer).toContain('Phát động cán bộ, phóng viên');
   });
 
+  it('a follow-up that swaps a word or a bound asks about the new one only', () => {
+    const history = [{ role: 'user' as const, content: 'Hội nghị trực tuyến phải chiếm ít nhất bao nhiêu phần trăm?' }];
+    const terms = analyzeQuery('Vậy hội nghị trực tiếp tối đa bao nhiêu?', history).content.map((t) => t.term);
+    expect(terms).toContain('tiep');
+    expect(terms).not.toContain('tuyen');
+    expect(terms).not.toContain('it');
+    const level = analyzeQuery('Thế cấp xã thì sao?', [{ role: 'user', content: 'Cấp tỉnh được tổ chức mấy hội nghị mỗi năm?' }]);
+    expect(level.content.map((t) => t.term)).not.toContain('tinh');
+    expect(level.content.map((t) => t.term)).toContain('nghi');
+  });
+
   it('still answers the same topics when the corpus states them, through OCR damage', async () => {
     const reply = await ask('Cấp xã được tổ chức tối đa mấy hội nghị quy mô toàn xã mỗi năm?');
     expect(reply.answered).toBe(true);

@@ -86,6 +86,33 @@ function asVietnamese(text: string): { text: string; english: boolean } {
   return { text: english ? translateToVietnamese(text) : text, english };
 }
 
+const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
+
+function boundOf(text: string): 'max' | 'min' | undefined {
+  const folded = ` ${foldedSyllables(text).join(' ')} `;
+  if (BOUNDS.max.some((w) => folded.includes(` ${w} `))) return 'max';
+  if (BOUNDS.min.some((w) => folded.includes(` ${w} `))) return 'min';
+  return undefined;
+}
+
+/**
+ * A follow-up that swaps one word of the previous question ("cấp tỉnh" →
+ * "Thế cấp xã?", "trực tuyến" → "trực tiếp") asks about the new one: the
+ * old word after the same lead word is dropped from the inherited terms.
+ */
+function replacedWords(current: string, previous: string): Set<string> {
+  const now = foldedSyllables(current);
+  const before = foldedSyllables(previous);
+  const nowSet = new Set(now);
+  const replaced = new Set<string>();
+  for (let i = 1; i < now.length; i++) {
+    for (let j = 1; j < before.length; j++) {
+      if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) replaced.add(before[j]!);
+    }
+  }
+  return replaced;
+}
+
 export function isFollowUp(question: string, history: HistoryTurn[] | undefined): boolean {
   if (!history?.some((t) => t.role === 'user')) return false;
   const folded = fold(question).trim();
@@ -108,8 +135,15 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnaly
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);
 
   const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
-  const terms = mergeTerms([weigh(searchTerms(current.text), 1), inherited ? weigh(searchTerms(inherited.text), 0.5) : []]);
-  const content = mergeTerms([contentTerms(current.text, 1), inherited ? contentTerms(inherited.text, 0.4) : []]);
+  const replaced = inherited ? replacedWords(current.text, inherited.text) : new Set<string>();
+  // "Vậy … tối đa bao nhiêu?" after "ít nhất …": the other bound is no longer asked about.
+  const bound = boundOf(current.text);
+  if (inherited && bound) for (const w of BOUNDS[bound === 'max' ? 'min' : 'max']) for (const part of w.split(' ')) replaced.add(part);
+  const keep = (t: WeightedTerm) => !t.term.replace(/^~/, '').split('_').some((part) => replaced.has(fold(part)));
+  // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
+  const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
+  const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
+  const content = mergeTerms([contentTerms(current.text, 1), inherited ? contentTerms(inherited.text, 0.4).filter(keep) : []]);
   return {
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,
