@@ -54,6 +54,10 @@ describe('answer quality', () => {
     expect((await ask('Quy định 85-QĐ/TW có bao nhiêu chương?')).answered).toBe(false);
     // The question's own number (226) is not the percentage it asks for.
     expect((await ask('Kết luận 226 yêu cầu bao nhiêu phần trăm văn bản phải số hóa?')).answered).toBe(false);
+    // "khóa mấy" is answered by a Roman numeral ("khóa XIV").
+    const term = await ask('Hội nghị lần thứ hai là của Ban Chấp hành Trung ương Đảng khóa mấy?');
+    expect(term.answered).toBe(true);
+    expect(term.answer).toMatch(/khóa XIV/i);
     const percent = await ask('Văn bản hành chính phải cắt giảm tối thiểu bao nhiêu phần trăm?');
     expect(percent.answered).toBe(true);
     expect(percent.answer).toContain('15%');

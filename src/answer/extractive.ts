@@ -120,6 +120,9 @@ const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ng
 const COUNT_WORD = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'nghin', 'ngan', 'trieu', 'cac', 'moi']);
 const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
 
+/** "khóa XV", "lần thứ II", "quý IV": a count written in Roman numerals. */
+const ROMAN_ORDINAL = /\b(khoa|thu|quy|ky|nhiem ky)\s+[ivx]{1,5}\b/;
+
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
 
@@ -302,7 +305,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
     const fresh = withoutOwn(text);
-    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(fresh) : INTENT_EVIDENCE.time.test(fresh)))) return false;
+    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(fresh) || ROMAN_ORDINAL.test(fresh) : INTENT_EVIDENCE.time.test(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
