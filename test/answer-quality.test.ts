@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { metadataKind } from '../src/answer/metadata.js';
+import { analyzeQuery, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
 import { corpusDir, testRuntime } from './helpers/runtime.js';
@@ -45,6 +46,54 @@ describe('answer quality', () => {
     expect((await ask('Định mức kinh phí tối đa cho mỗi hội nghị cấp tỉnh là bao nhiêu tiền?')).answered).toBe(false);
     expect((await ask('Tỉnh Thanh Hóa triển khai Kết luận 226-KL/TW bằng kế hoạch số mấy?')).answered).toBe(false);
     expect((await ask('Mức phụ cấp hằng tháng cho báo cáo viên là bao nhiêu?')).answered).toBe(false);
+  });
+
+  it('asks the quote to count the unit asked for, not just mention it or a number', async () => {
+    // "bao nhiêu ủy viên / chương": the text names Ban Thường vụ and Quy định 85, never counts them.
+    expect((await ask('Ban Thường vụ Tỉnh ủy Điện Biên có bao nhiêu ủy viên?')).answered).toBe(false);
+    expect((await ask('Quy định 85-QĐ/TW có bao nhiêu chương?')).answered).toBe(false);
+    // The question's own number (226) is not the percentage it asks for.
+    expect((await ask('Kết luận 226 yêu cầu bao nhiêu phần trăm văn bản phải số hóa?')).answered).toBe(false);
+    // "khóa mấy" is answered by a Roman numeral ("khóa XIV").
+    const term = await ask('Hội nghị lần thứ hai là của Ban Chấp hành Trung ương Đảng khóa mấy?');
+    expect(term.answered).toBe(true);
+    expect(term.answer).toMatch(/khóa XIV/i);
+    const percent = await ask('Văn bản hành chính phải cắt giảm tối thiểu bao nhiêu phần trăm?');
+    expect(percent.answered).toBe(true);
+    expect(percent.answer).toContain('15%');
+  });
+
+  it('wants a day for "ngày nào" and a named place for "xã/phường nào"', async () => {
+    expect(analyzeQuery('Hội nghị tổng kết tổ chức vào ngày nào?').intents.has('list')).toBe(false);
+    expect(analyzeQuery('Tuyên truyền trên những mạng xã hội nào?').intents.has('list')).toBe(true);
+    expect((await ask('Hội nghị tổng kết Kế hoạch 22 tổ chức vào ngày nào?')).answered).toBe(false);
+    expect((await ask('Kế hoạch 67-KH/ĐU là của đảng ủy xã nào?')).answered).toBe(false);
+  });
+
+  it('prefers the document of the place the question names; "gồm những gì" is not content', async () => {
+    const docs = runtime.kb.documents();
+    const tamDuong = docs.find((d) => d.issuer?.includes('Tam Đường'))!;
+    expect(placeNames(tamDuong)).toContain('tam duong');
+    expect(analyzeQuery('Nội dung tuyên truyền gồm những gì?').content.map((t) => t.term)).not.toContain('gom');
+    const passages = await runtime.kb.retriever().retrieve(analyzeQuery('Sơn La tuyên truyền qua những phương tiện cổ động trực quan nào?'));
+    expect(passages[0]!.doc.place).toBe('Sơn La');
+  });
+
+  it('answers from a close runner-up that covers the question when the boosted heading does not', async () => {
+    const reply = await ask('Trung tâm Văn hóa, Thể thao và Truyền thông huyện cần làm gì để hưởng ứng Giải Búa Liềm Vàng?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('Phát động cán bộ, phóng viên');
+  });
+
+  it('a follow-up that swaps a word or a bound asks about the new one only', () => {
+    const history = [{ role: 'user' as const, content: 'Hội nghị trực tuyến phải chiếm ít nhất bao nhiêu phần trăm?' }];
+    const terms = analyzeQuery('Vậy hội nghị trực tiếp tối đa bao nhiêu?', history).content.map((t) => t.term);
+    expect(terms).toContain('tiep');
+    expect(terms).not.toContain('tuyen');
+    expect(terms).not.toContain('it');
+    const level = analyzeQuery('Thế cấp xã thì sao?', [{ role: 'user', content: 'Cấp tỉnh được tổ chức mấy hội nghị mỗi năm?' }]);
+    expect(level.content.map((t) => t.term)).not.toContain('tinh');
+    expect(level.content.map((t) => t.term)).toContain('nghi');
   });
 
   it('still answers the same topics when the corpus states them, through OCR damage', async () => {

@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import type { QueryAnalysis } from '../retrieval/query.js';
+import { namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -81,7 +81,7 @@ interface Specifics {
  * ("lần thứ ba" when the text speaks of "lần thứ hai"). Numbers inside
  * document references are the reference's, not the answer's.
  */
-function specificsOf(analysis: QueryAnalysis): Specifics {
+function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
   if (analysis.english) return { units: [], numbers: [] };
   const words = foldedSyllables(analysis.question);
@@ -92,7 +92,12 @@ function specificsOf(analysis: QueryAnalysis): Specifics {
     const w = words[i]!;
     const next = words[i + 1];
     const asks = (w === 'nhieu' && words[i - 1] === 'bao') || w === 'may';
-    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next)) units.push(next);
+    // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
+    const after = words[i + 2];
+    const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
+    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next)) units.push(pair!);
+    // "bao nhiêu phần trăm": answered by a "%".
+    if (asks && next === 'phan' && after === 'tram') units.push('phan');
     if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
     if (/^\d+$/.test(w) && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
@@ -103,7 +108,20 @@ function specificsOf(analysis: QueryAnalysis): Specifics {
   return { units, numbers };
 }
 
-const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan']);
+/** A day of the month: "ngày 15", "15/10", "15-10". */
+const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
+
+/** "phường nào / tỉnh nào": the answer must name a place of that kind. */
+const WHICH_PLACE = /\b(phuong|xa|tinh|huyen|thanh pho|thi xa) nao\b/;
+
+const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan', 'cai', 'chiec']);
+
+/** Digits and number words a count can be written with ("03", "ba", "60%"). */
+const COUNT_WORD = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'nghin', 'ngan', 'trieu', 'cac', 'moi']);
+const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
+
+/** "khóa XV", "lần thứ II", "quý IV": a count written in Roman numerals. */
+const ROMAN_ORDINAL = /\b(khoa|thu|quy|ky|nhiem ky)\s+[ivx]{1,5}\b/;
 
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
@@ -112,7 +130,19 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   const words = new Set(foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`));
   const near = (term: string) =>
     words.has(term) || (passage.chunk.ocr && term.length >= 3 && [...words].some((w) => w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
-  for (const unit of specifics.units) if (!near(unit) && !UNIT_SIGNS[unit]?.test(quoteFolded)) return false;
+  // "bao nhiêu X" is answered by a count of X: a number shortly before X ("45 xã, phường"), not X anywhere.
+  const quoteWords = foldedSyllables(quoteFolded);
+  const counted = (unit: string) => {
+    const parts = unit.split(' ');
+    const same = (term: string, w: string | undefined) =>
+      w !== undefined && (w === term || (passage.chunk.ocr && term.length >= 3 && w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
+    for (let i = 0; i < quoteWords.length; i++) {
+      if (!parts.every((p, k) => same(p, quoteWords[i + k]))) continue;
+      if (quoteWords.slice(Math.max(0, i - 3), i).some(isCount)) return true;
+    }
+    return false;
+  };
+  for (const unit of specifics.units) if (UNIT_SIGNS[unit] ? !UNIT_SIGNS[unit]!.test(quoteFolded) : !counted(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
   return true;
 }
@@ -133,7 +163,10 @@ function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMe
     if (i === 1 && question.normalize('NFC').trimStart().startsWith(a)) continue;
     if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) continue;
     const bigram = `${foldedSyllables(a)[0]}_${foldedSyllables(b)[0]}`;
-    if (idf(bigram) >= absent - 1e-9 && !headers.includes(` ${bigram.replace('_', ' ')} `)) return true;
+    // Giải “Bùa Liềm Vàng”: quotes split the pair in the text, but the name goes on with a pair the corpus has.
+    const next = words[i + 1];
+    const continues = next !== undefined && idf(`${foldedSyllables(b)[0]}_${foldedSyllables(next)[0]}`) < absent - 1e-9;
+    if (idf(bigram) >= absent - 1e-9 && !headers.includes(` ${bigram.replace('_', ' ')} `) && !continues) return true;
     }
   }
   return false;
@@ -238,8 +271,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     analysis = { ...analysis, content: known };
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
+  const place = analysis.english ? undefined : WHICH_PLACE.exec(fold(analysis.question))?.[1];
+  const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => ` ${foldedSyllables(c.quote).join(' ')} `.includes(` ${place} `));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
-  if (aboutDocument) return aboutDocument;
+  if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
@@ -251,7 +286,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const { sentences, context } = chunkTokens(chunk);
     const document = documentTokens(passage.doc);
     const own = passage.doc.docNumber ? findDocRefs(passage.doc.docNumber)[0] : undefined;
-    const named = own && (refKeys.has(own.full!) || refKeys.has(own.short)) ? 0.1 : 0;
+    const named = (own && (refKeys.has(own.full!) || refKeys.has(own.short))) || namesPlaceOf(analysis, passage.doc) ? 0.1 : 0;
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
@@ -262,15 +297,24 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   candidates.sort((a, b) => b.score - a.score);
   // A question asking how many / when is answered only by a passage that states a number / a time.
   const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
-  const specifics = specificsOf(analysis);
+  const specifics = specificsOf(analysis, idf);
+  // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
+  const ownNumbers = [...new Set(foldedSyllables(analysis.question).filter((w) => /^\d+$/.test(w)))];
+  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text);
+  const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
-    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(text) : INTENT_EVIDENCE.time.test(text)))) return false;
+    const fresh = withoutOwn(text);
+    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(fresh) || ROMAN_ORDINAL.test(fresh) : INTENT_EVIDENCE.time.test(fresh)))) return false;
+    // "ngày nào / hạn cuối": a day, not just a year or a period.
+    if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
   };
   const top = candidates[0];
-  const gated = needs.length > 0 || specifics.units.length > 0 || specifics.numbers.length > 0;
-  const best = gated && top ? candidates.find((c) => c.score >= 0.85 * top.score && c.coverage >= minCoverage && c.exactCoverage >= minExact && holdsEvidence(c)) : top;
+  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0;
+  // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
+  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact;
+  const best = top && candidates.find((c) => c.score >= 0.85 * top.score && covers(c) && (!gated || holdsEvidence(c)));
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
 
@@ -278,7 +322,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const second = candidates.find(
     (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.9 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0),
   );
-  if (second && second.passage.chunk.id !== best.passage.chunk.id) chosen.push(second);
+  // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
+  const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
+  const sameChunkOk = (c: Candidate) => analysis.intents.has('list') && (c.start >= bestEnd || c.end <= best.start);
+  if (second && (second.passage.chunk.id !== best.passage.chunk.id || sameChunkOk(second))) chosen.push(second);
 
   const citations = chosen.map((c, i) => {
     const text = c.passage.chunk.text;
@@ -292,5 +339,6 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return `Theo ${where} (mục ${sectionLabel(c)}):\n“${c.quote}” [${c.n}]`;
   });
   if (citations.some((c) => c.ocr)) lines.push(OCR_NOTE);
-  return { answered: true, answer: lines.join('\n\n'), citations };
+  const draft = { answered: true, answer: lines.join('\n\n'), citations };
+  return namesPlace(draft) ? draft : refusal(passages, documents);
 }

@@ -8,7 +8,7 @@ import { fold } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { expandShorthand } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms } from '../text/tokens.js';
-import type { HistoryTurn } from '../types.js';
+import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
 
 export type Intent = 'quantity' | 'time' | 'who' | 'list';
@@ -38,7 +38,8 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['quantity', /\b(bao nhieu|may|bao lau|toi da|toi thieu|it nhat|khong qua|ty le|phan tram|so luong|thoi luong|how (many|much|long)|percent)/],
   ['time', /\b(khi nao|luc nao|hoi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|nam nao|quy may|when|deadline)/],
   ['who', /\b(ai|co quan nao|don vi nao|ban nao|to chuc nao|chu tri|phoi hop|trach nhiem|who|which (agency|body))\b/],
-  ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|gom|bao gom|cac hinh thuc|nao)\b/],
+  // "ngày nào / năm nào" asks for one date, not a list.
+  ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|gom|bao gom|cac hinh thuc|(?<!\b(?:ngay|nam|thang|quy) )nao)\b/],
 ];
 
 const FOLLOW_UP_START = /^(con|the con|vay con|vay|va|thi sao|what about|and|how about)\b/;
@@ -56,6 +57,8 @@ function isQuestionWord(words: string[], i: number): boolean {
   const w = words[i]!;
   const next = words[i + 1];
   if (w === 'bao') return next === 'nhieu' || next === 'lau' || next === 'gio';
+  // "gồm / bao gồm những gì": asks for a list; the list itself seldom says "gồm".
+  if (w === 'gom') return next === undefined || /^(nhung|cac|gi|may|nao|co)$/.test(next);
   if (!QUESTION_WORDS.has(w)) return false;
   return !(KEEP_WHEN_FOLLOWED.has(w) && next !== undefined && !QUESTION_WORDS.has(next));
 }
@@ -63,9 +66,9 @@ function isQuestionWord(words: string[], i: number): boolean {
 function contentTerms(text: string, weight: number): WeightedTerm[] {
   const words = foldedSyllables(text);
   return words
-    .map((w, i) => (isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w))
-    .filter(Boolean)
-    .map((term) => ({ term, weight }));
+    .map((w, i) => ({ term: isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w }))
+    .filter(({ term }) => term)
+    .map(({ term }) => ({ term, weight }));
 }
 
 function detectIntents(folded: string): Set<Intent> {
@@ -81,6 +84,33 @@ function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
 function asVietnamese(text: string): { text: string; english: boolean } {
   const english = looksEnglish(text);
   return { text: english ? translateToVietnamese(text) : text, english };
+}
+
+const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
+
+function boundOf(text: string): 'max' | 'min' | undefined {
+  const folded = ` ${foldedSyllables(text).join(' ')} `;
+  if (BOUNDS.max.some((w) => folded.includes(` ${w} `))) return 'max';
+  if (BOUNDS.min.some((w) => folded.includes(` ${w} `))) return 'min';
+  return undefined;
+}
+
+/**
+ * A follow-up that swaps one word of the previous question ("cấp tỉnh" →
+ * "Thế cấp xã?", "trực tuyến" → "trực tiếp") asks about the new one: the
+ * old word after the same lead word is dropped from the inherited terms.
+ */
+function replacedWords(current: string, previous: string): Set<string> {
+  const now = foldedSyllables(current);
+  const before = foldedSyllables(previous);
+  const nowSet = new Set(now);
+  const replaced = new Set<string>();
+  for (let i = 1; i < now.length; i++) {
+    for (let j = 1; j < before.length; j++) {
+      if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) replaced.add(before[j]!);
+    }
+  }
+  return replaced;
 }
 
 export function isFollowUp(question: string, history: HistoryTurn[] | undefined): boolean {
@@ -105,8 +135,15 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnaly
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);
 
   const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
-  const terms = mergeTerms([weigh(searchTerms(current.text), 1), inherited ? weigh(searchTerms(inherited.text), 0.5) : []]);
-  const content = mergeTerms([contentTerms(current.text, 1), inherited ? contentTerms(inherited.text, 0.4) : []]);
+  const replaced = inherited ? replacedWords(current.text, inherited.text) : new Set<string>();
+  // "Vậy … tối đa bao nhiêu?" after "ít nhất …": the other bound is no longer asked about.
+  const bound = boundOf(current.text);
+  if (inherited && bound) for (const w of BOUNDS[bound === 'max' ? 'min' : 'max']) for (const part of w.split(' ')) replaced.add(part);
+  const keep = (t: WeightedTerm) => !t.term.replace(/^~/, '').split('_').some((part) => replaced.has(fold(part)));
+  // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
+  const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
+  const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
+  const content = mergeTerms([contentTerms(current.text, 1), inherited ? contentTerms(inherited.text, 0.4).filter(keep) : []]);
   return {
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,
@@ -117,4 +154,33 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnaly
     terms,
     content,
   };
+}
+
+const placeCache = new WeakMap<DocumentMeta, string[]>();
+
+/**
+ * The places a document speaks for, folded: its `place` and the name after
+ * "Tỉnh ủy / Huyện ủy / Thành ủy …" in its issuer ("… Huyện ủy Tam Đường").
+ */
+export function placeNames(meta: DocumentMeta): string[] {
+  let names = placeCache.get(meta);
+  if (!names) {
+    const found = new Set<string>();
+    if (meta.place) found.add(foldedSyllables(meta.place).join(' '));
+    const issuer = foldedSyllables(meta.issuer ?? '');
+    for (let i = 1; i < issuer.length - 1; i++) {
+      if (issuer[i] === 'uy' && /^(tinh|huyen|thanh|quan|thi|dang)$/.test(issuer[i - 1]!)) found.add(issuer.slice(i + 1).join(' '));
+    }
+    names = [...found].filter((n) => n.includes(' '));
+    placeCache.set(meta, names);
+  }
+  return names;
+}
+
+/** "Sơn La tuyên truyền …": the question names the place a document speaks for. */
+export function namesPlaceOf(analysis: QueryAnalysis, meta: DocumentMeta): boolean {
+  const names = placeNames(meta);
+  if (!names.length) return false;
+  const joined = ` ${foldedSyllables(analysis.text).join(' ')} `;
+  return names.some((n) => joined.includes(` ${n} `));
 }

@@ -9,7 +9,7 @@ import type { Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import type { QueryAnalysis } from './query.js';
+import { namesPlaceOf, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
@@ -97,7 +97,9 @@ export class Retriever {
       // The document the question names by number outranks look-alike passages elsewhere.
       // The recipients list matches many names but answers only "who receives / sent to".
       const recipients = chunk.section === 'Nơi nhận' && !asksRecipients ? 0.2 : 0;
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) - recipients };
+      // So does the document of the place the question names ("Sơn La …", "huyện Tam Đường …").
+      const place = namesPlaceOf(analysis, this.index.meta(chunk.docId)) ? 0.15 : 0;
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place - recipients };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
