@@ -117,6 +117,29 @@ describe('text helpers behind it', () => {
   });
 });
 
+describe('accent-aware matching in clean text', () => {
+  it('does not take "cán … cuộc" for "căn cước", but reads a diacritic typo inside a phrase', async () => {
+    const { scoreSentence } = await import('../src/retrieval/sentence-score.js');
+    const idf = () => 1;
+    const question = analyzeQuery('Cấp căn cước công dân ở đâu?');
+    expect([...question.accents!.get('can')!]).toEqual(['căn']);
+    const wrong = scoreSentence('Cán bộ tham gia công cuộc xây dựng; cấp phát cho công dân.', question, idf, { accents: true });
+    const plain = scoreSentence('Cán bộ tham gia công cuộc xây dựng; cấp phát cho công dân.', question, idf);
+    expect(wrong.exactCoverage).toBeLessThan(plain.exactCoverage);
+    // An unaccented question claims nothing about diacritics.
+    expect(analyzeQuery('cap can cuoc cong dan o dau?').accents!.size).toBe(0);
+    // "Bùa Liềm Vàng" typed for "Búa liềm vàng": the matching neighbours make it the same words.
+    const typo = analyzeQuery('Giải Búa liềm vàng là gì?');
+    const score = scoreSentence('Tham gia Giải “Bùa Liềm Vàng” năm 2023.', typo, idf, { accents: true });
+    expect(score.exactCoverage).toBeCloseTo(scoreSentence('Tham gia Giải “Búa Liềm Vàng” năm 2023.', typo, idf, { accents: true }).exactCoverage);
+  });
+
+  it('refuses a question whose accented words the documents only hold with other diacritics', async () => {
+    const reply = await ask('Làm thủ tục cấp căn cước công dân cần giấy tờ gì?');
+    expect(reply.answered).toBe(false);
+  });
+});
+
 describe('chat shorthand', () => {
   it('expands phone shorthand, keeps acronyms the documents use, splits glued document numbers', async () => {
     const { expandShorthand } = await import('../src/text/shorthand.js');

@@ -290,7 +290,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near });
+      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr });
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty, coverage, exactCoverage });
     });
   }

@@ -4,10 +4,10 @@
  * turn it all into weighted search terms.
  */
 import { findDocRefs, type DocRef } from '../text/doc-refs.js';
-import { fold } from '../text/fold.js';
+import { fold, hasDiacritics } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { expandShorthand } from '../text/shorthand.js';
-import { foldedSyllables, searchTerms } from '../text/tokens.js';
+import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
 
@@ -25,6 +25,12 @@ export interface QueryAnalysis {
   terms: WeightedTerm[];
   /** Folded content syllables the answer should cover, with weights. */
   content: WeightedTerm[];
+  /**
+   * Folded content syllable → the accented spellings the question writes it
+   * with ("can" → {"căn", "cần"}). Only for syllables always written with
+   * diacritics: a clean text's "cán" then does not answer "căn".
+   */
+  accents?: Map<string, Set<string>>;
 }
 
 /** Question words and particles: they shape intent, not content. */
@@ -69,6 +75,23 @@ function contentTerms(text: string, weight: number): WeightedTerm[] {
     .map((w, i) => ({ term: isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w }))
     .filter(({ term }) => term)
     .map(({ term }) => ({ term, weight }));
+}
+
+/** The accented spellings of each folded syllable of a text (none for a syllable it also writes bare). */
+export function accentForms(text: string): Map<string, Set<string>> {
+  const forms = new Map<string, Set<string>>();
+  const bare = new Set<string>();
+  const folded = foldedSyllables(text);
+  const raw = syllables(text);
+  // Tokenisation of the folded and the raw text agree word for word; if not, claim nothing.
+  if (folded.length !== raw.length) return forms;
+  folded.forEach((f, i) => {
+    const r = raw[i]!;
+    if (/\d/.test(r) || !hasDiacritics(r)) bare.add(f);
+    else (forms.get(f) ?? forms.set(f, new Set()).get(f)!).add(r);
+  });
+  for (const f of bare) forms.delete(f);
+  return forms;
 }
 
 function detectIntents(folded: string): Set<Intent> {
@@ -153,6 +176,7 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnaly
     refs: findDocRefs(`${question} ${inherited?.text ?? ''}`),
     terms,
     content,
+    accents: current.english ? undefined : accentForms(inherited ? `${current.text}\n${inherited.text}` : current.text),
   };
 }
 

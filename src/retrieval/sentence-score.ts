@@ -4,7 +4,7 @@
  * pairs in the same order, and whether it holds what the question asks for.
  */
 import { withinOneEdit } from '../text/edit-distance.js';
-import { foldedSyllables } from '../text/tokens.js';
+import { foldedSyllables, syllables } from '../text/tokens.js';
 import type { Intent, QueryAnalysis } from './query.js';
 
 export interface SentenceScore {
@@ -64,6 +64,11 @@ export interface ScoreOptions {
   known?: Set<string>;
   /** Indexed near spellings of a term (LexicalIndex.nearTerms): makes fuzzy matching a set lookup. */
   near?: (term: string) => string[];
+  /**
+   * The sentence is clean text: a question word written with diacritics matches
+   * only the same accented spelling ("căn cước" is not "cán … cuộc").
+   */
+  accents?: boolean;
 }
 
 /** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
@@ -71,17 +76,19 @@ export interface SentenceTokens {
   words: string[];
   set: Set<string>;
   joined: string;
+  /** Lowercase syllables with their diacritics (tone placement normalised). */
+  accented: Set<string>;
 }
 
 export function tokenizeSentence(text: string): SentenceTokens {
   const words = foldedSyllables(text);
-  return { words, set: new Set(words), joined: ` ${words.join(' ')} ` };
+  return { words, set: new Set(words), joined: ` ${words.join(' ')} `, accented: new Set(syllables(text)) };
 }
 
 const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
 
 export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
-  const { context = '', fuzzy = false, document = '', known, near } = options;
+  const { context = '', fuzzy = false, document = '', known, near, accents = false } = options;
   const tokens = typeof sentence === 'string' ? tokenizeSentence(sentence) : sentence;
   const { words, set: wordSet, joined } = tokens;
   const contextSet = asSet(context);
@@ -92,17 +99,22 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   /** The sentence word each question term matched (itself, or its OCR-damaged form). */
   const matched: string[] = [];
   const weights: Array<[number, number]> = [];
+  const misaccented: boolean[] = [];
   for (const { term, weight } of analysis.content) {
     const w = weight * Math.max(0.2, idf(term));
     total += w;
-    const [inSentence, word] = bestMatch(term, wordSet, fuzzy, known, near);
+    const forms = accents ? analysis.accents?.get(term) : undefined;
+    // Same letters, other diacritics in a clean sentence: likely another word ("cán" for "căn"), a weak
+    // match that only a matching neighbour (a phrase, despite a typo) makes trusted.
+    const wrongAccent = forms !== undefined && wordSet.has(term) && ![...forms].some((f) => tokens.accented.has(f));
+    const [inSentence, word] = wrongAccent ? [0.5, term] : bestMatch(term, wordSet, fuzzy, known, near);
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known, near), documentSet.has(term) ? 0.5 : 0);
     found += w * strength;
-    exact += w * Math.max(wordSet.has(term) ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? 0.5 : 0);
+    exact += w * Math.max(wordSet.has(term) && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? 0.5 : 0);
     matched.push(inSentence > 0 ? word : '');
     weights.push([w, inSentence]);
+    misaccented.push(wrongAccent);
   }
-  const coverage = total ? found / total : 0;
 
   // Adjacent question pairs found adjacent in the sentence: phrase evidence.
   let pairs = 0;
@@ -116,11 +128,16 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
         const [w, strength] = weights[j]!;
         if (strength < 1 && !trusted.has(j)) {
           trusted.add(j);
-          exact += w * strength;
+          // A diacritic typo inside a matched phrase ("Bùa Liềm Vàng") is the word itself.
+          if (misaccented[j]) {
+            found += w * (1 - strength);
+            exact += w;
+          } else exact += w * strength;
         }
       }
     }
   }
+  const coverage = total ? found / total : 0;
   const foldedSentence = joined;
   let intentBonus = 0;
   for (const intent of analysis.intents) if (INTENT_EVIDENCE[intent].test(foldedSentence)) intentBonus += 0.12;
