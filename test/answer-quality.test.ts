@@ -140,6 +140,17 @@ describe('accent-aware matching in clean text', () => {
   });
 });
 
+describe('document named as the subject', () => {
+  it('takes the first document type named as the subject and finds the document implementing the numbered one', async () => {
+    const { subjectType } = await import('../src/retrieval/query.js');
+    expect(subjectType('Hướng dẫn triển khai Kế hoạch 22 được gửi tới đâu?')).toBe('huong dan');
+    expect(subjectType('Kế hoạch 22 hướng dẫn gì?')).toBe('ke hoach');
+    const passages = await runtime.kb.retriever().retrieve(analyzeQuery('Hướng dẫn triển khai Kế hoạch 22 được gửi tới ban xây dựng đảng của bao nhiêu xã, phường?'));
+    expect(passages[0]!.doc.docType).toBe('Hướng dẫn');
+    expect(passages[0]!.doc.title).toMatch(/22-KH\/TU/);
+  });
+});
+
 describe('chat shorthand', () => {
   it('expands phone shorthand, keeps acronyms the documents use, splits glued document numbers', async () => {
     const { expandShorthand } = await import('../src/text/shorthand.js');

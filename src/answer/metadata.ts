@@ -7,7 +7,7 @@
 import { fold } from '../text/fold.js';
 import { documentTokens } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
-import type { QueryAnalysis } from '../retrieval/query.js';
+import { subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, documentLabel, OCR_NOTE } from './format.js';
 import type { AnswerDraft } from './extractive.js';
@@ -37,14 +37,11 @@ export function metadataKind(question: string): MetadataKind | undefined {
 }
 
 /** The document a question is about: named by number, else the best-ranked passage's. */
-const TYPE_NAMES = ['ke hoach', 'huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'thong bao', 'bao cao'];
-
 function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
   const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
   // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
-  const folded = fold(analysis.question);
-  const subjectType = TYPE_NAMES.map((t) => [t, folded.indexOf(t)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1])[0]?.[0];
-  const ofType = (d: DocumentMeta) => !subjectType || !d.docType || fold(d.docType) === subjectType;
+  const subject = subjectType(analysis.question);
+  const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
   const named = documents.find((d) => {
     if (!ofType(d)) return false;
     const own = d.docNumber ? findDocRefs(d.docNumber)[0] : undefined;

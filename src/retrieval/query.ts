@@ -180,6 +180,18 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnaly
   };
 }
 
+/** Document types a question may name, folded. */
+export const TYPE_NAMES = ['ke hoach', 'huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'thong bao', 'bao cao'];
+
+/**
+ * The document type a question is about: the first one it names ("Hướng dẫn
+ * triển khai Kế hoạch 22 …" is about the Hướng dẫn, not the Kế hoạch).
+ */
+export function subjectType(question: string): string | undefined {
+  const folded = fold(question);
+  return TYPE_NAMES.map((t) => [t, folded.indexOf(t)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1])[0]?.[0];
+}
+
 const placeCache = new WeakMap<DocumentMeta, string[]>();
 
 /**

@@ -5,11 +5,11 @@
  */
 import { findDocRefs } from '../text/doc-refs.js';
 import { fold } from '../text/fold.js';
-import type { Passage } from '../types.js';
+import type { DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { namesPlaceOf, type QueryAnalysis } from './query.js';
+import { namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
@@ -80,6 +80,19 @@ export class Retriever {
     const named = new Set<string>();
     if (refKeys.size) {
       for (const stored of this.index.documents.values()) if (ownRefKeys(stored.meta).some((k) => refKeys.has(k))) named.add(stored.meta.id);
+      // "Hướng dẫn triển khai Kế hoạch 22 …": the question is about a document of the type it names first
+      // that implements the numbered one (its title cites it), so that one is the document named.
+      const subject = subjectType(analysis.question);
+      const ofSubject = (meta: DocumentMeta) => !!meta.docType && fold(meta.docType) === subject;
+      if (subject && ![...named].some((id) => ofSubject(this.index.meta(id)))) {
+        const implementing = [...this.index.documents.values()]
+          .map((s) => s.meta)
+          .filter((meta) => ofSubject(meta) && findDocRefs(meta.title).some((r) => refKeys.has(r.full!) || refKeys.has(r.short)));
+        if (implementing.length) {
+          named.clear();
+          for (const meta of implementing) named.add(meta.id);
+        }
+      }
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 
