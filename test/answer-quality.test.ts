@@ -149,6 +149,13 @@ describe('document named as the subject', () => {
     expect(passages[0]!.doc.docType).toBe('Hướng dẫn');
     expect(passages[0]!.doc.title).toMatch(/22-KH\/TU/);
   });
+
+  it('answers from the implementing document: the words naming it need not be in the quote', async () => {
+    const reply = await ask('Hướng dẫn triển khai Kế hoạch 22 được gửi tới ban xây dựng đảng của bao nhiêu xã, phường?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toContain('45 xã, phường');
+    expect(reply.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+  });
 });
 
 describe('chat shorthand', () => {

@@ -4,6 +4,7 @@
  * well enough it says so, and names what the documents do cover.
  */
 import { namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
+import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -59,6 +60,17 @@ function isLeadIn(chunk: Passage['chunk'], index: number): boolean {
   const heading = chunk.sectionTitle.trim();
   const firstLineEnd = chunk.text.indexOf('\n');
   return heading.length > 0 && firstLineEnd > 0 && span.end <= firstLineEnd && text.trim().endsWith(heading) && index + 1 < chunk.sentences.length;
+}
+
+const titleCache = new WeakMap<DocumentMeta, Set<string>>();
+
+function titledTokens(meta: DocumentMeta): Set<string> {
+  let cached = titleCache.get(meta);
+  if (!cached) {
+    cached = new Set([...documentTokens(meta), ...foldedSyllables(meta.title)]);
+    titleCache.set(meta, cached);
+  }
+  return cached;
 }
 
 const NUMBER_WORDS: Record<string, string[]> = {
@@ -281,16 +293,19 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const asksDuties = DUTY_QUESTION.test(fold(analysis.text));
   const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
   const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+  const namedIds = refKeys.size ? namedDocuments(analysis, documents) : new Set<string>();
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
-    const document = documentTokens(passage.doc);
-    const own = passage.doc.docNumber ? findDocRefs(passage.doc.docNumber)[0] : undefined;
-    const named = (own && (refKeys.has(own.full!) || refKeys.has(own.short))) || namesPlaceOf(analysis, passage.doc) ? 0.1 : 0;
+    const byNumber = namedIds.has(passage.doc.id);
+    // A document named through the one it implements: its title's words ("triển khai Kế hoạch 22") name it too.
+    const implementing = byNumber && !passage.doc.docNumber;
+    const document = implementing ? titledTokens(passage.doc) : documentTokens(passage.doc);
+    const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.1 : 0;
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr });
+      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5 });
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty, coverage, exactCoverage });
     });
   }

@@ -13,6 +13,25 @@ import { namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
+/**
+ * The documents a question names by number. "Hướng dẫn triển khai Kế hoạch 22 …"
+ * is about a document of the type it names first that implements the numbered
+ * one (its title cites it), so that one is the document named.
+ */
+export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[]): Set<string> {
+  const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+  const named = new Set<string>();
+  if (!refKeys.size) return named;
+  for (const meta of documents) if (ownRefKeys(meta).some((k) => refKeys.has(k))) named.add(meta.id);
+  const subject = subjectType(analysis.question);
+  const ofSubject = (meta: DocumentMeta) => !!meta.docType && fold(meta.docType) === subject;
+  if (subject && !documents.some((meta) => named.has(meta.id) && ofSubject(meta))) {
+    const implementing = documents.filter((meta) => ofSubject(meta) && findDocRefs(meta.title).some((r) => refKeys.has(r.full!) || refKeys.has(r.short)));
+    if (implementing.length) return new Set(implementing.map((meta) => meta.id));
+  }
+  return named;
+}
+
 export interface RetrieveOptions {
   limit?: number;
   sources?: string[];
@@ -77,22 +96,8 @@ export class Retriever {
 
     // A question naming a document ("KH 22", "Kết luận 226") prefers that document.
     const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
-    const named = new Set<string>();
+    const named = refKeys.size ? namedDocuments(analysis, [...this.index.documents.values()].map((s) => s.meta)) : new Set<string>();
     if (refKeys.size) {
-      for (const stored of this.index.documents.values()) if (ownRefKeys(stored.meta).some((k) => refKeys.has(k))) named.add(stored.meta.id);
-      // "Hướng dẫn triển khai Kế hoạch 22 …": the question is about a document of the type it names first
-      // that implements the numbered one (its title cites it), so that one is the document named.
-      const subject = subjectType(analysis.question);
-      const ofSubject = (meta: DocumentMeta) => !!meta.docType && fold(meta.docType) === subject;
-      if (subject && ![...named].some((id) => ofSubject(this.index.meta(id)))) {
-        const implementing = [...this.index.documents.values()]
-          .map((s) => s.meta)
-          .filter((meta) => ofSubject(meta) && findDocRefs(meta.title).some((r) => refKeys.has(r.full!) || refKeys.has(r.short)));
-        if (implementing.length) {
-          named.clear();
-          for (const meta of implementing) named.add(meta.id);
-        }
-      }
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 

@@ -69,6 +69,8 @@ export interface ScoreOptions {
    * only the same accented spelling ("căn cước" is not "cán … cuộc").
    */
   accents?: boolean;
+  /** How much a question word found only in `document` counts (default 0.5). */
+  documentStrength?: number;
 }
 
 /** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
@@ -88,7 +90,7 @@ export function tokenizeSentence(text: string): SentenceTokens {
 const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
 
 export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
-  const { context = '', fuzzy = false, document = '', known, near, accents = false } = options;
+  const { context = '', fuzzy = false, document = '', known, near, accents = false, documentStrength = 0.5 } = options;
   const tokens = typeof sentence === 'string' ? tokenizeSentence(sentence) : sentence;
   const { words, set: wordSet, joined } = tokens;
   const contextSet = asSet(context);
@@ -108,9 +110,9 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
     // match that only a matching neighbour (a phrase, despite a typo) makes trusted.
     const wrongAccent = forms !== undefined && wordSet.has(term) && ![...forms].some((f) => tokens.accented.has(f));
     const [inSentence, word] = wrongAccent ? [0.5, term] : bestMatch(term, wordSet, fuzzy, known, near);
-    const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known, near), documentSet.has(term) ? 0.5 : 0);
+    const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known, near), documentSet.has(term) ? documentStrength : 0);
     found += w * strength;
-    exact += w * Math.max(wordSet.has(term) && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? 0.5 : 0);
+    exact += w * Math.max(wordSet.has(term) && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? documentStrength : 0);
     matched.push(inSentence > 0 ? word : '');
     weights.push([w, inSentence]);
     misaccented.push(wrongAccent);
