@@ -140,6 +140,19 @@ describe('accent-aware matching in clean text', () => {
   });
 });
 
+describe('OCR two-letter syllables', () => {
+  it('accepts one wrong letter in a two-letter word only beside a matched neighbour', async () => {
+    const { scoreSentence } = await import('../src/retrieval/sentence-score.js');
+    const idf = () => 1;
+    const question = analyzeQuery('Xử lý hồ sơ đạt mức nào?');
+    const phrase = scoreSentence('Xit Iy hd so dat 95%.', question, idf, { fuzzy: true });
+    const alone = scoreSentence('Xit Iy hd ba dat 95%.', question, idf, { fuzzy: true });
+    expect(phrase.exactCoverage).toBeGreaterThan(alone.exactCoverage);
+    // Clean text is never read as damaged.
+    expect(scoreSentence('Xit Iy hd so dat 95%.', question, idf).exactCoverage).toBeLessThan(phrase.exactCoverage);
+  });
+});
+
 describe('document named as the subject', () => {
   it('takes the first document type named as the subject and finds the document implementing the numbered one', async () => {
     const { subjectType } = await import('../src/retrieval/query.js');

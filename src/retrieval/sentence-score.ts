@@ -139,6 +139,29 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
       }
     }
   }
+  // OCR-damaged two-letter syllables ("hd sơ" for "hồ sơ", "Iy" for "lý"): one wrong letter is
+  // accepted only right next to a neighbour of the question already matched in order.
+  if (fuzzy) {
+    for (let pass = 0, changed = true; pass < 2 && changed; pass++) {
+      changed = false;
+      for (let i = 0; i < content.length; i++) {
+        const term = content[i]!.term;
+        if (matched[i] || term.length !== 2 || !/^[a-z]{2}$/.test(term)) continue;
+        const prev = i > 0 ? matched[i - 1] : '';
+        const next = matched[i + 1] ?? '';
+        const at = words.findIndex(
+          (word, k) => word.length === 2 && oneSubstitution(term, word) && ((prev && words[k - 1] === prev) || (next && words[k + 1] === next)),
+        );
+        if (at < 0) continue;
+        const w = weights[i]![0];
+        found += w * 0.7;
+        exact += w * 0.7;
+        matched[i] = words[at]!;
+        pairs++;
+        changed = true;
+      }
+    }
+  }
   const coverage = total ? found / total : 0;
   const foldedSentence = joined;
   let intentBonus = 0;
