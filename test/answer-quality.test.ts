@@ -153,6 +153,14 @@ describe('OCR two-letter syllables', () => {
   });
 });
 
+describe('heading says who, sentence says what', () => {
+  it('prefers the sentence of the section named in the question that holds the rest of it', async () => {
+    const reply = await ask('Các chi, đảng bộ trực thuộc huyện kiến nghị giải pháp với ai?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/kiến nghị với Huyện ủy/);
+  });
+});
+
 describe('document named as the subject', () => {
   it('takes the first document type named as the subject and finds the document implementing the numbered one', async () => {
     const { subjectType } = await import('../src/retrieval/query.js');

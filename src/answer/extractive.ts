@@ -259,6 +259,31 @@ function trimQuote(text: string, a: number, b: number): [number, number] {
   return [a, b];
 }
 
+/**
+ * Weighted share of the question's words that neither the section heading nor
+ * the document names, found in the sentence itself (1 when there are none).
+ */
+function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
+  const { sentences, context } = chunkTokens(c.passage.chunk);
+  const document = documentTokens(c.passage.doc);
+  const tokens = sentences[c.index]!;
+  const words = tokens.set;
+  // As in scoreSentence: in clean text, an accented question word needs its own diacritics ("đâu" is not "đấu").
+  const spelled = (term: string) => {
+    const forms = c.passage.chunk.ocr ? undefined : analysis.accents?.get(term);
+    return !forms || [...forms].some((f) => tokens.accented.has(f));
+  };
+  let total = 0;
+  let found = 0;
+  for (const { term, weight } of analysis.content) {
+    if (context.has(term) || document.has(term)) continue;
+    const w = weight * Math.max(0.2, idf(term));
+    total += w;
+    if (words.has(term) && spelled(term)) found += w;
+  }
+  return total ? found / total : 1;
+}
+
 function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
   const related = [...new Map(passages.map((p) => [p.doc.id, p.doc])).values()].slice(0, 3);
   const pool = related.length ? related : documents.slice(0, 5);
@@ -329,7 +354,18 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0;
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact;
-  const best = top && candidates.find((c) => c.score >= 0.85 * top.score && covers(c) && (!gated || holdsEvidence(c)));
+  const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
+  let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
+  // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
+  // ("kiến nghị giải pháp"). A close candidate that, with its heading, covers clearly more of the
+  // question, and holds itself what its heading does not, beats one of the same document that only repeats the who.
+  if (best && !analysis.english) {
+    const first = best;
+    const better = candidates.find(
+      (c) => c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.15 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67,
+    );
+    if (better) best = better;
+  }
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
 
