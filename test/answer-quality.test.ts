@@ -159,6 +159,12 @@ describe('heading says who, sentence says what', () => {
     expect(reply.answered).toBe(true);
     expect(reply.citations[0]!.quote).toMatch(/kiến nghị với Huyện ủy/);
   });
+
+  it('answers "những mạng xã hội nào" with the sentence that writes the phrase before its list', async () => {
+    const reply = await ask('Kế hoạch 121 của Ban Tuyên giáo Tỉnh ủy Sơn La tuyên truyền trên những mạng xã hội nào?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/Facebook, Zalo, Youtube/);
+  });
 });
 
 describe('document named as the subject', () => {

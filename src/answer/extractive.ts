@@ -263,6 +263,9 @@ function trimQuote(text: string, a: number, b: number): [number, number] {
  * Weighted share of the question's words that neither the section heading nor
  * the document names, found in the sentence itself (1 when there are none).
  */
+/** "những mạng xã hội nào", "các hội nghị nào": the thing (two to four syllables) a list question asks for. */
+const ASKED_THING = / (?:nhung|cac) ((?:[a-z]+ ){1,3}[a-z]+) nao /;
+
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
   const { sentences, context } = chunkTokens(c.passage.chunk);
   const document = documentTokens(c.passage.doc);
@@ -365,6 +368,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       (c) => c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.15 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67,
     );
     if (better) best = better;
+  }
+  // "trên những mạng xã hội nào": the list follows the thing named; a close candidate that writes
+  // that phrase whole ("mạng xã hội (Facebook, Zalo…)") beats one that does not.
+  const asked = analysis.english ? undefined : ASKED_THING.exec(` ${foldedSyllables(analysis.question).join(' ')} `)?.[1];
+  if (best && asked) {
+    const holds = (c: Candidate) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `);
+    const first = best;
+    if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
   }
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
