@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -180,6 +180,7 @@ const scales = values.scales!.split(',').map(Number).filter((n) => n >= 1);
 const budgetMs = Number(values['budget-min']) * 60_000;
 const durationSec = Number(values.duration);
 const results: ScaleResult[] = [];
+const loadAtStart = loadavg();
 const notes: string[] = [];
 for (const scale of scales) {
   const dir = mkdtempSync(join(tmpdir(), `vanban-bench-${scale}x-`));
@@ -204,6 +205,7 @@ for (const scale of scales) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}`;
+notes.push(`Machine load average (1/5/15 min) at start ${loadAtStart.map((x) => x.toFixed(1)).join(' / ')}, at end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores (includes this benchmark and its server).`);
 notes.push('Figures are from a machine whose two cores were shared with other jobs at the time; re-run `npm run bench` on an idle machine for clean numbers.');
 await writeFile(join(values.out!, 'BENCHMARKS.md'), markdownReport(results, notes, { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine, durationSec }));
 await writeFile(join(values.out!, 'benchmarks.svg'), svgChart(results));
