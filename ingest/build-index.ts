@@ -9,7 +9,7 @@ import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
-import { INDEX_FORMAT, type Manifest, newBuildDir, publishBuild, type StoredDocument, writeJson } from '../src/store/index-files.js';
+import { INDEX_FORMAT, type Manifest, newBuildDir, publishBuild, type StoredDocument, writeJson, writeLexical } from '../src/store/index-files.js';
 import type { Chunk } from '../src/types.js';
 import { cleanText } from './clean.js';
 import { corpusHash, listCorpusFiles } from './corpus.js';
@@ -121,7 +121,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   };
   await writeJson(join(dir, 'documents.json'), documents);
   await writeJson(join(dir, 'chunks.json'), chunks);
-  await writeJson(join(dir, 'lexical.json'), lexical.toJSON());
+  await writeLexical(dir, lexical.toJSON());
   // The manifest is written last: a build without one is incomplete.
   await writeJson(join(dir, 'manifest.json'), manifest);
   await options.beforePublish?.(dir);

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -75,35 +75,81 @@ async function ingestStage(dir: string, scale: number) {
   };
 }
 
-/** Child: load the index cold, serve it, and drive it with autocannon. */
+/** Resident memory of a process and all its descendants (Linux /proc), in MB. */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  try {
+    kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) kb += treeRssMb(Number(child)) * 1024;
+  } catch {
+    // the process is gone
+  }
+  return kb / 1024;
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Child: load the index cold (load time), then start the real server
+ * (`src/server.ts`: a cluster of WEB_CONCURRENCY workers, default = cores) and
+ * drive it with autocannon from this process.
+ */
 async function serveStage(dir: string, durationSec: number) {
-  const { serve } = await import('@hono/node-server');
-  const { loadConfig } = await import('../src/config.js');
-  const { createNodeRuntime } = await import('../src/node.js');
   const { loadCorpusIndex } = await import('../src/store/load-index.js');
   const { LocalHashEmbeddings } = await import('../src/retrieval/local-embeddings.js');
   const { loadTest } = await import('../src/bench/load.js');
   const { readQuestionSet } = await import('../src/eval/questions.js');
 
   const started = performance.now();
-  const loaded = await loadCorpusIndex(dir, new LocalHashEmbeddings());
+  let loaded = await loadCorpusIndex(dir, new LocalHashEmbeddings());
   const loadMs = performance.now() - started;
   if (!loaded) throw new Error('no index');
-
-  const runtime = await createNodeRuntime({ ...loadConfig({ DATA_DIR: dir }), LOG_LEVEL: 'silent' }, { onProgress: () => {} });
-  const questions = (await readQuestionSet(join(ROOT, 'data', 'eval', 'dev.jsonl'))).map((c) => c.question);
-  const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  const url = `http://127.0.0.1:${port}`;
-  // Warm-up: JIT, lazy per-index caches.
-  for (const question of questions) await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
-  const load = [];
-  for (const connections of [1, 8, 32]) load.push(await loadTest(url, questions, connections, durationSec));
+  loaded = undefined;
   global.gc?.();
-  const serveRssMb = process.memoryUsage().rss / 1048576;
-  await new Promise((resolve) => server.close(resolve));
-  return { loadMs, load, serveRssMb, servePeakRssMb: peakRssMb() };
+
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'src', 'server.ts')], {
+    env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 10 * 60_000;
+    for (let ready = false; !ready; ) {
+      if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+      if (Date.now() > deadline) throw new Error('server not ready after 10 min');
+      ready = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const questions = (await readQuestionSet(join(ROOT, 'data', 'eval', 'dev.jsonl'))).map((c) => c.question);
+    // Warm-up every worker: JIT, lazy per-index caches.
+    const workers = Number(process.env.WEB_CONCURRENCY) || availableParallelism();
+    for (let round = 0; round < workers; round++) {
+      await Promise.all(Array.from({ length: workers }, async (_, w) => {
+        for (let q = w; q < questions.length; q += workers) {
+          await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[(q + round) % questions.length] }) });
+        }
+      }));
+    }
+    const load = [];
+    let servePeakRssMb = 0;
+    const sampler = setInterval(() => (servePeakRssMb = Math.max(servePeakRssMb, treeRssMb(server.pid!))), 500);
+    for (const connections of [1, 8, 32]) load.push(await loadTest(url, questions, connections, durationSec));
+    clearInterval(sampler);
+    const serveRssMb = treeRssMb(server.pid!);
+    return { loadMs, load, serveRssMb, servePeakRssMb: Math.max(servePeakRssMb, serveRssMb), workers };
+  } finally {
+    server.kill('SIGTERM');
+    await exited;
+  }
 }
 
 function runChild(args: string[], timeoutMs: number): Promise<Record<string, unknown>> {
@@ -134,6 +180,7 @@ const scales = values.scales!.split(',').map(Number).filter((n) => n >= 1);
 const budgetMs = Number(values['budget-min']) * 60_000;
 const durationSec = Number(values.duration);
 const results: ScaleResult[] = [];
+const loadAtStart = loadavg();
 const notes: string[] = [];
 for (const scale of scales) {
   const dir = mkdtempSync(join(tmpdir(), `vanban-bench-${scale}x-`));
@@ -158,6 +205,7 @@ for (const scale of scales) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}`;
+notes.push(`Machine load average (1/5/15 min) at start ${loadAtStart.map((x) => x.toFixed(1)).join(' / ')}, at end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores (includes this benchmark and its server).`);
 notes.push('Figures are from a machine whose two cores were shared with other jobs at the time; re-run `npm run bench` on an idle machine for clean numbers.');
 await writeFile(join(values.out!, 'BENCHMARKS.md'), markdownReport(results, notes, { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine, durationSec }));
 await writeFile(join(values.out!, 'benchmarks.svg'), svgChart(results));

@@ -17,8 +17,8 @@ export interface SerializedLexicalIndex {
   k1: number;
   b: number;
   docLengths: number[];
-  /** term → flat [docIndex, termFrequency, docIndex, termFrequency, …] */
-  postings: Record<string, number[]>;
+  /** term → flat [docIndex, termFrequency, docIndex, termFrequency, …] (an Int32Array view when loaded from lexical.bin) */
+  postings: Record<string, ArrayLike<number>>;
 }
 
 export class LexicalIndex implements LexicalSearch {
@@ -37,7 +37,7 @@ export class LexicalIndex implements LexicalSearch {
       }
       return terms.length;
     });
-    const postings: Record<string, number[]> = Object.create(null);
+    const postings: Record<string, ArrayLike<number>> = Object.create(null);
     for (const [term, list] of lists) postings[term] = list;
     const total = docLengths.reduce((sum, n) => sum + n, 0);
     return new LexicalIndex({ k1, b, docLengths, postings }, total / Math.max(1, docLengths.length));
@@ -45,7 +45,7 @@ export class LexicalIndex implements LexicalSearch {
 
   static fromJSON(data: SerializedLexicalIndex): LexicalIndex {
     const total = data.docLengths.reduce((sum, n) => sum + n, 0);
-    const postings: Record<string, number[]> = Object.assign(Object.create(null), data.postings);
+    const postings: Record<string, ArrayLike<number>> = Object.assign(Object.create(null), data.postings);
     return new LexicalIndex({ ...data, postings }, total / Math.max(1, data.docLengths.length));
   }
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Chunk, DocumentMeta } from '../types.js';
 import type { SerializedLexicalIndex } from '../retrieval/lexical-index.js';
 
-export const INDEX_FORMAT = 1;
+/** 2: BM25 postings in lexical.bin (Int32) beside a small lexical.json; 1 read the postings from JSON. */
+export const INDEX_FORMAT = 2;
 
 export interface Manifest {
   format: number;
@@ -103,7 +104,49 @@ export async function readIndexData(buildDir: string): Promise<IndexData> {
     read<Manifest>('manifest.json'),
     read<StoredDocument[]>('documents.json'),
     read<Chunk[]>('chunks.json'),
-    read<SerializedLexicalIndex>('lexical.json'),
+    readLexical(buildDir),
   ]);
   return { manifest, documents, chunks, lexical };
+}
+
+/**
+ * The BM25 index as two files: lexical.json holds k1, b and the terms in
+ * order; lexical.bin holds Int32 [documents, terms, docLengths…, offsets
+ * (terms + 1)…, flat postings…]. Parsing hundreds of MB of number arrays from
+ * JSON was most of the load time on large corpora; a typed view is free.
+ */
+export async function writeLexical(buildDir: string, data: SerializedLexicalIndex): Promise<void> {
+  const terms = Object.keys(data.postings);
+  let total = 0;
+  for (const term of terms) total += data.postings[term]!.length;
+  const header = 2 + data.docLengths.length + terms.length + 1;
+  const bin = new Int32Array(header + total);
+  bin[0] = data.docLengths.length;
+  bin[1] = terms.length;
+  bin.set(data.docLengths, 2);
+  let offset = 0;
+  let at = 2 + data.docLengths.length;
+  for (const term of terms) {
+    bin[at++] = offset;
+    bin.set(data.postings[term]!, header + offset);
+    offset += data.postings[term]!.length;
+  }
+  bin[at] = offset;
+  await writeFile(join(buildDir, 'lexical.bin'), new Uint8Array(bin.buffer));
+  await writeJson(join(buildDir, 'lexical.json'), { k1: data.k1, b: data.b, terms });
+}
+
+export async function readLexical(buildDir: string): Promise<SerializedLexicalIndex> {
+  const meta = JSON.parse(await readFile(join(buildDir, 'lexical.json'), 'utf8')) as SerializedLexicalIndex & { terms?: string[] };
+  if (!meta.terms) return meta; // format 1: postings inline
+  const bytes = await readFile(join(buildDir, 'lexical.bin'));
+  const bin = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const docs = bin[0]!;
+  const count = bin[1]!;
+  const docLengths = Array.from(bin.subarray(2, 2 + docs));
+  const offsets = 2 + docs;
+  const header = offsets + count + 1;
+  const postings: Record<string, Int32Array> = Object.create(null);
+  for (let i = 0; i < count; i++) postings[meta.terms[i]!] = bin.subarray(header + bin[offsets + i]!, header + bin[offsets + i + 1]!);
+  return { k1: meta.k1, b: meta.b, docLengths, postings };
 }

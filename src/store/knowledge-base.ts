@@ -11,7 +11,7 @@ import type { CorpusIndex } from '../retrieval/corpus-index.js';
 import type { QueryEmbedder } from '../retrieval/ports.js';
 import { Retriever } from '../retrieval/retriever.js';
 import type { DocumentMeta } from '../types.js';
-import { currentBuild, type Manifest, type StoredDocument } from './index-files.js';
+import { currentBuild, readManifest, type Manifest, type StoredDocument } from './index-files.js';
 import { loadCorpusIndex } from './load-index.js';
 
 export type IndexEmbeddings = EmbeddingsInterface & QueryEmbedder & { dimensions: number };
@@ -36,6 +36,20 @@ export class KnowledgeBase {
     await kb.load();
     if (!kb.current || (await kb.isStale())) await kb.rebuild();
     return kb;
+  }
+
+  /**
+   * Builds the index when it is missing or stale, without loading it: the
+   * cluster primary calls this once before forking, so workers only load.
+   */
+  static async ensureBuilt(options: KnowledgeBaseOptions): Promise<void> {
+    const dir = await currentBuild(options.dataDir);
+    const manifest = dir ? await readManifest(dir) : undefined;
+    if (manifest && manifest.embedder.id === options.embeddings.id) {
+      const hash = await corpusHash(await listCorpusFiles([join(options.dataDir, 'docs')]), options.embeddings.id);
+      if (hash === manifest.corpusHash) return;
+    }
+    await buildIndex({ dataDir: options.dataDir, embeddings: options.embeddings, onProgress: options.onProgress });
   }
 
   private get docsDir(): string {
