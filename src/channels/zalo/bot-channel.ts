@@ -6,8 +6,8 @@ import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { BackgroundTasks, WaitUntil } from './background.js';
 import type { BotClient } from './bot-client.js';
-import { formatReply } from './format.js';
-import { FAILURE, MAX_QUESTION_CHARS, UNSUPPORTED } from './messages.js';
+import { answerMessages } from './answer.js';
+import { UNSUPPORTED } from './messages.js';
 import type { Asker, WebhookOutcome } from './oa-channel.js';
 import type { SeenIds } from './seen.js';
 import { constantTimeEqual } from './signature.js';
@@ -61,17 +61,10 @@ export class BotChannel {
   }
 
   private async answer(chatId: string, text: string): Promise<void> {
-    const question = text.trim().slice(0, MAX_QUESTION_CHARS);
-    if (!question) return;
+    if (!text.trim()) return;
     await this.options.client.sendChatAction(chatId, 'typing').catch((err: unknown) => this.options.logger.warn({ err }, '[zalo] [bot] typing action failed'));
-    let messages: string[];
-    try {
-      messages = formatReply(await this.options.assistant.ask({ question, conversationId: `zalo-bot:${chatId}` }));
-    } catch (err) {
-      this.options.logger.error({ err, channel: 'zalo-bot' }, '[zalo] [bot] answering failed');
-      messages = [FAILURE];
-    }
-    await this.send(chatId, messages);
+    const messages = await answerMessages(this.options.assistant, text, `zalo-bot:${chatId}`, this.options.logger, 'bot');
+    if (messages) await this.send(chatId, messages);
   }
 
   private async send(chatId: string, messages: string[]): Promise<void> {

@@ -7,8 +7,8 @@ import type { Logger } from '../../logger.js';
 import type { AskRequest, AskResponse } from '../../types.js';
 import type { BackgroundTasks, WaitUntil } from './background.js';
 import { ZaloApiError } from './errors.js';
-import { formatReply } from './format.js';
-import { FAILURE, GREETING, MAX_QUESTION_CHARS, UNSUPPORTED } from './messages.js';
+import { answerMessages } from './answer.js';
+import { GREETING, UNSUPPORTED } from './messages.js';
 import type { OaClient } from './oa-client.js';
 import type { SeenIds } from './seen.js';
 import { verifyOaSignature } from './signature.js';
@@ -114,16 +114,8 @@ export class OaChannel {
   private async handle(action: Action, userId: string, text: string): Promise<void> {
     if (action === 'greet') return this.send(userId, [GREETING]);
     if (action === 'notice') return this.send(userId, [UNSUPPORTED]);
-    const question = text.trim().slice(0, MAX_QUESTION_CHARS);
-    if (!question) return;
-    let messages: string[];
-    try {
-      messages = formatReply(await this.options.assistant.ask({ question, conversationId: `zalo-oa:${userId}` }));
-    } catch (err) {
-      this.options.logger.error({ err, channel: 'zalo-oa' }, '[zalo] [oa] answering failed');
-      messages = [FAILURE];
-    }
-    await this.send(userId, messages);
+    const messages = await answerMessages(this.options.assistant, text, `zalo-oa:${userId}`, this.options.logger, 'oa');
+    if (messages) await this.send(userId, messages);
   }
 
   private async send(userId: string, messages: string[]): Promise<void> {
