@@ -4,7 +4,7 @@
  */
 import type { AskResponse, Citation } from '../../../types.js';
 import { ApiError, type ApiClient } from './api.js';
-import { append, clear, h, uid } from './dom.js';
+import { append, clear, definitionList, h, uid } from './dom.js';
 import { chipLabel, copyText, formatDate, sectionLabel, sourceHref } from './format.js';
 import { icon } from './icons.js';
 import { strings, type Lang, type Strings } from './i18n.js';
@@ -234,14 +234,12 @@ export class ChatView {
         h('span', { className: 'vb-chip-label', text: chipLabel(c) }),
         c.ocr ? h('span', { className: 'vb-badge', text: s.ocrBadge }) : null,
       );
-      const meta = h('dl', { className: 'vb-meta' });
-      const row = (term: string, value: string | undefined) => {
-        if (value) append(meta, h('dt', { text: term }), h('dd', { text: value }));
-      };
-      row(s.docNumber, c.docNumber);
-      row(s.issuer, c.issuer);
-      row(s.date, formatDate(c.date));
-      row(s.section, sectionLabel(c, s));
+      const meta = definitionList('vb-meta', [
+        [s.docNumber, c.docNumber],
+        [s.issuer, c.issuer],
+        [s.date, formatDate(c.date)],
+        [s.section, sectionLabel(c, s)],
+      ]);
       const link = h('a', { className: 'vb-source-link', href: sourceHref(this.options.api.base, c), text: s.openSource });
       if (this.options.newTabLinks) {
         link.target = '_blank';

@@ -33,3 +33,10 @@ export function uid(prefix: string): string {
   counter += 1;
   return `${prefix}-${counter}-${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/** A <dl> of label/value rows; rows without a value are left out. */
+export function definitionList(className: string, rows: Array<[term: string, value: string | undefined]>): HTMLDListElement {
+  const list = h('dl', { className });
+  for (const [term, value] of rows) if (value) append(list, h('dt', { text: term }), h('dd', { text: value }));
+  return list;
+}

@@ -3,7 +3,7 @@
  * `?section=II.2.3.b&quote=…` highlights the quoted passage and scrolls to it.
  */
 import type { DocumentMeta } from '../../../types.js';
-import { append, h } from './dom.js';
+import { definitionList, h } from './dom.js';
 import { formatDate } from './format.js';
 import { findQuote } from './highlight.js';
 import { parseLang, strings, type Lang } from './i18n.js';
@@ -50,13 +50,11 @@ async function load(): Promise<void> {
 
 function render({ document: doc, sections }: DocumentPayload): void {
   document.title = doc.title;
-  const meta = h('dl', { className: 'vs-meta' });
-  const row = (term: string, value: string | undefined) => {
-    if (value) append(meta, h('dt', { text: term }), h('dd', { text: value }));
-  };
-  row(s.docNumber, doc.docNumber);
-  row(s.issuer, doc.issuer);
-  row(s.date, formatDate(doc.date));
+  const meta = definitionList('vs-meta', [
+    [s.docNumber, doc.docNumber],
+    [s.issuer, doc.issuer],
+    [s.date, formatDate(doc.date)],
+  ]);
 
   // Consecutive chunks of one section are shown together under one heading.
   const groups: { path: string; title: string; texts: string[] }[] = [];
