@@ -78,7 +78,7 @@ const NUMBER_WORDS: Record<string, string[]> = {
   '6': ['sau', 'vi'], '7': ['bay', 'vii'], '8': ['tam', 'viii'], '9': ['chin', 'ix'], '10': ['muoi', 'x'],
 };
 /** Units a "how many" asks for that the answer states by a sign instead. */
-const UNIT_SIGNS: Record<string, RegExp> = { phan: /%/, ty: /%/ };
+const UNIT_SIGNS: Record<string, RegExp> = { phan: /%/, ty: /%/, ti: /%/ };
 
 interface Specifics {
   /** "bao nhiêu tiền / mấy giờ": the unit the number must be counted in. */
@@ -133,7 +133,7 @@ const COUNT_WORD = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay'
 const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
 
 /** "khóa XV", "lần thứ II", "quý IV": a count written in Roman numerals. */
-const ROMAN_ORDINAL = /\b(khoa|thu|quy|ky|nhiem ky)\s+[ivx]{1,5}\b/;
+const ROMAN_ORDINAL = /\b(khoa|thu|quy|k[iy]|nhiem k[iy])\s+[ivx]{1,5}\b/;
 
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;

@@ -15,7 +15,7 @@ const BULLET = /^(?:\(\d{1,2}\)\s*[-–]?\s*|[a-zđ¢]\)\s*|\d{1,2}(?:\.\d{1,2})
 
 /** A limit needs a marker or a percentage: "5 năm 2026 - 2030" is not a limit. */
 const LIMIT = /\b(khong qua|toi da|it nhat|toi thieu|tro len|chiem|tinh gian|cat giam)\b|\d\s*%/;
-const DEADLINE = /\b(hoan thanh|thoi gian hoan thanh|truoc ngay|trong quy|quy (?:[1-4]|i{1,3}|iv)\b|hang quy|dinh ky hang)/;
+const DEADLINE = /\b(hoan thanh|thoi gian hoan thanh|truoc ngay|trong quy|quy (?:[1-4]|i{1,3}|iv)\b|hang quy|dinh k[iy] hang)/;
 const PROHIBITION = /^(khong|nghiem cam|cam)\b/;
 const RESPONSIBILITY = /\b(chu tri|phoi hop voi|tham muu|chiu trach nhiem|co quan thuc hien)\b/;
 const DEFINITION = /\b(phuong cham|bao gom|gom|hinh thuc|nguyen tac)\b|“[^”]{1,20}”/;
@@ -23,7 +23,7 @@ const DEFINITION = /\b(phuong cham|bao gom|gom|hinh thuc|nguyen tac)\b|“[^”]
 export function classify(foldedText: string, foldedHeadings: string): ClauseKind {
   if (LIMIT.test(foldedText) && /\d/.test(foldedText)) return 'limit';
   // "hoàn thành các mục tiêu" is no deadline: one needs a time (quý, năm, 2026, hằng …).
-  if (DEADLINE.test(foldedText) && /\b(quy|thang|nam|ngay|dinh ky|hang)\b|\d{4}/.test(foldedText)) return 'deadline';
+  if (DEADLINE.test(foldedText) && /\b(quy|thang|nam|ngay|dinh k[iy]|hang)\b|\d{4}/.test(foldedText)) return 'deadline';
   if (PROHIBITION.test(foldedText)) return 'prohibition';
   if (RESPONSIBILITY.test(foldedText) || /to chuc thuc hien/.test(foldedHeadings)) return 'responsibility';
   if (DEFINITION.test(foldedText) || /hinh thuc/.test(foldedHeadings)) return 'definition';

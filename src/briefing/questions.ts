@@ -124,9 +124,9 @@ export class RuleQuestionWriter implements QuestionWriter {
     switch (clause.kind) {
       case 'limit': {
         let subjectful = text;
-        if (labelUnreadable && /^(chiem|cat giam|thuc hien|dat|ty le|tinh gian)\b/.test(folded)) return undefined;
+        if (labelUnreadable && /^(chiem|cat giam|thuc hien|dat|t[iy] le|tinh gian)\b/.test(folded)) return undefined;
         // "Văn bản hành chính: Cắt giảm tối thiểu 15% …": the label is the subject.
-        if (label && (fold(label) === fold(title ?? '') || /^(chiem|cat giam|thuc hien|dat|ty le|tinh gian)\b/.test(folded))) subjectful = `${label} ${lowerFirst(text)}`;
+        if (label && (fold(label) === fold(title ?? '') || /^(chiem|cat giam|thuc hien|dat|t[iy] le|tinh gian)\b/.test(folded))) subjectful = `${label} ${lowerFirst(text)}`;
         // "kết luận không quá 50 phút" after "Phát biểu khai mạc không quá 10 phút": the lead's head is elided.
         else if (clause.lead) {
           const lead = subjectBefore(this.view(clause, tidy(clause.chunk.text.slice(...clause.lead))).text);
@@ -142,11 +142,11 @@ export class RuleQuestionWriter implements QuestionWriter {
         return `${capitalize(insertContext(asked, context))}?`;
       }
       case 'deadline': {
-        const m = folded.match(/\b(phai hoan thanh|hoan thanh|truoc ngay|trong quy|dinh ky|hang quy|hang nam)\b/);
+        const m = folded.match(/\b(phai hoan thanh|hoan thanh|truoc ngay|trong quy|dinh k[iy]|hang quy|hang nam)\b/);
         const before = m?.index ? tidy(text.slice(0, m.index)) : '';
         if (foldedSyllables(before).length < 2) return undefined;
         const subject = /^\p{Ll}/u.test(before) || /^(Tổ chức|Xây dựng|Thực hiện|Báo cáo|Triển khai)\b/u.test(before) ? `Việc ${lowerFirst(cut(before))}` : cut(before);
-        return /dinh ky|hang/.test(m![1]!) ? `${subject} được thực hiện định kỳ như thế nào?` : `${subject} phải hoàn thành khi nào?`;
+        return /dinh k[iy]|hang/.test(m![1]!) ? `${subject} được thực hiện định kỳ như thế nào?` : `${subject} phải hoàn thành khi nào?`;
       }
       case 'prohibition': {
         const rest = text.replace(/^(Không được|Không|Nghiêm cấm|Cấm)\s+/iu, '');

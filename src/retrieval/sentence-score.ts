@@ -17,7 +17,7 @@ export interface SentenceScore {
 
 export const INTENT_EVIDENCE: Record<Intent, RegExp> = {
   quantity: /\d/,
-  time: /\b(quy|thang|nam|ngay|tuan)\s*(\d|[ivx]{1,4}\b)|\b(\d{1,2}|[ivx]{1,4})\/\d{4}|\b20\d\d\b|thuong xuyen|hang nam|dinh ky/,
+  time: /\b(quy|thang|nam|ngay|tuan)\s*(\d|[ivx]{1,4}\b)|\b(\d{1,2}|[ivx]{1,4})\/\d{4}|\b20\d\d\b|thuong xuyen|hang nam|dinh k[iy]/,
   who: /\b(ban|so|uy ban|dang uy|cong an|co quan|chu tri|phoi hop|van phong|mat tran|trung tam|phong)\b/,
   list: /[,;]/,
 };

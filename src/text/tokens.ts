@@ -35,6 +35,14 @@ export function repairOcrWord(token: string): string {
   return token.replace(/\d/g, (d) => OCR_DIGIT[d]!);
 }
 
+/** y ↔ i after a single consonant is one word spelt two ways ("tỷ lệ" = "tỉ lệ", "lý" = "lí", "kỳ" = "kì"). */
+const Y_TO_I: Record<string, string> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+const CONSONANT_Y = /^[bdhklmnprstvx][yýỳỷỹỵ]$/;
+
+function spellYAsI(syllable: string): string {
+  return CONSONANT_Y.test(syllable) ? syllable[0] + Y_TO_I[syllable[1]!]! : syllable;
+}
+
 /** Token → syllable, memoised: a corpus repeats a few thousand distinct words (bounded). */
 const syllableMemo = new Map<string, string>();
 
@@ -44,7 +52,7 @@ function toSyllable(token: string): string {
     if (/^\d/.test(token)) syllable = normalizeNumber(token);
     else {
       const word = repairOcrWord(token);
-      syllable = hasDiacritics(word) ? normalizeTonePlacement(word) : word;
+      syllable = spellYAsI(hasDiacritics(word) ? normalizeTonePlacement(word) : word);
     }
     if (syllableMemo.size > 200_000) syllableMemo.clear();
     syllableMemo.set(token, syllable);

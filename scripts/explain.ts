@@ -1,0 +1,27 @@
+/** `npm run explain -- "<question>"`: how a question was analysed, retrieved and scored (a developer's view). */
+import { loadConfig } from '../src/config.js';
+import { createNodeRuntime } from '../src/node.js';
+import { analyzeQuery } from '../src/retrieval/query.js';
+import { chunkTokens, documentTokens } from '../src/retrieval/sentence-cache.js';
+import { scoreSentence } from '../src/retrieval/sentence-score.js';
+
+const args = process.argv.slice(2);
+const historyAt = args.indexOf('--history');
+const history = historyAt >= 0 ? [{ role: 'user' as const, content: args.splice(historyAt, 2)[1]! }] : undefined;
+const question = args.join(' ').trim();
+const runtime = await createNodeRuntime({ ...loadConfig(), LOG_LEVEL: 'warn' });
+const retriever = runtime.kb.retriever();
+const analysis = analyzeQuery(question, history);
+console.log('text:', analysis.text.replace(/\n/g, ' | '), ' intents:', [...analysis.intents].join(','));
+console.log('content:', analysis.content.map((t) => `${t.term}:${t.weight}/${retriever.idf(t.term).toFixed(1)}`).join(' '));
+const passages = await retriever.retrieve(analysis, {});
+for (const p of passages.slice(0, 6)) {
+  const { sentences, context } = chunkTokens(p.chunk);
+  const scored = p.chunk.sentences.map((s, i) => ({ i, text: p.chunk.text.slice(s.start, s.end), ...scoreSentence(sentences[i]!, analysis, retriever.idf, { context, document: documentTokens(p.doc), fuzzy: p.chunk.ocr, near: retriever.near, known: retriever.corpus.knownWords, accents: !p.chunk.ocr }) }));
+  scored.sort((a, b) => b.score - a.score);
+  console.log(`\n[${p.score.toFixed(2)}] ${p.doc.id} §${p.chunk.sectionPath} ${p.chunk.sectionTitle.slice(0, 60)}`);
+  for (const s of scored.slice(0, 2)) console.log(`   ${s.score.toFixed(2)} cov ${s.coverage.toFixed(2)} exact ${s.exactCoverage.toFixed(2)}: ${s.text.slice(0, 160).replace(/\n/g, ' ')}`);
+}
+const reply = await runtime.assistant.ask({ question, history });
+console.log('\n=> answered:', reply.answered, reply.citations.map((c) => `${c.docId} ${c.section}: ${c.quote.slice(0, 120)}`));
+process.exit(0);
