@@ -11,7 +11,7 @@ const history = historyAt >= 0 ? [{ role: 'user' as const, content: args.splice(
 const question = args.join(' ').trim();
 const runtime = await createNodeRuntime({ ...loadConfig(), LOG_LEVEL: 'warn' });
 const retriever = runtime.kb.retriever();
-const analysis = analyzeQuery(question, history);
+const analysis = analyzeQuery(question, history, (t) => retriever.idf(t) < retriever.idf('\u0001') - 1e-9);
 console.log('text:', analysis.text.replace(/\n/g, ' | '), ' intents:', [...analysis.intents].join(','));
 console.log('content:', analysis.content.map((t) => `${t.term}:${t.weight}/${retriever.idf(t.term).toFixed(1)}`).join(' '));
 const passages = await retriever.retrieve(analysis, {});
@@ -23,5 +23,5 @@ for (const p of passages.slice(0, 6)) {
   for (const s of scored.slice(0, 2)) console.log(`   ${s.score.toFixed(2)} cov ${s.coverage.toFixed(2)} exact ${s.exactCoverage.toFixed(2)}: ${s.text.slice(0, 160).replace(/\n/g, ' ')}`);
 }
 const reply = await runtime.assistant.ask({ question, history });
-console.log('\n=> answered:', reply.answered, reply.citations.map((c) => `${c.docId} ${c.section}: ${c.quote.slice(0, 120)}`));
+console.log('\n=> answered:', reply.answered, '\n' + reply.answer);
 process.exit(0);

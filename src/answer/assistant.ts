@@ -84,9 +84,10 @@ export class Assistant {
     const retriever = this.deps.retriever();
     const standalone = await this.deps.rewriter?.rewrite(request.question, history, options.signal);
     // A rewritten query stands alone; the original question is kept for the answer and the history.
+    const knows = (term: string) => retriever.idf(term) < retriever.idf('\u0001') - 1e-9;
     const analysis = standalone
-      ? { ...analyzeQuery(standalone), question: request.question, followUp: history.some((t) => t.role === 'user') }
-      : analyzeQuery(request.question, history);
+      ? { ...analyzeQuery(standalone, undefined, knows), question: request.question, followUp: history.some((t) => t.role === 'user') }
+      : analyzeQuery(request.question, history, knows);
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
     const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near });
     return { conversationId, analysis, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };

@@ -107,7 +107,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
     const after = words[i + 2];
     const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
-    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next)) units.push(pair!);
+    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next) && !CLASSIFIERS.has(next)) units.push(DURATIONS.includes(next) ? next : pair!);
     // "bao nhiêu phần trăm": answered by a "%".
     if (asks && next === 'phan' && after === 'tram') units.push('phan');
     if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
@@ -127,6 +127,10 @@ const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
 const WHICH_PLACE = /\b(phuong|xa|tinh|huyen|thanh pho|thi xa) nao\b/;
 
 const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan', 'cai', 'chiec']);
+/** Counters ("mấy cuộc", "bao nhiêu đợt"): any count answers them ("02 hội nghị"). */
+const CLASSIFIERS = new Set(['cuoc', 'dot', 'vu', 'buoi', 'luot', 'con']);
+/** Lengths of time: "mấy tiếng / bao nhiêu phút" is answered by a count in any of them ("1/2 ngày"). */
+const DURATIONS = ['gio', 'phut', 'ngay', 'buoi'];
 
 /** Digits and number words a count can be written with ("03", "ba", "60%"). */
 const COUNT_WORD = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'nghin', 'ngan', 'trieu', 'cac', 'moi']);
@@ -150,11 +154,14 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
       w !== undefined && (w === term || (passage.chunk.ocr && term.length >= 3 && w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
     for (let i = 0; i < quoteWords.length; i++) {
       if (!parts.every((p, k) => same(p, quoteWords[i + k]))) continue;
+      // "ngày 16/01/2026" is a date, not a length of days.
+      if (DURATIONS.includes(unit) && /^\d/.test(quoteWords[i + parts.length] ?? '')) continue;
       if (quoteWords.slice(Math.max(0, i - 3), i).some(isCount)) return true;
     }
     return false;
   };
-  for (const unit of specifics.units) if (UNIT_SIGNS[unit] ? !UNIT_SIGNS[unit]!.test(quoteFolded) : !counted(unit)) return false;
+  const satisfied = (unit: string) => (UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit));
+  for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
   return true;
 }

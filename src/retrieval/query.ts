@@ -6,7 +6,7 @@
 import { findDocRefs, type DocRef } from '../text/doc-refs.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
-import { expandShorthand } from '../text/shorthand.js';
+import { expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -50,11 +50,18 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
 
 const FOLLOW_UP_START = /^(con|the con|vay con|vay|va|thi sao|what about|and|how about)\b/;
 
+const BOUND_PAIRS = new Set(['toi da', 'khong qua', 'toi thieu', 'it nhat']);
+
 /** Words that only shape the question in these pairs: "được phép" (allowed), "dài bao lâu" (how long). */
 function isModal(words: string[], i: number): boolean {
   const [prev, word, next] = [words[i - 1], words[i], words[i + 1]];
   // "phần trăm" only asks for a percentage: the answer shows "%".
   if ((word === 'phan' && next === 'tram') || (word === 'tram' && prev === 'phan')) return true;
+  // A bound ("tối đa", "không quá", "ít nhất") is written either way in directives: the quantity intent carries it.
+  if (BOUND_PAIRS.has(`${word} ${next}`) || BOUND_PAIRS.has(`${prev} ${word}`)) return true;
+  // "nói về cái gì", "cái gì": the shape of the question, not its topic.
+  if (word === 'cai' && (next === 'gi' || next === undefined)) return true;
+  if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
 }
 
@@ -69,11 +76,14 @@ function isQuestionWord(words: string[], i: number): boolean {
   return !(KEEP_WHEN_FOLLOWED.has(w) && next !== undefined && !QUESTION_WORDS.has(next));
 }
 
-function contentTerms(text: string, weight: number): WeightedTerm[] {
+/** Whether the corpus writes a term at all (an acronym it never uses is carried by its expansion). */
+export type Vocabulary = (term: string) => boolean;
+
+function contentTerms(text: string, weight: number, knows?: Vocabulary): WeightedTerm[] {
   const words = foldedSyllables(text);
   return words
     .map((w, i) => ({ term: isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w }))
-    .filter(({ term }) => term)
+    .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
     .map(({ term }) => ({ term, weight }));
 }
 
@@ -94,8 +104,14 @@ export function accentForms(text: string): Map<string, Set<string>> {
   return forms;
 }
 
+/** Ways of asking for a quantity other than a bare "mấy". */
+const COUNT_ASKED = /\b(bao nhieu|bao lau|t[iy] le|phan tram|toi da|toi thieu|khong qua|it nhat|so luong|thoi luong|how (many|much|long)|percent)\b/;
+
 function detectIntents(folded: string): Set<Intent> {
-  return new Set(INTENT_PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([intent]) => intent));
+  const intents = new Set(INTENT_PATTERNS.filter(([, pattern]) => pattern.test(folded)).map(([intent]) => intent));
+  // "ai xử lý mấy vụ …": beside another question word, a bare "mấy" is a plural ("those cases"), not a count.
+  if (intents.has('quantity') && /\b(ai|gi)\b/.test(folded) && !COUNT_ASKED.test(folded)) intents.delete('quantity');
+  return intents;
 }
 
 function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
@@ -146,7 +162,7 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
 /**
  * @example analyzeQuery('Còn tham luận thì sao?', [{ role: 'user', content: 'Phát biểu kết luận không quá bao nhiêu phút?' }])
  */
-export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnalysis {
+export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Vocabulary): QueryAnalysis {
   // Chat shorthand first ("đc", "ko", "KH22"): everything below reads the expanded words.
   const question = expandShorthand(asked.trim());
   const current = asVietnamese(question);
@@ -166,7 +182,7 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[]): QueryAnaly
   // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
   const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
-  const content = mergeTerms([contentTerms(current.text, 1), inherited ? contentTerms(inherited.text, 0.4).filter(keep) : []]);
+  const content = mergeTerms([contentTerms(current.text, 1, knows), inherited ? contentTerms(inherited.text, 0.4, knows).filter(keep) : []]);
   return {
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,

@@ -9,6 +9,7 @@ const WORDS: Record<string, string> = {
   bn: 'bao nhiêu', bnh: 'bao nhiêu', bnhieu: 'bao nhiêu', nhiu: 'nhiêu',
   j: 'gì', ntn: 'như thế nào', vs: 'với', ng: 'người', tg: 'thời gian',
   cb: 'cán bộ', dv: 'đảng viên', đv: 'đảng viên', cbcc: 'cán bộ công chức',
+  hn: 'hội nghị', vb: 'văn bản', btv: 'Ban Thường vụ', bch: 'Ban Chấp hành', bcv: 'báo cáo viên', ub: 'Ủy ban',
 };
 
 /** Acronyms the documents also write as such ("UBND tỉnh"): kept, with their expansion added. */
@@ -26,9 +27,20 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(KH|QĐ|QD|NQ|KL|HD|CT)(\d{1,4})\b/gu, '$1 $2'],
 ];
 
+/** Type codes written as words ("NQ 14", "cái KH đó"), never inside a reference like "22-KH/TU". */
+const TYPE_CODES: Record<string, string> = { kh: 'Kế hoạch', nq: 'Nghị quyết', qđ: 'Quy định', qd: 'Quy định', kl: 'Kết luận', ct: 'Chỉ thị' };
+// Lowercase only where unambiguous: "ct" and "kl" are also chat for "công tác", "kết luận"…
+const TYPE_CODE = /(?<![-/\p{L}\p{N}])(KH|NQ|QĐ|QD|KL|CT|Kh|Nq|Qđ|Qd|kh|nq|qđ|qd)(?![-/\p{L}\p{N}])/gu;
+
+/** The acronyms kept beside their expansion: a question's "UBND" is searched, but the words say what it means. */
+export function isExpandedAcronym(folded: string): boolean {
+  return folded in ACRONYMS || folded === 'hdnd';
+}
+
 export function expandShorthand(text: string): string {
   let out = text.normalize('NFC');
   for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
+  out = out.replace(TYPE_CODE, (code) => TYPE_CODES[code.toLowerCase()]!);
   return out.replace(/[\p{L}\p{N}]+/gu, (word) => {
     const key = word.toLowerCase();
     return WORDS[key] ?? (ACRONYMS[key] ? `${word} ${ACRONYMS[key]}` : word);
