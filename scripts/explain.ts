@@ -19,7 +19,7 @@ for (const p of passages.slice(0, 6)) {
   const { sentences, context } = chunkTokens(p.chunk);
   const scored = p.chunk.sentences.map((s, i) => ({ i, text: p.chunk.text.slice(s.start, s.end), ...scoreSentence(sentences[i]!, analysis, retriever.idf, { context, document: documentTokens(p.doc), fuzzy: p.chunk.ocr, near: retriever.near, known: retriever.corpus.knownWords, accents: !p.chunk.ocr }) }));
   scored.sort((a, b) => b.score - a.score);
-  console.log(`\n[${p.score.toFixed(2)}] ${p.doc.id} §${p.chunk.sectionPath} ${p.chunk.sectionTitle.slice(0, 60)}`);
+  console.log(`\n[${p.score.toFixed(2)}] ${p.doc.id} §${p.chunk.section} ${p.chunk.sectionTitle.slice(0, 60)}`);
   for (const s of scored.slice(0, 2)) console.log(`   ${s.score.toFixed(2)} cov ${s.coverage.toFixed(2)} exact ${s.exactCoverage.toFixed(2)}: ${s.text.slice(0, 160).replace(/\n/g, ' ')}`);
 }
 const reply = await runtime.assistant.ask({ question, history });
