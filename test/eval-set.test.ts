@@ -46,6 +46,15 @@ describe('question sets in data/eval', () => {
     expect(sources.size).toBe(5);
   });
 
+  it('colloquial.jsonl (phone/Zalo-style set) has refusals, follow-ups and all five documents', () => {
+    const cases = readCases(join(evalDir, 'colloquial.jsonl'));
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+    expect(cases.filter((c) => 'noanswer' in c.expect).length).toBeGreaterThanOrEqual(15);
+    expect(cases.filter((c) => c.history).length).toBeGreaterThanOrEqual(10);
+    const sources = new Set(cases.flatMap((c) => ('sources' in c.expect ? c.expect.sources : [])));
+    expect(sources.size).toBe(5);
+  });
+
   it('heldout.jsonl is separate and has its own ids', () => {
     const held = readCases(join(evalDir, 'heldout.jsonl'));
     expect(held.length).toBeGreaterThanOrEqual(35);
