@@ -111,7 +111,11 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     // "bao nhiêu phần trăm": answered by a "%".
     if (asks && next === 'phan' && after === 'tram') units.push('phan');
     if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
-    if (/^\d+$/.test(w) && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
+    // "bao lâu": a length of time ("1,5 ngày", "50 phút", "6 tháng"), not just any number.
+    if (w === 'bao' && next === 'lau' && !analysis.intents.has('time')) units.push('lau');
+    // "mấy lần 1 năm": "1 năm" is "a year", a rate, not a number to find.
+    const perPeriod = w === '1' && /^(nam|thang|tuan|ngay)$/.test(next ?? '');
+    if (/^\d+$/.test(w) && !perPeriod && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
       const digit = Object.entries(NUMBER_WORDS).find(([, names]) => names.includes(next))?.[0];
       numbers.push([next, ...(digit ? [digit, ...NUMBER_WORDS[digit]!] : [])]);
@@ -119,6 +123,8 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   }
   return { units, numbers };
 }
+
+const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
 
 /** A day of the month: "ngày 15", "15/10", "15-10". */
 const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
@@ -131,6 +137,8 @@ const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ng
 const CLASSIFIERS = new Set(['cuoc', 'dot', 'vu', 'buoi', 'luot', 'con']);
 /** Lengths of time: "mấy tiếng / bao nhiêu phút" is answered by a count in any of them ("1/2 ngày"). */
 const DURATIONS = ['gio', 'phut', 'ngay', 'buoi'];
+/** "bao lâu" also takes longer periods ("trong 6 tháng"). */
+const LENGTHS = [...DURATIONS, 'tuan', 'thang', 'nam'];
 
 /** Digits and number words a count can be written with ("03", "ba", "60%"). */
 const COUNT_WORD = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'nghin', 'ngan', 'trieu', 'cac', 'moi']);
@@ -155,12 +163,13 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     for (let i = 0; i < quoteWords.length; i++) {
       if (!parts.every((p, k) => same(p, quoteWords[i + k]))) continue;
       // "ngày 16/01/2026" is a date, not a length of days.
-      if (DURATIONS.includes(unit) && /^\d/.test(quoteWords[i + parts.length] ?? '')) continue;
+      if (LENGTHS.includes(unit) && /^\d/.test(quoteWords[i + parts.length] ?? '')) continue;
       if (quoteWords.slice(Math.max(0, i - 3), i).some(isCount)) return true;
     }
     return false;
   };
-  const satisfied = (unit: string) => (UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit));
+  const satisfied = (unit: string) =>
+    UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
   return true;
@@ -350,7 +359,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const ownNumbers = [...new Set(foldedSyllables(analysis.question).filter((w) => /^\d+$/.test(w)))];
-  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text);
+  // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
+  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text.replace(REFERENCE_NUMBER, ' '));
   const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));

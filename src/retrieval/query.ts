@@ -61,6 +61,10 @@ function isModal(words: string[], i: number): boolean {
   if (BOUND_PAIRS.has(`${word} ${next}`) || BOUND_PAIRS.has(`${prev} ${word}`)) return true;
   // "nói về cái gì", "cái gì": the shape of the question, not its topic.
   if (word === 'cai' && (next === 'gi' || next === undefined)) return true;
+  // "họp" is expanded to "họp hội nghị" (expandShorthand): the expansion carries it.
+  if (word === 'hop' && next === 'hoi' && words[i + 2] === 'nghi') return true;
+  // "mấy lần 1 năm": "1 năm" is "a year".
+  if ((word === '1' || word === 'mot') && prev !== undefined && /^(nam|thang|tuan)$/.test(next ?? '')) return true;
   if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
 }

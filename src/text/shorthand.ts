@@ -22,7 +22,8 @@ const ACRONYMS: Record<string, string> = {
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(mấy|bao nhiêu|may|bao nhieu) (tiếng|tieng)\b/giu, '$1 giờ'],
   [/\b(hồi nào|lúc nào|hoi nao|luc nao)\b/giu, 'khi nào'],
-  [/(^|[^\p{L}])(họp|hop)(?![\p{L}])/giu, '$1$2 hội nghị'],
+  // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows.
+  [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
   // "KH22", "QĐ100": a document type glued to its number.
   [/\b(KH|QĐ|QD|NQ|KL|HD|CT)(\d{1,4})\b/gu, '$1 $2'],
 ];
