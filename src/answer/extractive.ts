@@ -200,8 +200,9 @@ function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMe
   return false;
 }
 
-const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung']);
-const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|duties|tasks|responsib)/;
+const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
+// "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
+const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 
 /** The sentence is (the end of) the section's heading line, with body text after it. */
 function isHeadingLine(chunk: Passage['chunk'], index: number): boolean {
@@ -323,7 +324,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
     const absentIdf = idf('\u0001');
     const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
-    if (known.length * 2 < analysis.content.length) return refusal(passages, documents);
+    // Weighted: one untranslated topic word ("population") outweighs the place names around it.
+    const weight = (terms: typeof known) => terms.reduce((sum, t) => sum + t.weight * idf(t.term), 0);
+    if (known.length * 2 < analysis.content.length || weight(known) < 0.6 * weight(analysis.content)) return refusal(passages, documents);
     analysis = { ...analysis, content: known };
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);

@@ -63,6 +63,12 @@ function isModal(words: string[], i: number): boolean {
   if (word === 'cai' && (next === 'gi' || next === undefined)) return true;
   // "họp" is expanded to "họp hội nghị" (expandShorthand): the expansion carries it.
   if (word === 'hop' && next === 'hoi' && words[i + 2] === 'nghi') return true;
+  // "bao lâu … một lần": how often, not a count of one.
+  if ((word === 'mot' && next === 'lan') || (word === 'lan' && prev === 'mot')) return true;
+  // "gửi về đâu", "ở đâu": where (but "người đứng đầu" is content).
+  if (word === 'dau' && (next === undefined || /^(ve|o|tai|di|den)$/.test(prev ?? ''))) return true;
+  // Chat fillers: "bên văn hóa …" (the side of), "… hết không" (at all).
+  if ((word === 'ben' && i === 0) || (word === 'het' && (next === undefined || next === 'khong'))) return true;
   // "mấy lần 1 năm": "1 năm" is "a year".
   if ((word === '1' || word === 'mot') && prev !== undefined && /^(nam|thang|tuan)$/.test(next ?? '')) return true;
   if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;

@@ -14,6 +14,8 @@ const PHRASES: Array<[string, string]> = [
   ['opening speech', 'phát biểu khai mạc'],
   ['opening remarks', 'phát biểu khai mạc'],
   ['closing speech', 'phát biểu kết luận'],
+  ['closing remarks', 'phát biểu kết luận'],
+  ['final remarks', 'phát biểu kết luận'],
   ['concluding remarks', 'phát biểu kết luận'],
   ['conclusion speech', 'phát biểu kết luận'],
   ['standing committee', 'ban thường vụ'],
@@ -96,6 +98,12 @@ const WORDS: Record<string, string> = {
   peak: 'cao điểm', period: 'thời gian', disseminating: 'phổ biến tuyên truyền', disseminate: 'phổ biến tuyên truyền',
   elected: 'bầu bổ sung', elect: 'bầu', central: 'trung ương', commission: 'ủy ban', plenum: 'hội nghị', second: 'lần thứ hai',
   '14th': 'khóa xiv', city: 'thành phố', establish: 'thành lập', established: 'thành lập', agree: 'đồng ý', agreed: 'đồng ý',
+  max: 'tối đa không quá', min: 'tối thiểu ít nhất', remarks: 'phát biểu', talk: 'phát biểu', fighting: 'phòng chống đấu tranh',
+  fight: 'phòng chống đấu tranh', against: 'chống', prevention: 'phòng ngừa', exceptions: 'ngoại lệ', exception: 'ngoại lệ',
+  allowed: 'được phép', permitted: 'được phép', forbidden: 'không được cấm', prohibited: 'nghiêm cấm', banned: 'cấm',
+  read: 'đọc', reading: 'đọc', materials: 'tài liệu', signer: 'ký', sign: 'ký', issuer: 'ban hành', issuing: 'ban hành',
+  village: 'thôn bản', villages: 'thôn bản', schedule: 'thời gian', times: 'lần', often: 'định kỳ', send: 'gửi', sent: 'gửi',
+  base: 'căn cứ', basis: 'căn cứ', based: 'căn cứ',
   use: 'sử dụng', uses: 'sử dụng', building: 'xây dựng', replace: 'thay thế', replaces: 'thay thế', new: 'mới',
   processed: 'xử lý', digitised: 'số hóa', people: 'người', spreading: 'phát tán', false: 'sai trái',
   information: 'thông tin', handles: 'xử lý', share: 'tỷ lệ', regulations: 'quy định',
@@ -109,7 +117,7 @@ const WORDS: Record<string, string> = {
 };
 
 const STOPWORDS = new Set(
-  'a an the is are was were be can could should must may might do does did of for to in on at by with and or about from per each every it its this that these those there their they i we you he she how what which who when where why long many much be been being into as than not no'.split(' '),
+  'a an the is are was were be can could should must may might do does did of for to in on at by with and or about from per each every it its this that these those there their they i we you he she how what which who when where why long many much be been being into as than not no any under have has had will shall what\'s s one'.split(' '),
 );
 
 /** True when a question reads as English rather than (possibly accentless) Vietnamese. */

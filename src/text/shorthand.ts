@@ -3,13 +3,15 @@
  * expanded to the words the documents use, before any other analysis. Only
  * whole words, and only forms that are unambiguous in a question.
  */
+import { looksEnglish } from './glossary.js';
+
 const WORDS: Record<string, string> = {
   ko: 'không', k: 'không', hok: 'không', hông: 'không', khg: 'không', kg: 'không',
   dc: 'được', đc: 'được', dk: 'được', đk: 'được',
   bn: 'bao nhiêu', bnh: 'bao nhiêu', bnhieu: 'bao nhiêu', nhiu: 'nhiêu',
   j: 'gì', ntn: 'như thế nào', vs: 'với', ng: 'người', tg: 'thời gian',
   cb: 'cán bộ', dv: 'đảng viên', đv: 'đảng viên', cbcc: 'cán bộ công chức',
-  hn: 'hội nghị', vb: 'văn bản', btv: 'Ban Thường vụ', bch: 'Ban Chấp hành', bcv: 'báo cáo viên', ub: 'Ủy ban',
+  z: 'vậy', hn: 'hội nghị', vb: 'văn bản', btv: 'Ban Thường vụ', bch: 'Ban Chấp hành', bcv: 'báo cáo viên', ub: 'Ủy ban',
 };
 
 /** Acronyms the documents also write as such ("UBND tỉnh"): kept, with their expansion added. */
@@ -25,7 +27,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows.
   [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
   // "KH22", "QĐ100": a document type glued to its number.
-  [/\b(KH|QĐ|QD|NQ|KL|HD|CT)(\d{1,4})\b/gu, '$1 $2'],
+  [/\b(KH|QĐ|QD|NQ|KL|HD|CT)(\d{1,4})\b/giu, '$1 $2'],
 ];
 
 /** Type codes written as words ("NQ 14", "cái KH đó"), never inside a reference like "22-KH/TU". */
@@ -38,8 +40,35 @@ export function isExpandedAcronym(folded: string): boolean {
   return folded in ACRONYMS || folded === 'hdnd';
 }
 
+/** A folded Vietnamese syllable: onset, vowels, coda. */
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+
+/**
+ * A word typed in Telex with the keyboard switched off ("dduoc", "docj", "guiwr"):
+ * its letters without the tone key and with "dd/aa/ee/oo/aw/ow/uw" read as the
+ * letters they make. Only when the result is a Vietnamese syllable and the word
+ * shows Telex keys; the folded form is enough for matching.
+ */
+export function untelex(word: string): string {
+  if (!/^[a-z]+$/.test(word) || word.length < 3 || SYLLABLE.test(word)) return word;
+  if (!/dd|aa|ee|oo|w|[a-z][sfrxj]/.test(word)) return word;
+  let out = word.replace(/^dd/, 'd').replace(/aa|ee|oo/g, (m) => m[0]!);
+  // "w" marks the a/o/u before it (ă, ơ, ư); alone it is "ư".
+  out = out.replace(/w/g, /[aou]/.test(out.replace(/w/g, '')) ? '' : 'u');
+  if (SYLLABLE.test(out)) return out;
+  // The tone key: anywhere after the first letter ("docj", "chusc").
+  for (let i = 1; i < out.length; i++) {
+    if (!'sfrxj'.includes(out[i]!)) continue;
+    const without = out.slice(0, i) + out.slice(i + 1);
+    if (SYLLABLE.test(without)) return without;
+  }
+  return word;
+}
+
 export function expandShorthand(text: string): string {
   let out = text.normalize('NFC');
+  // Telex leftovers, only in a question written without diacritics.
+  if (!/[^\x00-\x7f]/.test(out) && !looksEnglish(out)) out = out.replace(/[a-z]+/gi, (w) => (w === w.toLowerCase() ? untelex(w) : w));
   for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
   out = out.replace(TYPE_CODE, (code) => TYPE_CODES[code.toLowerCase()]!);
   return out.replace(/[\p{L}\p{N}]+/gu, (word) => {
