@@ -102,7 +102,7 @@ const WORDS: Record<string, string> = {
   fight: 'phòng chống đấu tranh', against: 'chống', prevention: 'phòng ngừa', exceptions: 'ngoại lệ', exception: 'ngoại lệ',
   allowed: 'được phép', permitted: 'được phép', forbidden: 'không được cấm', prohibited: 'nghiêm cấm', banned: 'cấm',
   read: 'đọc', reading: 'đọc', materials: 'tài liệu', signer: 'ký', sign: 'ký', issuer: 'ban hành', issuing: 'ban hành',
-  village: 'thôn bản', villages: 'thôn bản', schedule: 'thời gian', times: 'lần', often: 'định kỳ', send: 'gửi', sent: 'gửi',
+  village: 'thôn bản', schedule: 'thời gian', times: 'lần', often: 'định kỳ', send: 'gửi', sent: 'gửi',
   base: 'căn cứ', basis: 'căn cứ', based: 'căn cứ',
   use: 'sử dụng', uses: 'sử dụng', building: 'xây dựng', replace: 'thay thế', replaces: 'thay thế', new: 'mới',
   processed: 'xử lý', digitised: 'số hóa', people: 'người', spreading: 'phát tán', false: 'sai trái',
