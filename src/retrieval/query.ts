@@ -144,6 +144,12 @@ function boundOf(text: string): 'max' | 'min' | undefined {
   return undefined;
 }
 
+/** Words of one kind that a follow-up swaps for one another (levels of government, ways of meeting). */
+const ALTERNATIVES = [
+  ['tinh', 'huyen', 'xa', 'phuong', 'thon', 'ban'],
+  ['khai', 'ket', 'tham', 'mac', 'luan'],
+];
+
 /**
  * A follow-up that swaps one word of the previous question ("cấp tỉnh" →
  * "Thế cấp xã?", "trực tuyến" → "trực tiếp") asks about the new one: the
@@ -154,12 +160,32 @@ function replacedWords(current: string, previous: string): Set<string> {
   const before = foldedSyllables(previous);
   const nowSet = new Set(now);
   const replaced = new Set<string>();
+  // "còn cấp tỉnh thì sao?" after a question about the commune: one level replaces the other.
+  for (const kind of ALTERNATIVES) {
+    if (!kind.some((w) => nowSet.has(w))) continue;
+    for (const w of kind) if (!nowSet.has(w) && before.includes(w)) replaced.add(w);
+  }
   for (let i = 1; i < now.length; i++) {
     for (let j = 1; j < before.length; j++) {
       if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) replaced.add(before[j]!);
     }
   }
   return replaced;
+}
+
+/** The assistant's last answer, which names the document it quoted ("Theo Kế hoạch số 22-KH/TU …"). */
+function lastAnswer(history: HistoryTurn[] | undefined): string | undefined {
+  return history ? [...history].reverse().find((t) => t.role === 'assistant')?.content : undefined;
+}
+
+/**
+ * The documents a question is about: its own references; in a follow-up that names
+ * none, the previous question's, or else the document the last answer quoted.
+ */
+function refsOf(question: string, inherited: string | undefined, answer: string | undefined): DocRef[] {
+  const own = findDocRefs(`${question} ${inherited ?? ''}`);
+  if (own.length || !answer) return own;
+  return findDocRefs(answer.split('\n')[0]!).slice(0, 1);
 }
 
 export function isFollowUp(question: string, history: HistoryTurn[] | undefined): boolean {
@@ -199,7 +225,7 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
     english: current.english,
     followUp,
     intents,
-    refs: findDocRefs(`${question} ${inherited?.text ?? ''}`),
+    refs: refsOf(question, inherited?.text, followUp ? lastAnswer(history) : undefined),
     terms,
     content,
     accents: current.english ? undefined : accentForms(inherited ? `${current.text}\n${inherited.text}` : current.text),

@@ -150,7 +150,9 @@ export function translateToVietnamese(question: string): string {
   }
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const clean = word.replace(/[.,]+$/, '');
-    if (WORDS[clean]) out.push(WORDS[clean]!);
+    // Plurals of the words the glossary has ("contributions", "delegates").
+    const singular = clean.endsWith('s') && WORDS[clean.slice(0, -1)] ? clean.slice(0, -1) : clean;
+    if (WORDS[singular]) out.push(WORDS[singular]!);
     else if (!STOPWORDS.has(clean) && /\d|[a-z]{3,}/.test(clean)) out.push(clean);
   }
   return out.join(' ');
