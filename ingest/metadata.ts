@@ -135,7 +135,15 @@ export function extractMetadata(input: {
 
   const personSigner = input.signatures.map((s) => s.signer).find((name) => !ORG_WORD.test(fold(name)) && PERSON.test(name));
   const closingLines = input.closing.split('\n').map((l) => l.trim()).filter(Boolean);
-  const signer = personSigner ?? [...closingLines].reverse().find((line) => PERSON.test(line) && line !== line.toUpperCase());
+  // A scan of a two-column closing merges the recipients with the signature: the name ends a recipients line.
+  const trailingName = (line: string) => {
+    const last = line.split(',').pop()!.trim();
+    return last.includes(' ') && PERSON.test(last) && !ORG_WORD.test(fold(last)) && last !== last.toUpperCase() ? last : undefined;
+  };
+  const signer =
+    personSigner ??
+    [...closingLines].reverse().find((line) => PERSON.test(line) && line !== line.toUpperCase()) ??
+    [...closingLines].reverse().map(trailingName).find(Boolean);
 
   return {
     docType,

@@ -200,6 +200,16 @@ function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMe
   return false;
 }
 
+/** The act a "who" question asks about: the first content word after "ai" ("ai đạt giải" → "dat"). */
+function askedAct(analysis: QueryAnalysis): string | undefined {
+  const words = foldedSyllables(analysis.question);
+  const at = words.indexOf('ai');
+  if (at < 0) return undefined;
+  const content = new Set(analysis.content.map((t) => t.term));
+  const next = words.slice(at + 1).find((w) => content.has(w));
+  return next && !DUTY_WORDS.has(next) ? next : undefined;
+}
+
 const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
 // "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
 const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
@@ -376,7 +386,16 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const top = candidates[0];
   const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0;
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
-  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact;
+  // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
+  const act = analysis.english ? undefined : askedAct(analysis);
+  const statesAct = (c: Candidate) => {
+    if (!act) return true;
+    const { sentences, context } = chunkTokens(c.passage.chunk);
+    const words = sentences[c.index]!.set;
+    const found = (w: string) => words.has(w) || context.has(w) || (c.passage.chunk.ocr && (options.near?.(w) ?? []).some((v) => words.has(v)));
+    return found(act);
+  };
+  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
@@ -398,7 +417,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
   }
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
-  if (!best || best.coverage < minCoverage || best.exactCoverage < minExact) return refusal(passages, documents);
+  if (!best || !covers(best)) return refusal(passages, documents);
 
   const chosen = [best];
   const second = candidates.find(
