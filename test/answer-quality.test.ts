@@ -190,6 +190,38 @@ describe('chat shorthand', () => {
     const { expandShorthand } = await import('../src/text/shorthand.js');
     expect(expandShorthand('ket luan dc noi may tieng, ko?')).toBe('ket luan được noi may giờ, không?');
     expect(expandShorthand('Đảng ủy UBND tỉnh')).toBe('Đảng ủy UBND Ủy ban nhân dân tỉnh');
-    expect(expandShorthand('KH22 ký hồi nào')).toBe('KH 22 ký khi nào');
+    expect(expandShorthand('KH22 ký hồi nào')).toBe('Kế hoạch 22 ký khi nào');
+    expect(expandShorthand('NQ 14 thay bằng gì, theo 22-KH/TU')).toBe('Nghị quyết 14 thay bằng gì, theo 22-KH/TU');
+    expect(expandShorthand('ddi hop co dduoc docj lai tai lieu ko')).toBe('di hop hội nghị co duoc doc lai tai lieu không');
+    expect(expandShorthand('phoi hop tac')).toBe('phoi hop tac');
+  });
+
+  it('reads y and i after a single consonant as one spelling', async () => {
+    const { foldedSyllables } = await import('../src/text/tokens.js');
+    expect(foldedSyllables('tỷ lệ, kỳ họp, lý do')).toEqual(foldedSyllables('tỉ lệ, kì họp, lí do'));
+    expect(foldedSyllables('quy định, tuy nhiên')).toEqual(['quy', 'dinh', 'tuy', 'nhien']);
+  });
+
+  it('treats counters and lengths of time as answered by any count', async () => {
+    const reply = await ask('hội nghị quán triệt nghị quyết tối đa mấy tiếng vậy');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(reply.answer).toContain('1/2 ngay');
+  });
+
+  it('refuses a who-question whose act no quote states, and reads a signer from a scanned closing', async () => {
+    expect((await ask('Giải Búa liềm vàng năm 2023 ai đạt giải nhất?')).answered).toBe(false);
+    const signer = await ask('ai ky kh 22 cua tinh uy dien bien');
+    expect(signer.answered).toBe(true);
+    expect(signer.answer).toContain('Tran Tién Diing');
+  });
+
+  it('follows up on the document the last answer quoted', async () => {
+    const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
+    expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    const history = [{ role: 'user' as const, content: 'xã được họp toàn xã mấy lần 1 năm?' }, { role: 'assistant' as const, content: first.answer }];
+    const next = await runtime.assistant.ask({ question: 'còn cấp tỉnh thì sao?', history });
+    expect(next.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(next.answer).toMatch(/02 h.i ngh/);
   });
 });

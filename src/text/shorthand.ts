@@ -26,6 +26,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(hồi nào|lúc nào|hoi nao|luc nao)\b/giu, 'khi nào'],
   // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows.
   [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
+  // "AI" in capitals is artificial intelligence, not "ai" (who).
+  [/\bAI\b/gu, 'trí tuệ nhân tạo'],
   // "KH22", "QĐ100": a document type glued to its number.
   [/\b(KH|QĐ|QD|NQ|KL|HD|CT)(\d{1,4})\b/giu, '$1 $2'],
 ];
