@@ -248,6 +248,17 @@ function extendQuote(chunk: Passage['chunk'], index: number, end: number, list: 
   return extended;
 }
 
+/**
+ * The question as a clause of this passage must answer it: words the section
+ * heading or the document already state weigh little ("mô hình chính quyền
+ * địa phương 2 cấp" in the heading of the section that defines it).
+ */
+function restOfQuestion(analysis: QueryAnalysis, passage: Passage): QueryAnalysis {
+  const { context } = chunkTokens(passage.chunk);
+  const document = documentTokens(passage.doc);
+  return { ...analysis, content: analysis.content.map((t) => (context.has(t.term) || document.has(t.term) ? { ...t, weight: t.weight * 0.3 } : t)) };
+}
+
 /** Narrows a long sentence to its best `;`-separated clauses (still a verbatim slice). */
 function narrow(text: string, start: number, end: number, analysis: QueryAnalysis, idf: Idf, maxChars: number): [number, number] {
   if (end - start <= maxChars) return trimQuote(text, start, end);
@@ -431,7 +442,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const citations = chosen.map((c, i) => {
     const text = c.passage.chunk.text;
     const extended = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
-    const [a, b] = extended > c.end ? trimQuote(text, c.start, extended) : narrow(text, c.start, c.end, analysis, idf, maxQuote);
+    const [a, b] = extended > c.end ? trimQuote(text, c.start, extended) : narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote);
     return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const lines = citations.map((c) => {
