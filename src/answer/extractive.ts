@@ -403,7 +403,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     if (!act) return true;
     const { sentences, context } = chunkTokens(c.passage.chunk);
     const words = sentences[c.index]!.set;
-    const found = (w: string) => words.has(w) || context.has(w) || (c.passage.chunk.ocr && (options.near?.(w) ?? []).some((v) => words.has(v) && !options.corpus?.knownWords.has(v)));
+    const found = (w: string) => words.has(w) || context.has(w) || (c.passage.chunk.ocr && (options.near?.(w) ?? []).some((v) => words.has(v) && !options.corpus?.knownWords?.has(v)));
     return found(act);
   };
   const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c);
