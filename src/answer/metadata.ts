@@ -7,7 +7,7 @@
 import { fold } from '../text/fold.js';
 import { documentTokens } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
-import { subjectType, type QueryAnalysis } from '../retrieval/query.js';
+import { namesPlaceOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, documentLabel, OCR_NOTE } from './format.js';
 import type { AnswerDraft } from './extractive.js';
@@ -26,7 +26,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   ['signer', /\b(ai k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|who signed|signed by|signatory)\b/],
   ['date', /\b(ban hanh|k[iy]|ra doi|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
-  ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) (document|guidance|conclusion|resolution) does\b/],
+  ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) (document|guidance|conclusion|resolution) does\b/],
 ];
 
 export function metadataKind(question: string): MetadataKind | undefined {
@@ -48,6 +48,9 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
     return own && (keys.has(own.full!) || keys.has(own.short));
   });
   if (named) return named;
+  // The one document of the place the question (or the one it follows up) names ("… của Tam Đường").
+  const placed = documents.filter((d) => ofType(d) && namesPlaceOf(analysis, d));
+  if (placed.length === 1) return placed[0];
   // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most.
   const words = new Set(analysis.content.map((t) => t.term));
   const ranked = documents

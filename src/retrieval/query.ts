@@ -167,6 +167,8 @@ function replacedWords(current: string, previous: string): Set<string> {
   }
   for (let i = 1; i < now.length; i++) {
     for (let j = 1; j < before.length; j++) {
+      // The lead word must say what is swapped ("cấp", "phát biểu"), not be a function word ("của").
+      if (QUESTION_WORDS.has(now[i - 1]!)) continue;
       if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) replaced.add(before[j]!);
     }
   }
@@ -192,7 +194,11 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
   if (!history?.some((t) => t.role === 'user')) return false;
   const folded = fold(question).trim();
   const syllableCount = foldedSyllables(question).length;
-  return FOLLOW_UP_START.test(folded) || (syllableCount <= 6 && /(thi sao|the nao|nhu vay|\?)\s*$/.test(folded));
+  if (FOLLOW_UP_START.test(folded) || (syllableCount <= 6 && /(thi sao|the nao|nhu vay|\?)\s*$/.test(folded))) return true;
+  // "chuyện đó", "văn bản này": points back at the last turn.
+  if (/(^|[^\p{L}])(đó|này|ấy|trên)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase())) return true;
+  // A short question that names no document ("căn cứ văn bản nào của tỉnh?") goes on with the last one's.
+  return syllableCount <= 8 && !findDocRefs(question).length;
 }
 
 /**
