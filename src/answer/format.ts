@@ -1,5 +1,5 @@
 /** How documents and citations are written for people: "Kế hoạch số 22-KH/TU", "16/01/2026". */
-import type { Citation, DocumentMeta, Passage } from '../types.js';
+import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 
 /** ISO date → dd/mm/yyyy. */
 export function displayDate(iso?: string): string | undefined {
@@ -22,6 +22,13 @@ export function sectionLabel(citation: Pick<Citation, 'section' | 'sectionTitle'
   return `${citation.section} – ${citation.sectionTitle}`;
 }
 
+/** The section title people see (restored for OCR-damaged documents) and, when it differs, the scanned one. */
+export function sectionTitles(chunk: Pick<Chunk, 'sectionTitle' | 'sectionDisplay'>): { sectionTitle: string; sectionTitleRaw?: string } {
+  return chunk.sectionDisplay && chunk.sectionDisplay !== chunk.sectionTitle
+    ? { sectionTitle: chunk.sectionDisplay, sectionTitleRaw: chunk.sectionTitle }
+    : { sectionTitle: chunk.sectionTitle };
+}
+
 export function toCitation(n: number, passage: Passage, quote: string, score: number): Citation {
   const { doc, chunk } = passage;
   return {
@@ -32,7 +39,7 @@ export function toCitation(n: number, passage: Passage, quote: string, score: nu
     ...(doc.issuer ? { issuer: doc.issuer } : {}),
     ...(doc.date ? { date: doc.date } : {}),
     section: chunk.section,
-    sectionTitle: chunk.sectionTitle,
+    ...sectionTitles(chunk),
     quote,
     score: Math.round(score * 1000) / 1000,
     ...(doc.ocr ? { ocr: true } : {}),

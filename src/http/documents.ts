@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { sectionTitles } from '../answer/format.js';
 import { AppError } from '../errors.js';
 import type { Chunk, DocumentMeta } from '../types.js';
 import type { StoredDocument } from '../store/index-files.js';
@@ -19,7 +20,7 @@ export function documentRoutes(library: DocumentLibrary): Hono {
   app.get('/documents/:id', (c) => {
     const stored = library.document(c.req.param('id'));
     if (!stored) throw new AppError('not_found', 'Không tìm thấy văn bản này.');
-    const sections = library.chunksOf(stored.meta.id).map(({ id, section, sectionTitle, text }) => ({ id, section, sectionTitle, text }));
+    const sections = library.chunksOf(stored.meta.id).map((chunk) => ({ id: chunk.id, section: chunk.section, ...sectionTitles(chunk), text: chunk.text }));
     return c.json({ document: stored.meta, text: stored.text, sections });
   });
   return app;
