@@ -6,13 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanText } from '../ingest/clean.js';
+import { cleanText, matchKey } from '../ingest/clean.js';
 import { parseDocument } from '../ingest/parse-document.js';
+import { citationLine } from '../src/answer/format.js';
+import type { NodeRuntime } from '../src/node.js';
 import { restoreDisplayTitle } from '../src/text/display-title.js';
 import { fold } from '../src/text/fold.js';
 import { Restorer } from '../src/text/restorer.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
-import { corpusDir } from './helpers/runtime.js';
+import type { AskResponse } from '../src/types.js';
+import { corpusDir, testRuntime } from './helpers/runtime.js';
 
 const CLEAN = ['dang-uy-phuong-ke-hoach-67-kh-du.txt', 'dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt', 'tam-duong-huong-dan-tuyen-truyen-xay-dung-dang.txt'];
 const read = (name: string) => readFileSync(join(corpusDir, name), 'utf8');
@@ -108,5 +111,48 @@ describe('parseDocument: display titles only for OCR-damaged documents', () => {
   it('clean documents are left exactly as they were', () => {
     const raw = read('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
     expect(parseDocument('hd.txt', raw, vocabulary, restorer)).toEqual(parseDocument('hd.txt', raw, vocabulary));
+  });
+});
+
+describe('end to end: /api/ask and the source view show restored titles, quotes stay verbatim', () => {
+  let runtime: NodeRuntime;
+  beforeAll(async () => {
+    runtime = await testRuntime();
+  }, 120_000);
+
+  it('the canonical question cites KH 22 II.2.3.b under its restored title; the quote is verbatim in the source', async () => {
+    const res = await runtime.app.request('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'Phát biểu kết luận hội nghị không quá bao nhiêu phút?' }),
+    });
+    expect(res.status).toBe(200);
+    const reply = (await res.json()) as AskResponse;
+    const citation = reply.citations.find((c) => c.section === 'II.2.3.b')!;
+    expect(citation).toMatchObject({
+      source: 'dien-bien-ke-hoach-22-kh-tu.txt',
+      sectionTitle: 'Déi méi về công tdc tổ chirc hội nghị',
+      sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi',
+      ocr: true,
+    });
+    expect(citation.title).toMatch(/^Kế hoạch số 22-KH\/TU – Triển khai Kết luéin/);
+    // The quote is the scan, untouched: verbatim in the cleaned text and in the file itself.
+    expect(citation.quote).toContain('két luén khong qua 50 phut');
+    const stored = runtime.kb.document('dien-bien-ke-hoach-22-kh-tu')!;
+    expect(stored.text).toContain(citation.quote);
+    expect(matchKey(read(citation.source))).toContain(matchKey(citation.quote));
+    // The plain-text channels (Zalo, reports) print the restored title.
+    expect(citationLine(citation, stored.meta)).toContain('mục II.2.3.b – Déi méi về công tdc tổ chirc hội nghị');
+  });
+
+  it('the source view lists restored section titles with the scanned ones alongside', async () => {
+    const body = await (await runtime.app.request('/api/documents/dien-bien-ke-hoach-22-kh-tu')).json();
+    const section = body.sections.find((s: { section: string }) => s.section === 'II.2.3.b');
+    expect(section).toMatchObject({ sectionTitle: 'Déi méi về công tdc tổ chirc hội nghị', sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi' });
+    expect(matchKey(body.text)).toContain(matchKey(section.text));
+    // A clean document has nothing to restore.
+    const clean = await (await runtime.app.request('/api/documents/dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu')).json();
+    expect(clean.sections.every((s: { sectionTitleRaw?: string }) => s.sectionTitleRaw === undefined)).toBe(true);
+    expect(clean.document.titleRaw).toBeUndefined();
   });
 });
