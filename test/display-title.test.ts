@@ -156,3 +156,12 @@ describe('end to end: /api/ask and the source view show restored titles, quotes 
     expect(clean.document.titleRaw).toBeUndefined();
   });
 });
+
+describe('trích yếu of a scan with a "received" stamp over it', () => {
+  it('KH 121 (Sơn La): the summary stops where the stamp (ĐẾN / NGÀY / CHUYỂN) starts', () => {
+    const { meta } = parseDocument('son-la-ke-hoach-121-kh-btgtu.txt', read('son-la-ke-hoach-121-kh-btgtu.txt'), vocabulary, restorer);
+    expect(meta.summaryRaw).toBe('So VAN HOA.TH6D *Oft tuyen truyen ve cling tac dun g Ding va he chinh tri');
+    expect(meta.summary).toBe('So VAN HOA.TH6D *Oft tuyên truyền về cling tac dun g Ding và hệ chính trị');
+    expect(meta.title).toBe('Kế hoạch số 121-KH/BTGTU – So VAN HOA.TH6D *Oft tuyên truyền về cling tac dun g Ding và hệ chính trị');
+  });
+});
