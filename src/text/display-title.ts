@@ -52,7 +52,8 @@ function reading(word: RestoredWord, restorer: Restorer, text: string, backedBy:
   // One edit ("ciu" → "cầu"): never away from a real word ("ty" stays, not "tổ"), only beside a
   // neighbour itself restored with confidence that pairs with it in clean text, and only when no
   // other reading pairs as well.
-  if (restorer.knows(word.raw) || word.rivals > 0 || votes.length !== 1) return undefined;
+  // A word cut off by "…" has lost the context that would tell "tình hình thyc…" (thực) from "hình thức".
+  if (restorer.knows(word.raw) || word.rivals > 0 || votes.length !== 1 || /^\s*(…|\.\.\.)/.test(text.slice(word.end))) return undefined;
   const backed = (informative(word.before) && backedBy(-1)) || (informative(word.after) && backedBy(1));
   return backed ? votes[0] : undefined;
 }
