@@ -31,8 +31,6 @@ const NATIONAL_MOTTO = /\s*[ĐDP][AẢ]NG\s+C[OỘ]NG\s+S[AẢ]N\s+V\S{1,3}T\s+N
 const DOC_NUMBER = /(\d{1,4})\s*-\s*(\p{Lu}{1,4})\s*\/\s*(\p{Lu}{2,10})/u;
 const DATE_WORDS = /ng[aà]y\s+(\d{1,2})\s+th\S*\s+(\d{1,2})\s+n\S*\s+(\d{4})/iu;
 const BODY_START = /^(thuc hien|thyc hien|can cu|cin cu)/;
-/** A scanned "received" stamp (CÔNG VĂN ĐẾN / Số / Ngày / Chuyển) printed over the trích yếu: in capitals, so not "đến năm 2030". */
-const RECEIVED_STAMP = /(?:^|\s)(?:s\S{0,2}\s*:?\s*)?[ĐDP][EẾ]N\s+\d|(?:^|\s)NG[AÀ]Y\s*:?\s*[\d.…]|^CHUY[EỂ]N\b/u;
 const PERSON = /^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$/u;
 const ORG_WORD = /^(ban|tinh|huyen|dang|uy|so|van phong|mat tran|hoi dong)\b/;
 const REFERENCE =
@@ -129,11 +127,6 @@ export function extractMetadata(input: {
     // The trích yếu: up to three lines under the type, before the separator or the opening words.
     for (const line of preamble.slice(typeIndex + 1, typeIndex + 4)) {
       if (BODY_START.test(fold(line)) || /^[-_*=]{3,}$/.test(line)) break;
-      const stamp = line.search(RECEIVED_STAMP);
-      if (stamp >= 0) {
-        if (stamp > 0) parts.push(line.slice(0, stamp).trim());
-        break;
-      }
       parts.push(line);
     }
     summary = parts.join(' ').trim() || undefined;
@@ -154,4 +147,16 @@ export function extractMetadata(input: {
     signer,
     references: extractReferences(input.text, docNumber),
   };
+}
+
+/** A scanned "received" stamp (CÔNG VĂN ĐẾN / Số / Ngày / Chuyển) in capitals: not "đến năm 2030". */
+const RECEIVED_STAMP = /(?:^|\s)(?:s\S{0,2}\s*:?\s*)?[ĐDP][EẾ]N\s+\d|(?:^|\s)NG[AÀ]Y\s*:?\s*[\d.…]|(?:^|\s)CHUY[EỂ]N\b/u;
+
+/**
+ * The trích yếu of a scan without the "received" stamp OCR read into it
+ * ("… chinh tri so DEN 3 NGAY 1..1.x… CHUYEN. …"): for display only.
+ */
+export function withoutReceivedStamp(summary: string): string {
+  const at = summary.search(RECEIVED_STAMP);
+  return at > 0 ? summary.slice(0, at).trim() : summary;
 }

@@ -9,7 +9,7 @@ import type { Vocabulary } from '../src/text/vocabulary.js';
 import type { Chunk, DocumentMeta } from '../src/types.js';
 import { cleanText } from './clean.js';
 import { chunkSections } from './chunk.js';
-import { extractMetadata } from './metadata.js';
+import { extractMetadata, withoutReceivedStamp } from './metadata.js';
 import { OCR_THRESHOLD, ocrQuality } from './ocr-quality.js';
 import { parseSections, type Section } from './structure.js';
 
@@ -53,7 +53,7 @@ function displayTitles(sections: Section[], summary: string | undefined, restore
     const shown = SYNTHETIC.has(s.path) ? s.title : restore(s.title);
     if (shown !== s.title) bySection.set(s, shown);
   }
-  return { bySection, summary: summary && restore(summary) };
+  return { bySection, summary: summary && restore(withoutReceivedStamp(summary)) };
 }
 
 /**
@@ -75,13 +75,14 @@ export function parseDocument(source: string, raw: string, vocabulary: Vocabular
   });
   const shown = ocr && restorer ? displayTitles(sections, metadata.summary, restorer) : undefined;
   const summary = shown?.summary ?? metadata.summary;
-  const title = displayTitle({ ...metadata, summary }, source);
-  const rawTitle = displayTitle(metadata, source);
+  // Retrieval reads `title` (as scanned, so restoring changes no ranking); people see `displayTitle`.
+  const title = displayTitle(metadata, source);
+  const shownTitle = displayTitle({ ...metadata, summary }, source);
   const meta: DocumentMeta = {
     id,
     source,
     title,
-    ...(rawTitle !== title ? { titleRaw: rawTitle } : {}),
+    ...(shownTitle !== title ? { displayTitle: shownTitle } : {}),
     ...metadata,
     summary,
     ...(summary !== metadata.summary ? { summaryRaw: metadata.summary } : {}),

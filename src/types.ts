@@ -24,10 +24,10 @@ export interface DocumentMeta {
   id: string;
   /** File name under data/docs. */
   source: string;
-  /** Display title, e.g. "Kế hoạch số 22-KH/TU – triển khai Kết luận số 226-KL/TW …" (restored words when OCR-damaged). */
+  /** Title, e.g. "Kế hoạch số 22-KH/TU – triển khai Kết luận số 226-KL/TW …", from the trích yếu as written (retrieval reads it). */
   title: string;
-  /** The display title built from the trích yếu as scanned, when restoration changed it. */
-  titleRaw?: string;
+  /** The title to show people, when it differs: restored words of an OCR-damaged trích yếu (see displayTitle()). */
+  displayTitle?: string;
   /** "Kế hoạch", "Hướng dẫn", … */
   docType?: string;
   docNumber?: string;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanText, matchKey } from '../ingest/clean.js';
+import { withoutReceivedStamp } from '../ingest/metadata.js';
 import { parseDocument } from '../ingest/parse-document.js';
 import { citationLine } from '../src/answer/format.js';
 import type { NodeRuntime } from '../src/node.js';
@@ -103,9 +104,9 @@ describe('parseDocument: display titles only for OCR-damaged documents', () => {
     const chunk = shown.chunks.find((c) => c.section === 'II.2.3.b')!;
     expect(chunk.sectionTitle).toBe('Déi méi vé cong tdc to chirc hji nghi');
     expect(chunk.sectionDisplay).toBe('Déi méi về công tdc tổ chirc hội nghị');
-    // The trích yếu and title: restored words, scanned ones alongside.
-    expect(shown.meta.title).toContain('Triển khai Kết luéin');
-    expect(shown.meta.titleRaw).toBe(plain.meta.title);
+    // The trích yếu and title: restored words for display; `title` (what retrieval reads) stays as scanned.
+    expect(shown.meta.displayTitle).toMatch(/^Kế hoạch số 22-KH\/TU – Triển khai Kết luéin/);
+    expect(shown.meta.title).toBe(plain.meta.title);
     expect(shown.meta.summaryRaw).toBe(plain.meta.summary);
   });
 
@@ -151,6 +152,11 @@ describe('end to end: /api/ask and the source view show restored titles, quotes 
     const section = body.sections.find((s: { section: string }) => s.section === 'II.2.3.b');
     expect(section).toMatchObject({ sectionTitle: 'Déi méi về công tdc tổ chirc hội nghị', sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi' });
     expect(matchKey(body.text)).toContain(matchKey(section.text));
+    expect(body.document.title).toMatch(/^Kế hoạch số 22-KH\/TU – Triển khai Kết luéin/);
+    expect(body.document.titleRaw).toMatch(/^Kế hoạch số 22-KH\/TU – Trién khai Két luéin/);
+    expect(body.document.displayTitle).toBeUndefined();
+    const list = await (await runtime.app.request('/api/documents')).json();
+    expect(list.documents.find((d: { id: string }) => d.id === 'son-la-ke-hoach-121-kh-btgtu').title).toContain('tuyên truyền');
     // A clean document has nothing to restore.
     const clean = await (await runtime.app.request('/api/documents/dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu')).json();
     expect(clean.sections.every((s: { sectionTitleRaw?: string }) => s.sectionTitleRaw === undefined)).toBe(true);
@@ -159,10 +165,17 @@ describe('end to end: /api/ask and the source view show restored titles, quotes 
 });
 
 describe('trích yếu of a scan with a "received" stamp over it', () => {
-  it('KH 121 (Sơn La): the summary stops where the stamp (ĐẾN / NGÀY / CHUYỂN) starts', () => {
+  it('KH 121 (Sơn La): the displayed summary stops where the stamp (ĐẾN / NGÀY / CHUYỂN) starts', () => {
     const { meta } = parseDocument('son-la-ke-hoach-121-kh-btgtu.txt', read('son-la-ke-hoach-121-kh-btgtu.txt'), vocabulary, restorer);
-    expect(meta.summaryRaw).toBe('So VAN HOA.TH6D *Oft tuyen truyen ve cling tac dun g Ding va he chinh tri');
+    expect(meta.summaryRaw).toMatch(/^So VAN HOA\.TH6D \*Oft tuyen truyen ve cling tac dun g Ding va he chinh tri so DEN 3 NGAY/);
     expect(meta.summary).toBe('So VAN HOA.TH6D *Oft tuyên truyền về cling tac dun g Ding và hệ chính trị');
-    expect(meta.title).toBe('Kế hoạch số 121-KH/BTGTU – So VAN HOA.TH6D *Oft tuyên truyền về cling tac dun g Ding và hệ chính trị');
+    expect(meta.displayTitle).toBe('Kế hoạch số 121-KH/BTGTU – So VAN HOA.TH6D *Oft tuyên truyền về cling tac dun g Ding và hệ chính trị');
+    // What retrieval reads is the title as extracted before.
+    expect(meta.title).toMatch(/^Kế hoạch số 121-KH\/BTGTU – So VAN HOA\.TH6D \*Oft tuyen truyen ve cling tac dun g Ding va he chinh tri so DEN 3/);
+  });
+
+  it('keeps a lowercase "đến năm" or "ngày" of a real trích yếu', () => {
+    expect(withoutReceivedStamp('về chuyển đổi số đến năm 2030, ngày 11/12/2025')).toBe('về chuyển đổi số đến năm 2030, ngày 11/12/2025');
+    expect(withoutReceivedStamp('tuyen truyen ve cong tac so DEN 3 NGAY 1..1.x')).toBe('tuyen truyen ve cong tac');
   });
 });

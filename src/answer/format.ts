@@ -8,11 +8,16 @@ export function displayDate(iso?: string): string | undefined {
   return `${d}/${m}/${y}`;
 }
 
+/** The document title people see: restored words for an OCR-damaged trích yếu, else the title. */
+export function displayTitle(meta: Pick<DocumentMeta, 'title' | 'displayTitle'>): string {
+  return meta.displayTitle ?? meta.title;
+}
+
 /** "Kế hoạch số 22-KH/TU" or, without a number, "Hướng dẫn về …". */
 export function documentLabel(meta: DocumentMeta): string {
   if (meta.docType && meta.docNumber) return `${meta.docType} số ${meta.docNumber}`;
   if (meta.docType && meta.summary) return `${meta.docType} “${meta.summary.length > 80 ? `${meta.summary.slice(0, 80)}…` : meta.summary}”`;
-  return meta.title;
+  return displayTitle(meta);
 }
 
 /** "II.2.3.b – Đổi mới về công tác tổ chức hội nghị" */
@@ -34,7 +39,7 @@ export function toCitation(n: number, passage: Passage, quote: string, score: nu
   return {
     n,
     source: doc.source,
-    title: doc.title,
+    title: displayTitle(doc),
     ...(doc.docNumber ? { docNumber: doc.docNumber } : {}),
     ...(doc.issuer ? { issuer: doc.issuer } : {}),
     ...(doc.date ? { date: doc.date } : {}),
