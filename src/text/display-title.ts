@@ -1,7 +1,8 @@
 /**
  * Readable titles for OCR-damaged documents: "Déi méi vé cong tdc to chirc hji nghi"
- * → "Đổi mới về công tác tổ chirc hội nghị". Display only: section and document
- * titles shown to people. Quotes and the text retrieval reads are never touched.
+ * → "Déi méi về công tdc tổ chirc hội nghị", "MUC PICH, YEU CAU" → "MỤC ĐÍCH, YÊU CẦU".
+ * Display only: section and document titles shown to people. Quotes and the text
+ * retrieval reads are never touched.
  *
  * Conservative by design: a word is replaced only when the restorer's reading
  * is backed by clean text (same letters or an OCR look-alike, with a neighbour
