@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
+import { Restorer } from '../src/text/restorer.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
@@ -66,12 +67,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   // Vocabulary for restoring OCR-damaged headers comes from the clean documents only.
   const cleanTexts = sources.map((s) => cleanText(s.text).text).filter((t) => ocrQuality(t).score >= OCR_THRESHOLD);
   const vocabulary = Vocabulary.fromTexts(cleanTexts);
+  // …and so do the words that restore OCR-damaged titles for display.
+  const restorer = new Restorer(cleanTexts);
 
   const documents: StoredDocument[] = [];
   const chunks: Chunk[] = [];
   let chars = 0;
   for (const source of sources) {
-    const parsed = parseDocument(source.source, source.text, vocabulary);
+    const parsed = parseDocument(source.source, source.text, vocabulary, restorer);
     documents.push({ meta: parsed.meta, text: parsed.text });
     chunks.push(...parsed.chunks);
     chars += source.text.length;

@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from './load.js';
 
 /** Bump when parsing, chunking or term extraction changes what an index holds. */
-export const PIPELINE_VERSION = 'pipeline-5';
+export const PIPELINE_VERSION = 'pipeline-6';
 
 export async function listCorpusFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];

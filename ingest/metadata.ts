@@ -156,3 +156,15 @@ export function extractMetadata(input: {
     references: extractReferences(input.text, docNumber),
   };
 }
+
+/** A scanned "received" stamp (CÔNG VĂN ĐẾN / Số / Ngày / Chuyển) in capitals: not "đến năm 2030". */
+const RECEIVED_STAMP = /(?:^|\s)(?:s\S{0,2}\s*:?\s*)?[ĐDP][EẾ]N\s+\d|(?:^|\s)NG[AÀ]Y\s*:?\s*[\d.…]|(?:^|\s)CHUY[EỂ]N\b/u;
+
+/**
+ * The trích yếu of a scan without the "received" stamp OCR read into it
+ * ("… chinh tri so DEN 3 NGAY 1..1.x… CHUYEN. …"): for display only.
+ */
+export function withoutReceivedStamp(summary: string): string {
+  const at = summary.search(RECEIVED_STAMP);
+  return at > 0 ? summary.slice(0, at).trim() : summary;
+}

@@ -12,7 +12,10 @@ export interface DocumentReference {
 export interface SectionOutline {
   /** Section path, e.g. "II.2.3.b"; "" for the opening part. */
   path: string;
+  /** Display title: restored from clean-text vocabulary when the document is OCR-damaged. */
   title: string;
+  /** The title as scanned, when the display title differs from it. */
+  titleRaw?: string;
   level: number;
 }
 
@@ -21,8 +24,10 @@ export interface DocumentMeta {
   id: string;
   /** File name under data/docs. */
   source: string;
-  /** Display title, e.g. "Kế hoạch số 22-KH/TU – triển khai Kết luận số 226-KL/TW …". */
+  /** Title, e.g. "Kế hoạch số 22-KH/TU – triển khai Kết luận số 226-KL/TW …", from the trích yếu as written (retrieval reads it). */
   title: string;
+  /** The title to show people, when it differs: restored words of an OCR-damaged trích yếu (see displayTitle()). */
+  displayTitle?: string;
   /** "Kế hoạch", "Hướng dẫn", … */
   docType?: string;
   docNumber?: string;
@@ -30,8 +35,10 @@ export interface DocumentMeta {
   /** ISO date (YYYY-MM-DD). */
   date?: string;
   place?: string;
-  /** Trích yếu: what the document is about. */
+  /** Trích yếu: what the document is about (restored words when OCR-damaged). */
   summary?: string;
+  /** The trích yếu as scanned, when restoration changed it. */
+  summaryRaw?: string;
   signer?: string;
   references: DocumentReference[];
   /** 0..1: share of well-formed Vietnamese syllables weighted by diacritic use. */
@@ -49,7 +56,10 @@ export interface Chunk {
   source: string;
   /** Section path, e.g. "II.2.3.b". */
   section: string;
+  /** Section title as written in the (cleaned) text: what retrieval and quoting compare against. */
   sectionTitle: string;
+  /** The title to show people, when it differs: restored words of an OCR-damaged title (display only). */
+  sectionDisplay?: string;
   /** Titles of the enclosing sections, outermost first (context for retrieval). */
   headings: string[];
   /** Verbatim (cleaned) text of the section or part of it. */
@@ -78,7 +88,10 @@ export interface Citation {
   issuer?: string;
   date?: string;
   section: string;
+  /** Display title of the section (restored when the document is OCR-damaged). */
   sectionTitle?: string;
+  /** The section title as scanned, present when the display title was restored from it. */
+  sectionTitleRaw?: string;
   quote: string;
   score: number;
   ocr?: boolean;

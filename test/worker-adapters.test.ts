@@ -93,6 +93,13 @@ conversationStoreContract('memory (Node)', async (maxTurns) => memoryConversatio
 conversationStoreContract('SQL (D1 schema on SQLite)', async (maxTurns) => sqlConversations(workerSqlite().db, maxTurns));
 
 describe('Workers export', () => {
+  it('carries the restored display titles of OCR documents, scanned titles kept for retrieval', async () => {
+    const { chunks } = await seededChunks();
+    const chunk = chunks.find((c) => c.docId === 'dien-bien-ke-hoach-22-kh-tu' && c.section === 'II.2.3.b')!;
+    expect(chunk).toMatchObject({ sectionTitle: 'Déi méi vé cong tdc to chirc hji nghi', sectionDisplay: 'Déi méi về công tdc tổ chirc hội nghị' });
+    expect(chunks.filter((c) => c.sectionDisplay && !c.ocr)).toEqual([]);
+  });
+
   it('writes D1 statements under the 100 KB limit and Vectorize NDJSON keyed by chunk', async () => {
     await exportOnce();
     for (const statement of readFileSync(exported.seedFile, 'utf8').split(/;\n/)) expect(Buffer.byteLength(statement)).toBeLessThan(100_000);

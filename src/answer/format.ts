@@ -1,5 +1,5 @@
 /** How documents and citations are written for people: "Kế hoạch số 22-KH/TU", "16/01/2026". */
-import type { Citation, DocumentMeta, Passage } from '../types.js';
+import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 
 /** ISO date → dd/mm/yyyy. */
 export function displayDate(iso?: string): string | undefined {
@@ -8,11 +8,16 @@ export function displayDate(iso?: string): string | undefined {
   return `${d}/${m}/${y}`;
 }
 
+/** The document title people see: restored words for an OCR-damaged trích yếu, else the title. */
+export function displayTitle(meta: Pick<DocumentMeta, 'title' | 'displayTitle'>): string {
+  return meta.displayTitle ?? meta.title;
+}
+
 /** "Kế hoạch số 22-KH/TU" or, without a number, "Hướng dẫn về …". */
 export function documentLabel(meta: DocumentMeta): string {
   if (meta.docType && meta.docNumber) return `${meta.docType} số ${meta.docNumber}`;
   if (meta.docType && meta.summary) return `${meta.docType} “${meta.summary.length > 80 ? `${meta.summary.slice(0, 80)}…` : meta.summary}”`;
-  return meta.title;
+  return displayTitle(meta);
 }
 
 /** "II.2.3.b – Đổi mới về công tác tổ chức hội nghị" */
@@ -22,17 +27,24 @@ export function sectionLabel(citation: Pick<Citation, 'section' | 'sectionTitle'
   return `${citation.section} – ${citation.sectionTitle}`;
 }
 
+/** The section title people see (restored for OCR-damaged documents) and, when it differs, the scanned one. */
+export function sectionTitles(chunk: Pick<Chunk, 'sectionTitle' | 'sectionDisplay'>): { sectionTitle: string; sectionTitleRaw?: string } {
+  return chunk.sectionDisplay && chunk.sectionDisplay !== chunk.sectionTitle
+    ? { sectionTitle: chunk.sectionDisplay, sectionTitleRaw: chunk.sectionTitle }
+    : { sectionTitle: chunk.sectionTitle };
+}
+
 export function toCitation(n: number, passage: Passage, quote: string, score: number): Citation {
   const { doc, chunk } = passage;
   return {
     n,
     source: doc.source,
-    title: doc.title,
+    title: displayTitle(doc),
     ...(doc.docNumber ? { docNumber: doc.docNumber } : {}),
     ...(doc.issuer ? { issuer: doc.issuer } : {}),
     ...(doc.date ? { date: doc.date } : {}),
     section: chunk.section,
-    sectionTitle: chunk.sectionTitle,
+    ...sectionTitles(chunk),
     quote,
     score: Math.round(score * 1000) / 1000,
     ...(doc.ocr ? { ocr: true } : {}),

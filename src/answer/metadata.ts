@@ -9,7 +9,7 @@ import { documentTokens } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import { namesPlaceOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
-import { displayDate, documentLabel, OCR_NOTE } from './format.js';
+import { displayDate, displayTitle, documentLabel, OCR_NOTE, sectionTitles } from './format.js';
 import type { AnswerDraft } from './extractive.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
@@ -156,12 +156,12 @@ function draft(meta: DocumentMeta, text: string, span: { start: number; end: num
   const citation: Citation = {
     n: 1,
     source: meta.source,
-    title: meta.title,
+    title: displayTitle(meta),
     ...(meta.docNumber ? { docNumber: meta.docNumber } : {}),
     ...(meta.issuer ? { issuer: meta.issuer } : {}),
     ...(meta.date ? { date: meta.date } : {}),
     section: chunk?.section ?? '',
-    sectionTitle: chunk?.sectionTitle ?? '',
+    ...(chunk ? sectionTitles(chunk) : { sectionTitle: '' }),
     quote,
     score: 1,
     ...(meta.ocr ? { ocr: true } : {}),

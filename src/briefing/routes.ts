@@ -37,6 +37,7 @@ const citationSchema = z.object({
   date: z.string().max(20).optional(),
   section: z.string().max(100),
   sectionTitle: z.string().max(1000).optional(),
+  sectionTitleRaw: z.string().max(1000).optional(),
   quote: z.string().max(10000),
   score: z.number().default(1),
   ocr: z.boolean().optional(),

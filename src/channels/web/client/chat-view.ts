@@ -239,6 +239,8 @@ export class ChatView {
         [s.issuer, c.issuer],
         [s.date, formatDate(c.date)],
         [s.section, sectionLabel(c, s)],
+        // A title restored for reading keeps the scanned one in view (the quote below is the scan).
+        [s.scannedTitle, c.sectionTitleRaw],
       ]);
       const link = h('a', { className: 'vb-source-link', href: sourceHref(this.options.api.base, c), text: s.openSource });
       if (this.options.newTabLinks) {

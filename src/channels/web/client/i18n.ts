@@ -49,6 +49,8 @@ const vi = {
   quoteNotFound: 'Không tìm thấy nguyên văn đoạn trích trong mục này; đã chuyển tới mục được trích.',
   highlighted: 'Đoạn được trích dẫn',
   opening: 'Phần mở đầu',
+  scannedTitle: 'Tiêu đề theo bản quét',
+  restoredTitles: 'Tiêu đề mục đã được khôi phục dấu để dễ đọc; nội dung trích giữ nguyên văn bản quét.',
 };
 
 export type Strings = typeof vi;
@@ -101,6 +103,8 @@ const en: Strings = {
   quoteNotFound: 'The exact excerpt was not found in this section; showing the cited section.',
   highlighted: 'Cited passage',
   opening: 'Opening',
+  scannedTitle: 'Title as scanned',
+  restoredTitles: 'Section titles have had their diacritics restored for reading; excerpts stay exactly as scanned.',
 };
 
 export function strings(lang: Lang): Strings {

@@ -11,7 +11,7 @@ import { parseLang, strings, type Lang } from './i18n.js';
 interface DocumentPayload {
   document: DocumentMeta;
   text: string;
-  sections: { id: string; section: string; sectionTitle: string; text: string }[];
+  sections: { id: string; section: string; sectionTitle: string; sectionTitleRaw?: string; text: string }[];
 }
 
 function currentLang(): Lang {
@@ -57,11 +57,11 @@ function render({ document: doc, sections }: DocumentPayload): void {
   ]);
 
   // Consecutive chunks of one section are shown together under one heading.
-  const groups: { path: string; title: string; texts: string[] }[] = [];
+  const groups: { path: string; title: string; raw?: string; texts: string[] }[] = [];
   for (const part of sections) {
     const last = groups[groups.length - 1];
     if (last && last.path === part.section) last.texts.push(part.text);
-    else groups.push({ path: part.section, title: part.sectionTitle, texts: [part.text] });
+    else groups.push({ path: part.section, title: part.sectionTitle, raw: part.sectionTitleRaw, texts: [part.text] });
   }
 
   const body = h('article', { className: 'vs-body', 'aria-label': doc.title });
@@ -70,7 +70,9 @@ function render({ document: doc, sections }: DocumentPayload): void {
   groups.forEach((group, i) => {
     const anchor = `vs-s-${i}`;
     const label = group.path ? `${group.path} – ${group.title}` : group.title || s.opening;
-    const section = h('section', { id: anchor, className: 'vs-section', 'data-section': group.path, tabindex: '-1' }, h('h2', { text: label }), ...group.texts.map((text) => h('p', { className: 'vs-text', text })));
+    // A restored title keeps the scanned one beside it (the text below is the scan, verbatim).
+    const heading = h('h2', { text: label }, group.raw ? h('small', { className: 'vs-raw', text: ` (${s.scannedTitle}: ${group.raw})` }) : null);
+    const section = h('section', { id: anchor, className: 'vs-section', 'data-section': group.path, tabindex: '-1' }, heading, ...group.texts.map((text) => h('p', { className: 'vs-text', text })));
     if (!byPath.has(group.path)) byPath.set(group.path, section);
     body.appendChild(section);
     const depth = group.path ? group.path.split('.').length - 1 : 0;
@@ -79,7 +81,7 @@ function render({ document: doc, sections }: DocumentPayload): void {
 
   mount.replaceChildren(
     h('a', { href: '/', className: 'vs-back', text: s.backToChat }),
-    h('header', { className: 'vs-header' }, h('h1', { text: doc.title }), meta, doc.ocr ? h('p', { className: 'vs-ocr' }, h('span', { className: 'vs-badge', text: s.ocrBadge }), s.ocrNote) : null),
+    h('header', { className: 'vs-header' }, h('h1', { text: doc.title }), meta, doc.ocr ? h('p', { className: 'vs-ocr' }, h('span', { className: 'vs-badge', text: s.ocrBadge }), s.ocrNote, sections.some((p) => p.sectionTitleRaw) ? ` ${s.restoredTitles}` : '') : null),
     h('div', { className: 'vs-layout' }, h('nav', { className: 'vs-outline', 'aria-label': s.outline }, h('h2', { text: s.outline }), nav), body),
   );
   highlight(byPath, body);

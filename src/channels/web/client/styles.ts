@@ -82,6 +82,7 @@ body{background:#e9e4df;color:#1a1a1a;font:16px/1.5 system-ui,-apple-system,"Seg
 .vs-d1{padding-left:.75rem}.vs-d2{padding-left:1.5rem}.vs-d3{padding-left:2.25rem}.vs-d4{padding-left:3rem}
 .vs-section{padding:.5rem 0;border-top:1px solid #eee;scroll-margin-top:1rem}
 .vs-section h2{font-size:1rem;margin:.25rem 0;color:#4a4a4a}
+.vs-raw{font-weight:400;font-size:.8125rem;color:#5f5f5f}
 .vs-section.vs-target{background:#fbf6e9;border-radius:6px;padding:.5rem}
 .vs-text{white-space:pre-wrap;margin:0 0 .5rem;overflow-wrap:anywhere}
 mark.vs-mark{background:#ffe066;color:#1a1a1a;padding:.0625rem 0;box-shadow:0 0 0 2px #c99a00;border-radius:2px}
