@@ -337,9 +337,10 @@ function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
 }
 
 export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
-  const minCoverage = options.minCoverage ?? 0.5;
+  // A word-by-word translation carries alternatives ("hội nghị cuộc họp") that no one sentence all holds.
+  const minCoverage = options.minCoverage ?? (analysis.english ? 0.4 : 0.5);
   const maxQuote = options.maxQuoteChars ?? 420;
-  const minExact = options.minExactCoverage ?? 0.4;
+  const minExact = options.minExactCoverage ?? (analysis.english ? 0.3 : 0.4);
   if (!analysis.content.length || !passages.length) return refusal(passages, documents);
   if (analysis.english) {
     // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
