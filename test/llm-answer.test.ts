@@ -88,9 +88,10 @@ describe('LLM answers over /api/ask', () => {
       const user: string = req.body.messages[1].content;
       const blocks = [...user.matchAll(/^\[(\d+)\] [^\n]*\nMục ([^\s]+)[^\n]*\n(?:\([^\n]*\)\n)?([^\n]+)/gm)];
       const last = blocks[blocks.length - 1]!;
-      const words = last[3]!.split(/\s+/).filter((w) => /^\p{L}+$/u.test(w)).slice(0, 4).join(' ');
+      // Four words in a row, verbatim (whatever excerpt retrieval ranked last).
+      const words = last[3]!.match(/\p{L}+(?: \p{L}+){3}/u)![0];
       cited = { n: last[1]!, section: last[2]!, words };
-      return `Văn bản có nêu “${last[3]!.slice(0, last[3]!.indexOf(words) + words.length).slice(last[3]!.indexOf(words))}” [${last[1]}]. Phát biểu kết luận không quá 50 phút [1].`;
+      return `Văn bản có nêu “${words}” [${last[1]}]. Phát biểu kết luận không quá 50 phút [1].`;
     };
     const reply = await ask({ question: CANONICAL });
     expect(Number(cited!.n)).toBeGreaterThan(1);

@@ -18,6 +18,9 @@ const WORDS: Record<string, string> = {
 const ACRONYMS: Record<string, string> = {
   tw: 'Trung ương', ubnd: 'Ủy ban nhân dân', hdnd: 'Hội đồng nhân dân', hđnd: 'Hội đồng nhân dân',
   mttq: 'Mặt trận Tổ quốc', tttt: 'Thông tin và Truyền thông', vhttdl: 'Văn hóa Thể thao và Du lịch', tp: 'thành phố',
+  btg: 'Ban Tuyên giáo', tgdv: 'Tuyên giáo và Dân vận', xdđ: 'xây dựng Đảng', xdd: 'xây dựng Đảng', đbqh: 'đại biểu Quốc hội',
+  dbqh: 'đại biểu Quốc hội', pctn: 'phòng, chống tham nhũng', cntt: 'công nghệ thông tin', cđs: 'chuyển đổi số',
+  ttxvn: 'Thông tấn xã Việt Nam', vov: 'Đài Tiếng nói Việt Nam', vtv: 'Đài Truyền hình Việt Nam', bcđ: 'Ban Chỉ đạo',
 };
 
 /** Phrases: "mấy tiếng" is hours, "hồi nào / lúc nào" is when, "họp" is a conference. */
@@ -26,6 +29,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(hồi nào|lúc nào|hoi nao|luc nao)\b/giu, 'khi nào'],
   // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows.
   [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
+  // "TT&TT", "TG&DV": an acronym written with an ampersand is the same acronym.
+  [/\b(TT|TG)\s*[&-]\s*(TT|DV)\b/gu, '$1$2'],
   // "AI" in capitals is artificial intelligence, not "ai" (who).
   [/\bAI\b/gu, 'trí tuệ nhân tạo'],
   // "KH22", "QĐ100": a document type glued to its number.
@@ -39,8 +44,10 @@ const TYPE_CODE = /(?<![-/\p{L}\p{N}])(KH|NQ|QĐ|QD|KL|CT|Kh|Nq|Qđ|Qd|kh|nq|qđ
 
 /** The acronyms kept beside their expansion: a question's "UBND" is searched, but the words say what it means. */
 export function isExpandedAcronym(folded: string): boolean {
-  return folded in ACRONYMS || folded === 'hdnd';
+  return FOLDED_ACRONYMS.has(folded);
 }
+
+const FOLDED_ACRONYMS = new Set(Object.keys(ACRONYMS).map((k) => k.replace(/đ/g, 'd')));
 
 /** A folded Vietnamese syllable: onset, vowels, coda. */
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
