@@ -130,9 +130,11 @@ function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
   return [...merged].map(([term, weight]) => ({ term, weight }));
 }
 
-function asVietnamese(text: string): { text: string; english: boolean } {
+/** `text` to search with; `primary`, the words an answer must hold (a translation's first alternatives). */
+function asVietnamese(text: string): { text: string; primary: string; english: boolean } {
   const english = looksEnglish(text);
-  return { text: english ? translateToVietnamese(text) : text, english };
+  if (!english) return { text, primary: text, english };
+  return { text: translateToVietnamese(text), primary: translateToVietnamese(text, { primary: true }), english };
 }
 
 const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
@@ -224,7 +226,7 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
   const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
-  const content = mergeTerms([contentTerms(current.text, 1, knows), inherited ? contentTerms(inherited.text, 0.4, knows).filter(keep) : []]);
+  const content = mergeTerms([contentTerms(current.primary, 1, knows), inherited ? contentTerms(inherited.primary, 0.4, knows).filter(keep) : []]);
   return {
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,

@@ -3,12 +3,12 @@
  * With an LLM configured, translation is the model's job (prompts/translate-query.md).
  */
 const PHRASES: Array<[string, string]> = [
-  ['how long', 'bao lâu không quá'],
-  ['how many', 'bao nhiêu số lượng'],
+  ['how long', 'bao lâu|không quá'],
+  ['how many', 'bao nhiêu|số lượng'],
   ['how much', 'bao nhiêu'],
-  ['what percentage', 'tỷ lệ bao nhiêu phần trăm'],
-  ['at least', 'ít nhất tối thiểu'],
-  ['at most', 'tối đa không quá'],
+  ['what percentage', 'tỷ lệ|bao nhiêu phần trăm'],
+  ['at least', 'ít nhất|tối thiểu'],
+  ['at most', 'tối đa|không quá'],
   ['no more than', 'không quá'],
   ['not exceed', 'không quá'],
   ['opening speech', 'phát biểu khai mạc'],
@@ -20,7 +20,7 @@ const PHRASES: Array<[string, string]> = [
   ['conclusion speech', 'phát biểu kết luận'],
   ['standing committee', 'ban thường vụ'],
   ['provincial party committee', 'tỉnh ủy'],
-  ['party committee', 'đảng ủy cấp ủy'],
+  ['party committee', 'đảng ủy|cấp ủy'],
   ['propaganda department', 'ban tuyên giáo'],
   ['mass mobilization', 'dân vận'],
   ['social media', 'mạng xã hội'],
@@ -48,7 +48,7 @@ const PHRASES: Array<[string, string]> = [
   ['commune-wide', 'toàn xã'],
   ['second plenum', 'hội nghị lần thứ hai'],
   ['peak period', 'cao điểm'],
-  ['false information', 'thông tin sai trái tin giả'],
+  ['false information', 'thông tin sai trái|tin giả'],
   ['fake news', 'tin giả'],
   ['party building', 'xây dựng đảng'],
   ['political system', 'hệ thống chính trị'],
@@ -57,10 +57,10 @@ const PHRASES: Array<[string, string]> = [
   ['specialized conference', 'hội nghị chuyên môn'],
   ['who signed', 'ai ký'],
   ['signed by', 'ai ký'],
-  ['first quarter', 'quý 1 quý i'],
-  ['deadline', 'thời gian hoàn thành khi nào'],
-  ['when', 'khi nào thời gian'],
-  ['who', 'cơ quan nào chủ trì'],
+  ['first quarter', 'quý 1|quý i'],
+  ['deadline', 'thời gian hoàn thành|khi nào'],
+  ['when', 'khi nào|thời gian'],
+  ['who', 'ai|cơ quan nào chủ trì'],
   ['which agency', 'cơ quan nào'],
   ['which body', 'cơ quan nào'],
   ['which', 'nào'],
@@ -68,39 +68,39 @@ const PHRASES: Array<[string, string]> = [
 ];
 
 const WORDS: Record<string, string> = {
-  conference: 'hội nghị', conferences: 'hội nghị', meeting: 'hội nghị cuộc họp', meetings: 'hội nghị cuộc họp',
+  conference: 'hội nghị', conferences: 'hội nghị', meeting: 'hội nghị|cuộc họp', meetings: 'hội nghị|cuộc họp',
   conclusion: 'kết luận', concluding: 'kết luận', speech: 'phát biểu', speeches: 'phát biểu', speak: 'phát biểu',
-  opening: 'khai mạc', minutes: 'phút', minute: 'phút', hours: 'giờ', day: 'ngày', days: 'ngày', half: '1/2 nửa',
+  opening: 'khai mạc', minutes: 'phút', minute: 'phút', hours: 'giờ', day: 'ngày', days: 'ngày', half: '1/2|nửa',
   online: 'trực tuyến', virtual: 'trực tuyến', offline: 'trực tiếp', presentation: 'tham luận', presentations: 'tham luận',
   contribution: 'tham luận', discussion: 'thảo luận', plan: 'kế hoạch', guidance: 'hướng dẫn', guideline: 'hướng dẫn',
   instruction: 'hướng dẫn', directive: 'chỉ thị', resolution: 'nghị quyết', regulation: 'quy định', documents: 'văn bản',
-  document: 'văn bản', percent: 'phần trăm %', percentage: 'tỷ lệ phần trăm', ratio: 'tỷ lệ', rate: 'tỷ lệ',
-  reduce: 'cắt giảm giảm', reduced: 'cắt giảm', cut: 'cắt giảm', year: 'năm', annually: 'hằng năm', yearly: 'hằng năm',
+  document: 'văn bản', percent: 'phần trăm|%', percentage: 'tỷ lệ|phần trăm', ratio: 'tỷ lệ', rate: 'tỷ lệ',
+  reduce: 'cắt giảm|giảm', reduced: 'cắt giảm', cut: 'cắt giảm', year: 'năm', annually: 'hằng năm', yearly: 'hằng năm',
   province: 'tỉnh', provincial: 'tỉnh', commune: 'xã', communes: 'xã', district: 'huyện', ward: 'phường',
-  propaganda: 'tuyên truyền', propagate: 'tuyên truyền', dissemination: 'phổ biến tuyên truyền', study: 'nghiên cứu quán triệt',
+  propaganda: 'tuyên truyền', propagate: 'tuyên truyền', dissemination: 'phổ biến|tuyên truyền', study: 'nghiên cứu|quán triệt',
   briefing: 'quán triệt', thoroughly: 'quán triệt', implement: 'triển khai thực hiện', implementation: 'triển khai thực hiện',
   complete: 'hoàn thành', completed: 'hoàn thành', finish: 'hoàn thành', police: 'công an', press: 'báo chí',
-  newspapers: 'báo chí', journalists: 'phóng viên báo chí', forms: 'hình thức', form: 'hình thức', methods: 'hình thức',
-  cadres: 'cán bộ', cadre: 'cán bộ', officials: 'cán bộ công chức', civil: 'công chức', servants: 'công chức',
-  responsibility: 'trách nhiệm', responsible: 'trách nhiệm chủ trì', coordinate: 'phối hợp', coordinates: 'phối hợp',
-  lead: 'chủ trì', leads: 'chủ trì', inspection: 'kiểm tra', supervision: 'giám sát', discipline: 'kỷ luật kỷ cương',
+  newspapers: 'báo chí', journalists: 'phóng viên|báo chí', forms: 'hình thức', form: 'hình thức', methods: 'hình thức',
+  cadres: 'cán bộ', cadre: 'cán bộ', officials: 'cán bộ|công chức', civil: 'công chức', servants: 'công chức',
+  responsibility: 'trách nhiệm', responsible: 'trách nhiệm|chủ trì', coordinate: 'phối hợp', coordinates: 'phối hợp',
+  lead: 'chủ trì', leads: 'chủ trì', inspection: 'kiểm tra', supervision: 'giám sát', discipline: 'kỷ luật|kỷ cương',
   purpose: 'mục đích', requirements: 'yêu cầu', requirement: 'yêu cầu', tasks: 'nhiệm vụ', solutions: 'giải pháp',
   targets: 'chỉ tiêu', target: 'chỉ tiêu', frequency: 'tần suất', duration: 'thời lượng', participants: 'thành phần',
   invite: 'mời', delegates: 'đại biểu', motto: 'phương châm', principle: 'nguyên tắc', principles: 'nguyên tắc',
   growth: 'tăng trưởng', economic: 'kinh tế', award: 'giải', prize: 'giải', loudspeakers: 'loa phát thanh',
   radio: 'phát thanh', television: 'truyền hình', videos: 'video', video: 'video', leaflets: 'tờ rơi',
   report: 'báo cáo', reporting: 'báo cáo', reports: 'báo cáo', quarter: 'quý', quarterly: 'hằng quý', months: 'tháng',
-  disinformation: 'thông tin xuyên tạc sai trái', distorted: 'xuyên tạc', cyberspace: 'không gian mạng', internet: 'internet',
+  disinformation: 'thông tin xuyên tạc|sai trái', distorted: 'xuyên tạc', cyberspace: 'không gian mạng', internet: 'internet',
   handle: 'xử lý', process: 'xử lý', records: 'hồ sơ', digitized: 'số hóa', digital: 'số', anniversary: 'kỷ niệm',
   emulation: 'thi đua', movement: 'phong trào', local: 'địa phương', government: 'chính quyền', party: 'đảng',
-  limit: 'không quá tối đa', maximum: 'tối đa không quá', minimum: 'tối thiểu ít nhất', least: 'ít nhất', most: 'tối đa',
-  length: 'thời lượng không quá', professional: 'chuyên môn', specialised: 'chuyên môn', specialized: 'chuyên môn',
-  peak: 'cao điểm', period: 'thời gian', disseminating: 'phổ biến tuyên truyền', disseminate: 'phổ biến tuyên truyền',
-  elected: 'bầu bổ sung', elect: 'bầu', central: 'trung ương', commission: 'ủy ban', plenum: 'hội nghị', second: 'lần thứ hai',
+  limit: 'không quá|tối đa', maximum: 'tối đa|không quá', minimum: 'tối thiểu|ít nhất', least: 'ít nhất', most: 'tối đa',
+  length: 'thời lượng|không quá', professional: 'chuyên môn', specialised: 'chuyên môn', specialized: 'chuyên môn',
+  peak: 'cao điểm', period: 'thời gian', disseminating: 'phổ biến|tuyên truyền', disseminate: 'phổ biến|tuyên truyền',
+  elected: 'bầu|bầu bổ sung', elect: 'bầu', central: 'trung ương', commission: 'ủy ban', plenum: 'hội nghị', second: 'lần thứ hai',
   '14th': 'khóa xiv', city: 'thành phố', establish: 'thành lập', established: 'thành lập', agree: 'đồng ý', agreed: 'đồng ý',
-  max: 'tối đa không quá', min: 'tối thiểu ít nhất', remarks: 'phát biểu', talk: 'phát biểu', fighting: 'phòng chống đấu tranh',
-  fight: 'phòng chống đấu tranh', against: 'chống', prevention: 'phòng ngừa', exceptions: 'ngoại lệ', exception: 'ngoại lệ',
-  allowed: 'được phép', permitted: 'được phép', forbidden: 'không được cấm', prohibited: 'nghiêm cấm', banned: 'cấm',
+  max: 'tối đa|không quá', min: 'tối thiểu|ít nhất', remarks: 'phát biểu', talk: 'phát biểu', fighting: 'phòng chống|đấu tranh',
+  fight: 'phòng chống|đấu tranh', against: 'chống', prevention: 'phòng ngừa', exceptions: 'ngoại lệ', exception: 'ngoại lệ',
+  allowed: 'được phép', permitted: 'được phép', forbidden: 'không được|cấm', prohibited: 'nghiêm cấm', banned: 'cấm',
   read: 'đọc', reading: 'đọc', materials: 'tài liệu', signer: 'ký', sign: 'ký', issuer: 'ban hành', issuing: 'ban hành',
   village: 'thôn bản', schedule: 'thời gian', times: 'lần', often: 'định kỳ', send: 'gửi', sent: 'gửi',
   base: 'căn cứ', basis: 'căn cứ', based: 'căn cứ',
@@ -138,13 +138,15 @@ export function looksEnglish(question: string): boolean {
  *
  * @example translateToVietnamese('How long can a conclusion speech be?') // 'bao lâu … kết luận phát biểu'
  */
-export function translateToVietnamese(question: string): string {
+export function translateToVietnamese(question: string, options: { primary?: boolean } = {}): string {
+  // Entries list alternatives after "|": all of them to search with, only the first as what the answer must say.
+  const pick = (vi: string) => (options.primary ? vi.split('|')[0]! : vi.replace(/\|/g, ' '));
   let text = ` ${question.toLowerCase().replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
   const out: string[] = [];
   for (const [phrase, vi] of PHRASES) {
     const pattern = new RegExp(`\\s${phrase.replace(/ /g, '\\s+')}\\s`, 'g');
     if (pattern.test(text)) {
-      out.push(vi);
+      out.push(pick(vi));
       text = text.replace(pattern, ' ');
     }
   }
@@ -152,7 +154,7 @@ export function translateToVietnamese(question: string): string {
     const clean = word.replace(/[.,]+$/, '');
     // Plurals of the words the glossary has ("contributions", "delegates").
     const singular = clean.endsWith('s') && WORDS[clean.slice(0, -1)] ? clean.slice(0, -1) : clean;
-    if (WORDS[singular]) out.push(WORDS[singular]!);
+    if (WORDS[singular]) out.push(pick(WORDS[singular]!));
     else if (!STOPWORDS.has(clean) && /\d|[a-z]{3,}/.test(clean)) out.push(clean);
   }
   return out.join(' ');
