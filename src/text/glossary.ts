@@ -85,7 +85,7 @@ const WORDS: Record<string, string> = {
   responsibility: 'trách nhiệm', responsible: 'trách nhiệm|chủ trì', coordinate: 'phối hợp', coordinates: 'phối hợp',
   lead: 'chủ trì', leads: 'chủ trì', inspection: 'kiểm tra', supervision: 'giám sát', discipline: 'kỷ luật|kỷ cương',
   purpose: 'mục đích', requirements: 'yêu cầu', requirement: 'yêu cầu', tasks: 'nhiệm vụ', solutions: 'giải pháp',
-  targets: 'chỉ tiêu', target: 'chỉ tiêu', frequency: 'tần suất', duration: 'thời lượng', participants: 'thành phần',
+  targets: 'chỉ tiêu', target: 'chỉ tiêu', frequency: 'tần suất', duration: '|thời lượng', participants: 'thành phần',
   invite: 'mời', delegates: 'đại biểu', motto: 'phương châm', principle: 'nguyên tắc', principles: 'nguyên tắc',
   growth: 'tăng trưởng', economic: 'kinh tế', award: 'giải', prize: 'giải', loudspeakers: 'loa phát thanh',
   radio: 'phát thanh', television: 'truyền hình', videos: 'video', video: 'video', leaflets: 'tờ rơi',
@@ -94,7 +94,7 @@ const WORDS: Record<string, string> = {
   handle: 'xử lý', process: 'xử lý', records: 'hồ sơ', digitized: 'số hóa', digital: 'số', anniversary: 'kỷ niệm',
   emulation: 'thi đua', movement: 'phong trào', local: 'địa phương', government: 'chính quyền', party: 'đảng',
   limit: 'không quá|tối đa', maximum: 'tối đa|không quá', minimum: 'tối thiểu|ít nhất', least: 'ít nhất', most: 'tối đa',
-  length: 'thời lượng|không quá', professional: 'chuyên môn', specialised: 'chuyên môn', specialized: 'chuyên môn',
+  length: '|thời lượng|không quá', professional: 'chuyên môn', specialised: 'chuyên môn', specialized: 'chuyên môn',
   peak: 'cao điểm', period: 'thời gian', disseminating: 'phổ biến|tuyên truyền', disseminate: 'phổ biến|tuyên truyền',
   elected: 'bầu|bầu bổ sung', elect: 'bầu', central: 'trung ương', commission: 'ủy ban', plenum: 'hội nghị', second: 'lần thứ hai',
   '14th': 'khóa xiv', city: 'thành phố', establish: 'thành lập', established: 'thành lập', agree: 'đồng ý', agreed: 'đồng ý',
@@ -125,7 +125,8 @@ const STOPWORDS = new Set(
 const ENGLISH_MARKERS = new Set('the is are was were what which who whom whose does did how when where why of must should would could about under with from each every many much this that these those there their they been being into than'.split(' '));
 
 export function looksEnglish(question: string): boolean {
-  if (/[^\x00-\x7f]/.test(question.replace(/[“”‘’–—…]/g, ''))) return false;
+  // Document numbers ("85-QĐ/TW") are written the Vietnamese way in English questions too.
+  if (/[^\x00-\x7f]/.test(question.replace(/[“”‘’–—…]/g, '').replace(/\S*\d\S*/g, ''))) return false;
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
   if (!words.length) return false;
   if (words.filter((w) => ENGLISH_MARKERS.has(w)).length >= 2) return true;
