@@ -146,6 +146,9 @@ function boundOf(text: string): 'max' | 'min' | undefined {
   return undefined;
 }
 
+/** Words that end a name in a question ("Sở … Du lịch | có nhiệm vụ gì"). */
+const NAME_ENDS = new Set('co trong duoc phai la thi cua ve theo cho tai gi nao ai khong da se can nhung cac'.split(' '));
+
 /** Words of one kind that a follow-up swaps for one another (levels of government, ways of meeting). */
 const ALTERNATIVES = [
   ['tinh', 'huyen', 'xa', 'phuong', 'thon', 'ban'],
@@ -171,7 +174,10 @@ function replacedWords(current: string, previous: string): Set<string> {
     for (let j = 1; j < before.length; j++) {
       // The lead word must say what is swapped ("cấp", "phát biểu"), not be a function word ("của").
       if (QUESTION_WORDS.has(now[i - 1]!)) continue;
-      if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) replaced.add(before[j]!);
+      if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) {
+        // The whole name after the lead word goes ("Sở Văn hóa Thể thao và Du lịch" → "Sở Thông tin và Truyền thông").
+        for (let k = j; k < before.length && !nowSet.has(before[k]!) && !NAME_ENDS.has(before[k]!); k++) replaced.add(before[k]!);
+      }
     }
   }
   return replaced;
