@@ -124,7 +124,12 @@ interface Plan {
 /** Keyed on the question's content list (analyses built from one another share it); a few plans per list. */
 const plans = new WeakMap<QueryAnalysis['content'], Plan[]>();
 
+let lastPlan: { content: QueryAnalysis['content']; plan: Plan } | undefined;
+
 function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefined, near: ((term: string) => string[]) | undefined): Plan {
+  // Consecutive calls nearly always score the same question with the same index.
+  const last = lastPlan?.content === analysis.content ? lastPlan.plan : undefined;
+  if (last && last.idf === idf && last.known === known && last.near === near && last.accents === analysis.accents) return last;
   const list = plans.get(analysis.content) ?? [];
   let plan = list.find((p) => p.idf === idf && p.known === known && p.near === near && p.accents === analysis.accents);
   if (!plan) {
@@ -140,6 +145,7 @@ function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefin
     list.push(plan);
     plans.set(analysis.content, list);
   }
+  lastPlan = { content: analysis.content, plan };
   return plan;
 }
 
@@ -185,6 +191,12 @@ function holdsIntent(tokens: SentenceTokens, cached: boolean, intent: Intent): b
   return (bits & (1 << INTENTS.indexOf(intent))) !== 0;
 }
 
+/** Scratch per call (scoring is synchronous): no arrays allocated per sentence. */
+let matched: string[] = [];
+let strengths = new Float64Array(16);
+let misaccented = new Uint8Array(16);
+let trusted = new Uint8Array(16);
+
 export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
   const { context = '', fuzzy = false, document = '', known, near, accents = false, documentStrength = 0.5 } = options;
   const cached = typeof sentence !== 'string';
@@ -195,41 +207,62 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   const plan = planFor(analysis, idf, known, near);
   const inContext = contextStrengths(plan, contextSet, fuzzy, typeof context !== 'string');
   const content = plan.terms;
+  const n = content.length;
   const total = plan.total;
+  if (strengths.length < n) {
+    strengths = new Float64Array(n * 2);
+    misaccented = new Uint8Array(n * 2);
+    trusted = new Uint8Array(n * 2);
+  }
+  matched.length = n;
   let found = 0;
   let exact = 0;
-  /** The sentence word each question term matched (itself, or its OCR-damaged form). */
-  const matched: string[] = [];
-  const weights: Array<[number, number]> = [];
-  const misaccented: boolean[] = [];
-  for (let i = 0; i < content.length; i++) {
+  for (let i = 0; i < n; i++) {
     const t = content[i]!;
     const { term, w } = t;
     const forms = accents ? t.forms : undefined;
     // Same letters, other diacritics in a clean sentence: likely another word ("cán" for "căn"), a weak
     // match that only a matching neighbour (a phrase, despite a typo) makes trusted.
-    const wrongAccent = forms !== undefined && wordSet.has(term) && !forms.some((f) => tokens.accented.has(f));
-    const [inSentence, word] = wrongAccent ? [0.5, term] : plannedMatch(t, wordSet, fuzzy, plan);
+    const has = wordSet.has(term);
+    const wrongAccent = forms !== undefined && has && !forms.some((f) => tokens.accented.has(f));
+    // How strongly the term occurs in the sentence, and the word that matched it (itself, or its OCR-damaged form).
+    let inSentence = 0;
+    let word = '';
+    if (wrongAccent || has) {
+      inSentence = wrongAccent ? 0.5 : 1;
+      word = term;
+    } else if (fuzzy && t.fuzzy) {
+      if (plan.near) {
+        for (const candidate of nearOf(t, plan)) {
+          if (wordSet.has(candidate)) {
+            inSentence = term.length === 3 ? 0.35 : 0.7;
+            word = candidate;
+            break;
+          }
+        }
+      } else [inSentence, word] = bestMatch(term, wordSet, fuzzy, plan.known);
+    }
     const inDocument = documentSet.has(term) ? documentStrength : 0;
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * inContext[i]!, inDocument);
     found += w * strength;
-    exact += w * Math.max(wordSet.has(term) && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
-    matched.push(inSentence > 0 ? word : '');
-    weights.push([w, inSentence]);
-    misaccented.push(wrongAccent);
+    exact += w * Math.max(has && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
+    matched[i] = inSentence > 0 ? word : '';
+    strengths[i] = inSentence;
+    misaccented[i] = wrongAccent ? 1 : 0;
+    trusted[i] = 0;
   }
 
   // Adjacent question pairs found adjacent in the sentence: phrase evidence.
   let pairs = 0;
-  const trusted = new Set<number>();
-  for (let i = 1; i < content.length; i++) {
+  for (let i = 1; i < n; i++) {
     if (matched[i - 1] && matched[i] && joined.includes(` ${matched[i - 1]} ${matched[i]} `)) {
       pairs++;
       // An OCR-tolerant match inside a matched phrase ("thdo ludn" for "thảo luận") is trusted.
-      for (const j of [i - 1, i]) {
-        const [w, strength] = weights[j]!;
-        if (strength < 1 && !trusted.has(j)) {
-          trusted.add(j);
+      for (let j = i - 1; j <= i; j++) {
+        const w = content[j]!.w;
+        const strength = strengths[j]!;
+        if (strength < 1 && !trusted[j]) {
+          trusted[j] = 1;
           // A diacritic typo inside a matched phrase ("Bùa Liềm Vàng") is the word itself.
           if (misaccented[j]) {
             found += w * (1 - strength);
@@ -244,7 +277,7 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   if (fuzzy) {
     for (let pass = 0, changed = true; pass < 2 && changed; pass++) {
       changed = false;
-      for (let i = 0; i < content.length; i++) {
+      for (let i = 0; i < n; i++) {
         const { term, twoLetters } = content[i]!;
         if (matched[i] || !twoLetters) continue;
         const prev = i > 0 ? matched[i - 1] : '';
@@ -253,7 +286,7 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
           (word, k) => word.length === 2 && oneSubstitution(term, word) && ((prev && words[k - 1] === prev) || (next && words[k + 1] === next)),
         );
         if (at < 0) continue;
-        const w = weights[i]![0];
+        const w = content[i]!.w;
         found += w * 0.7;
         exact += w * 0.7;
         matched[i] = words[at]!;
