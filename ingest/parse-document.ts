@@ -36,10 +36,11 @@ function displayTitle(meta: { docType?: string; docNumber?: string; summary?: st
   return head || summary || basename(source, extname(source));
 }
 
-export function parseDocument(source: string, raw: string, vocabulary: Vocabulary): ParsedDocument {
-  const cleaned = cleanText(raw);
+/** `prepared`: the raw text already cleaned and scored (the build does both once for its vocabulary). */
+export function parseDocument(source: string, raw: string, vocabulary: Vocabulary, prepared?: { cleaned: ReturnType<typeof cleanText>; quality: ReturnType<typeof ocrQuality> }): ParsedDocument {
+  const cleaned = prepared?.cleaned ?? cleanText(raw);
   const sections = parseSections(cleaned.text);
-  const quality = ocrQuality(cleaned.text);
+  const quality = prepared?.quality ?? ocrQuality(cleaned.text);
   const ocr = quality.score < OCR_THRESHOLD;
   const id = documentId(source);
   const metadata = extractMetadata({
