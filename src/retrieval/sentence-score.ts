@@ -164,11 +164,29 @@ function plannedMatch(t: PlannedTerm, words: Set<string>, fuzzy: boolean, plan: 
   return bestMatch(t.term, words, fuzzy, plan.known);
 }
 
+/**
+ * OCR-tolerant match strength of a term in a heading does not depend on the question:
+ * kept per heading set across questions (bounded), for the index's `known` and `near`.
+ */
+const headingMemo = new WeakMap<Set<string>, { known?: Set<string>; near?: (term: string) => string[]; strengths: Map<string, number> }>();
+
+function headingStrength(t: PlannedTerm, context: Set<string>, plan: Plan): number {
+  let memo = headingMemo.get(context);
+  if (!memo || memo.known !== plan.known || memo.near !== plan.near) headingMemo.set(context, (memo = { known: plan.known, near: plan.near, strengths: new Map() }));
+  let strength = memo.strengths.get(t.term);
+  if (strength === undefined) {
+    strength = plannedMatch(t, context, true, plan)[0];
+    if (memo.strengths.size >= 4096) memo.strengths.clear();
+    memo.strengths.set(t.term, strength);
+  }
+  return strength;
+}
+
 function contextStrengths(plan: Plan, context: Set<string>, fuzzy: boolean, cache: boolean): Float64Array {
   const byContext = plan.context[fuzzy ? 1 : 0];
   let strengths = cache ? byContext.get(context) : undefined;
   if (!strengths) {
-    strengths = new Float64Array(plan.terms.map((t) => plannedMatch(t, context, fuzzy, plan)[0]));
+    strengths = new Float64Array(plan.terms.map((t) => (cache && fuzzy && t.fuzzy && !context.has(t.term) ? headingStrength(t, context, plan) : plannedMatch(t, context, fuzzy, plan)[0])));
     if (cache) byContext.set(context, strengths);
   }
   return strengths;
