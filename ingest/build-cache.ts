@@ -63,7 +63,9 @@ export class BuildCache {
   }
 
   async putVectors(key: string, vectors: number[][]): Promise<void> {
-    const floats = new Float32Array(vectors.flat());
+    const dimensions = vectors[0]?.length ?? 0;
+    const floats = new Float32Array(vectors.length * dimensions);
+    vectors.forEach((v, i) => floats.set(v, i * dimensions));
     this.used.add(join(this.vectorDir, `${key}.f32`));
     await this.put(this.vectorDir, `${key}.f32`, new Uint8Array(floats.buffer));
   }

@@ -65,7 +65,11 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   }
 
   // Vocabulary for restoring OCR-damaged headers comes from the clean documents only.
-  const cleanTexts = sources.map((s) => cleanText(s.text).text).filter((t) => ocrQuality(t).score >= OCR_THRESHOLD);
+  const prepared = sources.map((s) => {
+    const cleaned = cleanText(s.text);
+    return { cleaned, quality: ocrQuality(cleaned.text) };
+  });
+  const cleanTexts = prepared.filter((p) => p.quality.score >= OCR_THRESHOLD).map((p) => p.cleaned.text);
   const vocabulary = Vocabulary.fromTexts(cleanTexts);
   // …and so do the words that restore OCR-damaged titles for display.
   const restorer = new Restorer(cleanTexts);
@@ -73,8 +77,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const documents: StoredDocument[] = [];
   const chunks: Chunk[] = [];
   let chars = 0;
-  for (const source of sources) {
-    const parsed = parseDocument(source.source, source.text, vocabulary, restorer);
+  for (const [i, source] of sources.entries()) {
+    const parsed = parseDocument(source.source, source.text, vocabulary, restorer, prepared[i]);
     documents.push({ meta: parsed.meta, text: parsed.text });
     chunks.push(...parsed.chunks);
     chars += source.text.length;

@@ -60,10 +60,17 @@ function displayTitles(sections: Section[], summary: string | undefined, restore
  * `restorer` (learned from the clean documents) gives OCR-damaged documents
  * readable display titles; without it titles are shown as scanned.
  */
-export function parseDocument(source: string, raw: string, vocabulary: Vocabulary, restorer?: Restorer): ParsedDocument {
-  const cleaned = cleanText(raw);
+/** `prepared`: the raw text already cleaned and scored (the build does both once for its vocabulary). */
+export function parseDocument(
+  source: string,
+  raw: string,
+  vocabulary: Vocabulary,
+  restorer?: Restorer,
+  prepared?: { cleaned: ReturnType<typeof cleanText>; quality: ReturnType<typeof ocrQuality> },
+): ParsedDocument {
+  const cleaned = prepared?.cleaned ?? cleanText(raw);
   const sections = parseSections(cleaned.text);
-  const quality = ocrQuality(cleaned.text);
+  const quality = prepared?.quality ?? ocrQuality(cleaned.text);
   const ocr = quality.score < OCR_THRESHOLD;
   const id = documentId(source);
   const metadata = extractMetadata({

@@ -22,6 +22,7 @@ import { sqliteConversations } from './store/sqlite/conversations.js';
 import { sqliteDocuments } from './store/sqlite/documents.js';
 import { sqliteFeedback } from './store/sqlite/feedback.js';
 import { sqliteQuestionLog } from './store/sqlite/question-log.js';
+import { batchedQuestionLog } from './http/question-logging.js';
 
 export interface NodeRuntime {
   config: Config;
@@ -49,7 +50,11 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
   const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
   const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes });
   await admin.sync();
-  const questionLog = sqliteQuestionLog(db);
+  // Logged off the request path, a batch per transaction; flushed on close.
+  const questionLog = batchedQuestionLog(sqliteQuestionLog(db), {
+    transaction: (write) => db.transaction(write)(),
+    onError: (err) => logger.warn({ err }, 'question log failed'),
+  });
   const llm = createLlm(config, () => loadPrompts(), logger);
   const assistant = new Assistant({
     retriever: () => kb.retriever(),
@@ -93,6 +98,7 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
   watcher.unref();
   const close = () => {
     clearInterval(watcher);
+    questionLog.flush();
     db.close();
   };
   return { config, logger, kb, assistant, app, zalo, db, admin, questionLog, close };

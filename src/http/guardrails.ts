@@ -64,11 +64,19 @@ export function installGuardrails(app: Hono, options: { logger: Logger; limits: 
     throw new AppError('payload_too_large', `Nội dung gửi lên quá lớn: tối đa ${max >= 1024 * 1024 ? `${Math.floor(max / 1024 / 1024)} MB` : `${Math.floor(max / 1024)} KB`}.`);
   };
   // Uploads: the file limit plus room for the multipart envelope.
-  const upload = bodyLimit({ maxSize: limits.uploadBytes + 64 * 1024, onError: tooLarge(limits.uploadBytes) });
+  const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes + 64 * 1024, onError: tooLarge(limits.uploadBytes) });
   const json = bodyLimit({ maxSize: limits.bodyBytes, onError: tooLarge(limits.bodyBytes) });
   app.use(async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return (c.req.path === '/api/documents' ? upload : json)(c, next);
+    const upload = c.req.path === '/api/documents';
+    // A declared length is checked as bodyLimit would, without it wrapping the body in a web stream
+    // (on @hono/node-server that materialises a full Request: measurable on every question).
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      const max = upload ? limits.uploadBytes + 64 * 1024 : limits.bodyBytes;
+      return Number.parseInt(declared || '0', 10) > max ? tooLarge(upload ? limits.uploadBytes : limits.bodyBytes)() : next();
+    }
+    return (upload ? uploadLimit : json)(c, next);
   });
   if (limits.ratePerMinute > 0) {
     const limited = rateLimit(new RateLimiter({ perMinute: limits.ratePerMinute }));

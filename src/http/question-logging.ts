@@ -4,9 +4,17 @@
  * is read from a clone / as the stream passes through. Logging never fails a request.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { QuestionLog } from '../analytics.js';
+import type { QuestionEvent, QuestionLog } from '../analytics.js';
 import type { Logger } from '../logger.js';
 import type { AskResponse } from '../types.js';
+
+/** Replies the /api/ask route hands over directly, so logging need not clone and re-parse the body. */
+const replies = new WeakMap<Request, AskResponse>();
+
+/** Called by a JSON route with the reply it is about to send. */
+export function noteReply(request: Request, reply: AskResponse): void {
+  replies.set(request, reply);
+}
 
 function eventFrom(question: string, reply: AskResponse, channel: string) {
   return {
@@ -69,7 +77,7 @@ export function questionLogging(log: QuestionLog, logger: Logger): MiddlewareHan
     const type = c.res.headers.get('content-type') ?? '';
     try {
       if (type.includes('application/json')) {
-        await record((await c.res.clone().json()) as AskResponse);
+        await record(replies.get(c.req.raw) ?? ((await c.res.clone().json()) as AskResponse));
       } else if (type.includes('text/event-stream') && c.res.body) {
         const observed = c.res.body.pipeThrough(
           observeDoneEvent((reply) => void record(reply).catch((err) => logger.warn({ err }, 'question log failed'))),
@@ -79,5 +87,51 @@ export function questionLogging(log: QuestionLog, logger: Logger): MiddlewareHan
     } catch (err) {
       logger.warn({ err, requestId: c.get('requestId' as never) }, 'question log failed');
     }
+  };
+}
+
+export interface BatchedQuestionLog extends QuestionLog {
+  /** Writes what is pending now (call before closing the database). */
+  flush(): void;
+}
+
+/**
+ * Question-log writes off the request path: events are queued and written
+ * together shortly after (one transaction per batch when `transaction` is
+ * given), so a reply never waits for the database. `stats()` and `flush()`
+ * write the queue first; nothing is lost on a normal shutdown that flushes.
+ */
+export function batchedQuestionLog(
+  log: QuestionLog,
+  options: { transaction?: (write: () => void) => void; delayMs?: number; maxPending?: number; onError?: (err: unknown) => void } = {},
+): BatchedQuestionLog {
+  const { transaction = (write) => write(), delayMs = 20, maxPending = 200, onError = () => {} } = options;
+  let pending: QuestionEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!pending.length) return;
+    const events = pending;
+    pending = [];
+    try {
+      transaction(() => {
+        for (const event of events) log.record(event).catch(onError);
+      });
+    } catch (err) {
+      onError(err);
+    }
+  };
+  return {
+    async record(event) {
+      pending.push(event);
+      if (pending.length >= maxPending) flush();
+      else timer ??= setTimeout(flush, delayMs);
+    },
+    async stats(query) {
+      flush();
+      return log.stats(query);
+    },
+    flush,
   };
 }

@@ -279,10 +279,14 @@ export function placeNames(meta: DocumentMeta): string[] {
   return names;
 }
 
+/** The folded question text per analysis: asked once per candidate chunk (perf). */
+const joinedText = new WeakMap<QueryAnalysis, string>();
+
 /** "Sơn La tuyên truyền …": the question names the place a document speaks for. */
 export function namesPlaceOf(analysis: QueryAnalysis, meta: DocumentMeta): boolean {
   const names = placeNames(meta);
   if (!names.length) return false;
-  const joined = ` ${foldedSyllables(analysis.text).join(' ')} `;
+  let joined = joinedText.get(analysis);
+  if (joined === undefined) joinedText.set(analysis, (joined = ` ${foldedSyllables(analysis.text).join(' ')} `));
   return names.some((n) => joined.includes(` ${n} `));
 }

@@ -89,47 +89,198 @@ export function tokenizeSentence(text: string): SentenceTokens {
 
 const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
 
+/** A question term with what every sentence scored for it shares. */
+interface PlannedTerm {
+  term: string;
+  /** weight × idf (floored), as the score weighs it. */
+  w: number;
+  /** OCR tolerance can apply (3+ letters, no digit). */
+  fuzzy: boolean;
+  /** A two-letter syllable (OCR neighbour rule). */
+  twoLetters: boolean;
+  /** The accented spellings the question writes it with. */
+  forms?: string[];
+  /** `near(term)` without the clean-text words, filled on first use. */
+  near?: string[];
+}
+
+/**
+ * Per-question precomputation shared by every sentence scored for the same
+ * question (hundreds per request): term weights, near spellings, and each
+ * heading's match strengths. Pure caching: scores are exactly those of the
+ * term-by-term computation.
+ */
+interface Plan {
+  idf: Idf;
+  known?: Set<string>;
+  near?: (term: string) => string[];
+  accents?: Map<string, Set<string>>;
+  terms: PlannedTerm[];
+  total: number;
+  /** Heading match strength per term, by context set (never mutated once built), [exact, fuzzy]. */
+  context: [WeakMap<Set<string>, Float64Array>, WeakMap<Set<string>, Float64Array>];
+}
+
+/** Keyed on the question's content list (analyses built from one another share it); a few plans per list. */
+const plans = new WeakMap<QueryAnalysis['content'], Plan[]>();
+
+let lastPlan: { content: QueryAnalysis['content']; plan: Plan } | undefined;
+
+function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefined, near: ((term: string) => string[]) | undefined): Plan {
+  // Consecutive calls nearly always score the same question with the same index.
+  const last = lastPlan?.content === analysis.content ? lastPlan.plan : undefined;
+  if (last && last.idf === idf && last.known === known && last.near === near && last.accents === analysis.accents) return last;
+  const list = plans.get(analysis.content) ?? [];
+  let plan = list.find((p) => p.idf === idf && p.known === known && p.near === near && p.accents === analysis.accents);
+  if (!plan) {
+    let total = 0;
+    const terms = analysis.content.map(({ term, weight }): PlannedTerm => {
+      const w = weight * Math.max(0.2, idf(term));
+      total += w;
+      const forms = analysis.accents?.get(term);
+      return { term, w, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term), ...(forms ? { forms: [...forms] } : {}) };
+    });
+    plan = { idf, known, near, accents: analysis.accents, terms, total, context: [new WeakMap(), new WeakMap()] };
+    if (list.length >= 4) list.shift();
+    list.push(plan);
+    plans.set(analysis.content, list);
+  }
+  lastPlan = { content: analysis.content, plan };
+  return plan;
+}
+
+function nearOf(t: PlannedTerm, plan: Plan): string[] {
+  return (t.near ??= plan.near!(t.term).filter((word) => !plan.known?.has(word)));
+}
+
+/** The same as bestMatch(term, words, fuzzy, known, near), from the plan. */
+function plannedMatch(t: PlannedTerm, words: Set<string>, fuzzy: boolean, plan: Plan): [number, string] {
+  if (words.has(t.term)) return [1, t.term];
+  if (!fuzzy || !t.fuzzy) return [0, ''];
+  if (plan.near) {
+    for (const word of nearOf(t, plan)) if (words.has(word)) return [t.term.length === 3 ? 0.35 : 0.7, word];
+    return [0, ''];
+  }
+  return bestMatch(t.term, words, fuzzy, plan.known);
+}
+
+/**
+ * OCR-tolerant match strength of a term in a heading does not depend on the question:
+ * kept per heading set across questions (bounded), for the index's `known` and `near`.
+ */
+const headingMemo = new WeakMap<Set<string>, { known?: Set<string>; near?: (term: string) => string[]; strengths: Map<string, number> }>();
+
+function headingStrength(t: PlannedTerm, context: Set<string>, plan: Plan): number {
+  let memo = headingMemo.get(context);
+  if (!memo || memo.known !== plan.known || memo.near !== plan.near) headingMemo.set(context, (memo = { known: plan.known, near: plan.near, strengths: new Map() }));
+  let strength = memo.strengths.get(t.term);
+  if (strength === undefined) {
+    strength = plannedMatch(t, context, true, plan)[0];
+    if (memo.strengths.size >= 4096) memo.strengths.clear();
+    memo.strengths.set(t.term, strength);
+  }
+  return strength;
+}
+
+function contextStrengths(plan: Plan, context: Set<string>, fuzzy: boolean, cache: boolean): Float64Array {
+  const byContext = plan.context[fuzzy ? 1 : 0];
+  let strengths = cache ? byContext.get(context) : undefined;
+  if (!strengths) {
+    strengths = new Float64Array(plan.terms.map((t) => (cache && fuzzy && t.fuzzy && !context.has(t.term) ? headingStrength(t, context, plan) : plannedMatch(t, context, fuzzy, plan)[0])));
+    if (cache) byContext.set(context, strengths);
+  }
+  return strengths;
+}
+
+/** Which intents' evidence a (cached, immutable) sentence holds, as bits in INTENT order. */
+const INTENTS = Object.keys(INTENT_EVIDENCE) as Intent[];
+const intentBits = new WeakMap<SentenceTokens, number>();
+
+function holdsIntent(tokens: SentenceTokens, cached: boolean, intent: Intent): boolean {
+  if (!cached) return INTENT_EVIDENCE[intent].test(tokens.joined);
+  let bits = intentBits.get(tokens);
+  if (bits === undefined) {
+    bits = 0;
+    INTENTS.forEach((name, i) => {
+      if (INTENT_EVIDENCE[name].test(tokens.joined)) bits! |= 1 << i;
+    });
+    intentBits.set(tokens, bits);
+  }
+  return (bits & (1 << INTENTS.indexOf(intent))) !== 0;
+}
+
+/** Scratch per call (scoring is synchronous): no arrays allocated per sentence. */
+let matched: string[] = [];
+let strengths = new Float64Array(16);
+let misaccented = new Uint8Array(16);
+let trusted = new Uint8Array(16);
+
 export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
   const { context = '', fuzzy = false, document = '', known, near, accents = false, documentStrength = 0.5 } = options;
-  const tokens = typeof sentence === 'string' ? tokenizeSentence(sentence) : sentence;
+  const cached = typeof sentence !== 'string';
+  const tokens = cached ? sentence : tokenizeSentence(sentence);
   const { words, set: wordSet, joined } = tokens;
   const contextSet = asSet(context);
   const documentSet = asSet(document);
-  let total = 0;
+  const plan = planFor(analysis, idf, known, near);
+  const inContext = contextStrengths(plan, contextSet, fuzzy, typeof context !== 'string');
+  const content = plan.terms;
+  const n = content.length;
+  const total = plan.total;
+  if (strengths.length < n) {
+    strengths = new Float64Array(n * 2);
+    misaccented = new Uint8Array(n * 2);
+    trusted = new Uint8Array(n * 2);
+  }
+  matched.length = n;
   let found = 0;
   let exact = 0;
-  /** The sentence word each question term matched (itself, or its OCR-damaged form). */
-  const matched: string[] = [];
-  const weights: Array<[number, number]> = [];
-  const misaccented: boolean[] = [];
-  for (const { term, weight } of analysis.content) {
-    const w = weight * Math.max(0.2, idf(term));
-    total += w;
-    const forms = accents ? analysis.accents?.get(term) : undefined;
+  for (let i = 0; i < n; i++) {
+    const t = content[i]!;
+    const { term, w } = t;
+    const forms = accents ? t.forms : undefined;
     // Same letters, other diacritics in a clean sentence: likely another word ("cán" for "căn"), a weak
     // match that only a matching neighbour (a phrase, despite a typo) makes trusted.
-    const wrongAccent = forms !== undefined && wordSet.has(term) && ![...forms].some((f) => tokens.accented.has(f));
-    const [inSentence, word] = wrongAccent ? [0.5, term] : bestMatch(term, wordSet, fuzzy, known, near);
-    const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known, near), documentSet.has(term) ? documentStrength : 0);
+    const has = wordSet.has(term);
+    const wrongAccent = forms !== undefined && has && !forms.some((f) => tokens.accented.has(f));
+    // How strongly the term occurs in the sentence, and the word that matched it (itself, or its OCR-damaged form).
+    let inSentence = 0;
+    let word = '';
+    if (wrongAccent || has) {
+      inSentence = wrongAccent ? 0.5 : 1;
+      word = term;
+    } else if (fuzzy && t.fuzzy) {
+      if (plan.near) {
+        for (const candidate of nearOf(t, plan)) {
+          if (wordSet.has(candidate)) {
+            inSentence = term.length === 3 ? 0.35 : 0.7;
+            word = candidate;
+            break;
+          }
+        }
+      } else [inSentence, word] = bestMatch(term, wordSet, fuzzy, plan.known);
+    }
+    const inDocument = documentSet.has(term) ? documentStrength : 0;
+    const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * inContext[i]!, inDocument);
     found += w * strength;
-    exact += w * Math.max(wordSet.has(term) && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? documentStrength : 0);
-    matched.push(inSentence > 0 ? word : '');
-    weights.push([w, inSentence]);
-    misaccented.push(wrongAccent);
+    exact += w * Math.max(has && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
+    matched[i] = inSentence > 0 ? word : '';
+    strengths[i] = inSentence;
+    misaccented[i] = wrongAccent ? 1 : 0;
+    trusted[i] = 0;
   }
 
   // Adjacent question pairs found adjacent in the sentence: phrase evidence.
   let pairs = 0;
-  const trusted = new Set<number>();
-  const content = analysis.content;
-  for (let i = 1; i < content.length; i++) {
+  for (let i = 1; i < n; i++) {
     if (matched[i - 1] && matched[i] && joined.includes(` ${matched[i - 1]} ${matched[i]} `)) {
       pairs++;
       // An OCR-tolerant match inside a matched phrase ("thdo ludn" for "thảo luận") is trusted.
-      for (const j of [i - 1, i]) {
-        const [w, strength] = weights[j]!;
-        if (strength < 1 && !trusted.has(j)) {
-          trusted.add(j);
+      for (let j = i - 1; j <= i; j++) {
+        const w = content[j]!.w;
+        const strength = strengths[j]!;
+        if (strength < 1 && !trusted[j]) {
+          trusted[j] = 1;
           // A diacritic typo inside a matched phrase ("Bùa Liềm Vàng") is the word itself.
           if (misaccented[j]) {
             found += w * (1 - strength);
@@ -144,16 +295,16 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   if (fuzzy) {
     for (let pass = 0, changed = true; pass < 2 && changed; pass++) {
       changed = false;
-      for (let i = 0; i < content.length; i++) {
-        const term = content[i]!.term;
-        if (matched[i] || term.length !== 2 || !/^[a-z]{2}$/.test(term)) continue;
+      for (let i = 0; i < n; i++) {
+        const { term, twoLetters } = content[i]!;
+        if (matched[i] || !twoLetters) continue;
         const prev = i > 0 ? matched[i - 1] : '';
         const next = matched[i + 1] ?? '';
         const at = words.findIndex(
           (word, k) => word.length === 2 && oneSubstitution(term, word) && ((prev && words[k - 1] === prev) || (next && words[k + 1] === next)),
         );
         if (at < 0) continue;
-        const w = weights[i]![0];
+        const w = content[i]!.w;
         found += w * 0.7;
         exact += w * 0.7;
         matched[i] = words[at]!;
@@ -163,9 +314,8 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
     }
   }
   const coverage = total ? found / total : 0;
-  const foldedSentence = joined;
   let intentBonus = 0;
-  for (const intent of analysis.intents) if (INTENT_EVIDENCE[intent].test(foldedSentence)) intentBonus += 0.12;
+  for (const intent of analysis.intents) if (holdsIntent(tokens, cached, intent)) intentBonus += 0.12;
   // Very long sentences match everything a little; prefer focused ones.
   const lengthPenalty = Math.min(0.3, Math.max(0, (words.length - 40) / 60) * 0.15);
   return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0 };
