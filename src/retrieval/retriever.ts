@@ -40,6 +40,8 @@ export interface RetrieveOptions {
 const RRF_K = 60;
 const CANDIDATES = 40;
 const RERANK = 30;
+/** Candidates taken from the documents a question names, besides the corpus-wide ones. */
+const FOCUSED = 14;
 /** Weight of an OCR-variant term relative to the term the question used. */
 const VARIANT_WEIGHT = 0.5;
 
@@ -96,7 +98,16 @@ export class Retriever {
 
     // A question naming a document ("KH 22", "Kết luận 226") prefers that document.
     const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
-    const named = refKeys.size ? namedDocuments(analysis, [...this.index.documents.values()].map((s) => s.meta)) : new Set<string>();
+    const metas = [...this.index.documents.values()].map((s) => s.meta);
+    const named = refKeys.size ? namedDocuments(analysis, metas) : new Set<string>();
+    // …and so does one naming a place ("Sơn La …"). A scanned document's garbled words lose the
+    // corpus-wide race to clean ones, so its own best chunks are searched for separately.
+    const focus = new Set([...named, ...metas.filter((m) => namesPlaceOf(analysis, m)).map((m) => m.id)]);
+    if (focus.size && focus.size < metas.length) {
+      const inFocus = (i: number) => accept(i) && focus.has(chunks[i]!.docId);
+      const own = await this.index.lexical.search(this.expand(analysis.terms), FOCUSED, inFocus);
+      own.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 1 / (RRF_K + rank)));
+    }
     if (refKeys.size) {
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
