@@ -216,6 +216,14 @@ describe('chat shorthand', () => {
     expect(signer.answer).toContain('Tran Tién Diing');
   });
 
+  it('searches the scanned document of the place a question names, not only the corpus-wide best', async () => {
+    for (const question of ['Sơn La tuyên truyền trên mạng xã hội bằng những dạng nội dung gì?', 'bên văn hóa thể thao du lịch Sơn La lo mảng nào trong tuyên truyền?']) {
+      const reply = await ask(question);
+      expect(reply.answered).toBe(true);
+      expect(reply.citations[0]!.source).toBe('son-la-ke-hoach-121-kh-btgtu.txt');
+    }
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
