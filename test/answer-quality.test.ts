@@ -224,6 +224,11 @@ describe('chat shorthand', () => {
     }
   });
 
+  it('refuses when the question's words are only scattered across a sentence', async () => {
+    const reply = await ask('luong co so nam 2026 la bao nhieu');
+    expect(reply.answered).toBe(false);
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');

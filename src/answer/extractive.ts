@@ -43,6 +43,7 @@ interface Candidate {
   score: number;
   coverage: number;
   exactCoverage: number;
+  pairs: number;
 }
 
 /** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
@@ -374,10 +375,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5 });
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5 });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(/\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty - tableRow, coverage, exactCoverage });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty - tableRow, coverage, exactCoverage, pairs });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -400,6 +401,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const top = candidates[0];
   const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0;
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
+  const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
   const act = analysis.english ? undefined : askedAct(analysis);
   const statesAct = (c: Candidate) => {
@@ -409,7 +411,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const found = (w: string) => words.has(w) || context.has(w) || (c.passage.chunk.ocr && (options.near?.(w) ?? []).some((v) => words.has(v) && !options.corpus?.knownWords?.has(v)));
     return found(act);
   };
-  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c);
+  // Words found one by one across a sentence ("lương cơ sở" in "… số lượng so với năm trước") are not the
+  // question's phrase: a question of several words needs one of its pairs side by side, or most of its words.
+  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= 0.65;
+  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest

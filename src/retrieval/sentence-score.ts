@@ -13,6 +13,8 @@ export interface SentenceScore {
   coverage: number;
   /** The same share counting only exact (not OCR-tolerant) matches. */
   exactCoverage: number;
+  /** Adjacent question words found adjacent in the sentence (phrase evidence). */
+  pairs: number;
 }
 
 export const INTENT_EVIDENCE: Record<Intent, RegExp> = {
@@ -318,5 +320,5 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   for (const intent of analysis.intents) if (holdsIntent(tokens, cached, intent)) intentBonus += 0.12;
   // Very long sentences match everything a little; prefer focused ones.
   const lengthPenalty = Math.min(0.3, Math.max(0, (words.length - 40) / 60) * 0.15);
-  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0 };
+  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0, pairs };
 }
