@@ -224,8 +224,8 @@ describe('chat shorthand', () => {
     }
   });
 
-  it('refuses when the question's words are only scattered across a sentence', async () => {
-    const reply = await ask('luong co so nam 2026 la bao nhieu');
+  it('refuses when the words of the question are only scattered across a sentence', async () => {
+    const reply = await ask('lam thu tuc cap can cuoc cong dan can giay to gi?');
     expect(reply.answered).toBe(false);
   });
 
