@@ -6,6 +6,9 @@
 import { TermNeighbours } from './term-neighbours.js';
 import type { LexicalHit, LexicalSearch } from './ports.js';
 
+/** Postings scanned per query term at most (see LexicalIndex.head); 4096 is far above any list of the shipped corpus. */
+export const HEAD_SIZE = 4096;
+
 export interface WeightedTerm {
   term: string;
   weight: number;
@@ -84,6 +87,45 @@ export class LexicalIndex implements LexicalSearch {
   private norms?: Float64Array;
   private scores?: Float64Array;
 
+  /**
+   * Impact-ordered heads of long posting lists, built on first use: for a term
+   * in more than HEAD_SIZE chunks, the HEAD_SIZE postings with the largest
+   * BM25 term weight tf / (tf + norm). A term that common has a low idf, so the
+   * chunks beyond its head add little; scanning only the head keeps a query
+   * with dozens of common syllables cheap on a corpus of 100k+ chunks. Lists no
+   * longer than HEAD_SIZE (every list of a small corpus) are scanned whole, so
+   * their scores and order are exact.
+   */
+  private heads = new Map<string, Int32Array>();
+
+  private head(term: string, list: ArrayLike<number>, norms: Float64Array): ArrayLike<number> {
+    if (list.length <= 2 * HEAD_SIZE) return list;
+    let head = this.heads.get(term);
+    if (!head) {
+      const n = list.length / 2;
+      const impact = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const tf = list[2 * i + 1]!;
+        impact[i] = tf / (tf + norms[list[2 * i]!]!);
+      }
+      // The HEAD_SIZE-th largest impact; ties at the cut are kept in document order.
+      const cut = Float64Array.from(impact).sort()[n - HEAD_SIZE]!;
+      let above = 0;
+      for (let i = 0; i < n; i++) if (impact[i]! > cut) above++;
+      let room = HEAD_SIZE - above;
+      head = new Int32Array(2 * HEAD_SIZE);
+      let at = 0;
+      for (let i = 0; i < n && at < head.length; i++) {
+        if (impact[i]! > cut || (impact[i] === cut && room-- > 0)) {
+          head[at++] = list[2 * i]!;
+          head[at++] = list[2 * i + 1]!;
+        }
+      }
+      this.heads.set(term, head);
+    }
+    return head;
+  }
+
   search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean): LexicalHit[] {
     const { k1, b, docLengths, postings } = this.data;
     if (!this.norms) {
@@ -94,8 +136,10 @@ export class LexicalIndex implements LexicalSearch {
     const scores = this.scores!;
     const touched: number[] = [];
     for (const { term, weight } of query) {
-      const list = postings[term];
-      if (!list) continue;
+      const full = postings[term];
+      if (!full) continue;
+      // A filtered search (one or a few sources) stays exact: their chunks need not be in any head.
+      const list = accept ? full : this.head(term, full, norms);
       const idf = this.idf(term) * weight * (k1 + 1);
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i]!;
