@@ -63,3 +63,8 @@ show('dense', denseMs);
 show('ask', askMs);
 show('ask cpu', askCpuMs);
 console.log(`expanded terms p50 ${percentile(terms, 50)} max ${Math.max(...terms)}; rss ${rssMb()} MB`);
+if (process.env.PROFILE_SLOWEST) {
+  const n = questions.length;
+  const rows = questions.map((q, i) => ({ q, cpu: askCpuMs[i]!, bm25: lexicalMs[i]!, terms: terms[i]! })).sort((a, b) => b.cpu - a.cpu);
+  for (const r of rows.slice(0, Number(process.env.PROFILE_SLOWEST))) console.log(`${r.cpu.toFixed(1)} ms cpu, bm25 ${r.bm25.toFixed(1)} ms, ${r.terms} terms: ${r.q.slice(0, 90)} (${n})`);
+}
