@@ -126,7 +126,7 @@ export class LexicalIndex implements LexicalSearch {
         impact[i] = tf / (tf + norms[list[2 * i]!]!);
       }
       // The HEAD_SIZE-th largest impact; ties at the cut are kept in document order.
-      const cut = Float64Array.from(impact).sort()[n - size]!;
+      const cut = kthLargest(Float64Array.from(impact), size);
       let above = 0;
       for (let i = 0; i < n; i++) if (impact[i]! > cut) above++;
       let room = size - above;
@@ -182,4 +182,29 @@ export class LexicalIndex implements LexicalSearch {
     }
     return top;
   }
+}
+
+/** The k-th largest value (1-based) by quickselect, O(n) on average: sorting long lists made first use of a term slow. Reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
