@@ -78,7 +78,7 @@ describe('text store (index format 3)', () => {
 
   const meta = (id: string): DocumentMeta => ({ id, source: `${id}.txt`, title: `Tiêu đề ${id}` }) as DocumentMeta;
   const documents: StoredDocument[] = [
-    { meta: meta('a'), text: 'Văn bản A: Điều 1. Hội nghị không quá 50 phút.\nĐiều 2. …' },
+    { meta: { ...meta('a'), outline: [{ path: 'I', title: 'MỤC ĐÍCH, YÊU CẦU', level: 1 }] }, text: 'Văn bản A: Điều 1. Hội nghị không quá 50 phút.\nĐiều 2. …' },
     { meta: meta('b'), text: '' },
     { meta: meta('c'), text: 'Kế hoạch số 22-KH/TU 🙂 tiếng Việt có dấu' },
   ];
@@ -97,6 +97,12 @@ describe('text store (index format 3)', () => {
     expect(read.documents[2]!.text).toBe(documents[2]!.text);
     expect(read.chunks[0]!.headings).toEqual(['Chương I', 'Mục 1']);
     expect(read.chunks[1]!.sentences).toEqual([]);
+    // Outlines are read on first use, and look like a plain field to spreading and destructuring.
+    expect(readFileSync(join(dir, 'documents.json'), 'utf8')).not.toContain('MỤC ĐÍCH');
+    const { outline, ...rest } = read.documents[0]!.meta;
+    expect(outline).toEqual([{ path: 'I', title: 'MỤC ĐÍCH, YÊU CẦU', level: 1 }]);
+    expect(rest.title).toBe('Tiêu đề a');
+    expect({ ...read.documents[0]!.meta }.outline).toBe(outline);
     // Texts are not in the JSON files: they are read from texts.bin on demand.
     expect(readFileSync(join(dir, 'chunks.json'), 'utf8')).not.toContain('50 phút');
   });

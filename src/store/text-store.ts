@@ -27,7 +27,8 @@ interface ChunksJson {
 
 /*
  * chunks.bin, Int32: [documents, chunks,
- *   text offsets (documents + chunks + 1) — byte offsets into texts.bin, documents' texts first,
+ *   text offsets (2 × documents + chunks + 1) — byte offsets into texts.bin: documents' texts, chunks' texts,
+ *     then each document's outline as JSON (two thirds of the metadata on a large corpus, read only to list sections),
  *   per chunk: document, section, section title, heading list, ocr  (5 × chunks),
  *   sentence offsets (chunks + 1), sentence spans [start, end, …]]
  */
@@ -61,7 +62,7 @@ export async function writeTextStore(dir: string, documents: StoredDocument[], c
     return id;
   };
   const spans = chunks.reduce((n, c) => n + c.sentences.length, 0);
-  const head = 2 + documents.length + chunks.length + 1;
+  const head = 2 + 2 * documents.length + chunks.length + 1;
   const fieldsAt = head;
   const sentenceOffsetsAt = fieldsAt + FIELDS * chunks.length;
   const spansAt = sentenceOffsetsAt + chunks.length + 1;
@@ -72,6 +73,7 @@ export async function writeTextStore(dir: string, documents: StoredDocument[], c
   bin[at++] = 0;
   for (const d of documents) bin[at++] = add(d.text);
   for (const c of chunks) bin[at++] = add(c.text);
+  for (const d of documents) bin[at++] = add(JSON.stringify(d.meta.outline ?? null));
   let spanAt = 0;
   chunks.forEach((c, i) => {
     const doc = docIndex.get(c.docId);
@@ -95,7 +97,7 @@ export async function writeTextStore(dir: string, documents: StoredDocument[], c
   await writeFile(join(dir, 'texts.bin'), texts);
   await writeFile(join(dir, 'chunks.bin'), new Uint8Array(bin.buffer));
   await writeFile(join(dir, 'chunks.json'), JSON.stringify(json));
-  await writeFile(join(dir, 'documents.json'), JSON.stringify(documents.map((d) => d.meta)));
+  await writeFile(join(dir, 'documents.json'), JSON.stringify(documents.map(({ meta: { outline: _outline, ...meta } }) => meta)));
 }
 
 /** Decoded texts kept per store (most recently used); the rest is re-read from texts.bin (page cache) when asked for. */
@@ -150,7 +152,10 @@ class StoredChunk implements Chunk {
     readonly ocr: boolean,
     private readonly file: TextFile,
     private readonly textNumber: number,
-    private readonly spans: Int32Array,
+    /** chunks.bin and this chunk's sentence spans in it, [from, to) (a subarray per chunk made loading slow). */
+    private readonly bin: Int32Array,
+    private readonly from: number,
+    private readonly to: number,
   ) {}
 
   get text(): string {
@@ -162,7 +167,7 @@ class StoredChunk implements Chunk {
   get sentences(): Span[] {
     if (!this.spanObjects) {
       this.spanObjects = [];
-      for (let i = 0; i < this.spans.length; i += 2) this.spanObjects.push({ start: this.spans[i]!, end: this.spans[i + 1]! });
+      for (let i = this.from; i < this.to; i += 2) this.spanObjects.push({ start: this.bin[i]!, end: this.bin[i + 1]! });
     }
     return this.spanObjects;
   }
@@ -186,6 +191,23 @@ class LazyDocument implements StoredDocument {
   }
 }
 
+/** `meta.outline` parsed on first read (an own enumerable getter, so spreading and JSON see a plain field). */
+function lazyOutline(meta: DocumentMeta, file: TextFile, textNumber: number): void {
+  Object.defineProperty(meta, 'outline', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const outline = JSON.parse(file.text(textNumber)) as DocumentMeta['outline'] | null;
+      if (outline === null) {
+        delete (meta as { outline?: unknown }).outline;
+        return undefined;
+      }
+      Object.defineProperty(meta, 'outline', { value: outline, enumerable: true, configurable: true, writable: true });
+      return outline;
+    },
+  });
+}
+
 export async function readTextStore(dir: string): Promise<{ documents: StoredDocument[]; chunks: Chunk[] }> {
   const [metas, json, raw] = await Promise.all([
     readFile(join(dir, 'documents.json'), 'utf8').then((t) => JSON.parse(t) as DocumentMeta[]),
@@ -196,19 +218,19 @@ export async function readTextStore(dir: string): Promise<{ documents: StoredDoc
   const docCount = bin[0]!;
   const chunkCount = bin[1]!;
   if (docCount !== metas.length || chunkCount !== json.ids.length) throw new Error('chunks.bin does not match documents.json / chunks.json');
-  const fieldsAt = 2 + docCount + chunkCount + 1;
+  const fieldsAt = 2 + 2 * docCount + chunkCount + 1;
   const sentenceOffsetsAt = fieldsAt + FIELDS * chunkCount;
   const spansAt = sentenceOffsetsAt + chunkCount + 1;
   const fd = openSync(join(dir, 'texts.bin'), 'r');
   const file = new TextFile(fd, bin.subarray(2, fieldsAt));
+  metas.forEach((meta, i) => lazyOutline(meta, file, docCount + chunkCount + i));
   const documents = metas.map((meta, i) => new LazyDocument(meta, file, i));
   const headingLists = json.headingLists.map((ids) => ids.map((id) => json.strings[id]!));
   const chunks: Chunk[] = new Array(chunkCount);
   for (let i = 0; i < chunkCount; i++) {
     const f = fieldsAt + FIELDS * i;
     const meta = metas[bin[f]!]!;
-    const spans = bin.subarray(spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!);
-    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, spans);
+    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, bin, spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!);
   }
   // Close the file once nothing can read it any more (the index was swapped out).
   closeOnCollect.register(file, fd);
