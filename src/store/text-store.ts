@@ -221,6 +221,7 @@ export async function readTextStore(dir: string): Promise<{ documents: StoredDoc
   const fieldsAt = 2 + 2 * docCount + chunkCount + 1;
   const sentenceOffsetsAt = fieldsAt + FIELDS * chunkCount;
   const spansAt = sentenceOffsetsAt + chunkCount + 1;
+  if (bin.length !== spansAt + 2 * bin[spansAt - 1]!) throw new Error('chunks.bin has an unexpected layout');
   const fd = openSync(join(dir, 'texts.bin'), 'r');
   const file = new TextFile(fd, bin.subarray(2, fieldsAt));
   metas.forEach((meta, i) => lazyOutline(meta, file, docCount + chunkCount + i));
