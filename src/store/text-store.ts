@@ -100,7 +100,7 @@ export async function writeTextStore(dir: string, documents: StoredDocument[], c
   await writeFile(join(dir, 'documents.json'), JSON.stringify(documents.map(({ meta: { outline: _outline, ...meta } }) => meta)));
 }
 
-/** Decoded texts kept per store (most recently used); the rest is re-read from texts.bin (page cache) when asked for. */
+/** Decoded texts kept per store (first in, first out: a hit costs one lookup); the rest is re-read from texts.bin (page cache) when asked for. */
 const TEXT_CACHE = 4096;
 
 /** Reads texts.bin by byte range; the file stays open for the life of the loaded index. */
@@ -113,11 +113,7 @@ class TextFile {
   /** Text number `i` (documents first, then chunks). */
   text(i: number): string {
     let text = this.cache.get(i);
-    if (text !== undefined) {
-      this.cache.delete(i);
-      this.cache.set(i, text);
-      return text;
-    }
+    if (text !== undefined) return text;
     const start = this.offsets[i]!;
     const bytes = new Uint8Array(this.offsets[i + 1]! - start);
     let read = 0;
