@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { LexicalIndex } from '../src/retrieval/lexical-index.js';
+import { knownWordsOf } from '../src/retrieval/corpus-index.js';
+import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
@@ -126,8 +128,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     chunks: chunks.length,
     buildMs: Date.now() - started,
   };
-  await writeJson(join(dir, 'documents.json'), documents);
-  await writeJson(join(dir, 'chunks.json'), chunks);
+  await writeTextStore(dir, documents, chunks);
+  await writeJson(join(dir, 'known-words.json'), [...knownWordsOf(chunks)]);
   await writeLexical(dir, lexical.toJSON());
   // The manifest is written last: a build without one is incomplete.
   await writeJson(join(dir, 'manifest.json'), manifest);

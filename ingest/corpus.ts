@@ -7,8 +7,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from './load.js';
 
-/** Bump when parsing, chunking or term extraction changes what an index holds. */
-export const PIPELINE_VERSION = 'pipeline-6';
+export const PIPELINE_VERSION = 'pipeline-7';
 
 export async function listCorpusFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scales 1,10,100,1000 --duration 8 --budget-min 15]`
+ * `npm run bench [-- --scales 1,10,100,1000 --duration 8 --budget-min 15 --cache DIR]`
  *
  * For each corpus size (the shipped corpus, then synthetic 10×, 100×, 1000×
  * built from its real sections in a temp DATA_DIR): ingest (build time,
@@ -9,9 +9,15 @@
  * own child process so peak memory and load time are honest. Writes
  * BENCHMARKS.md and benchmarks.svg. A stage that exceeds the time budget is
  * stopped and reported.
+ *
+ * `--cache DIR` keeps each corpus size's data dir (DIR/<scale>x) and its
+ * ingest figures between runs: a later run with the same DIR skips ingest
+ * while the index is current (same corpus hash, i.e. same pipeline and index
+ * format) and only serves it again, so serving changes can be measured without
+ * the ~8 min 1000× ingest. Delete DIR to measure ingest again.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +32,7 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     scale: { type: 'string' },
     out: { type: 'string', default: '.' },
+    cache: { type: 'string' },
   },
 });
 
@@ -182,12 +189,34 @@ const durationSec = Number(values.duration);
 const results: ScaleResult[] = [];
 const loadAtStart = loadavg();
 const notes: string[] = [];
+/** A cached corpus whose index the server would not rebuild: its ingest figures, else undefined. */
+async function cachedIngest(dir: string): Promise<Record<string, unknown> | undefined> {
+  const figures = join(dir, 'ingest.json');
+  if (!existsSync(figures)) return undefined;
+  const { currentBuild, readManifest } = await import('../src/store/index-files.js');
+  const { corpusHash, listCorpusFiles } = await import('../ingest/corpus.js');
+  const { LocalHashEmbeddings } = await import('../src/retrieval/local-embeddings.js');
+  const build = await currentBuild(dir);
+  const manifest = build ? await readManifest(build) : undefined;
+  const hash = await corpusHash(await listCorpusFiles([join(dir, 'docs')]), new LocalHashEmbeddings().id);
+  return manifest?.corpusHash === hash ? (JSON.parse(readFileSync(figures, 'utf8')) as Record<string, unknown>) : undefined;
+}
+
 for (const scale of scales) {
-  const dir = mkdtempSync(join(tmpdir(), `vanban-bench-${scale}x-`));
+  const dir = values.cache ? join(values.cache, `${scale}x`) : mkdtempSync(join(tmpdir(), `vanban-bench-${scale}x-`));
   const began = Date.now();
   try {
-    console.error(`[bench] ${scale}×: ingest…`);
-    const ingest = await runChild(['--child', 'ingest', '--dir', dir, '--scale', String(scale)], budgetMs);
+    let ingest = values.cache ? await cachedIngest(dir) : undefined;
+    if (ingest) console.error(`[bench] ${scale}×: reusing the index in ${dir}`);
+    else {
+      console.error(`[bench] ${scale}×: ingest…`);
+      if (values.cache) {
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+      }
+      ingest = await runChild(['--child', 'ingest', '--dir', dir, '--scale', String(scale)], budgetMs);
+      if (values.cache) writeFileSync(join(dir, 'ingest.json'), JSON.stringify(ingest));
+    }
     console.error(`[bench] ${scale}×: ${JSON.stringify(ingest)}`);
     console.error(`[bench] ${scale}×: serve + load…`);
     const served = await runChild(['--child', 'serve', '--dir', dir, '--duration', String(durationSec)], Math.max(60_000, budgetMs - (Date.now() - began)));
@@ -200,7 +229,7 @@ for (const scale of scales) {
     notes.push(message);
     console.error(`[bench] ${message}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!values.cache) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -9,6 +9,13 @@ import type { StoredDocument } from '../store/index-files.js';
 import { LexicalIndex, type SerializedLexicalIndex } from './lexical-index.js';
 import type { DenseIndex, LexicalSearch } from './ports.js';
 
+/** Folded syllables of the chunks that did not come through OCR (stored at build: reading every text at load is slow on large corpora). */
+export function knownWordsOf(chunks: Chunk[]): Set<string> {
+  const words = new Set<string>();
+  for (const chunk of chunks) if (!chunk.ocr) for (const w of foldedSyllables(chunk.text)) words.add(w);
+  return words;
+}
+
 export class CorpusIndex {
   readonly documents: Map<string, StoredDocument>;
 
@@ -22,19 +29,17 @@ export class CorpusIndex {
     this.documents = new Map(documents.map((d) => [d.meta.id, d]));
   }
 
-  static from(data: { documents: StoredDocument[]; chunks: Chunk[]; lexical: SerializedLexicalIndex; builtAt: string }, dense: DenseIndex): CorpusIndex {
-    return new CorpusIndex(data.documents, data.chunks, LexicalIndex.fromJSON(data.lexical), dense, data.builtAt);
+  static from(data: { documents: StoredDocument[]; chunks: Chunk[]; lexical: SerializedLexicalIndex; builtAt: string; knownWords?: string[] }, dense: DenseIndex): CorpusIndex {
+    const index = new CorpusIndex(data.documents, data.chunks, LexicalIndex.fromJSON(data.lexical), dense, data.builtAt);
+    if (data.knownWords) index.cleanWords = new Set(data.knownWords);
+    return index;
   }
 
   private cleanWords?: Set<string>;
 
-  /** Folded syllables of the chunks that did not come through OCR (built on first use). */
+  /** Folded syllables of the chunks that did not come through OCR (from the build, or built on first use). */
   get knownWords(): Set<string> {
-    if (!this.cleanWords) {
-      this.cleanWords = new Set();
-      for (const chunk of this.chunks) if (!chunk.ocr) for (const w of foldedSyllables(chunk.text)) this.cleanWords.add(w);
-    }
-    return this.cleanWords;
+    return (this.cleanWords ??= knownWordsOf(this.chunks));
   }
 
   meta(docId: string): DocumentMeta {

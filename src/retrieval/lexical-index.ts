@@ -6,6 +6,13 @@
 import { TermNeighbours } from './term-neighbours.js';
 import type { LexicalHit, LexicalSearch } from './ports.js';
 
+/** Postings scanned per query term at most (see LexicalIndex.head); far above any list of the shipped corpus (145 chunks). */
+export const HEAD_SIZE = 2048;
+
+/** Expansion keeps OCR variants in at most this share of the chunks, or VARIANT_DF_FLOOR chunks when that is more (see similarTerms). */
+const VARIANT_DF_SHARE = 0.1;
+const VARIANT_DF_FLOOR = 1000;
+
 export interface WeightedTerm {
   term: string;
   weight: number;
@@ -51,9 +58,17 @@ export class LexicalIndex implements LexicalSearch {
 
   private readonly neighbours = new TermNeighbours(() => Object.keys(this.data.postings));
 
-  /** OCR variants of a query term, for expansion (see TermNeighbours). */
+  /**
+   * OCR variants of a query term, for expansion (see TermNeighbours). On a
+   * large corpus a variant in more than a tenth of the chunks is a common word
+   * in its own right, not a misreading of the term: expanding to it only adds
+   * long posting lists (half of the BM25 work at 1000×). Below
+   * VARIANT_DF_FLOOR chunks nothing is dropped, so small corpora expand as before.
+   */
   similarTerms(term: string): string[] {
-    return this.neighbours.similar(term);
+    const variants = this.neighbours.similar(term);
+    const max = Math.max(VARIANT_DF_FLOOR, this.size * VARIANT_DF_SHARE);
+    return variants.some((v) => this.documentFrequency(v) > max) ? variants.filter((v) => this.documentFrequency(v) <= max) : variants;
   }
 
   /** OCR variants of a term for sentence matching, 3-letter terms included. */
@@ -83,30 +98,79 @@ export class LexicalIndex implements LexicalSearch {
   /** Per-document length normalisation and a reusable score buffer (search is synchronous, so one buffer is safe). */
   private norms?: Float64Array;
   private scores?: Float64Array;
+  /** Chunks scored by the current search, in the order first scored (ties keep that order). */
+  private touched?: Int32Array;
+
+  /**
+   * Impact-ordered heads of long posting lists, built on first use: for a term
+   * in more than HEAD_SIZE chunks, the HEAD_SIZE postings with the largest
+   * BM25 term weight tf / (tf + norm). A term that common has a low idf, so the
+   * chunks beyond its head add little; scanning only the head keeps a query
+   * with dozens of common syllables cheap on a corpus of 100k+ chunks. Lists no
+   * longer than HEAD_SIZE (every list of a small corpus) are scanned whole, so
+   * their scores and order are exact.
+   */
+  private heads = new Map<string, Int32Array>();
+  /** Longest list scanned whole (tests and the bench compare against HEAD_SIZE = Infinity, the exact scan). */
+  headSize = HEAD_SIZE;
+
+  private head(term: string, list: ArrayLike<number>, norms: Float64Array): ArrayLike<number> {
+    const size = this.headSize;
+    if (list.length <= 2 * size) return list;
+    let head = this.heads.get(term);
+    if (!head || head.length !== 2 * size) {
+      const n = list.length / 2;
+      const impact = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const tf = list[2 * i + 1]!;
+        impact[i] = tf / (tf + norms[list[2 * i]!]!);
+      }
+      // The HEAD_SIZE-th largest impact; ties at the cut are kept in document order.
+      const cut = kthLargest(Float64Array.from(impact), size);
+      let above = 0;
+      for (let i = 0; i < n; i++) if (impact[i]! > cut) above++;
+      let room = size - above;
+      head = new Int32Array(2 * size);
+      let at = 0;
+      for (let i = 0; i < n && at < head.length; i++) {
+        if (impact[i]! > cut || (impact[i] === cut && room-- > 0)) {
+          head[at++] = list[2 * i]!;
+          head[at++] = list[2 * i + 1]!;
+        }
+      }
+      this.heads.set(term, head);
+    }
+    return head;
+  }
 
   search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean): LexicalHit[] {
     const { k1, b, docLengths, postings } = this.data;
     if (!this.norms) {
       this.norms = Float64Array.from(docLengths, (len) => k1 * (1 - b + (b * len) / this.avgLength));
       this.scores = new Float64Array(docLengths.length);
+      this.touched = new Int32Array(docLengths.length);
     }
     const norms = this.norms;
     const scores = this.scores!;
-    const touched: number[] = [];
+    const touched = this.touched!;
+    let count = 0;
     for (const { term, weight } of query) {
-      const list = postings[term];
-      if (!list) continue;
+      const full = postings[term];
+      if (!full) continue;
+      // A filtered search (one or a few sources) stays exact: their chunks need not be in any head.
+      const list = accept ? full : this.head(term, full, norms);
       const idf = this.idf(term) * weight * (k1 + 1);
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i]!;
         const tf = list[i + 1]!;
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0) touched[count++] = doc;
         scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
       }
     }
     // Top `limit` by insertion into a short sorted list: the touched set can be most of a large corpus.
     const top: LexicalHit[] = [];
-    for (const index of touched) {
+    for (let t = 0; t < count; t++) {
+      const index = touched[t]!;
       const score = scores[index]!;
       scores[index] = 0;
       if (top.length === limit && score <= top[limit - 1]!.score) continue;
@@ -118,4 +182,29 @@ export class LexicalIndex implements LexicalSearch {
     }
     return top;
   }
+}
+
+/** The k-th largest value (1-based) by quickselect, O(n) on average: sorting long lists made first use of a term slow. Reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }

@@ -7,9 +7,13 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import type { Chunk, DocumentMeta } from '../types.js';
 import type { SerializedLexicalIndex } from '../retrieval/lexical-index.js';
+import { readTextStore } from './text-store.js';
 
-/** 2: BM25 postings in lexical.bin (Int32) beside a small lexical.json; 1 read the postings from JSON. */
-export const INDEX_FORMAT = 2;
+/**
+ * 3: documents and chunks in texts.bin + chunks.bin + chunks.json, texts read on demand (text-store.ts),
+ * and known-words.json; 2: BM25 postings in lexical.bin (Int32) beside a small lexical.json; 1 read the postings from JSON.
+ */
+export const INDEX_FORMAT = 3;
 
 export interface Manifest {
   format: number;
@@ -96,17 +100,19 @@ export interface IndexData {
   documents: StoredDocument[];
   chunks: Chunk[];
   lexical: SerializedLexicalIndex;
+  /** Syllables of the clean chunks, computed at build (format 3+); see CorpusIndex.knownWords. */
+  knownWords?: string[];
 }
 
 export async function readIndexData(buildDir: string): Promise<IndexData> {
   const read = async <T>(name: string) => JSON.parse(await readFile(join(buildDir, name), 'utf8')) as T;
-  const [manifest, documents, chunks, lexical] = await Promise.all([
-    read<Manifest>('manifest.json'),
-    read<StoredDocument[]>('documents.json'),
-    read<Chunk[]>('chunks.json'),
-    readLexical(buildDir),
-  ]);
-  return { manifest, documents, chunks, lexical };
+  const manifest = await read<Manifest>('manifest.json');
+  if (manifest.format < 3) {
+    const [documents, chunks, lexical] = await Promise.all([read<StoredDocument[]>('documents.json'), read<Chunk[]>('chunks.json'), readLexical(buildDir)]);
+    return { manifest, documents, chunks, lexical };
+  }
+  const [store, lexical, knownWords] = await Promise.all([readTextStore(buildDir), readLexical(buildDir), read<string[]>('known-words.json')]);
+  return { manifest, ...store, lexical, knownWords };
 }
 
 /**

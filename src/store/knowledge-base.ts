@@ -33,7 +33,8 @@ export class KnowledgeBase {
   /** Opens the index, building it first when it is missing or stale. */
   static async open(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
     const kb = new KnowledgeBase(options);
-    await kb.load();
+    // An index this version cannot read (damaged, or an unknown layout) is rebuilt like a missing one.
+    await kb.load().catch((error: unknown) => options.onProgress?.(`Không đọc được chỉ mục hiện có (${(error as Error).message}); xây dựng lại.`));
     if (!kb.current || (await kb.isStale())) await kb.rebuild();
     return kb;
   }

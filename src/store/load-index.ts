@@ -1,5 +1,5 @@
 /**
- * Loads the live index from disk (Node): JSON files plus the HNSWLib index.
+ * Loads the live index from disk (Node): documents, chunks and BM25 (index-files.ts) plus the HNSWLib index.
  */
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
