@@ -229,6 +229,14 @@ describe('chat shorthand', () => {
     expect(reply.answered).toBe(false);
   });
 
+  it('quotes the part of a list of documents about the one asked for', async () => {
+    const reply = await ask('QĐ 100 nói về cái gì');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/^Quy định số 100-QĐ\/TW ngày 28\/02\/2023 về trách nhiệm/);
+    expect(reply.citations[0]!.quote).not.toMatch(/101-QĐ/);
+    expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');

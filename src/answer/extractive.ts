@@ -10,7 +10,7 @@ import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-
 import { fold } from '../text/fold.js';
 import { foldedSyllables } from '../text/tokens.js';
 import { withinOneEdit } from '../text/edit-distance.js';
-import { findDocRefs } from '../text/doc-refs.js';
+import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { metadataAnswer, type CorpusView } from './metadata.js';
 import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
@@ -249,6 +249,31 @@ function extendQuote(chunk: Passage['chunk'], index: number, end: number, list: 
   return extended;
 }
 
+const CITED_TYPE = /[,;(]\s*(?:va\s+)?(?:quy dinh|nghi quyet|ket luan|chi thi|ke hoach|huong dan|quyet dinh|thong bao)\b/g;
+
+/**
+ * "Quy định 99-QĐ/TW là về gì?": in a sentence that lists several documents,
+ * the part about the one asked for — from its mention to the next document
+ * the list names (still a verbatim slice).
+ */
+function aroundReference(text: string, start: number, end: number, analysis: QueryAnalysis, maxChars: number): [number, number] | undefined {
+  const slice = text.slice(start, end);
+  const folded = fold(slice);
+  if (folded.length !== slice.length || !analysis.refs.length) return undefined;
+  const mentions = [...folded.matchAll(/(\d{1,4})\s*-\s*([a-z]{1,4})\s*\/\s*[a-z]{1,10}/g)];
+  if (mentions.length < 2) return undefined;
+  const asked = new Set(analysis.refs.map((r) => r.short));
+  const hit = mentions.find((m) => asked.has(`${typeCode(m[2]!) ?? m[2]!.toUpperCase()}-${Number(m[1])}`));
+  if (!hit) return undefined;
+  // Back to the list separator before "Quy định số 99-QĐ/TW"; on to the separator before the next document.
+  const before = Math.max(folded.lastIndexOf(',', hit.index), folded.lastIndexOf(';', hit.index), folded.lastIndexOf('(', hit.index));
+  const from = before >= 0 && hit.index - before <= 40 ? before + 1 : hit.index;
+  CITED_TYPE.lastIndex = hit.index + hit[0].length;
+  const next = CITED_TYPE.exec(folded);
+  const to = Math.min(next ? next.index : folded.length, from + maxChars);
+  return trimQuote(text, start + from, start + to);
+}
+
 /**
  * The question as a clause of this passage must answer it: words the section
  * heading or the document already state weigh little ("mô hình chính quyền
@@ -450,7 +475,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const citations = chosen.map((c, i) => {
     const text = c.passage.chunk.text;
     const extended = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
-    const [a, b] = extended > c.end ? trimQuote(text, c.start, extended) : narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote);
+    const [a, b] =
+      extended > c.end
+        ? trimQuote(text, c.start, extended)
+        : (aroundReference(text, c.start, c.end, analysis, maxQuote) ?? narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote));
     return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const lines = citations.map((c) => {
