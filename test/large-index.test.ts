@@ -72,7 +72,7 @@ describe('BM25 heads', () => {
   });
 });
 
-describe('text store (index format 3)', () => {
+describe('text store (index format 3+)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-text-store-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,7 +85,7 @@ describe('text store (index format 3)', () => {
   const chunks: Chunk[] = [
     { id: 'a#0', docId: 'a', source: 'a.txt', section: '1', sectionTitle: 'Điều 1', headings: ['Chương I', 'Mục 1'], text: 'Hội nghị không quá 50 phút.', sentences: [{ start: 0, end: 27 }], ocr: false },
     { id: 'a#1', docId: 'a', source: 'a.txt', section: '2', sectionTitle: 'Điều 2', headings: ['Chương I', 'Mục 1'], text: '…', sentences: [], ocr: false },
-    { id: 'c#0', docId: 'c', source: 'c.txt', section: '', sectionTitle: '', headings: [], text: 'Kế hoạch số 22-KH/TU 🙂', sentences: [{ start: 0, end: 11 }, { start: 12, end: 22 }], ocr: true },
+    { id: 'c#0', docId: 'c', source: 'c.txt', section: '', sectionTitle: 'Déi méi', sectionDisplay: 'Đổi mới', headings: [], text: 'Kế hoạch số 22-KH/TU 🙂', sentences: [{ start: 0, end: 11 }, { start: 12, end: 22 }], ocr: true },
   ];
 
   it('reads back the same documents and chunks (and the same JSON)', async () => {
@@ -97,6 +97,8 @@ describe('text store (index format 3)', () => {
     expect(read.documents[2]!.text).toBe(documents[2]!.text);
     expect(read.chunks[0]!.headings).toEqual(['Chương I', 'Mục 1']);
     expect(read.chunks[1]!.sentences).toEqual([]);
+    expect(read.chunks[2]!.sectionDisplay).toBe('Đổi mới');
+    expect(read.chunks[0]!.sectionDisplay).toBeUndefined();
     // Outlines are read on first use, and look like a plain field to spreading and destructuring.
     expect(readFileSync(join(dir, 'documents.json'), 'utf8')).not.toContain('MỤC ĐÍCH');
     const { outline, ...rest } = read.documents[0]!.meta;

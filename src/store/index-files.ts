@@ -13,7 +13,7 @@ import { readTextStore } from './text-store.js';
  * 3: documents and chunks in texts.bin + chunks.bin + chunks.json, texts read on demand (text-store.ts),
  * and known-words.json; 2: BM25 postings in lexical.bin (Int32) beside a small lexical.json; 1 read the postings from JSON.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export interface Manifest {
   format: number;

@@ -29,10 +29,10 @@ interface ChunksJson {
  * chunks.bin, Int32: [documents, chunks,
  *   text offsets (2 × documents + chunks + 1) — byte offsets into texts.bin: documents' texts, chunks' texts,
  *     then each document's outline as JSON (two thirds of the metadata on a large corpus, read only to list sections),
- *   per chunk: document, section, section title, heading list, ocr  (5 × chunks),
+ *   per chunk: document, section, section title, heading list, ocr, display title or -1  (6 × chunks),
  *   sentence offsets (chunks + 1), sentence spans [start, end, …]]
  */
-const FIELDS = 5;
+const FIELDS = 6;
 
 export async function writeTextStore(dir: string, documents: StoredDocument[], chunks: Chunk[]): Promise<void> {
   const encoder = new TextEncoder();
@@ -78,7 +78,7 @@ export async function writeTextStore(dir: string, documents: StoredDocument[], c
   chunks.forEach((c, i) => {
     const doc = docIndex.get(c.docId);
     if (doc === undefined) throw new Error(`chunk ${c.id} of unknown document ${c.docId}`);
-    bin.set([doc, str(c.section), str(c.sectionTitle), list(c.headings), c.ocr ? 1 : 0], fieldsAt + FIELDS * i);
+    bin.set([doc, str(c.section), str(c.sectionTitle), list(c.headings), c.ocr ? 1 : 0, c.sectionDisplay === undefined ? -1 : str(c.sectionDisplay)], fieldsAt + FIELDS * i);
     bin[sentenceOffsetsAt + i] = spanAt;
     for (const s of c.sentences) {
       bin[spansAt + 2 * spanAt] = s.start;
@@ -152,6 +152,8 @@ class StoredChunk implements Chunk {
     private readonly bin: Int32Array,
     private readonly from: number,
     private readonly to: number,
+    /** The section title with OCR damage restored, for display (OCR documents only). */
+    readonly sectionDisplay?: string,
   ) {}
 
   get text(): string {
@@ -170,8 +172,8 @@ class StoredChunk implements Chunk {
 
   /** The same JSON as a plain Chunk (the Worker export stores chunks as JSON). */
   toJSON(): Chunk {
-    const { id, docId, source, section, sectionTitle, headings, text, sentences, ocr } = this;
-    return { id, docId, source, section, sectionTitle, headings, text, sentences, ocr };
+    const { id, docId, source, section, sectionTitle, headings, text, sentences, ocr, sectionDisplay } = this;
+    return { id, docId, source, section, sectionTitle, headings, text, sentences, ocr, ...(sectionDisplay === undefined ? {} : { sectionDisplay }) };
   }
 }
 
@@ -227,7 +229,7 @@ export async function readTextStore(dir: string): Promise<{ documents: StoredDoc
   for (let i = 0; i < chunkCount; i++) {
     const f = fieldsAt + FIELDS * i;
     const meta = metas[bin[f]!]!;
-    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, bin, spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!);
+    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, bin, spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!, bin[f + 5]! < 0 ? undefined : json.strings[bin[f + 5]!]!);
   }
   // Close the file once nothing can read it any more (the index was swapped out).
   closeOnCollect.register(file, fd);
