@@ -196,6 +196,13 @@ describe('chat shorthand', () => {
     expect(expandShorthand('phoi hop tac')).toBe('phoi hop tac');
   });
 
+  it('reads a written-out ordinal as its number (lần thứ hai = 2, khóa XIV = 14)', async () => {
+    const { tokenizeSentence } = await import('../src/retrieval/sentence-score.js');
+    const { set } = tokenizeSentence('Hội nghị lần thứ hai Ban Chấp hành Trung ương Đảng khóa XIV; quý I/2026');
+    for (const n of ['2', '14', '1']) expect(set.has(n)).toBe(true);
+    expect(tokenizeSentence('hai bên cùng có lợi').set.has('2')).toBe(false);
+  });
+
   it('reads y and i after a single consonant as one spelling', async () => {
     const { foldedSyllables } = await import('../src/text/tokens.js');
     expect(foldedSyllables('tỷ lệ, kỳ họp, lý do')).toEqual(foldedSyllables('tỉ lệ, kì họp, lí do'));

@@ -86,7 +86,23 @@ export interface SentenceTokens {
 
 export function tokenizeSentence(text: string): SentenceTokens {
   const words = foldedSyllables(text);
-  return { words, set: new Set(words), joined: ` ${words.join(' ')} `, accented: new Set(syllables(text)) };
+  return { words, set: withOrdinalDigits(words), joined: ` ${words.join(' ')} `, accented: new Set(syllables(text)) };
+}
+
+/** An ordinal written out: "lần thứ hai", "khóa XIV", "quý I" also answer to "2", "14", "1" ("Hội nghị Trung ương 2"). */
+const ORDINAL_LEAD = new Set(['thu', 'khoa', 'quy']);
+const ORDINAL_VALUE: Record<string, number> = {
+  nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
+  i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 15, xvi: 16,
+};
+
+function withOrdinalDigits(words: string[]): Set<string> {
+  const set = new Set(words);
+  for (let i = 1; i < words.length; i++) {
+    const value = ORDINAL_LEAD.has(words[i - 1]!) ? ORDINAL_VALUE[words[i]!] : undefined;
+    if (value !== undefined) set.add(String(value));
+  }
+  return set;
 }
 
 const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
