@@ -244,6 +244,15 @@ describe('chat shorthand', () => {
     expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
   });
 
+  it('a follow-up that swaps one body for another drops the whole old name', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Sở Văn hóa Thể thao và Du lịch Sơn La có nhiệm vụ gì trong kế hoạch tuyên truyền?' },
+      { role: 'assistant' as const, content: 'Sở hướng dẫn ngành về công tác thông tin cổ động trực quan.' },
+    ];
+    const reply = await runtime.assistant.ask({ question: 'Còn Sở Thông tin và Truyền thông thì được đề nghị gì?', history });
+    expect(reply.citations[0]!.section).toBe('IV.5');
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');

@@ -176,7 +176,7 @@ function replacedWords(current: string, previous: string): Set<string> {
       if (QUESTION_WORDS.has(now[i - 1]!)) continue;
       if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) {
         // The whole name after the lead word goes ("Sở Văn hóa Thể thao và Du lịch" → "Sở Thông tin và Truyền thông").
-        for (let k = j; k < before.length && !nowSet.has(before[k]!) && !NAME_ENDS.has(before[k]!); k++) replaced.add(before[k]!);
+        for (let k = j; k < before.length && (before[k] === 'va' || !nowSet.has(before[k]!)) && !NAME_ENDS.has(before[k]!); k++) replaced.add(before[k]!);
       }
     }
   }
