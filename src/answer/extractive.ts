@@ -396,7 +396,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     // A document named through the one it implements: its title's words ("triển khai Kế hoạch 22") name it too.
     const implementing = byNumber && !passage.doc.docNumber;
     const document = implementing ? titledTokens(passage.doc) : documentTokens(passage.doc);
-    const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.1 : 0;
+    const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
