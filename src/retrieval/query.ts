@@ -48,7 +48,7 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|nhung (?:[a-z]+ ){1,3}gi|gom|bao gom|cac hinh thuc|(?<!\b(?:ngay|nam|thang|quy) )nao)\b/],
 ];
 
-const FOLLOW_UP_START = /^(con|the con|vay con|vay|va|thi sao|what about|and|how about)\b/;
+const FOLLOW_UP_START = /^(con|the con|the|vay con|vay|va|thi sao|what about|and|how about)\b/;
 
 const BOUND_PAIRS = new Set(['toi da', 'khong qua', 'toi thieu', 'it nhat']);
 
