@@ -253,6 +253,13 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.section).toBe('IV.5');
   });
 
+  it('a follow-up naming another document asks about that one', async () => {
+    const history = [{ role: 'user' as const, content: 'Quy định 85-QĐ/TW nói về gì?' }];
+    const reply = await runtime.assistant.ask({ question: 'còn quy định 100 thì sao?', history });
+    expect(reply.citations[0]!.quote).toContain('100-QĐ/TW');
+    expect(reply.citations[0]!.quote).not.toContain('85-QĐ/TW');
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');

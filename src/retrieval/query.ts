@@ -193,8 +193,11 @@ function lastAnswer(history: HistoryTurn[] | undefined): string | undefined {
  * none, the previous question's, or else the document the last answer quoted.
  */
 function refsOf(question: string, inherited: string | undefined, answer: string | undefined): DocRef[] {
-  const own = findDocRefs(`${question} ${inherited ?? ''}`);
-  if (own.length || !answer) return own;
+  // "còn quy định 100 thì sao?" after a question about Quy định 85: the new reference replaces the old.
+  const own = findDocRefs(question);
+  if (own.length) return own;
+  const before = inherited ? findDocRefs(inherited) : [];
+  if (before.length || !answer) return before;
   return findDocRefs(answer.split('\n')[0]!).slice(0, 1);
 }
 
