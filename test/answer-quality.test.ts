@@ -260,6 +260,12 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.quote).not.toContain('85-QĐ/TW');
   });
 
+  it('"ra ngày nào" asks when a document was issued', async () => {
+    const reply = await ask('Hướng dẫn của Ban TG&DV về KH 22 ra ngày nào?');
+    expect(reply.answer).toContain('21/01/2026');
+    expect(reply.citations[0]!.quote).toMatch(/ngày\s+21\s+tháng 01 năm 2026/);
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
