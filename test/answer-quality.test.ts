@@ -266,6 +266,11 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.quote).toMatch(/ngày\s+21\s+tháng 01 năm 2026/);
   });
 
+  it('"căn cứ HD nào" asks for the Hướng dẫn a plan is based on, even in a question that names a Kế hoạch', async () => {
+    const reply = await ask('kh 121 son la can cu hd nao cua ban tuyen giao tw');
+    expect(reply.answer).toMatch(/108- ?HD\/BTGTW/);
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');

@@ -94,7 +94,9 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, text: string, question
   if (kind === 'basis' && meta.references.length) {
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
     const folded = fold(question);
-    const wantType = ['huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'ke hoach', 'thong bao'].find((t) => folded.includes(t));
+    // The type after "căn cứ / thực hiện" is the one asked for ("KH 121 căn cứ HD nào": a Hướng dẫn).
+    const named = /\b(?:can cu|thuc hien|cu the hoa)(?: vao)? (huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach|thong bao)\b/.exec(folded)?.[1];
+    const wantType = named ? (named === 'hd' ? 'huong dan' : named) : ['huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'ke hoach', 'thong bao'].find((t) => folded.includes(t));
     const code = wantType ? typeCode(wantType) : undefined;
     const level = /trung uong|\btw\b/.test(folded) ? /TW$/ : /\btinh\b/.test(folded) ? /TU$/ : undefined;
     const fits = (number: string) => (!code || number.includes(`-${code}`)) && (!level || level.test(number));
