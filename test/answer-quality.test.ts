@@ -271,6 +271,12 @@ describe('chat shorthand', () => {
     expect(reply.answer).toMatch(/108- ?HD\/BTGTW/);
   });
 
+  it('answers an English question about the guidance a plan implements', async () => {
+    const reply = await ask("Which central guidance does Son La's propaganda plan 121 implement?");
+    expect(reply.citations[0]!.source).toBe('son-la-ke-hoach-121-kh-btgtu.txt');
+    expect(reply.answer).toMatch(/108- ?HD\/BTGTW/);
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');

@@ -22,11 +22,14 @@ export interface CorpusView {
 
 export type MetadataKind = 'signer' | 'date' | 'basis';
 
+/** Document types an English question asks for, as the Vietnamese type names. */
+const ENGLISH_TYPES: Array<[string, string]> = [['guidance', 'huong dan'], ['guideline', 'huong dan'], ['conclusion', 'ket luan'], ['resolution', 'nghi quyet'], ['regulation', 'quy dinh'], ['directive', 'chi thi']];
+
 const KINDS: Array<[MetadataKind, RegExp]> = [
   ['signer', /\b(ai k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|who signed|signed by|signatory)\b/],
   ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
-  ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) (document|guidance|conclusion|resolution) does\b/],
+  ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b/],
 ];
 
 export function metadataKind(question: string): MetadataKind | undefined {
@@ -95,10 +98,10 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, text: string, question
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
     const folded = fold(question);
     // The type after "căn cứ / thực hiện" is the one asked for ("KH 121 căn cứ HD nào": a Hướng dẫn).
-    const named = /\b(?:can cu|thuc hien|cu the hoa)(?: vao)? (huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach|thong bao)\b/.exec(folded)?.[1];
+    const named = /\b(?:can cu|thuc hien|cu the hoa)(?: vao)? (huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach|thong bao)\b/.exec(folded)?.[1] ?? ENGLISH_TYPES.find(([word]) => folded.includes(word))?.[1];
     const wantType = named ? (named === 'hd' ? 'huong dan' : named) : ['huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'ke hoach', 'thong bao'].find((t) => folded.includes(t));
     const code = wantType ? typeCode(wantType) : undefined;
-    const level = /trung uong|\btw\b/.test(folded) ? /TW$/ : /\btinh\b/.test(folded) ? /TU$/ : undefined;
+    const level = /trung uong|\btw\b|\bcentral\b/.test(folded) ? /TW$/ : /\btinh\b|\bprovincial\b/.test(folded) ? /TU$/ : undefined;
     const fits = (number: string) => (!code || number.includes(`-${code}`)) && (!level || level.test(number));
     const own = meta.docNumber;
     const ref = meta.references.find((r) => r.number !== own && fits(r.number)) ?? meta.references.find((r) => r.number !== own);
