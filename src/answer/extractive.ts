@@ -401,8 +401,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5 });
-      // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi") matches many words but reads as noise.
-      const tableRow = (chunk.text.slice(span.start, span.end).match(/\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
+      // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
+      const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty - tableRow, coverage, exactCoverage, pairs });
     });
   }
