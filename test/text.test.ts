@@ -52,6 +52,13 @@ describe('document references', () => {
     expect(findDocRefs('quy dinh so 85-QD/TW')[0]).toEqual({ full: '85-QD/TW', short: 'QD-85' });
     expect(findDocRefs('KH 22 và Kết luận 226').map((r) => r.short)).toEqual(['KH-22', 'KL-226']);
   });
+
+  it('hands out fresh results from its cache, so a caller changing one does not change the next', () => {
+    const first = findDocRefs('Kế hoạch 22-KH/TU và KH 23');
+    first[0]!.full = 'changed';
+    first.pop();
+    expect(findDocRefs('Kế hoạch 22-KH/TU và KH 23')).toEqual([{ full: '22-KH/TU', short: 'KH-22' }, { short: 'KH-23' }]);
+  });
 });
 
 describe('sentences', () => {

@@ -66,13 +66,69 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
 
 const squash = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
 
-/** The line of `text` that holds `needle` (compared folded, ignoring spacing and punctuation). */
-function lineWith(text: string, needle: string, from = 0): { start: number; end: number } | undefined {
+/**
+ * A WeakMap that starts afresh past `max` entries: squashed texts are cached
+ * per chunk and per document (re-folding them was O(corpus) per metadata
+ * answer), without keeping every text of a large corpus in memory for good.
+ */
+class BoundedWeakCache<K extends object, V> {
+  private map = new WeakMap<K, V>();
+  private size = 0;
+  constructor(private readonly max: number) {}
+  get(key: K, make: () => V): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      if (++this.size > this.max) {
+        this.map = new WeakMap();
+        this.size = 1;
+      }
+      value = make();
+      this.map.set(key, value);
+    }
+    return value;
+  }
+}
+
+/** A document's text split into lines, each squashed on first use. */
+interface DocumentLines {
+  text: string;
+  lines: string[];
+  squashed: Array<string | undefined>;
+}
+
+const documentLines = new BoundedWeakCache<{ text: string }, DocumentLines>(256);
+const linesOf = (stored: { text: string }) =>
+  documentLines.get(stored, () => {
+    const text = stored.text;
+    const lines = text.split('\n');
+    return { text, lines, squashed: new Array<string | undefined>(lines.length) };
+  });
+
+const squashedChunks = new BoundedWeakCache<Chunk, string>(20_000);
+/** Chunks by document, in corpus order (the chunk list of an index never changes). */
+const chunksByDocument = new WeakMap<Chunk[], Map<string, Chunk[]>>();
+function chunksOf(chunks: Chunk[], docId: string): Chunk[] {
+  let byDoc = chunksByDocument.get(chunks);
+  if (!byDoc) {
+    byDoc = new Map();
+    for (const c of chunks) {
+      const list = byDoc.get(c.docId);
+      if (list) list.push(c);
+      else byDoc.set(c.docId, [c]);
+    }
+    chunksByDocument.set(chunks, byDoc);
+  }
+  return byDoc.get(docId) ?? [];
+}
+
+/** The line of the document that holds `needle` (compared folded, ignoring spacing and punctuation). */
+function lineWith(doc: DocumentLines, needle: string): { start: number; end: number } | undefined {
   const target = squash(needle);
   if (!target) return undefined;
   let offset = 0;
-  for (const line of text.split('\n')) {
-    if (offset >= from && squash(line).includes(target)) {
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i]!;
+    if ((doc.squashed[i] ??= squash(line)).includes(target)) {
       const start = offset + (line.length - line.trimStart().length);
       return { start, end: offset + line.trimEnd().length };
     }
@@ -83,15 +139,15 @@ function lineWith(text: string, needle: string, from = 0): { start: number; end:
 
 const DATE_LINE = /ng[aà]y\s+\d{1,2}\s+th\S*\s+\d{1,2}\s+n\S*\s+\d{4}/iu;
 
-function quoteFor(kind: MetadataKind, meta: DocumentMeta, text: string, question: string): { span: { start: number; end: number }; fact: string } | undefined {
+function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string): { span: { start: number; end: number }; fact: string } | undefined {
   if (kind === 'signer' && meta.signer) {
-    const span = lineWith(text, meta.signer);
+    const span = lineWith(doc, meta.signer);
     return span && { span, fact: `Người ký: ${meta.signer}.` };
   }
   if (kind === 'date' && meta.date) {
-    const head = text.split('\n').slice(0, 25).join('\n');
+    const head = doc.lines.slice(0, 25).join('\n');
     const m = head.match(DATE_LINE);
-    const span = m ? lineWith(text, m[0]) : undefined;
+    const span = m ? lineWith(doc, m[0]) : undefined;
     return span && { span, fact: `Ngày ban hành: ${displayDate(meta.date)}.` };
   }
   if (kind === 'basis' && meta.references.length) {
@@ -106,7 +162,7 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, text: string, question
     const own = meta.docNumber;
     const ref = meta.references.find((r) => r.number !== own && fits(r.number)) ?? meta.references.find((r) => r.number !== own);
     if (!ref) return undefined;
-    const span = lineWith(text, ref.text);
+    const span = lineWith(doc, ref.text);
     return span && { span, fact: `Văn bản căn cứ: ${ref.text.replace(/\s+/g, ' ')}.` };
   }
   return undefined;
@@ -141,8 +197,9 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
     const cited = citedReference(analysis, documents, passages);
     if (cited) {
       const stored = corpus.documents.get(cited.meta.id);
-      const span = stored && lineWith(stored.text, cited.ref.text);
-      if (stored && span) return draft(cited.meta, stored.text, span, `${cited.ref.text.replace(/\s+/g, ' ')} (ngày ${displayDate(cited.ref.date)}).`, corpus);
+      const doc = stored && linesOf(stored);
+      const span = doc && lineWith(doc, cited.ref.text);
+      if (doc && span) return draft(cited.meta, doc.text, span, `${cited.ref.text.replace(/\s+/g, ' ')} (ngày ${displayDate(cited.ref.date)}).`, corpus);
     }
     // A numbered document the corpus neither holds nor cites: not ours to date.
     if (analysis.refs.some((r) => r.full) && !documents.some((d) => analysis.refs.some((r) => r.full && d.docNumber && findDocRefs(d.docNumber)[0]?.full === r.full))) return undefined;
@@ -150,14 +207,16 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   const meta = targetDocument(analysis, passages, documents);
   const stored = meta && corpus.documents.get(meta.id);
   if (!meta || !stored) return undefined;
-  const found = quoteFor(kind, meta, stored.text, analysis.question);
+  const doc = linesOf(stored);
+  const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;
-  return draft(meta, stored.text, found.span, found.fact, corpus);
+  return draft(meta, doc.text, found.span, found.fact, corpus);
 }
 
 function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView): AnswerDraft {
   const quote = clip(text, span, 420);
-  const chunk = corpus.chunks.find((c) => c.docId === meta.id && squash(c.text).includes(squash(quote)));
+  const squashedQuote = squash(quote);
+  const chunk = chunksOf(corpus.chunks, meta.id).find((c) => squashedChunks.get(c, () => squash(c.text)).includes(squashedQuote));
   const citation: Citation = {
     n: 1,
     source: meta.source,

@@ -1,10 +1,12 @@
 /**
  * Dense index on HNSWLib (@langchain/community + hnswlib-node). The docstore
- * holds only the chunk position; chunk texts live in chunks.json.
+ * holds only the chunk position (the label itself); chunk texts live in the text store.
  */
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 
 const { HierarchicalNSW } = hnswlib;
@@ -33,16 +35,25 @@ export async function buildHnswIndex(vectors: number[][], embeddings: Embeddings
   await store.save(dir);
 }
 
-export async function loadHnswIndex(dir: string, embeddings: EmbeddingsInterface): Promise<DenseIndex> {
-  const store = await HNSWLib.load(dir, embeddings);
-  const size = store.index.getCurrentCount();
+/**
+ * Reads the graph with hnswlib-node directly. The files stay LangChain's
+ * (HNSWLib.load still reads them), but its docstore.json is skipped: every
+ * label we write is the chunk position itself (see buildHnswIndex), and
+ * parsing that JSON was most of the load time on large corpora.
+ */
+export async function loadHnswIndex(dir: string, _embeddings: EmbeddingsInterface): Promise<DenseIndex> {
+  const args = JSON.parse(await readFile(join(dir, 'args.json'), 'utf8')) as { space: 'cosine' | 'l2' | 'ip'; numDimensions: number };
+  const index = new HierarchicalNSW(args.space, args.numDimensions);
+  await index.readIndex(join(dir, 'hnswlib.index'));
+  const size = index.getCurrentCount();
   return {
     async search(vector, limit) {
       const k = Math.min(limit, size);
       if (!k) return [];
-      const hits = await store.similaritySearchVectorWithScore(Array.from(vector), k);
-      // HNSWLib reports cosine distance.
-      return hits.map(([doc, distance]): DenseHit => ({ index: Number(doc.pageContent), score: 1 - distance }));
+      if (vector.length !== args.numDimensions) throw new Error(`Query vector must have the same length as the number of dimensions (${args.numDimensions})`);
+      const result = index.searchKnn(Array.from(vector), k);
+      // Cosine distance; the label is the chunk position.
+      return result.neighbors.map((label, i): DenseHit => ({ index: label, score: 1 - result.distances[i]! }));
     },
   };
 }

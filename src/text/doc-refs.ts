@@ -44,6 +44,22 @@ function canonicalFull(num: string, type: string, issuer: string): string {
  * @example findDocRefs('Kết luận số 226-KL/TW và KH 22') // [{full:'226-KL/TW',short:'KL-226'},{short:'KH-22'}]
  */
 export function findDocRefs(text: string): DocRef[] {
+  // Questions that name a document compare against every document's number,
+  // title and references: the same few thousand strings, folded on every ask.
+  let refs = refCache.get(text);
+  if (!refs) {
+    if (refCache.size >= REF_CACHE_MAX) refCache.clear();
+    refs = scanDocRefs(text);
+    refCache.set(text, refs);
+  }
+  // Copies, so a caller cannot alter what the cache hands to the next one.
+  return refs.map((ref) => ({ ...ref }));
+}
+
+const REF_CACHE_MAX = 50_000;
+const refCache = new Map<string, DocRef[]>();
+
+function scanDocRefs(text: string): DocRef[] {
   const folded = fold(text);
   const refs: DocRef[] = [];
   const seen = new Set<string>();
