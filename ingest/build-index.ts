@@ -74,7 +74,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const cleanTexts = prepared.filter((p) => p.quality.score >= OCR_THRESHOLD).map((p) => p.cleaned.text);
   const vocabulary = Vocabulary.fromTexts(cleanTexts);
   // …and so do the words that restore OCR-damaged titles for display.
-  const restorer = new Restorer(cleanTexts);
+  const restorer = prepared.some((p) => p.quality.score < OCR_THRESHOLD) ? new Restorer(cleanTexts) : undefined;
 
   const documents: StoredDocument[] = [];
   const chunks: Chunk[] = [];

@@ -16,6 +16,20 @@ const MARKED_VOWELS = 'ăâêôơư';
  * @example fold('Đảng ủy') // 'dang uy'
  */
 export function fold(text: string): string {
+  // A word is folded over and over (ingest folds every word of every text): memoised for short strings.
+  if (text.length > 16) return foldUncached(text);
+  let folded = foldMemo.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (foldMemo.size > 100_000) foldMemo.clear();
+    foldMemo.set(text, folded);
+  }
+  return folded;
+}
+
+const foldMemo = new Map<string, string>();
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')
@@ -68,5 +82,18 @@ export function normalizeTonePlacement(syllable: string): string {
 
 /** NFC plus one tone-placement convention for every word of a text. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\p{L}+/gu, (word) => (hasDiacritics(word) ? normalizeTonePlacement(word) : word));
+  return text.normalize('NFC').replace(/\p{L}+/gu, normalizeWord);
+}
+
+const wordMemo = new Map<string, string>();
+
+/** One word in the tone-placement convention, memoised (a corpus repeats a few thousand words). */
+function normalizeWord(word: string): string {
+  let normal = wordMemo.get(word);
+  if (normal === undefined) {
+    normal = hasDiacritics(word) ? normalizeTonePlacement(word) : word;
+    if (wordMemo.size > 100_000) wordMemo.clear();
+    wordMemo.set(word, normal);
+  }
+  return normal;
 }

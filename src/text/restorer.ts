@@ -100,12 +100,13 @@ export class Restorer {
     }
   }
 
-  private learn(text: string): void {
-    for (const m of normalizeText(text).matchAll(/\d\s+(\p{L}+)/gu)) {
+  private learn(raw: string): void {
+    const text = normalizeText(raw);
+    for (const m of text.matchAll(/\d\s+(\p{L}+)/gu)) {
       const key = fold(m[1]!);
       this.afterNumber.set(key, (this.afterNumber.get(key) ?? 0) + 1);
     }
-    for (const line of normalizeText(text).split(/[\n.,;:()"“”]/)) {
+    for (const line of text.split(/[\n.,;:()"“”]/)) {
       const words = line.match(/\p{L}+/gu) ?? [];
       let previous: string | undefined;
       let previousSurface: string | undefined;
