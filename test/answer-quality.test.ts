@@ -277,6 +277,13 @@ describe('chat shorthand', () => {
     expect(reply.answer).toMatch(/108- ?HD\/BTGTW/);
   });
 
+  it('an English question keeps the document number it names (85-QĐ/TW)', async () => {
+    const reply = await ask('What is Regulation 85-QĐ/TW about?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/85-Q[DĐ]\/TW/);
+    expect(reply.answer).toMatch(/trang th[oô]ng tin/i);
+  });
+
   it('follows up on the document the last answer quoted', async () => {
     const first = await ask('xã được họp toàn xã mấy lần 1 năm?');
     expect(first.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');

@@ -218,10 +218,11 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
 export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Vocabulary): QueryAnalysis {
   // Chat shorthand first ("đc", "ko", "KH22"): everything below reads the expanded words.
   const question = expandShorthand(asked.trim());
-  const current = asVietnamese(question);
+  // English is read as typed: chat shorthand expansion ("TW" → "Trung ương") would make it look Vietnamese.
+  const current = looksEnglish(asked.trim()) ? asVietnamese(asked.trim()) : asVietnamese(question);
   const followUp = isFollowUp(question, history);
   const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
-  const inherited = previous ? asVietnamese(expandShorthand(previous.content)) : undefined;
+  const inherited = previous ? (looksEnglish(previous.content) ? asVietnamese(previous.content) : asVietnamese(expandShorthand(previous.content))) : undefined;
 
   const intents = detectIntents(fold(`${question} ${current.text}`));
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);

@@ -146,8 +146,10 @@ export function looksEnglish(question: string): boolean {
 export function translateToVietnamese(question: string, options: { primary?: boolean } = {}): string {
   // Entries list alternatives after "|": all of them to search with, only the first as what the answer must say.
   const pick = (vi: string) => (options.primary ? vi.split('|')[0]! : vi.replace(/\|/g, ' '));
-  let text = ` ${question.toLowerCase().replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
-  const out: string[] = [];
+  // Document numbers ("85-QĐ/TW") are kept as written: they are the strongest key a question has.
+  const refs = question.match(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu) ?? [];
+  let text = ` ${question.replace(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu, ' ').toLowerCase().replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
+  const out: string[] = [...refs];
   for (const [phrase, vi] of PHRASES) {
     const pattern = new RegExp(`\\s${phrase.replace(/ /g, '\\s+')}\\s`, 'g');
     if (pattern.test(text)) {
