@@ -4,6 +4,7 @@
  * "số", spacing and missing accents.
  */
 import { fold } from './fold.js';
+import { memoize } from './memo.js';
 
 export interface DocRef {
   /** Canonical full form, e.g. "22-KH/TU"; absent for short mentions like "KH 22". */
@@ -46,18 +47,11 @@ function canonicalFull(num: string, type: string, issuer: string): string {
 export function findDocRefs(text: string): DocRef[] {
   // Questions that name a document compare against every document's number,
   // title and references: the same few thousand strings, folded on every ask.
-  let refs = refCache.get(text);
-  if (!refs) {
-    if (refCache.size >= REF_CACHE_MAX) refCache.clear();
-    refs = scanDocRefs(text);
-    refCache.set(text, refs);
-  }
   // Copies, so a caller cannot alter what the cache hands to the next one.
-  return refs.map((ref) => ({ ...ref }));
+  return cachedRefs(text).map((ref) => ({ ...ref }));
 }
 
-const REF_CACHE_MAX = 50_000;
-const refCache = new Map<string, DocRef[]>();
+const cachedRefs = memoize((text: string) => scanDocRefs(text), 50_000);
 
 function scanDocRefs(text: string): DocRef[] {
   const folded = fold(text);

@@ -3,6 +3,8 @@
  * an accent-insensitive "folded" form for matching.
  */
 
+import { memoize } from './memo.js';
+
 const COMBINING = /[\u0300-\u036f]/g;
 const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 const VOWELS = 'aăâeêioôơuưy';
@@ -17,17 +19,10 @@ const MARKED_VOWELS = 'ăâêôơư';
  */
 export function fold(text: string): string {
   // A word is folded over and over (ingest folds every word of every text): memoised for short strings.
-  if (text.length > 16) return foldUncached(text);
-  let folded = foldMemo.get(text);
-  if (folded === undefined) {
-    folded = foldUncached(text);
-    if (foldMemo.size > 100_000) foldMemo.clear();
-    foldMemo.set(text, folded);
-  }
-  return folded;
+  return text.length > 16 ? foldUncached(text) : foldWord(text);
 }
 
-const foldMemo = new Map<string, string>();
+const foldWord = memoize(foldUncached, 100_000);
 
 function foldUncached(text: string): string {
   return text
@@ -85,15 +80,5 @@ export function normalizeText(text: string): string {
   return text.normalize('NFC').replace(/\p{L}+/gu, normalizeWord);
 }
 
-const wordMemo = new Map<string, string>();
-
 /** One word in the tone-placement convention, memoised (a corpus repeats a few thousand words). */
-function normalizeWord(word: string): string {
-  let normal = wordMemo.get(word);
-  if (normal === undefined) {
-    normal = hasDiacritics(word) ? normalizeTonePlacement(word) : word;
-    if (wordMemo.size > 100_000) wordMemo.clear();
-    wordMemo.set(word, normal);
-  }
-  return normal;
-}
+const normalizeWord = memoize((word: string) => (hasDiacritics(word) ? normalizeTonePlacement(word) : word), 100_000);

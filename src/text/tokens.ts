@@ -5,6 +5,7 @@
  */
 import { fold, hasDiacritics, normalizeTonePlacement } from './fold.js';
 import { docRefTerms } from './doc-refs.js';
+import { memoize } from './memo.js';
 
 const TOKEN = /\d+(?:[.,/]\d+)*%?|[\p{L}\p{N}]+/gu;
 /** Punctuation that ends a phrase: no bigram crosses it. */
@@ -44,33 +45,13 @@ function spellYAsI(syllable: string): string {
 }
 
 /** Token → syllable, memoised: a corpus repeats a few thousand distinct words (bounded). */
-const syllableMemo = new Map<string, string>();
+const toSyllable = memoize((token: string): string => {
+  if (/^\d/.test(token)) return normalizeNumber(token);
+  const word = repairOcrWord(token);
+  return spellYAsI(hasDiacritics(word) ? normalizeTonePlacement(word) : word);
+}, 200_000);
 
-function toSyllable(token: string): string {
-  let syllable = syllableMemo.get(token);
-  if (syllable === undefined) {
-    if (/^\d/.test(token)) syllable = normalizeNumber(token);
-    else {
-      const word = repairOcrWord(token);
-      syllable = spellYAsI(hasDiacritics(word) ? normalizeTonePlacement(word) : word);
-    }
-    if (syllableMemo.size > 200_000) syllableMemo.clear();
-    syllableMemo.set(token, syllable);
-  }
-  return syllable;
-}
-
-const accentMemo = new Map<string, boolean>();
-
-function accented(syllable: string): boolean {
-  let has = accentMemo.get(syllable);
-  if (has === undefined) {
-    has = hasDiacritics(syllable);
-    if (accentMemo.size > 200_000) accentMemo.clear();
-    accentMemo.set(syllable, has);
-  }
-  return has;
-}
+const accented = memoize(hasDiacritics, 200_000);
 
 /** Lowercase syllables of a text, each in one tone-placement convention. */
 export function syllables(text: string): string[] {
