@@ -5,6 +5,7 @@
  * that states it (header, "Thực hiện …" opening, signature block).
  */
 import { fold } from '../text/fold.js';
+import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { documentTokens } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import { namesPlaceOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
@@ -21,9 +22,6 @@ export interface CorpusView {
 }
 
 export type MetadataKind = 'signer' | 'date' | 'basis';
-
-/** Document types an English question asks for, as the Vietnamese type names. */
-const ENGLISH_TYPES: Array<[string, string]> = [['guidance', 'huong dan'], ['guideline', 'huong dan'], ['conclusion', 'ket luan'], ['resolution', 'nghi quyet'], ['regulation', 'quy dinh'], ['directive', 'chi thi']];
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
   ['signer', /\b(ai k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|who signed|signed by|signatory)\b/],
@@ -152,12 +150,13 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
   }
   if (kind === 'basis' && meta.references.length) {
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
-    const folded = fold(question);
+    // An English question is read through the glossary ("central guidance" → "trung ương … hướng dẫn").
+    const folded = fold(looksEnglish(question) ? translateToVietnamese(question) : question);
     // The type after "căn cứ / thực hiện" is the one asked for ("KH 121 căn cứ HD nào": a Hướng dẫn).
-    const named = /\b(?:can cu|thuc hien|cu the hoa)(?: vao)? (huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach|thong bao)\b/.exec(folded)?.[1] ?? ENGLISH_TYPES.find(([word]) => folded.includes(word))?.[1];
+    const named = /\b(?:can cu|thuc hien|cu the hoa)(?: vao)? (huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach|thong bao)\b/.exec(folded)?.[1];
     const wantType = named ? (named === 'hd' ? 'huong dan' : named) : ['huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'ke hoach', 'thong bao'].find((t) => folded.includes(t));
     const code = wantType ? typeCode(wantType) : undefined;
-    const level = /trung uong|\btw\b|\bcentral\b/.test(folded) ? /TW$/ : /\btinh\b|\bprovincial\b/.test(folded) ? /TU$/ : undefined;
+    const level = /trung uong|\btw\b/.test(folded) ? /TW$/ : /\btinh\b/.test(folded) ? /TU$/ : undefined;
     const fits = (number: string) => (!code || number.includes(`-${code}`)) && (!level || level.test(number));
     const own = meta.docNumber;
     const ref = meta.references.find((r) => r.number !== own && fits(r.number)) ?? meta.references.find((r) => r.number !== own);
