@@ -11,7 +11,7 @@ const history = historyAt >= 0 ? [{ role: 'user' as const, content: args.splice(
 const question = args.join(' ').trim();
 const runtime = await createNodeRuntime({ ...loadConfig(), LOG_LEVEL: 'warn' });
 const retriever = runtime.kb.retriever();
-const analysis = analyzeQuery(question, history, (t) => retriever.idf(t) < retriever.idf('\u0001') - 1e-9);
+const analysis = analyzeQuery(question, history, retriever.knows);
 console.log('text:', analysis.text.replace(/\n/g, ' | '), ' intents:', [...analysis.intents].join(','));
 console.log('content:', analysis.content.map((t) => `${t.term}:${t.weight}/${retriever.idf(t.term).toFixed(1)}`).join(' '));
 const passages = await retriever.retrieve(analysis, {});

@@ -84,10 +84,9 @@ export class Assistant {
     const retriever = this.deps.retriever();
     const standalone = await this.deps.rewriter?.rewrite(request.question, history, options.signal);
     // A rewritten query stands alone; the original question is kept for the answer and the history.
-    const knows = (term: string) => retriever.idf(term) < retriever.idf('\u0001') - 1e-9;
     const analysis = standalone
-      ? { ...analyzeQuery(standalone, undefined, knows), question: request.question, followUp: history.some((t) => t.role === 'user') }
-      : analyzeQuery(request.question, history, knows);
+      ? { ...analyzeQuery(standalone, undefined, retriever.knows), question: request.question, followUp: history.some((t) => t.role === 'user') }
+      : analyzeQuery(request.question, history, retriever.knows);
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
     const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near });
     return { conversationId, analysis, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };

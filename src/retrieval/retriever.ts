@@ -65,6 +65,9 @@ export class Retriever {
     return value;
   };
 
+  /** Whether the corpus writes a term at all (an unknown term has the idf of an absent one). */
+  knows = (term: string): boolean => this.idf(term) < this.idf('\u0001') - 1e-9;
+
   /** Near spellings of a term in this index, when the lexical index can list them. */
   near = (term: string): string[] => this.index.lexical.nearTerms?.(term) ?? this.index.lexical.similarTerms(term);
 
@@ -98,7 +101,7 @@ export class Retriever {
 
     // A question naming a document ("KH 22", "Kết luận 226") prefers that document.
     const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
-    const metas = [...this.index.documents.values()].map((s) => s.meta);
+    const metas = this.index.list();
     const named = refKeys.size ? namedDocuments(analysis, metas) : new Set<string>();
     // …and so does one naming a place ("Sơn La …"). A scanned document's garbled words lose the
     // corpus-wide race to clean ones, so its own best chunks are searched for separately.
