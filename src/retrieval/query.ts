@@ -130,11 +130,18 @@ function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
   return [...merged].map(([term, weight]) => ({ term, weight }));
 }
 
-/** `text` to search with; `primary`, the words an answer must hold (a translation's first alternatives). */
-function asVietnamese(text: string): { text: string; primary: string; english: boolean } {
-  const english = looksEnglish(text);
-  if (!english) return { text, primary: text, english };
-  return { text: translateToVietnamese(text), primary: translateToVietnamese(text, { primary: true }), english };
+/**
+ * A question as retrieval reads it: English is translated as typed (chat expansion would turn "TW" into
+ * Vietnamese words and hide that it is English); Vietnamese gets its chat shorthand expanded. `text` is
+ * searched with; `primary` holds the words an answer must hold (a translation's first alternatives).
+ */
+function asVietnamese(raw: string): { text: string; primary: string; english: boolean } {
+  const typed = raw.trim();
+  if (!looksEnglish(typed)) {
+    const text = expandShorthand(typed);
+    return { text, primary: text, english: false };
+  }
+  return { text: translateToVietnamese(typed), primary: translateToVietnamese(typed, { primary: true }), english: true };
 }
 
 const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
@@ -216,13 +223,12 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
  * @example analyzeQuery('Còn tham luận thì sao?', [{ role: 'user', content: 'Phát biểu kết luận không quá bao nhiêu phút?' }])
  */
 export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Vocabulary): QueryAnalysis {
+  const current = asVietnamese(asked);
   // Chat shorthand first ("đc", "ko", "KH22"): everything below reads the expanded words.
-  const question = expandShorthand(asked.trim());
-  // English is read as typed: chat shorthand expansion ("TW" → "Trung ương") would make it look Vietnamese.
-  const current = looksEnglish(asked.trim()) ? asVietnamese(asked.trim()) : asVietnamese(question);
+  const question = current.english ? expandShorthand(asked.trim()) : current.text;
   const followUp = isFollowUp(question, history);
   const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
-  const inherited = previous ? (looksEnglish(previous.content) ? asVietnamese(previous.content) : asVietnamese(expandShorthand(previous.content))) : undefined;
+  const inherited = previous ? asVietnamese(previous.content) : undefined;
 
   const intents = detectIntents(fold(`${question} ${current.text}`));
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);
