@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { metadataKind } from '../src/answer/metadata.js';
-import { analyzeQuery, placeNames } from '../src/retrieval/query.js';
+import { analyzeQuery, issuerWords, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
 import { corpusDir, testRuntime } from './helpers/runtime.js';
@@ -292,4 +292,14 @@ describe('chat shorthand', () => {
     expect(next.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
     expect(next.answer).toMatch(/02 h.i ngh/);
   });
+
+  it('words naming the issuer pick the document, not sentences that repeat the issuer', async () => {
+    const reply = await ask('Hướng dẫn của Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên đề ra những hình thức tuyên truyền nào?');
+    expect(reply.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(reply.citations[0]!.quote).toMatch(/podcast/i);
+    const analysis = analyzeQuery('Hướng dẫn của Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên đề ra những hình thức tuyên truyền nào?');
+    const meta = runtime.kb.documents().find((d) => d.id === 'dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu')!;
+    expect([...issuerWords(analysis, meta)].sort()).toEqual(['ban', 'bien', 'dan', 'dien', 'giao', 'huong', 'tinh', 'tuyen', 'uy', 'va', 'van']);
+  });
 });
+

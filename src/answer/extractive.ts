@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
+import { analysisFor, issuerWords, namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
 import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
@@ -397,16 +397,18 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const implementing = byNumber && !passage.doc.docNumber;
     const document = implementing ? titledTokens(passage.doc) : documentTokens(passage.doc);
     const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
+    const naming = analysis.english ? undefined : issuerWords(analysis, passage.doc);
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5 });
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysisFor(analysis, passage.doc), idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty - tableRow, coverage, exactCoverage, pairs });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
+  if (process.env.DEBUG_CANDIDATES) for (const c of candidates.slice(0, 8)) console.error(c.score.toFixed(3), 'cov', c.coverage.toFixed(2), 'ex', c.exactCoverage.toFixed(2), 'p', c.pairs, 'ps', c.passage.score, c.passage.chunk.text.slice(c.start, c.end).slice(0, 110).replace(/\n/g, ' '));
   // A question asking how many / when is answered only by a passage that states a number / a time.
   const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
   const specifics = specificsOf(analysis, idf);

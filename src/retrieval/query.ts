@@ -300,3 +300,57 @@ export function namesPlaceOf(analysis: QueryAnalysis, meta: DocumentMeta): boole
   if (joined === undefined) joinedText.set(analysis, (joined = ` ${foldedSyllables(analysis.text).join(' ')} `));
   return names.some((n) => joined.includes(` ${n} `));
 }
+
+const issuerCache = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, Set<string>>>();
+const namedAnalyses = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, QueryAnalysis>>();
+
+/** Weight left to the words naming a document's issuer, when scoring that document's sentences. */
+const ISSUER_WEIGHT = 0.25;
+
+/**
+ * The question as the sentences of one document answer it: the words that name this document's
+ * issuer count for little there (they are found, the rest of the question decides). Cached, so
+ * sentence scoring reuses its plan.
+ */
+export function analysisFor(analysis: QueryAnalysis, meta: DocumentMeta): QueryAnalysis {
+  if (analysis.english) return analysis;
+  let byDocument = namedAnalyses.get(analysis);
+  if (!byDocument) namedAnalyses.set(analysis, (byDocument = new WeakMap()));
+  let own = byDocument.get(meta);
+  if (!own) {
+    const naming = issuerWords(analysis, meta);
+    own = naming.size ? { ...analysis, content: analysis.content.map((t) => (naming.has(t.term) ? { term: t.term, weight: t.weight * ISSUER_WEIGHT } : t)) } : analysis;
+    byDocument.set(meta, own);
+  }
+  return own;
+}
+
+/**
+ * The question's words that name a document by who issued it ("Hướng dẫn của Ban Tuyên giáo và
+ * Dân vận Tỉnh ủy Điện Biên đề ra …"): three or more issuer syllables in a row, with the document
+ * type written before them. They say which document is meant, not what the answer must repeat.
+ */
+export function issuerWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<string> {
+  let byDocument = issuerCache.get(analysis);
+  if (!byDocument) issuerCache.set(analysis, (byDocument = new WeakMap()));
+  let words = byDocument.get(meta);
+  if (!words) {
+    words = new Set();
+    const issuer = ` ${foldedSyllables(`${meta.issuer ?? ''} ${meta.place ?? ''}`).join(' ')} `;
+    const asked = foldedSyllables(analysis.question);
+    const type = meta.docType ? foldedSyllables(meta.docType) : [];
+    for (let i = 0; i < asked.length; i++) {
+      let end = i;
+      while (end < asked.length && issuer.includes(` ${asked.slice(i, end + 1).join(' ')} `)) end++;
+      if (end - i < 3) continue;
+      for (const w of asked.slice(i, end)) words.add(w);
+      // "Hướng dẫn (của) Ban …": the type before the issuer names the same document.
+      const before = asked.slice(Math.max(0, i - type.length - 1), i);
+      const lead = before[before.length - 1] === 'cua' ? before.slice(0, -1) : before.slice(1);
+      if (type.length && lead.join(' ') === type.join(' ')) for (const w of type) words.add(w);
+      i = end - 1;
+    }
+    byDocument.set(meta, words);
+  }
+  return words;
+}

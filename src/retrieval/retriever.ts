@@ -9,7 +9,7 @@ import type { DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
+import { analysisFor, issuerWords, namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
@@ -121,10 +121,12 @@ export class Retriever {
     const reranked = top.map(([i, score]) => {
       const chunk = chunks[i]!;
       const { sentences, context } = chunkTokens(chunk);
-      const document = documentTokens(this.index.meta(chunk.docId));
+      const meta = this.index.meta(chunk.docId);
+      const document = documentTokens(meta);
+      const naming = analysis.english ? undefined : issuerWords(analysis, meta);
       let best = 0;
       for (const tokens of sentences) {
-        best = Math.max(best, scoreSentence(tokens, analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords, near: this.near }).score);
+        best = Math.max(best, scoreSentence(tokens, analysisFor(analysis, meta), this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords, near: this.near, naming }).score);
       }
       // The document the question names by number outranks look-alike passages elsewhere.
       // The recipients list matches many names but answers only "who receives / sent to".

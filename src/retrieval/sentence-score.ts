@@ -73,6 +73,8 @@ export interface ScoreOptions {
   accents?: boolean;
   /** How much a question word found only in `document` counts (default 0.5). */
   documentStrength?: number;
+  /** Question words that name this document by its issuer (query.ts issuerWords): found wherever in it. */
+  naming?: Set<string>;
 }
 
 /** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
@@ -234,7 +236,7 @@ let misaccented = new Uint8Array(16);
 let trusted = new Uint8Array(16);
 
 export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
-  const { context = '', fuzzy = false, document = '', known, near, accents = false, documentStrength = 0.5 } = options;
+  const { context = '', fuzzy = false, document = '', known, near, accents = false, documentStrength = 0.5, naming } = options;
   const cached = typeof sentence !== 'string';
   const tokens = cached ? sentence : tokenizeSentence(sentence);
   const { words, set: wordSet, joined } = tokens;
@@ -278,7 +280,7 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
         }
       } else [inSentence, word] = bestMatch(term, wordSet, fuzzy, plan.known);
     }
-    const inDocument = documentSet.has(term) ? documentStrength : 0;
+    const inDocument = naming?.has(term) ? 1 : documentSet.has(term) ? documentStrength : 0;
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * inContext[i]!, inDocument);
     found += w * strength;
     exact += w * Math.max(has && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
@@ -291,6 +293,8 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   // Adjacent question pairs found adjacent in the sentence: phrase evidence.
   let pairs = 0;
   for (let i = 1; i < n; i++) {
+    // The issuer's name written out again is not the question's phrase.
+    if (naming?.has(content[i]!.term) && naming.has(content[i - 1]!.term)) continue;
     if (matched[i - 1] && matched[i] && joined.includes(` ${matched[i - 1]} ${matched[i]} `)) {
       pairs++;
       // An OCR-tolerant match inside a matched phrase ("thdo ludn" for "thảo luận") is trusted.
