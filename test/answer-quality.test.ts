@@ -191,6 +191,9 @@ describe('chat shorthand', () => {
     expect(expandShorthand('ket luan dc noi may tieng, ko?')).toBe('ket luan được noi may giờ, không?');
     expect(expandShorthand('Đảng ủy UBND tỉnh')).toBe('Đảng ủy UBND Ủy ban nhân dân tỉnh');
     expect(expandShorthand('KH22 ký hồi nào')).toBe('Kế hoạch 22 ký khi nào');
+    // "xa hoi nao" is "xã hội nào", not "when".
+    expect(expandShorthand('tuyen truyen tren mang xa hoi nao')).toBe('tuyen truyen tren mang xa hoi nao');
+    expect(analyzeQuery('tuyen truyen tren mang xa hoi nao').intents.has('time')).toBe(false);
     expect(expandShorthand('NQ 14 thay bằng gì, theo 22-KH/TU')).toBe('Nghị quyết 14 thay bằng gì, theo 22-KH/TU');
     expect(expandShorthand('ddi hop co dduoc docj lai tai lieu ko')).toBe('di hop hội nghị co duoc doc lai tai lieu không');
     expect(expandShorthand('phoi hop tac')).toBe('phoi hop tac');

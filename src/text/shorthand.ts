@@ -26,7 +26,8 @@ const ACRONYMS: Record<string, string> = {
 /** Phrases: "mấy tiếng" is hours, "hồi nào / lúc nào" is when, "họp" is a conference. */
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(mấy|bao nhiêu|may|bao nhieu) (tiếng|tieng)\b/giu, '$1 giờ'],
-  [/\b(hồi nào|lúc nào|hoi nao|luc nao)\b/giu, 'khi nào'],
+  // …but "xa hoi nao" is "xã hội nào" (which society / social network).
+  [/\b(hồi nào|lúc nào|(?<!\bxa\s)hoi nao|luc nao)\b/giu, 'khi nào'],
   // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows.
   [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
   // "TT&TT", "TG&DV": an acronym written with an ampersand is the same acronym.
