@@ -60,6 +60,21 @@ describe('question sets in data/eval', () => {
     expect(held.length).toBeGreaterThanOrEqual(35);
     expect(held.filter((c) => 'noanswer' in c.expect).length).toBeGreaterThanOrEqual(5);
   });
+
+  // Two blind-written sets with the same mix: tune on one, report the other.
+  it.each([
+    ['fresh-tune.jsonl', 'ft-'],
+    ['fresh-blind.jsonl', 'fb-'],
+  ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
+    const cases = readCases(join(evalDir, file));
+    expect(cases).toHaveLength(90);
+    expect(cases.every((c) => c.id.startsWith(prefix))).toBe(true);
+    expect(cases.filter((c) => 'noanswer' in c.expect).length).toBeGreaterThanOrEqual(12);
+    expect(cases.filter((c) => c.history).length).toBeGreaterThanOrEqual(6);
+    expect(cases.filter((c) => !/[^\x00-\x7f]/.test(c.question)).length).toBeGreaterThanOrEqual(20);
+    const sources = new Set(cases.flatMap((c) => ('sources' in c.expect ? c.expect.sources : [])));
+    expect(sources.size).toBe(5);
+  });
 });
 
 describe('checkEvalFiles', () => {
