@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { metadataKind } from '../src/answer/metadata.js';
-import { analyzeQuery, issuerWords, placeNames } from '../src/retrieval/query.js';
+import { analyzeQuery, namingWords, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
 import { corpusDir, testRuntime } from './helpers/runtime.js';
@@ -296,13 +296,18 @@ describe('chat shorthand', () => {
     expect(next.answer).toMatch(/02 h.i ngh/);
   });
 
-  it('words naming the issuer pick the document, not sentences that repeat the issuer', async () => {
+  it('words naming the issuer or place pick the document, not sentences that repeat them', async () => {
     const reply = await ask('Hướng dẫn của Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên đề ra những hình thức tuyên truyền nào?');
     expect(reply.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
     expect(reply.citations[0]!.quote).toMatch(/podcast/i);
     const analysis = analyzeQuery('Hướng dẫn của Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên đề ra những hình thức tuyên truyền nào?');
     const meta = runtime.kb.documents().find((d) => d.id === 'dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu')!;
-    expect([...issuerWords(analysis, meta)].sort()).toEqual(['ban', 'bien', 'dan', 'dien', 'giao', 'huong', 'tinh', 'tuyen', 'uy', 'va', 'van']);
+    expect([...namingWords(analysis, meta)].sort()).toEqual(['ban', 'bien', 'dan', 'dien', 'giao', 'huong', 'tinh', 'tuyen', 'uy', 'va', 'van']);
+    // A place names its document as the subject ("Sơn La tuyên truyền …"), not inside a body's name ("Báo … Điện Biên").
+    const sonLa = runtime.kb.documents().find((d) => d.id === 'son-la-ke-hoach-121-kh-btgtu')!;
+    expect([...namingWords(analyzeQuery('Sơn La tuyên truyền qua những kênh nào?'), sonLa)].sort()).toEqual(['la', 'son']);
+    const dienBien = runtime.kb.documents().find((d) => d.id === 'dien-bien-ke-hoach-22-kh-tu')!;
+    expect(namingWords(analyzeQuery('Báo và đài Điện Biên phải làm gì với KH 22?'), dienBien).size).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { analysisFor, issuerWords, namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
+import { analysisFor, namingWords, namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
 import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
@@ -397,7 +397,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const implementing = byNumber && !passage.doc.docNumber;
     const document = implementing ? titledTokens(passage.doc) : documentTokens(passage.doc);
     const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
-    const naming = analysis.english ? undefined : issuerWords(analysis, passage.doc);
+    const naming = analysis.english ? undefined : namingWords(analysis, passage.doc);
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.

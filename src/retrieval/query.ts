@@ -301,10 +301,10 @@ export function namesPlaceOf(analysis: QueryAnalysis, meta: DocumentMeta): boole
   return names.some((n) => joined.includes(` ${n} `));
 }
 
-const issuerCache = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, Set<string>>>();
+const namingCache = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, Set<string>>>();
 const namedAnalyses = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, QueryAnalysis>>();
 
-/** Weight left to the words naming a document's issuer, when scoring that document's sentences. */
+/** Weight left to the words naming a document (issuer, place), when scoring that document's sentences. */
 const ISSUER_WEIGHT = 0.25;
 
 /**
@@ -318,7 +318,7 @@ export function analysisFor(analysis: QueryAnalysis, meta: DocumentMeta): QueryA
   if (!byDocument) namedAnalyses.set(analysis, (byDocument = new WeakMap()));
   let own = byDocument.get(meta);
   if (!own) {
-    const naming = issuerWords(analysis, meta);
+    const naming = namingWords(analysis, meta);
     own = naming.size ? { ...analysis, content: analysis.content.map((t) => (naming.has(t.term) ? { term: t.term, weight: t.weight * ISSUER_WEIGHT } : t)) } : analysis;
     byDocument.set(meta, own);
   }
@@ -326,13 +326,15 @@ export function analysisFor(analysis: QueryAnalysis, meta: DocumentMeta): QueryA
 }
 
 /**
- * The question's words that name a document by who issued it ("Hướng dẫn của Ban Tuyên giáo và
- * Dân vận Tỉnh ủy Điện Biên đề ra …"): three or more issuer syllables in a row, with the document
- * type written before them. They say which document is meant, not what the answer must repeat.
+ * The question's words that name a document rather than ask about it: its issuer ("Hướng dẫn của Ban
+ * Tuyên giáo và Dân vận Tỉnh ủy Điện Biên đề ra …": three or more issuer syllables in a row, with the
+ * type written before them), and the place it speaks for ("Sơn La …"). Its type and number are not
+ * among them: discounting "Kế hoạch 22" made near-miss questions look answered (measured).
+ * They say which document is meant, not what the answer must repeat.
  */
-export function issuerWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<string> {
-  let byDocument = issuerCache.get(analysis);
-  if (!byDocument) issuerCache.set(analysis, (byDocument = new WeakMap()));
+export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<string> {
+  let byDocument = namingCache.get(analysis);
+  if (!byDocument) namingCache.set(analysis, (byDocument = new WeakMap()));
   let words = byDocument.get(meta);
   if (!words) {
     words = new Set();
@@ -350,7 +352,15 @@ export function issuerWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<st
       if (type.length && lead.join(' ') === type.join(' ')) for (const w of type) words.add(w);
       i = end - 1;
     }
+    // "Sơn La tuyên truyền …", "… của Sơn La": the place the document speaks for (not "Báo … Điện Biên", a name).
+    for (const name of placeNames(meta)) {
+      if (PLACE_NAMING.test(` ${asked.join(' ')} `.replace(` ${name} `, ' @place ')) && namesPlaceOf(analysis, meta)) for (const w of name.split(' ')) words.add(w);
+    }
     byDocument.set(meta, words);
   }
   return words;
 }
+
+/** A place named at the start, or after "của / ở / tại / tỉnh / huyện / tỉnh ủy …". */
+const PLACE_NAMING = /^ @place |\b(cua|o|tai|tinh|huyen|xa|phuong|pho|uy) @place /;
+

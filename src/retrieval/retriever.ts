@@ -9,7 +9,7 @@ import type { DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { analysisFor, issuerWords, namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
+import { analysisFor, namingWords, namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
@@ -123,7 +123,7 @@ export class Retriever {
       const { sentences, context } = chunkTokens(chunk);
       const meta = this.index.meta(chunk.docId);
       const document = documentTokens(meta);
-      const naming = analysis.english ? undefined : issuerWords(analysis, meta);
+      const naming = analysis.english ? undefined : namingWords(analysis, meta);
       let best = 0;
       for (const tokens of sentences) {
         best = Math.max(best, scoreSentence(tokens, analysisFor(analysis, meta), this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords, near: this.near, naming }).score);

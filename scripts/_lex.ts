@@ -1,0 +1,11 @@
+import { loadConfig } from '../src/config.js';
+import { createNodeRuntime } from '../src/node.js';
+import { analyzeQuery } from '../src/retrieval/query.js';
+const runtime = await createNodeRuntime({ ...loadConfig(), LOG_LEVEL: 'warn' });
+const r = runtime.kb.retriever();
+const a = analyzeQuery(process.argv[2]!, undefined, r.knows);
+console.log(a.terms.map(t=>t.term+':'+t.weight).join(' '));
+const hits = await r.corpus.lexical.search(a.terms, 10, () => true);
+for (const h of hits) console.log(h.score.toFixed(2), r.corpus.chunks[h.index]!.docId, r.corpus.chunks[h.index]!.section);
+const ps = await r.retrieve(a, { limit: 12 }); for (const p of ps) console.log(p.score, p.doc.id, p.chunk.section);
+process.exit(0);
