@@ -280,6 +280,16 @@ describe('chat shorthand', () => {
     expect(reply.answer).toMatch(/108- ?HD\/BTGTW/);
   });
 
+  it('reads English basis questions phrased "… is … based on", generic verbs and hyphenated words', async () => {
+    const basis = await ask("What central guidance is Son La's propaganda plan 121 based on?");
+    expect(basis.answer).toMatch(/108- ?HD\/BTGTW/);
+    const length = await ask('How long can a professional conference last?');
+    expect(length.answered).toBe(true);
+    expect(length.citations[0]!.quote).toMatch(/chuy[eé]n m[eé]n kh[oô]ng qu[aá] 01 ng[aà]y/i);
+    const signer = await ask('Who signed the Tam Duong guidance on party-building propaganda?');
+    expect(signer.answer).toContain('Đỗ Đăng Hợi');
+  });
+
   it('an English question keeps the document number it names (85-QĐ/TW)', async () => {
     const reply = await ask('What is Regulation 85-QĐ/TW about?');
     expect(reply.answered).toBe(true);

@@ -117,11 +117,11 @@ const WORDS: Record<string, string> = {
   farmers: 'nông dân', union: 'đoàn', association: 'hội', corruption: 'tham nhũng', waste: 'lãng phí', negativity: 'tiêu cực',
   defence: 'quốc phòng', defense: 'quốc phòng', security: 'an ninh', economy: 'kinh tế', example: 'nêu gương', exemplary: 'nêu gương',
   head: 'người đứng đầu', heads: 'người đứng đầu', leaders: 'lãnh đạo', leadership: 'lãnh đạo', direction: 'chỉ đạo',
-  held: 'tổ chức', hold: 'tổ chức', organize: 'tổ chức', organise: 'tổ chức', scale: 'quy mô', wide: 'toàn',
+  last: '|kéo dài', lasts: '|kéo dài', held: 'tổ chức', hold: 'tổ chức', organize: 'tổ chức', organise: 'tổ chức', scale: 'quy mô', wide: 'toàn',
 };
 
 const STOPWORDS = new Set(
-  'a an the is are was were be can could should must may might do does did of for to in on at by with and or about from per each every it its this that these those there their they i we you he she how what which who when where why long many much be been being into as than not no any under have has had will shall what\'s s one'.split(' '),
+  'a an the is are was were be can could should must may might do does did of for to in on at by with and or about from per each every it its this that these those there their they i we you he she how what which who when where why long many much be been being into as than not no any under have has had will shall what\'s s one also only just ever here both some other such own same so too very then now get gets got take takes taken make makes made need needs say says said tell told give given go goes come comes keep kept put'.split(' '),
 );
 
 /** True when a question reads as English rather than (possibly accentless) Vietnamese. */
@@ -148,7 +148,8 @@ export function translateToVietnamese(question: string, options: { primary?: boo
   const pick = (vi: string) => (options.primary ? vi.split('|')[0]! : vi.replace(/\|/g, ' '));
   // Document numbers ("85-QĐ/TW") are kept as written: they are the strongest key a question has.
   const refs = question.match(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu) ?? [];
-  let text = ` ${question.replace(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu, ' ').toLowerCase().replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
+  // "party-building", "long-term": hyphenated words are translated word by word.
+  let text = ` ${question.replace(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu, ' ').toLowerCase().replace(/([a-z])-(?=[a-z])/g, '$1 ').replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
   const out: string[] = [...refs];
   for (const [phrase, vi] of PHRASES) {
     const pattern = new RegExp(`\\s${phrase.replace(/ /g, '\\s+')}\\s`, 'g');
