@@ -197,6 +197,12 @@ describe('chat shorthand', () => {
     expect(expandShorthand('NQ 14 thay bằng gì, theo 22-KH/TU')).toBe('Nghị quyết 14 thay bằng gì, theo 22-KH/TU');
     expect(expandShorthand('ddi hop co dduoc docj lai tai lieu ko')).toBe('di hop hội nghị co duoc doc lai tai lieu không');
     expect(expandShorthand('phoi hop tac')).toBe('phoi hop tac');
+    // Speaking for a length of time at a conference is "phát biểu"; "mà", "ở" are not content.
+    expect(expandShorthand('tham luan dc noi bao lau')).toBe('tham luan được phát biểu bao lau');
+    expect(analyzeQuery('Số hội nghị mà cấp xã tổ chức ở đâu').content.map((t) => t.term)).not.toContain('ma');
+    expect(analyzeQuery('tham luan o hoi nghi').content.map((t) => t.term)).toEqual(['tham', 'luan', 'hoi', 'nghi']);
+    // "kế hoạch 5 năm nào" asks which plans, not which year.
+    expect(analyzeQuery('những kế hoạch 5 năm nào giai đoạn 2026 - 2030').intents.has('time')).toBe(false);
   });
 
   it('reads a written-out ordinal as its number (lần thứ hai = 2, khóa XIV = 14)', async () => {

@@ -42,7 +42,7 @@ const KEEP_WHEN_FOLLOWED = new Set(['khong', 'co']);
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['quantity', /\b(bao nhieu|may|bao lau|toi da|toi thieu|it nhat|khong qua|t[iy] le|phan tram|so luong|thoi luong|how (many|much|long)|percent)/],
-  ['time', /\b(khi nao|luc nao|(?<!xa )hoi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|nam nao|quy may|when|deadline)/],
+  ['time', /\b(khi nao|luc nao|(?<!xa )hoi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|(?<!\d )nam nao|quy may|when|deadline)/],
   ['who', /\b(ai|co quan nao|don vi nao|ban nao|to chuc nao|chu tri|phoi hop|trach nhiem|who|which (agency|body))\b/],
   // "ngày nào / năm nào" asks for one date, not a list.
   ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|nhung (?:[a-z]+ ){1,3}gi|gom|bao gom|cac hinh thuc|(?<!\b(?:ngay|nam|thang|quy) )nao)\b/],
@@ -89,10 +89,15 @@ function isQuestionWord(words: string[], i: number): boolean {
 /** Whether the corpus writes a term at all (an acronym it never uses is carried by its expansion). */
 export type Vocabulary = (term: string) => boolean;
 
+/** Function words known by their spelling: "mà" is not "mã" or "ma túy"; "ở" (or a bare "o") is not "ô". */
+const ACCENTED_FUNCTION_WORDS = new Set(['mà', 'ở', 'o']);
+
 function contentTerms(text: string, weight: number, knows?: Vocabulary): WeightedTerm[] {
   const words = foldedSyllables(text);
+  const raw = syllables(text);
+  const accented = raw.length === words.length ? raw.map((w) => w.toLowerCase()) : [];
   return words
-    .map((w, i) => ({ term: isModal(words, i) ? '' : isQuestionWord(words, i) ? '' : w }))
+    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') ? '' : w }))
     .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
     .map(({ term }) => ({ term, weight }));
 }
