@@ -188,7 +188,7 @@ describe('document named as the subject', () => {
 describe('chat shorthand', () => {
   it('expands phone shorthand, keeps acronyms the documents use, splits glued document numbers', async () => {
     const { expandShorthand } = await import('../src/text/shorthand.js');
-    expect(expandShorthand('ket luan dc noi may tieng, ko?')).toBe('ket luan được noi may giờ, không?');
+    expect(expandShorthand('ket luan dc noi may tieng, ko?')).toBe('ket luan được phát biểu may giờ, không?');
     expect(expandShorthand('Đảng ủy UBND tỉnh')).toBe('Đảng ủy UBND Ủy ban nhân dân tỉnh');
     expect(expandShorthand('KH22 ký hồi nào')).toBe('Kế hoạch 22 ký khi nào');
     // "xa hoi nao" is "xã hội nào", not "when".
