@@ -296,6 +296,19 @@ describe('chat shorthand', () => {
     expect(signer.answer).toContain('Đỗ Đăng Hợi');
   });
 
+  it('refuses an event the corpus does not cover even when its number occurs elsewhere ("Trung ương 3" vs "3 đột phá")', async () => {
+    expect((await ask('Hội nghị Trung ương 3 khóa XIV bàn về những nội dung gì?')).answered).toBe(false);
+    // The second plenum is written "Hội nghị lần thứ hai": still answered.
+    const second = await ask('Hội nghị Trung ương 2 khóa XIV đồng ý thành lập thành phố nào trực thuộc Trung ương?');
+    expect(second.answer).toContain('Đồng Nai');
+  });
+
+  it('"ai ký / đồng chí nào ký" is answered by a signature or refused, never by a sentence naming the document', async () => {
+    expect((await ask('Kết luận 226-KL/TW do đồng chí nào ký?')).answered).toBe(false);
+    expect((await ask('Ai ký hướng dẫn tuyên truyền Kế hoạch 22-KH/TU của Ban Tuyên giáo và Dân vận Tỉnh ủy?')).answered).toBe(false);
+    expect((await ask('Kế hoạch 67 do đồng chí nào ký?')).answer).toContain('Tô Thị Thu Hường');
+  });
+
   it('an English question keeps the document number it names (85-QĐ/TW)', async () => {
     const reply = await ask('What is Regulation 85-QĐ/TW about?');
     expect(reply.answered).toBe(true);

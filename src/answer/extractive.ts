@@ -12,7 +12,7 @@ import { foldedSyllables } from '../text/tokens.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
-import { metadataAnswer, type CorpusView } from './metadata.js';
+import { metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
 import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 
 export interface AnswerDraft {
@@ -86,7 +86,12 @@ interface Specifics {
   units: string[];
   /** Numbers, ordinals and terms ("khóa XVI", "lần thứ ba", "năm 2024") the answer must be about. */
   numbers: string[][];
+  /** Numbers naming an event ("Hội nghị Trung ương 3"): [the word before it, its spellings]. */
+  ordinals: Array<[string, string[]]>;
 }
+
+/** Words a number after them makes a name of an event or term: "Trung ương 3", "khóa 14", "Đại hội 13". */
+const ORDINAL_HEADS = new Set(['uong', 'nghi', 'khoa', 'hoi']);
 
 /**
  * What a near-miss gets wrong: the unit asked for ("bao nhiêu tiền" when the
@@ -96,11 +101,12 @@ interface Specifics {
  */
 function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
-  if (analysis.english) return { units: [], numbers: [] };
+  if (analysis.english) return { units: [], numbers: [], ordinals: [] };
   const words = foldedSyllables(analysis.question);
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];
   const numbers: string[][] = [];
+  const ordinals: Array<[string, string[]]> = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
@@ -116,13 +122,16 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     if (w === 'bao' && next === 'lau' && !analysis.intents.has('time')) units.push('lau');
     // "mấy lần 1 năm": "1 năm" is "a year", a rate, not a number to find.
     const perPeriod = w === '1' && /^(nam|thang|tuan|ngay)$/.test(next ?? '');
-    if (/^\d+$/.test(w) && !perPeriod && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
+    if (/^\d+$/.test(w) && !perPeriod && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) {
+      numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
+      if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, [w, ...(NUMBER_WORDS[w] ?? [])]]);
+    }
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
       const digit = Object.entries(NUMBER_WORDS).find(([, names]) => names.includes(next))?.[0];
       numbers.push([next, ...(digit ? [digit, ...NUMBER_WORDS[digit]!] : [])]);
     }
   }
-  return { units, numbers };
+  return { units, numbers, ordinals };
 }
 
 const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
@@ -173,6 +182,11 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
+  // "Hội nghị Trung ương 3" is answered by "Trung ương 3" or "lần thứ ba", not by "3 đột phá".
+  if (specifics.ordinals.length) {
+    const joined = ` ${[...foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`)].join(' ')} `;
+    for (const [head, spellings] of specifics.ordinals) if (!spellings.some((n) => joined.includes(` ${head} ${n} `) || joined.includes(` thu ${n} `))) return false;
+  }
   return true;
 }
 
@@ -382,6 +396,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => ` ${foldedSyllables(c.quote).join(' ')} `.includes(` ${place} `));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
   if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
+  // "Ai ký …" is answered by a signature or not at all: a sentence mentioning the document is not who signed it.
+  if (metadataKind(analysis.question) === 'signer') return refusal(passages, documents);
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
