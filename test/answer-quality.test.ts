@@ -309,6 +309,12 @@ describe('chat shorthand', () => {
     expect((await ask('Kế hoạch 67 do đồng chí nào ký?')).answer).toContain('Tô Thị Thu Hường');
   });
 
+  it('quotes the clean document when a clean and a scanned one cite the same regulation', async () => {
+    const reply = await ask('Quy định 99-QĐ/TW nói về vấn đề gì?');
+    expect(reply.citations[0]!.source).toBe('tam-duong-huong-dan-tuyen-truyen-xay-dung-dang.txt');
+    expect(reply.citations[0]!.quote).toContain('cờ Đảng');
+  });
+
   it('an English question keeps the document number it names (85-QĐ/TW)', async () => {
     const reply = await ask('What is Regulation 85-QĐ/TW about?');
     expect(reply.answered).toBe(true);

@@ -478,6 +478,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const first = best;
     if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
   }
+  // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
+  const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
+  if (best && best.passage.chunk.ocr && cited.length) {
+    const first = best;
+    const citesIt = (c: Candidate) => cited.every((n) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has(n!));
+    const clean = candidates.find((c) => !c.passage.chunk.ocr && c.score >= 0.75 * first.score && citesIt(c) && eligible(c));
+    if (clean) best = clean;
+  }
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   if (!best || !covers(best)) return refusal(passages, documents);
 
