@@ -309,6 +309,11 @@ describe('chat shorthand', () => {
     expect((await ask('Kế hoạch 67 do đồng chí nào ký?')).answer).toContain('Tô Thị Thu Hường');
   });
 
+  it('a short label opening a paragraph is quoted with the sentence that explains it', async () => {
+    const reply = await ask('Nguyên tắc "tăng trưởng thực chất" được hiểu như thế nào?');
+    expect(reply.citations[0]!.quote).toMatch(/^Tăng trưởng thực chất\. Không đánh đổi chất lượng/);
+  });
+
   it('quotes the clean document when a clean and a scanned one cite the same regulation', async () => {
     const reply = await ask('Quy định 99-QĐ/TW nói về vấn đề gì?');
     expect(reply.citations[0]!.source).toBe('tam-duong-huong-dan-tuyen-truyen-xay-dung-dang.txt');

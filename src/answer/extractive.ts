@@ -58,6 +58,10 @@ function isLeadIn(chunk: Passage['chunk'], index: number): boolean {
   const span = chunk.sentences[index]!;
   const text = chunk.text.slice(span.start, span.end);
   if (/:["”]?$/.test(text)) return true;
+  // A label opening a paragraph ("Tăng trưởng thực chất. Không đánh đổi …"): what follows explains it.
+  const lineStart = chunk.text.lastIndexOf('\n', span.start - 1) + 1;
+  const next = chunk.sentences[index + 1];
+  if (/^[\s*_\-–•]*$/.test(chunk.text.slice(lineStart, span.start)) && text.trim().split(/\s+/).length <= 5 && next && !chunk.text.slice(span.end, next.start).includes('\n')) return true;
   const heading = chunk.sectionTitle.trim();
   const firstLineEnd = chunk.text.indexOf('\n');
   return heading.length > 0 && firstLineEnd > 0 && span.end <= firstLineEnd && text.trim().endsWith(heading) && index + 1 < chunk.sentences.length;
