@@ -314,6 +314,14 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.quote).toMatch(/^Tăng trưởng thực chất\. Không đánh đổi chất lượng/);
   });
 
+  it('dates a document without a dated header by its digital signature, and a cited guidance by its own date', async () => {
+    const signed = await ask('Hướng dẫn của Tam Đường ký ngày nào?');
+    expect(signed.answer).toContain('Ngày ký số: 04/07/2023');
+    expect(signed.citations[0]!.quote).toBe('Đỗ Đăng Hợi');
+    const cited = await ask('HD 122 của Ban Tuyên giáo Lai Châu ra ngày nào?');
+    expect(cited.answer).toMatch(/23\/6\/2023/);
+  });
+
   it('quotes the clean document when a clean and a scanned one cite the same regulation', async () => {
     const reply = await ask('Quy định 99-QĐ/TW nói về vấn đề gì?');
     expect(reply.citations[0]!.source).toBe('tam-duong-huong-dan-tuyen-truyen-xay-dung-dang.txt');

@@ -146,7 +146,11 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     const head = doc.lines.slice(0, 25).join('\n');
     const m = head.match(DATE_LINE);
     const span = m ? lineWith(doc, m[0]) : undefined;
-    return span && { span, fact: `Ngày ban hành: ${displayDate(meta.date)}.` };
+    if (span) return { span, fact: `Ngày ban hành: ${displayDate(meta.date)}.` };
+    // No "ngày … tháng … năm" line: the date is the digital signature's (ingest reads it from the
+    // signature trailer, which the cleaned text leaves out), so the signature line is what can be quoted.
+    const signed = meta.signer ? lineWith(doc, meta.signer) : undefined;
+    return signed && { span: signed, fact: `Ngày ký số: ${displayDate(meta.date)} (văn bản không ghi ngày ban hành ở phần đầu; ngày theo chữ ký số của ${meta.signer}).` };
   }
   if (kind === 'basis' && meta.references.length) {
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
@@ -188,6 +192,14 @@ function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], pass
   return undefined;
 }
 
+/** The document is one the question's references name: by its own number or as the one its title implements. */
+function aboutRefs(meta: DocumentMeta, analysis: QueryAnalysis): boolean {
+  const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+  const own = meta.docNumber ? findDocRefs(meta.docNumber)[0] : undefined;
+  if (own && (keys.has(own.full!) || keys.has(own.short))) return true;
+  return findDocRefs(meta.title).some((r) => keys.has(r.full!) || keys.has(r.short));
+}
+
 export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
   const kind = metadataKind(analysis.question);
   if (!kind) return undefined;
@@ -206,6 +218,8 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   const meta = targetDocument(analysis, passages, documents);
   const stored = meta && corpus.documents.get(meta.id);
   if (!meta || !stored) return undefined;
+  // "HD 122 … ra ngày nào?" asks about the document numbered so, not about one that mentions it.
+  if (findDocRefs(analysis.question).length && !aboutRefs(meta, analysis)) return undefined;
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;

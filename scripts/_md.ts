@@ -1,0 +1,2 @@
+import { metadataKind } from '../src/answer/metadata.js';
+console.log(metadataKind(process.argv[2]!));
