@@ -143,7 +143,17 @@ export class LexicalIndex implements LexicalSearch {
     return head;
   }
 
-  search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean): LexicalHit[] {
+  /**
+   * BM25 top `limit`. Without `accept`, long lists are scanned by their heads
+   * (see head). With `accept` alone the scan is exact. `within` (sorted
+   * half-open chunk ranges holding every accepted chunk) limits it to those
+   * ranges by binary search, visiting the same postings in the same order as a
+   * full scan filtered by `accept`, so scores and tie order are unchanged;
+   * only a term expected to have more than HEAD_SIZE postings in the ranges
+   * (never on a corpus whose lists are all within HEAD_SIZE) is read from its
+   * head instead.
+   */
+  search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean, within?: ArrayLike<number>): LexicalHit[] {
     const { k1, b, docLengths, postings } = this.data;
     if (!this.norms) {
       this.norms = Float64Array.from(docLengths, (len) => k1 * (1 - b + (b * len) / this.avgLength));
@@ -154,12 +164,37 @@ export class LexicalIndex implements LexicalSearch {
     const scores = this.scores!;
     const touched = this.touched!;
     let count = 0;
+    let inRanges = 0;
+    if (within) for (let r = 0; r < within.length; r += 2) inRanges += within[r + 1]! - within[r]!;
     for (const { term, weight } of query) {
       const full = postings[term];
       if (!full) continue;
-      // A filtered search (one or a few sources) stays exact: their chunks need not be in any head.
-      const list = accept ? full : this.head(term, full, norms);
       const idf = this.idf(term) * weight * (k1 + 1);
+      // Ranges holding many chunks (a place named by a fifth of a large corpus) expect more than a head's
+      // worth of this term's postings: such a term is scanned by its head, filtered, like an unfiltered search.
+      const ranged = accept && within && (full.length <= 2 * this.headSize || (full.length / 2) * (inRanges / docLengths.length) <= this.headSize);
+      if (ranged) {
+        // One pass over the list with a cursor into the ranges; a gap jumps by binary search from where it is.
+        let r = 0;
+        let end = within[1] ?? 0;
+        for (let i = lowerBound(full, within[0] ?? 0, 0); i < full.length && r < within.length; ) {
+          const doc = full[i]!;
+          if (doc >= end) {
+            r += 2;
+            if (r >= within.length) break;
+            end = within[r + 1]!;
+            if (doc < within[r]!) i = lowerBound(full, within[r]!, i);
+            continue;
+          }
+          const tf = full[i + 1]!;
+          if (scores[doc] === 0) touched[count++] = doc;
+          scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
+          i += 2;
+        }
+        continue;
+      }
+      // A filtered search without ranges stays exact: its chunks need not be in any head.
+      const list = accept && !within ? full : this.head(term, full, norms);
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i]!;
         const tf = list[i + 1]!;
@@ -182,6 +217,18 @@ export class LexicalIndex implements LexicalSearch {
     }
     return top;
   }
+}
+
+/** Position (even, from `from` on) of the first posting of a flat [doc, tf, …] list whose doc is ≥ `doc` (lists are in document order). */
+function lowerBound(list: ArrayLike<number>, doc: number, from: number): number {
+  let lo = from / 2;
+  let hi = list.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[2 * mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
 }
 
 /** The k-th largest value (1-based) by quickselect, O(n) on average: sorting long lists made first use of a term slow. Reorders `values`. */
