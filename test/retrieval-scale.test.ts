@@ -3,7 +3,11 @@
  * plain computation: BM25 restricted to chunk ranges, chunk ranges of
  * documents, and the reference-number and place indexes over the document list.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readLexical, writeLexical } from '../src/store/index-files.js';
 import { CorpusIndex } from '../src/retrieval/corpus-index.js';
 import { HEAD_SIZE, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { analyzeQuery, documentsNamingPlace, namesPlaceOf, subjectType } from '../src/retrieval/query.js';
@@ -130,5 +134,39 @@ describe('document lookups by number and place', () => {
       expect(documentsNamingPlace(analysis, documents), question).toEqual(documents.filter((m) => namesPlaceOf(analysis, m)));
     }
     expect(documentsNamingPlace(analyzeQuery('Sơn La tuyên truyền thế nào?'), documents).length).toBe(40);
+  });
+});
+
+describe('BM25 heads stored at build (index format 5)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vanban-heads-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const built = LexicalIndex.build(corpus(3 * HEAD_SIZE));
+
+  it('reads back the heads search would select, and searches the same', async () => {
+    await writeLexical(dir, built.toJSON());
+    const read = await readLexical(dir);
+    expect(read.heads?.size).toBe(HEAD_SIZE);
+    // "common", "half" and the fillers in most chunks are long lists; "mid" and "rare" are not.
+    const lazy = built.headsOf();
+    expect(Object.keys(read.heads!.lists).sort()).toEqual(Object.keys(lazy).sort());
+    expect(Object.keys(lazy)).toContain('common');
+    expect(Object.keys(lazy)).not.toContain('mid');
+    for (const term of Object.keys(lazy)) expect(Array.from(read.heads!.lists[term]!)).toEqual(Array.from(lazy[term]!));
+    const loaded = LexicalIndex.fromJSON(read);
+    expect(loaded.search(query, 40)).toEqual(built.search(query, 40));
+    loaded.headSize = Infinity;
+    built.headSize = Infinity;
+    expect(loaded.search(query, 40)).toEqual(built.search(query, 40));
+    built.headSize = HEAD_SIZE;
+  });
+
+  it('reads a format 4 build (no heads file) and says clearly when the heads file is damaged', async () => {
+    await writeLexical(dir, built.toJSON());
+    unlinkSync(join(dir, 'lexical-heads.bin'));
+    const old = await readLexical(dir);
+    expect(old.heads).toBeUndefined();
+    expect(LexicalIndex.fromJSON(old).search(query, 40)).toEqual(built.search(query, 40));
+    writeFileSync(join(dir, 'lexical-heads.bin'), new Uint8Array(new Int32Array([HEAD_SIZE, 5, 1, 2]).buffer));
+    await expect(readLexical(dir)).rejects.toThrow(/lexical-heads\.bin/);
   });
 });
