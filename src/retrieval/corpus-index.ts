@@ -70,13 +70,17 @@ export class CorpusIndex {
       this.spans = { byDoc, bySource };
     }
     const map = by === 'doc' ? this.spans.byDoc : this.spans.bySource;
-    const pairs: Array<[number, number]> = [];
+    const flat: number[] = [];
+    let sorted = true;
     for (const key of new Set(keys)) {
       const ranges = map.get(key) ?? [];
-      for (let r = 0; r < ranges.length; r += 2) pairs.push([ranges[r]!, ranges[r + 1]!]);
+      if (flat.length && ranges.length && ranges[0]! < flat[flat.length - 1]!) sorted = false;
+      for (const at of ranges) flat.push(at);
     }
-    pairs.sort((a, b) => a[0] - b[0]);
-    return pairs.flat();
+    if (sorted) return flat; // documents given in corpus order (the usual case)
+    const pairs: Array<[number, number]> = [];
+    for (let r = 0; r < flat.length; r += 2) pairs.push([flat[r]!, flat[r + 1]!]);
+    return pairs.sort((a, b) => a[0] - b[0]).flat();
   }
 
   private listed?: DocumentMeta[];

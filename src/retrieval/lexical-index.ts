@@ -125,6 +125,18 @@ export class LexicalIndex implements LexicalSearch {
   private scores?: Float64Array;
   /** Chunks scored by the current search, in the order first scored (ties keep that order). */
   private touched?: Int32Array;
+  /** 1 for the chunks of the current search's ranges, once a term needed it (see search); cleared after. */
+  private mask?: Uint8Array;
+  private masked?: ArrayLike<number>;
+
+  private maskOf(within: ArrayLike<number>): Uint8Array {
+    this.mask ??= new Uint8Array(this.data.docLengths.length);
+    if (this.masked !== within) {
+      for (let r = 0; r < within.length; r += 2) this.mask.fill(1, within[r]!, within[r + 1]!);
+      this.masked = within;
+    }
+    return this.mask;
+  }
 
   /**
    * Impact-ordered heads of long posting lists, stored at build (headsOf) or built on first use: for a term
@@ -179,6 +191,19 @@ export class LexicalIndex implements LexicalSearch {
       // Ranges holding many chunks (a place named by a fifth of a large corpus) expect more than a head's
       // worth of this term's postings: such a term is scanned by its head, filtered, like an unfiltered search.
       const ranged = accept && within && (full.length <= 2 * this.headSize || (full.length / 2) * (inRanges / docLengths.length) <= this.headSize);
+      if (ranged && full.length / 2 < (within!.length / 2) * Math.log2(full.length)) {
+        // Many ranges (thousands of documents) and a short list: one pass over the list, each chunk
+        // looked up in a mask of the ranges, is cheaper than a binary search per gap.
+        const mask = this.maskOf(within!);
+        for (let i = 0; i < full.length; i += 2) {
+          const doc = full[i]!;
+          if (mask[doc] === 0) continue;
+          const tf = full[i + 1]!;
+          if (scores[doc] === 0) touched[count++] = doc;
+          scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
+        }
+        continue;
+      }
       if (ranged) {
         // One pass over the list with a cursor into the ranges; a gap jumps by binary search from where it is.
         let r = 0;
@@ -207,6 +232,10 @@ export class LexicalIndex implements LexicalSearch {
         if (scores[doc] === 0) touched[count++] = doc;
         scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
       }
+    }
+    if (this.masked) {
+      this.masked = undefined;
+      this.mask!.fill(0);
     }
     // Top `limit` by insertion into a short sorted list: the touched set can be most of a large corpus.
     const top: LexicalHit[] = [];
