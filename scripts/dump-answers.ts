@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/dump-answers.ts [--dir DATA_DIR] [--out FILE] [set.jsonl …]`:
+ * `tsx scripts/dump-answers.ts [--dir DATA_DIR] [--out FILE] [--head-size N] [set.jsonl …]`:
  * asks every question of the sets (default: every data/eval/*.jsonl) against a
  * built index (default: the shipped corpus, built into a temp dir) and writes
  * one JSON line per question with the answer, citations and the top passages.
@@ -17,7 +17,7 @@ import { LocalHashEmbeddings } from '../src/retrieval/local-embeddings.js';
 import { Retriever } from '../src/retrieval/retriever.js';
 import { loadCorpusIndex } from '../src/store/load-index.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string' }, out: { type: 'string', default: 'answers.jsonl' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string' }, out: { type: 'string', default: 'answers.jsonl' }, 'head-size': { type: 'string' } } });
 const ROOT = join(import.meta.dirname, '..');
 const embeddings = new LocalHashEmbeddings();
 let dir = values.dir;
@@ -29,6 +29,8 @@ if (!dir) {
 }
 const loaded = await loadCorpusIndex(dir, embeddings);
 if (!loaded) throw new Error('no index');
+// `--head-size N` (Infinity = exact BM25) compares the pruned scan with the exact one on a large corpus.
+if (values['head-size']) (loaded.index.lexical as unknown as { headSize: number }).headSize = Number(values['head-size']);
 const retriever = new Retriever(loaded.index, embeddings);
 const assistant = new Assistant({ retriever: () => retriever });
 const sets = positionals.length ? positionals : readdirSync(join(ROOT, 'data', 'eval')).filter((n) => n.endsWith('.jsonl')).sort().map((n) => join(ROOT, 'data', 'eval', n));
