@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/profile-ask.ts --dir DATA_DIR [--rounds 3]`: loads a built index
+ * `tsx scripts/profile-ask.ts --dir DATA_DIR [--rounds 3] [--head-size N]`: loads a built index
  * in-process and times the ask path per question, single-threaded, with a
  * breakdown (BM25 over the expanded terms, dense, whole ask in wall and CPU
  * time: CPU time is steadier on a shared machine). Run under `node --cpu-prof
@@ -15,7 +15,7 @@ import { analyzeQuery } from '../src/retrieval/query.js';
 import { Retriever } from '../src/retrieval/retriever.js';
 import { loadCorpusIndex } from '../src/store/load-index.js';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, rounds: { type: 'string', default: '3' }, set: { type: 'string' } } });
+const { values } = parseArgs({ options: { dir: { type: 'string' }, rounds: { type: 'string', default: '3' }, set: { type: 'string' }, 'head-size': { type: 'string' } } });
 const ROOT = join(import.meta.dirname, '..');
 const embeddings = new LocalHashEmbeddings();
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -23,6 +23,8 @@ let t = performance.now();
 const loaded = await loadCorpusIndex(values.dir!, embeddings);
 if (!loaded) throw new Error('no index');
 console.log(`load ${(performance.now() - t).toFixed(0)} ms, rss ${rssMb()} MB, chunks ${loaded.index.chunks.length}`);
+// `--head-size N`: BM25 heads of another size (Infinity = exact scan), to weigh speed against the exact ranking.
+if (values['head-size']) (loaded.index.lexical as unknown as { headSize: number }).headSize = Number(values['head-size']);
 const retriever = new Retriever(loaded.index, embeddings);
 const assistant = new Assistant({ retriever: () => retriever });
 const questions = (await readQuestionSet(values.set ?? join(ROOT, 'data', 'eval', 'dev.jsonl'))).map((c) => c.question);

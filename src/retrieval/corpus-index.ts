@@ -46,6 +46,43 @@ export class CorpusIndex {
     return this.documents.get(docId)!.meta;
   }
 
+  private spans?: { byDoc: Map<string, number[]>; bySource: Map<string, number[]> };
+
+  /**
+   * The chunks of some documents (by id) or sources, as sorted half-open chunk
+   * index ranges [start, end, …] (LexicalSearch.search's `within`). Chunks of a
+   * document are stored together, so that is a range or two per document.
+   */
+  chunkRanges(keys: Iterable<string>, by: 'doc' | 'source' = 'doc'): number[] {
+    if (!this.spans) {
+      const byDoc = new Map<string, number[]>();
+      const bySource = new Map<string, number[]>();
+      const add = (map: Map<string, number[]>, key: string, i: number) => {
+        const ranges = map.get(key);
+        if (!ranges) map.set(key, [i, i + 1]);
+        else if (ranges[ranges.length - 1] === i) ranges[ranges.length - 1] = i + 1;
+        else ranges.push(i, i + 1);
+      };
+      this.chunks.forEach((chunk, i) => {
+        add(byDoc, chunk.docId, i);
+        add(bySource, chunk.source, i);
+      });
+      this.spans = { byDoc, bySource };
+    }
+    const map = by === 'doc' ? this.spans.byDoc : this.spans.bySource;
+    const flat: number[] = [];
+    let sorted = true;
+    for (const key of new Set(keys)) {
+      const ranges = map.get(key) ?? [];
+      if (flat.length && ranges.length && ranges[0]! < flat[flat.length - 1]!) sorted = false;
+      for (const at of ranges) flat.push(at);
+    }
+    if (sorted) return flat; // documents given in corpus order (the usual case)
+    const pairs: Array<[number, number]> = [];
+    for (let r = 0; r < flat.length; r += 2) pairs.push([flat[r]!, flat[r + 1]!]);
+    return pairs.sort((a, b) => a[0] - b[0]).flat();
+  }
+
   private listed?: DocumentMeta[];
 
   /** Document list as clients see it (one array per index: callers may cache by it). */

@@ -24,7 +24,12 @@ export interface LexicalHit {
  * query expansion.
  */
 export interface LexicalSearch {
-  search(query: Array<{ term: string; weight: number }>, limit: number, accept?: (index: number) => boolean): LexicalHit[] | Promise<LexicalHit[]>;
+  /**
+   * `accept` filters chunks; `within` (optional, same chunks as `accept` or a superset) lists them as
+   * sorted, disjoint half-open chunk index ranges [start, end, start, end, …], so an adapter can skip
+   * the rest of each posting list. Adapters that ignore `within` still return the same hits.
+   */
+  search(query: Array<{ term: string; weight: number }>, limit: number, accept?: (index: number) => boolean, within?: ArrayLike<number>): LexicalHit[] | Promise<LexicalHit[]>;
   idf(term: string): number;
   similarTerms(term: string): string[];
   /** Indexed syllables within one OCR error of `term` (see LexicalIndex.nearTerms); optional. */

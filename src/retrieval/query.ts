@@ -294,16 +294,43 @@ export function placeNames(meta: DocumentMeta): string[] {
   return names;
 }
 
-/** The folded question text per analysis: asked once per candidate chunk (perf). */
-const joinedText = new WeakMap<QueryAnalysis, string>();
+/** Per analysis: the folded question text, and each place name already tested against it (asked per document and per candidate chunk). */
+const placeTests = new WeakMap<QueryAnalysis, { joined: string; named: Map<string, boolean> }>();
+
+/** Whether the question writes this folded place name. */
+function namesPlace(analysis: QueryAnalysis, name: string): boolean {
+  let tests = placeTests.get(analysis);
+  if (!tests) placeTests.set(analysis, (tests = { joined: ` ${foldedSyllables(analysis.text).join(' ')} `, named: new Map() }));
+  let found = tests.named.get(name);
+  if (found === undefined) tests.named.set(name, (found = tests.joined.includes(` ${name} `)));
+  return found;
+}
 
 /** "Sơn La tuyên truyền …": the question names the place a document speaks for. */
 export function namesPlaceOf(analysis: QueryAnalysis, meta: DocumentMeta): boolean {
-  const names = placeNames(meta);
-  if (!names.length) return false;
-  let joined = joinedText.get(analysis);
-  if (joined === undefined) joinedText.set(analysis, (joined = ` ${foldedSyllables(analysis.text).join(' ')} `));
-  return names.some((n) => joined.includes(` ${n} `));
+  return placeNames(meta).some((name) => namesPlace(analysis, name));
+}
+
+/** Per document list: place name → positions of the documents that speak for it. */
+const placeIndexes = new WeakMap<DocumentMeta[], Map<string, number[]>>();
+
+/** The documents of the list whose place the question names (namesPlaceOf), in list order, without reading every document. */
+export function documentsNamingPlace(analysis: QueryAnalysis, documents: DocumentMeta[]): DocumentMeta[] {
+  let byPlace = placeIndexes.get(documents);
+  if (!byPlace) {
+    const index = new Map<string, number[]>();
+    documents.forEach((meta, at) => {
+      for (const name of placeNames(meta)) {
+        const list = index.get(name);
+        if (!list) index.set(name, [at]);
+        else if (list[list.length - 1] !== at) list.push(at);
+      }
+    });
+    placeIndexes.set(documents, (byPlace = index));
+  }
+  const found = new Set<number>();
+  for (const [name, positions] of byPlace) if (namesPlace(analysis, name)) for (const at of positions) found.add(at);
+  return [...found].sort((a, b) => a - b).map((at) => documents[at]!);
 }
 
 const namingCache = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, Set<string>>>();

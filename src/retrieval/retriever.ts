@@ -9,7 +9,7 @@ import type { DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { analysisFor, namingWords, namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
+import { analysisFor, documentsNamingPlace, namingWords, namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
@@ -22,14 +22,59 @@ export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[
   const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
   const named = new Set<string>();
   if (!refKeys.size) return named;
-  for (const meta of documents) if (ownRefKeys(meta).some((k) => refKeys.has(k))) named.add(meta.id);
+  const index = refIndex(documents);
+  for (const at of index.lookup(index.own, refKeys)) named.add(documents[at]!.id);
   const subject = subjectType(analysis.question);
-  const ofSubject = (meta: DocumentMeta) => !!meta.docType && fold(meta.docType) === subject;
-  if (subject && !documents.some((meta) => named.has(meta.id) && ofSubject(meta))) {
-    const implementing = documents.filter((meta) => ofSubject(meta) && findDocRefs(meta.title).some((r) => refKeys.has(r.full!) || refKeys.has(r.short)));
-    if (implementing.length) return new Set(implementing.map((meta) => meta.id));
+  const ofSubject = (at: number) => index.types[at] === subject;
+  if (subject && !index.lookup(index.own, refKeys).some(ofSubject)) {
+    const implementing = index.lookup(index.cited, refKeys).filter(ofSubject);
+    if (implementing.length) return new Set(implementing.map((at) => documents[at]!.id));
   }
   return named;
+}
+
+/**
+ * Per document list: reference key → positions of the documents whose own
+ * number answers to it, and of those whose title cites it, plus each folded
+ * type. Questions naming a number then look up a few keys instead of
+ * reading every document (5,000 on a large corpus).
+ */
+interface RefIndex {
+  own: Map<string, number[]>;
+  cited: Map<string, number[]>;
+  types: Array<string | undefined>;
+  /** Positions (ascending: document order) listed under any of the keys. */
+  lookup(map: Map<string, number[]>, keys: Set<string>): number[];
+}
+
+const refIndexes = new WeakMap<DocumentMeta[], RefIndex>();
+
+function refIndex(documents: DocumentMeta[]): RefIndex {
+  let index = refIndexes.get(documents);
+  if (!index) {
+    const own = new Map<string, number[]>();
+    const cited = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, at: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    };
+    documents.forEach((meta, at) => {
+      for (const key of ownRefKeys(meta)) add(own, key, at);
+      for (const r of findDocRefs(meta.title)) {
+        if (r.full) add(cited, r.full, at);
+        add(cited, r.short, at);
+      }
+    });
+    const types = documents.map((meta) => (meta.docType ? fold(meta.docType) : undefined));
+    const lookup = (map: Map<string, number[]>, keys: Set<string>) => {
+      const found = new Set<number>();
+      for (const key of keys) for (const at of map.get(key) ?? []) found.add(at);
+      return [...found].sort((a, b) => a - b);
+    };
+    refIndexes.set(documents, (index = { own, cited, types, lookup }));
+  }
+  return index;
 }
 
 export interface RetrieveOptions {
@@ -91,7 +136,12 @@ export class Retriever {
     const sources = options.sources?.length ? new Set(options.sources) : undefined;
     const accept = (i: number) => !sources || sources.has(chunks[i]!.source);
 
-    const lexical = await this.index.lexical.search(this.expand(analysis.terms), CANDIDATES, accept);
+    const expanded = this.expand(analysis.terms);
+    // Unfiltered, BM25 may scan the heads of long posting lists (exact on a corpus under HEAD_SIZE chunks);
+    // filtered by source, it scans exactly, only within those sources' chunks.
+    const lexical = await (sources
+      ? this.index.lexical.search(expanded, CANDIDATES, accept, this.index.chunkRanges(sources, 'source'))
+      : this.index.lexical.search(expanded, CANDIDATES));
     const vector = await this.embedder.embedQuery(analysis.text);
     const dense = (await this.index.dense.search(vector, sources ? CANDIDATES * 4 : CANDIDATES)).filter((h) => accept(h.index)).slice(0, CANDIDATES);
 
@@ -105,10 +155,10 @@ export class Retriever {
     const named = refKeys.size ? namedDocuments(analysis, metas) : new Set<string>();
     // …and so does one naming a place ("Sơn La …"). A scanned document's garbled words lose the
     // corpus-wide race to clean ones, so its own best chunks are searched for separately.
-    const focus = new Set([...named, ...metas.filter((m) => namesPlaceOf(analysis, m)).map((m) => m.id)]);
+    const focus = new Set([...named, ...documentsNamingPlace(analysis, metas).map((m) => m.id)]);
     if (focus.size && focus.size < metas.length) {
       const inFocus = (i: number) => accept(i) && focus.has(chunks[i]!.docId);
-      const own = await this.index.lexical.search(this.expand(analysis.terms), FOCUSED, inFocus);
+      const own = await this.index.lexical.search(expanded, FOCUSED, inFocus, this.index.chunkRanges(focus));
       own.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 1 / (RRF_K + rank)));
     }
     if (refKeys.size) {

@@ -6,14 +6,15 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Chunk, DocumentMeta } from '../types.js';
-import type { SerializedLexicalIndex } from '../retrieval/lexical-index.js';
+import { HEAD_SIZE, LexicalIndex, type SerializedLexicalIndex } from '../retrieval/lexical-index.js';
 import { readTextStore } from './text-store.js';
 
 /**
+ * 5: heads of long BM25 posting lists precomputed in lexical-heads.bin (a format 4 build computes them on first use);
  * 3: documents and chunks in texts.bin + chunks.bin + chunks.json, texts read on demand (text-store.ts),
  * and known-words.json; 2: BM25 postings in lexical.bin (Int32) beside a small lexical.json; 1 read the postings from JSON.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 export interface Manifest {
   format: number;
@@ -140,6 +141,53 @@ export async function writeLexical(buildDir: string, data: SerializedLexicalInde
   bin[at] = offset;
   await writeFile(join(buildDir, 'lexical.bin'), new Uint8Array(bin.buffer));
   await writeJson(join(buildDir, 'lexical.json'), { k1: data.k1, b: data.b, terms });
+  await writeLexicalHeads(buildDir, terms, data);
+}
+
+/**
+ * lexical-heads.bin (format 5): Int32 [head size, count, term numbers (count)…,
+ * offsets (count + 1)…, flat heads…], the heads LexicalIndex would select on
+ * first use (term numbers index lexical.json's terms).
+ */
+async function writeLexicalHeads(buildDir: string, terms: string[], data: SerializedLexicalIndex): Promise<void> {
+  const size = HEAD_SIZE;
+  const heads = LexicalIndex.fromJSON(data).headsOf(size);
+  const numbered = terms.map((term, i) => [i, heads[term]] as const).filter((e): e is readonly [number, Int32Array] => e[1] !== undefined);
+  const header = 2 + numbered.length + numbered.length + 1;
+  const bin = new Int32Array(header + numbered.reduce((n, [, head]) => n + head.length, 0));
+  bin[0] = size;
+  bin[1] = numbered.length;
+  let offset = 0;
+  numbered.forEach(([term, head], k) => {
+    bin[2 + k] = term;
+    bin[2 + numbered.length + k] = offset;
+    bin.set(head, header + offset);
+    offset += head.length;
+  });
+  bin[2 + 2 * numbered.length] = offset;
+  await writeFile(join(buildDir, 'lexical-heads.bin'), new Uint8Array(bin.buffer));
+}
+
+async function readLexicalHeads(buildDir: string, terms: string[]): Promise<SerializedLexicalIndex['heads']> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(buildDir, 'lexical-heads.bin'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // format 4: heads are computed on first use
+    throw error;
+  }
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < 12) throw new Error(`lexical-heads.bin is damaged (${bytes.byteLength} bytes)`);
+  const bin = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const count = bin[1]!;
+  const header = 2 + 2 * count + 1;
+  if (count < 0 || header > bin.length || header + bin[header - 1]! !== bin.length) throw new Error('lexical-heads.bin does not match its header (damaged or another format)');
+  const lists: Record<string, Int32Array> = Object.create(null);
+  for (let k = 0; k < count; k++) {
+    const term = terms[bin[2 + k]!];
+    if (term === undefined) throw new Error(`lexical-heads.bin names term ${bin[2 + k]} of ${terms.length} (damaged or from another build)`);
+    lists[term] = bin.subarray(header + bin[2 + count + k]!, header + bin[2 + count + k + 1]!);
+  }
+  return { size: bin[0]!, lists };
 }
 
 export async function readLexical(buildDir: string): Promise<SerializedLexicalIndex> {
@@ -154,5 +202,6 @@ export async function readLexical(buildDir: string): Promise<SerializedLexicalIn
   const header = offsets + count + 1;
   const postings: Record<string, Int32Array> = Object.create(null);
   for (let i = 0; i < count; i++) postings[meta.terms[i]!] = bin.subarray(header + bin[offsets + i]!, header + bin[offsets + i + 1]!);
-  return { k1: meta.k1, b: meta.b, docLengths, postings };
+  const heads = await readLexicalHeads(buildDir, meta.terms);
+  return { k1: meta.k1, b: meta.b, docLengths, postings, ...(heads ? { heads } : {}) };
 }

@@ -10,7 +10,7 @@ import { currentBuild, readIndexData, type Manifest } from './index-files.js';
 export async function loadCorpusIndex(dataDir: string, embeddings: EmbeddingsInterface): Promise<{ index: CorpusIndex; manifest: Manifest } | undefined> {
   const dir = await currentBuild(dataDir);
   if (!dir) return undefined;
-  const data = await readIndexData(dir);
-  const dense = await loadHnswIndex(join(dir, 'hnsw'), embeddings);
+  // hnswlib reads its graph off the main thread: overlap it with parsing the rest.
+  const [data, dense] = await Promise.all([readIndexData(dir), loadHnswIndex(join(dir, 'hnsw'), embeddings)]);
   return { index: CorpusIndex.from({ ...data, builtAt: data.manifest.builtAt }, dense), manifest: data.manifest };
 }
