@@ -131,7 +131,7 @@ describe('a killed ingest', () => {
 
   it('SIGKILL in the middle of reading and embedding → the old index serves', async () => {
     const before = current();
-    const ingest = startIngest(rt.config.DATA_DIR, [otherDocs], /Đọc \d+ tệp/);
+    const ingest = startIngest(rt.config.DATA_DIR, [otherDocs], /Đọc \d+ tệp/, { VANBAN_PAUSE_AFTER_READ_MS: '120000' });
     await ingest.reached;
     ingest.kill();
     expect((await ingest.exited).signal).toBe('SIGKILL');

@@ -105,7 +105,8 @@ const ORDINAL_HEADS = new Set(['uong', 'nghi', 'khoa', 'hoi']);
  */
 function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
-  if (analysis.english) return { units: [], numbers: [], ordinals: [] };
+  // "what share / percentage …" is answered by a "%", as "bao nhiêu phần trăm" is.
+  if (analysis.english) return { units: /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [], numbers: [], ordinals: [] };
   const words = foldedSyllables(analysis.question);
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];

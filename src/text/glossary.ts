@@ -110,7 +110,7 @@ const WORDS: Record<string, string> = {
   base: 'căn cứ', basis: 'căn cứ', based: 'căn cứ',
   use: 'sử dụng', uses: 'sử dụng', building: 'xây dựng', replace: 'thay thế', replaces: 'thay thế', new: 'mới',
   processed: 'xử lý', digitised: 'số hóa', people: 'người', spreading: 'phát tán', false: 'sai trái',
-  information: 'thông tin', handles: 'xử lý', share: 'tỷ lệ', regulations: 'quy định',
+  information: 'thông tin', handles: 'xử lý', share: 'tỷ lệ|chiếm', regulations: 'quy định',
   signed: 'ký', issued: 'ban hành', issue: 'ban hành', date: 'ngày', committee: 'ủy ban', secretary: 'bí thư',
   salary: 'lương', monthly: 'hằng tháng', weekly: 'hằng tuần', channels: 'kênh', channel: 'kênh',
   villages: 'thôn bản', youth: 'thanh niên', women: 'phụ nữ', veterans: 'cựu chiến binh',
