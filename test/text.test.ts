@@ -75,6 +75,15 @@ describe('English questions', () => {
     expect(looksEnglish('phat bieu ket luan khong qua bao nhieu phut')).toBe(false);
     expect(translateToVietnamese('How long can a conclusion speech be?')).toContain('kết luận');
   });
+
+  it('keeps place names written without diacritics, translates numbers and hyphenated phrases', () => {
+    expect(translateToVietnamese('Which social networks does Son La use?')).toMatch(/^son la /);
+    expect(translateToVietnamese("What is Dien Bien's plan?")).toContain('dien bien');
+    expect(translateToVietnamese('What are the four core principles for double-digit growth?')).toMatch(/nguyên tắc cốt lõi.*hai con số|hai con số.*nguyên tắc cốt lõi/);
+    expect(translateToVietnamese('the two-level local government model', { primary: true })).toContain('2 cấp');
+    // Capitalised glossary words are not a name.
+    expect(translateToVietnamese('What does the Central Committee decide?')).toContain('ban chấp hành trung ương');
+  });
 });
 
 describe('edit distance', () => {

@@ -244,7 +244,13 @@ export function translateToVietnamese(question: string, options: { primary?: boo
   const refs = question.match(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu) ?? [];
   // "party-building", "long-term": hyphenated words are translated word by word.
   let text = ` ${question.replace(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu, ' ').toLowerCase().replace(/([a-z])-(?=[a-z])/g, '$1 ').replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
-  const out: string[] = [...refs];
+  // Vietnamese place names written without diacritics ("Son La", "Dien Bien", "Tam Duong") are kept whole:
+  // two or more capitalised words the glossary does not know ("La" would otherwise drop as too short).
+  const names = [...question.matchAll(/(?<=\s|^)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)(?='s\b|\b)/g)]
+    .map((m) => m[1]!)
+    .filter((name) => name.split(/\s+/).every((w) => !WORDS[w.toLowerCase()] && !STOPWORDS.has(w.toLowerCase())));
+  for (const name of names) text = text.replace(` ${name.toLowerCase()}`, ' ');
+  const out: string[] = [...refs, ...names.map((n) => n.toLowerCase())];
   for (const [phrase, vi] of PHRASES) {
     const pattern = new RegExp(`\\s${phrase.replace(/-/g, ' ').replace(/ /g, '\\s+')}\\s`, 'g');
     if (pattern.test(text)) {
