@@ -303,6 +303,12 @@ describe('chat shorthand', () => {
     expect(second.answer).toContain('Đồng Nai');
   });
 
+  it('a position the question names must be the one the quote names; "khóa 16" is "khóa XVI"', async () => {
+    expect((await ask('Ai được giới thiệu bầu làm Chủ tịch nước khóa XVI?')).answered).toBe(false);
+    const elected = await ask('ai dc bau bo sung ubkt tw khoa 14');
+    expect(elected.answer).toContain('Nghiêm Xuân Thành');
+  });
+
   it('"ai ký / đồng chí nào ký" is answered by a signature or refused, never by a sentence naming the document', async () => {
     expect((await ask('Kết luận 226-KL/TW do đồng chí nào ký?')).answered).toBe(false);
     expect((await ask('Ai ký hướng dẫn tuyên truyền Kế hoạch 22-KH/TU của Ban Tuyên giáo và Dân vận Tỉnh ủy?')).answered).toBe(false);

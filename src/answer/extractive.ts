@@ -8,6 +8,7 @@ import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
+import { numberSpellings, numberValue } from '../text/numbers.js';
 import { foldedSyllables } from '../text/tokens.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
@@ -78,10 +79,6 @@ function titledTokens(meta: DocumentMeta): Set<string> {
   return cached;
 }
 
-const NUMBER_WORDS: Record<string, string[]> = {
-  '1': ['mot', 'nhat', 'i'], '2': ['hai', 'ii'], '3': ['ba', 'iii'], '4': ['bon', 'tu', 'iv'], '5': ['nam', 'v'],
-  '6': ['sau', 'vi'], '7': ['bay', 'vii'], '8': ['tam', 'viii'], '9': ['chin', 'ix'], '10': ['muoi', 'x'],
-};
 /** Units a "how many" asks for that the answer states by a sign instead. */
 const UNIT_SIGNS: Record<string, RegExp> = { phan: /%/, ty: /%/, ti: /%/ };
 
@@ -93,6 +90,9 @@ interface Specifics {
   /** Numbers naming an event ("Hội nghị Trung ương 3"): [the word before it, its spellings]. */
   ordinals: Array<[string, string[]]>;
 }
+
+/** Positions a question may ask about; the answer must name the same one (folded). */
+const POSITIONS = ['chu tich', 'pho chu tich', 'bi thu', 'pho bi thu', 'tong bi thu', 'thu tuong', 'truong ban', 'pho truong ban', 'giam doc', 'pho giam doc'];
 
 /** Words a number after them makes a name of an event or term: "Trung ương 3", "khóa 14", "Đại hội 13". */
 const ORDINAL_HEADS = new Set(['uong', 'nghi', 'khoa', 'hoi']);
@@ -128,12 +128,12 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     // "mấy lần 1 năm": "1 năm" is "a year", a rate, not a number to find.
     const perPeriod = w === '1' && /^(nam|thang|tuan|ngay)$/.test(next ?? '');
     if (/^\d+$/.test(w) && !perPeriod && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) {
-      numbers.push([w, ...(NUMBER_WORDS[w] ?? [])]);
-      if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, [w, ...(NUMBER_WORDS[w] ?? [])]]);
+      numbers.push(numberSpellings(w));
+      if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, numberSpellings(w)]);
     }
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
-      const digit = Object.entries(NUMBER_WORDS).find(([, names]) => names.includes(next))?.[0];
-      numbers.push([next, ...(digit ? [digit, ...NUMBER_WORDS[digit]!] : [])]);
+      const value = numberValue(next);
+      numbers.push(value ? [next, ...numberSpellings(String(value))] : [next]);
     }
   }
   return { units, numbers, ordinals };
@@ -462,7 +462,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // Words found one by one across a sentence ("lương cơ sở" in "… số lượng so với năm trước") are not the
   // question's phrase: a question of several words needs one of its pairs side by side, or most of its words.
   const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= 0.65;
-  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c);
+  // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
+  const positions = analysis.english ? [] : POSITIONS.filter((p) => ` ${foldedSyllables(analysis.question).join(' ')} `.includes(` ${p} `));
+  const namesPosition = (c: Candidate) => {
+    if (!positions.length) return true;
+    const { sentences, context } = chunkTokens(c.passage.chunk);
+    return positions.every((p) => sentences[c.index]!.joined.includes(` ${p} `) || p.split(' ').every((w) => context.has(w)));
+  };
+  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c) && namesPosition(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest

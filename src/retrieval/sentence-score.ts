@@ -4,6 +4,7 @@
  * pairs in the same order, and whether it holds what the question asks for.
  */
 import { withinOneEdit } from '../text/edit-distance.js';
+import { numberValue } from '../text/numbers.js';
 import { foldedSyllables, syllables } from '../text/tokens.js';
 import type { Intent, QueryAnalysis } from './query.js';
 
@@ -93,15 +94,11 @@ export function tokenizeSentence(text: string): SentenceTokens {
 
 /** An ordinal written out: "lần thứ hai", "khóa XIV", "quý I" also answer to "2", "14", "1" ("Hội nghị Trung ương 2"). */
 const ORDINAL_LEAD = new Set(['thu', 'khoa', 'quy']);
-const ORDINAL_VALUE: Record<string, number> = {
-  nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
-  i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 15, xvi: 16,
-};
 
 function withOrdinalDigits(words: string[]): Set<string> {
   const set = new Set(words);
   for (let i = 1; i < words.length; i++) {
-    const value = ORDINAL_LEAD.has(words[i - 1]!) ? ORDINAL_VALUE[words[i]!] : undefined;
+    const value = ORDINAL_LEAD.has(words[i - 1]!) ? numberValue(words[i]!) : undefined;
     if (value !== undefined) set.add(String(value));
   }
   return set;

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { numberSpellings, numberValue, toRoman } from '../src/text/numbers.js';
+
+describe('number spellings', () => {
+  it('reads digits, Vietnamese words and Roman numerals as one another', () => {
+    expect(numberSpellings('2')).toEqual(['2', 'hai', 'ii']);
+    expect(numberSpellings('4')).toEqual(['4', 'bon', 'tu', 'iv']);
+    expect(numberSpellings('14')).toEqual(['14', 'xiv']);
+    expect(numberSpellings('40')).toEqual(['40']);
+    expect(numberValue('xvi')).toBe(16);
+    expect(numberValue('nhat')).toBe(1);
+    expect(numberValue('hop')).toBeUndefined();
+    expect(toRoman(39)).toBe('xxxix');
+    expect(toRoman(0)).toBeUndefined();
+  });
+});
