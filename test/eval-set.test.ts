@@ -61,10 +61,11 @@ describe('question sets in data/eval', () => {
     expect(held.filter((c) => 'noanswer' in c.expect).length).toBeGreaterThanOrEqual(5);
   });
 
-  // Two blind-written sets with the same mix: tune on one, report the other.
+  // Blind-written sets with the same mix: tune on one, report the others.
   it.each([
     ['fresh-tune.jsonl', 'ft-'],
     ['fresh-blind.jsonl', 'fb-'],
+    ['fresh-blind2.jsonl', 'fc-'],
   ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
     const cases = readCases(join(evalDir, file));
     expect(cases).toHaveLength(90);
