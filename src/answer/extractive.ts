@@ -92,6 +92,8 @@ interface Specifics {
 }
 
 /** Positions a question may ask about; the answer must name the same one (folded). */
+/** Without one of the question's word pairs side by side, a quote must hold this share of its words. */
+const PHRASED_COVERAGE = 0.75;
 const POSITIONS = ['chu tich', 'pho chu tich', 'bi thu', 'pho bi thu', 'tong bi thu', 'thu tuong', 'truong ban', 'pho truong ban', 'giam doc', 'pho giam doc'];
 
 /** Words a number after them makes a name of an event or term: "Trung ương 3", "khóa 14", "Đại hội 13". */
@@ -461,7 +463,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   };
   // Words found one by one across a sentence ("lương cơ sở" in "… số lượng so với năm trước") are not the
   // question's phrase: a question of several words needs one of its pairs side by side, or most of its words.
-  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= 0.65;
+  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE;
   // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
   const positions = analysis.english ? [] : POSITIONS.filter((p) => ` ${foldedSyllables(analysis.question).join(' ')} `.includes(` ${p} `));
   const namesPosition = (c: Candidate) => {
