@@ -309,6 +309,11 @@ describe('chat shorthand', () => {
     expect(elected.answer).toContain('Nghiêm Xuân Thành');
   });
 
+  it('an undated document named by number is not dated by a document it cites', async () => {
+    expect((await ask('Kế hoạch 67-KH/ĐU được ban hành ngày nào?')).answered).toBe(false);
+    expect((await ask('Kế hoạch 22-KH/TU ban hành ngày nào?')).answer).toContain('16/01/2026');
+  });
+
   it('"ai ký / đồng chí nào ký" is answered by a signature or refused, never by a sentence naming the document', async () => {
     expect((await ask('Kết luận 226-KL/TW do đồng chí nào ký?')).answered).toBe(false);
     expect((await ask('Ai ký hướng dẫn tuyên truyền Kế hoạch 22-KH/TU của Ban Tuyên giáo và Dân vận Tỉnh ủy?')).answered).toBe(false);

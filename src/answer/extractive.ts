@@ -404,7 +404,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
   if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
   // "Ai ký …" is answered by a signature or not at all: a sentence mentioning the document is not who signed it.
-  if (metadataKind(analysis.question) === 'signer') return refusal(passages, documents);
+  const kind = metadataKind(analysis.question);
+  if (kind === 'signer') return refusal(passages, documents);
+  // "Kế hoạch 67 ban hành ngày nào?" about an undated document: another document's date is not its date.
+  if (kind === 'date') {
+    const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+    const named = keys.size ? documents.filter((d) => namedDocuments(analysis, documents).has(d.id)) : [];
+    if (named.length && named.every((d) => !d.date)) return refusal(passages, documents);
+  }
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
