@@ -309,6 +309,12 @@ describe('chat shorthand', () => {
     expect(elected.answer).toContain('Nghiêm Xuân Thành');
   });
 
+  it('answers "số hiệu" from the document\'s own number, refuses when it has none', async () => {
+    const numbered = await ask('Kế hoạch tuyên truyền của Sơn La có số hiệu là gì?');
+    expect(numbered.answer).toContain('Số hiệu: 121-KH/BTGTU');
+    expect((await ask('Hướng dẫn tuyên truyền Kế hoạch 22 của Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên mang số bao nhiêu?')).answered).toBe(false);
+  });
+
   it('an undated document named by number is not dated by a document it cites', async () => {
     expect((await ask('Kế hoạch 67-KH/ĐU được ban hành ngày nào?')).answered).toBe(false);
     expect((await ask('Kế hoạch 22-KH/TU ban hành ngày nào?')).answer).toContain('16/01/2026');

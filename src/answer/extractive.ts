@@ -403,9 +403,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => ` ${foldedSyllables(c.quote).join(' ')} `.includes(` ${place} `));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
   if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
-  // "Ai ký …" is answered by a signature or not at all: a sentence mentioning the document is not who signed it.
+  // "Ai ký …" / "số hiệu" are answered from the document's own signature or number, or not at all:
+  // a sentence mentioning the document is not who signed it.
   const kind = metadataKind(analysis.question);
-  if (kind === 'signer') return refusal(passages, documents);
+  if (kind === 'signer' || kind === 'number') return refusal(passages, documents);
   // "Kế hoạch 67 ban hành ngày nào?" about an undated document: another document's date is not its date.
   if (kind === 'date') {
     const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);

@@ -21,9 +21,11 @@ export interface CorpusView {
   knownWords?: Set<string>;
 }
 
-export type MetadataKind = 'signer' | 'date' | 'basis';
+export type MetadataKind = 'signer' | 'date' | 'basis' | 'number';
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
+  // "mang số bao nhiêu", "số hiệu là gì": the document's own number (not "làm theo hướng dẫn số mấy", a cited one).
+  ['number', /\b(mang so|so hieu|so van ban|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bwhat is the number\b/],
   ['signer', /\b(ai k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|who signed|signed by|signatory)\b/],
   ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
@@ -138,6 +140,10 @@ function lineWith(doc: DocumentLines, needle: string): { start: number; end: num
 const DATE_LINE = /ng[aà]y\s+\d{1,2}\s+th\S*\s+\d{1,2}\s+n\S*\s+\d{4}/iu;
 
 function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string): { span: { start: number; end: number }; fact: string } | undefined {
+  if (kind === 'number' && meta.docNumber) {
+    const span = lineWith(doc, meta.docNumber);
+    return span && { span, fact: `Số hiệu: ${meta.docNumber}.` };
+  }
   if (kind === 'signer' && meta.signer) {
     const span = lineWith(doc, meta.signer);
     return span && { span, fact: `Người ký: ${meta.signer}.` };
@@ -220,6 +226,9 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   if (!meta || !stored) return undefined;
   // "HD 122 … ra ngày nào?" asks about the document numbered so, not about one that mentions it.
   if (findDocRefs(analysis.question).length && !aboutRefs(meta, analysis)) return undefined;
+  // "Năm 2024 Sơn La có kế hoạch … số mấy?": a plan of 2023 is not the one asked for.
+  const year = /\b(?:19|20)\d\d\b/.exec(fold(analysis.question))?.[0];
+  if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year)) return undefined;
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;
