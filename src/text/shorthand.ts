@@ -11,7 +11,7 @@ const WORDS: Record<string, string> = {
   bn: 'bao nhiêu', bnh: 'bao nhiêu', bnhieu: 'bao nhiêu', nhiu: 'nhiêu',
   j: 'gì', ntn: 'như thế nào', vs: 'với', ng: 'người', tg: 'thời gian',
   cb: 'cán bộ', dv: 'đảng viên', đv: 'đảng viên', cbcc: 'cán bộ công chức',
-  z: 'vậy', hn: 'hội nghị', vb: 'văn bản', cq: 'chính quyền', btv: 'Ban Thường vụ', bch: 'Ban Chấp hành', bcv: 'báo cáo viên', ub: 'Ủy ban',
+  z: 'vậy', hn: 'hội nghị', vb: 'văn bản', cq: 'chính quyền', mxh: 'mạng xã hội', xd: 'xây dựng', vh: 'văn hóa', btv: 'Ban Thường vụ', bch: 'Ban Chấp hành', bcv: 'báo cáo viên', ub: 'Ủy ban',
 };
 
 /** Acronyms the documents also write as such ("UBND tỉnh"): kept, with their expansion added. */
