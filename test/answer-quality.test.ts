@@ -199,6 +199,7 @@ describe('chat shorthand', () => {
     expect(expandShorthand('phoi hop tac')).toBe('phoi hop tac');
     // Speaking for a length of time at a conference is "phát biểu"; "mà", "ở" are not content.
     expect(expandShorthand('tham luan dc noi bao lau')).toBe('tham luan được phát biểu bao lau');
+    expect(expandShorthand('hd tuyen truyen kh22 ban hanh ngay may')).toBe('Hướng dẫn tuyen truyen Kế hoạch 22 ban hanh ngay may');
     expect(expandShorthand('tuyen truyen xd dang tren mxh nao')).toBe('tuyen truyen xây dựng dang tren mạng xã hội nao');
     expect(analyzeQuery('Số hội nghị mà cấp xã tổ chức ở đâu').content.map((t) => t.term)).not.toContain('ma');
     expect(analyzeQuery('tham luan o hoi nghi').content.map((t) => t.term)).toEqual(['tham', 'luan', 'hoi', 'nghi']);

@@ -41,9 +41,9 @@ const PHRASES: Array<[RegExp, string]> = [
 ];
 
 /** Type codes written as words ("NQ 14", "cái KH đó"), never inside a reference like "22-KH/TU". */
-const TYPE_CODES: Record<string, string> = { kh: 'Kế hoạch', nq: 'Nghị quyết', qđ: 'Quy định', qd: 'Quy định', kl: 'Kết luận', ct: 'Chỉ thị' };
+const TYPE_CODES: Record<string, string> = { kh: 'Kế hoạch', nq: 'Nghị quyết', qđ: 'Quy định', qd: 'Quy định', kl: 'Kết luận', ct: 'Chỉ thị', hd: 'Hướng dẫn' };
 // Lowercase only where unambiguous: "ct" and "kl" are also chat for "công tác", "kết luận"…
-const TYPE_CODE = /(?<![-/\p{L}\p{N}])(KH|NQ|QĐ|QD|KL|CT|Kh|Nq|Qđ|Qd|kh|nq|qđ|qd)(?![-/\p{L}\p{N}])/gu;
+const TYPE_CODE = /(?<![-/\p{L}\p{N}])(KH|NQ|QĐ|QD|KL|CT|HD|Kh|Nq|Qđ|Qd|Hd|kh|nq|qđ|qd|hd)(?![-/\p{L}\p{N}])/gu;
 
 /** The acronyms kept beside their expansion: a question's "UBND" is searched, but the words say what it means. */
 export function isExpandedAcronym(folded: string): boolean {
