@@ -89,8 +89,8 @@ function isQuestionWord(words: string[], i: number): boolean {
 /** Whether the corpus writes a term at all (an acronym it never uses is carried by its expansion). */
 export type Vocabulary = (term: string) => boolean;
 
-/** Function words known by their spelling: "mà" is not "mã" or "ma túy"; "ở" (or a bare "o") is not "ô". */
-const ACCENTED_FUNCTION_WORDS = new Set(['mà', 'ở', 'o']);
+/** Function words known by their spelling: "mà" is not "mã" or "ma túy"; "ở" (or a bare "o") is not "ô"; "bằng" (by means of) is not "bảng". */
+const ACCENTED_FUNCTION_WORDS = new Set(['mà', 'ở', 'o', 'bằng']);
 
 function contentTerms(text: string, weight: number, knows?: Vocabulary): WeightedTerm[] {
   const words = foldedSyllables(text);
