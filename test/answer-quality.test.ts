@@ -317,6 +317,11 @@ describe('chat shorthand', () => {
     expect((await ask('Hướng dẫn tuyên truyền Kế hoạch 22 của Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên mang số bao nhiêu?')).answered).toBe(false);
   });
 
+  it('a duty question is answered under the heading that names the body, not under any heading', async () => {
+    const reply = await ask('Ban Tổ chức Tỉnh ủy Điện Biên có trách nhiệm gì khi thực hiện Kết luận 226?');
+    expect(reply.citations.some((c) => /tieu chi d[eé]nh gi/i.test(c.quote) && c.source === 'dien-bien-ke-hoach-22-kh-tu.txt')).toBe(true);
+  });
+
   it('an undated document named by number is not dated by a document it cites', async () => {
     expect((await ask('Kế hoạch 67-KH/ĐU được ban hành ngày nào?')).answered).toBe(false);
     expect((await ask('Kế hoạch 22-KH/TU ban hành ngày nào?')).answer).toContain('16/01/2026');

@@ -6,7 +6,7 @@
 import { analysisFor, namingWords, namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
 import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
-import { INTENT_EVIDENCE, scoreSentence, type Idf } from '../retrieval/sentence-score.js';
+import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
 import { numberSpellings, numberValue } from '../text/numbers.js';
 import { foldedSyllables } from '../text/tokens.js';
@@ -236,6 +236,12 @@ const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi'
 // "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
 const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 
+/** A heading that names the body a duty question asks about: two of its first three words (OCR-tolerant). */
+function namesSubject(heading: SentenceTokens, subject: string[], ocr: boolean, near?: (term: string) => string[]): boolean {
+  const found = subject.filter((w) => heading.set.has(w) || (ocr && (near?.(w) ?? []).some((v) => heading.set.has(v))));
+  return found.length >= Math.min(2, subject.length);
+}
+
 /** The sentence is (the end of) the section's heading line, with body text after it. */
 function isHeadingLine(chunk: Passage['chunk'], index: number): boolean {
   const span = chunk.sentences[index]!;
@@ -418,6 +424,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
   const asksDuties = DUTY_QUESTION.test(fold(analysis.text));
   const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
+  // Who the duty question is about: its first content words ("Ban Tổ chức Tỉnh ủy … có trách nhiệm gì").
+  const subject = dutyAnalysis.content.slice(0, 3).map((t) => t.term);
   const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
   const namedIds = refKeys.size ? namedDocuments(analysis, documents) : new Set<string>();
   for (const passage of passages.slice(0, 6)) {
@@ -430,7 +438,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
     const naming = analysis.english ? undefined : namingWords(analysis, passage.doc);
     chunk.sentences.forEach((span, index) => {
-      const duty = asksDuties && isHeadingLine(chunk, index) ? 0.25 : 0;
+      const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysisFor(analysis, passage.doc), idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
