@@ -33,6 +33,17 @@ export interface ExtractiveOptions {
   near?: (term: string) => string[];
   /** Full texts, for questions about a document itself (signer, date, basis). */
   corpus?: CorpusView;
+  /** Developer view (`npm run explain`): the ranked sentence candidates before the answer is chosen. */
+  trace?: (candidates: CandidateTrace[]) => void;
+}
+
+export interface CandidateTrace {
+  score: number;
+  coverage: number;
+  exactCoverage: number;
+  pairs: number;
+  passageScore: number;
+  text: string;
 }
 
 interface Candidate {
@@ -447,7 +458,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     });
   }
   candidates.sort((a, b) => b.score - a.score);
-  if (process.env.DEBUG_CANDIDATES) for (const c of candidates.slice(0, 8)) console.error(c.score.toFixed(3), 'cov', c.coverage.toFixed(2), 'ex', c.exactCoverage.toFixed(2), 'p', c.pairs, 'ps', c.passage.score, c.passage.chunk.text.slice(c.start, c.end).slice(0, 110).replace(/\n/g, ' '));
+  options.trace?.(candidates.map((c) => ({ score: c.score, coverage: c.coverage, exactCoverage: c.exactCoverage, pairs: c.pairs, passageScore: c.passage.score, text: c.passage.chunk.text.slice(c.start, c.end) })));
   // A question asking how many / when is answered only by a passage that states a number / a time.
   const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
   const specifics = specificsOf(analysis, idf);
