@@ -71,9 +71,11 @@ function isLeadIn(chunk: Passage['chunk'], index: number): boolean {
   const text = chunk.text.slice(span.start, span.end);
   if (/:["”]?$/.test(text)) return true;
   // A label opening a paragraph ("Tăng trưởng thực chất. Không đánh đổi …"): what follows explains it.
-  const lineStart = chunk.text.lastIndexOf('\n', span.start - 1) + 1;
   const next = chunk.sentences[index + 1];
-  if (/^[\s*_\-–•]*$/.test(chunk.text.slice(lineStart, span.start)) && text.trim().split(/\s+/).length <= 5 && next && !chunk.text.slice(span.end, next.start).includes('\n')) return true;
+  if (next && text.length <= 60 && !chunk.text.slice(span.end, next.start).includes('\n')) {
+    const lineStart = chunk.text.lastIndexOf('\n', span.start - 1) + 1;
+    if (/^[\s*_\-–•]*$/.test(chunk.text.slice(lineStart, span.start)) && text.trim().split(/\s+/).length <= 5) return true;
+  }
   const heading = chunk.sectionTitle.trim();
   const firstLineEnd = chunk.text.indexOf('\n');
   return heading.length > 0 && firstLineEnd > 0 && span.end <= firstLineEnd && text.trim().endsWith(heading) && index + 1 < chunk.sentences.length;

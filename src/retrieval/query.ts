@@ -370,10 +370,10 @@ export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<st
   let words = byDocument.get(meta);
   if (!words) {
     words = new Set();
-    const issuer = ` ${foldedSyllables(`${meta.issuer ?? ''} ${meta.place ?? ''}`).join(' ')} `;
-    const asked = foldedSyllables(analysis.question);
-    const type = meta.docType ? foldedSyllables(meta.docType) : [];
+    const { issuer, type } = issuerTokens(meta);
+    const asked = askedWords(analysis);
     for (let i = 0; i < asked.length; i++) {
+      if (!issuer.includes(` ${asked[i]} `)) continue;
       let end = i;
       while (end < asked.length && issuer.includes(` ${asked.slice(i, end + 1).join(' ')} `)) end++;
       if (end - i < 3) continue;
@@ -386,10 +386,31 @@ export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<st
     }
     // "Sơn La tuyên truyền …", "… của Sơn La": the place the document speaks for (not "Báo … Điện Biên", a name).
     for (const name of placeNames(meta)) {
-      if (PLACE_NAMING.test(` ${asked.join(' ')} `.replace(` ${name} `, ' @place ')) && namesPlaceOf(analysis, meta)) for (const w of name.split(' ')) words.add(w);
+      if (namesPlaceOf(analysis, meta) && PLACE_NAMING.test(` ${asked.join(' ')} `.replace(` ${name} `, ' @place '))) for (const w of name.split(' ')) words.add(w);
     }
     byDocument.set(meta, words);
   }
+  return words;
+}
+
+const issuerTokenCache = new WeakMap<DocumentMeta, { issuer: string; type: string[] }>();
+
+/** A document's folded issuer and place (space-padded, for run lookups) and type words; per document. */
+function issuerTokens(meta: DocumentMeta): { issuer: string; type: string[] } {
+  let tokens = issuerTokenCache.get(meta);
+  if (!tokens) {
+    tokens = { issuer: ` ${foldedSyllables(`${meta.issuer ?? ''} ${meta.place ?? ''}`).join(' ')} `, type: meta.docType ? foldedSyllables(meta.docType) : [] };
+    issuerTokenCache.set(meta, tokens);
+  }
+  return tokens;
+}
+
+const askedCache = new WeakMap<QueryAnalysis, string[]>();
+
+/** The question's folded syllables, once per analysis. */
+function askedWords(analysis: QueryAnalysis): string[] {
+  let words = askedCache.get(analysis);
+  if (!words) askedCache.set(analysis, (words = foldedSyllables(analysis.question)));
   return words;
 }
 

@@ -109,6 +109,9 @@ const PHRASES: Array<[string, string]> = [
   ['what', 'gì'],
 ];
 
+/** The phrases as patterns, compiled once ("province-wide" matches "province wide": hyphens are split first). */
+const PHRASE_PATTERNS: Array<[RegExp, string]> = PHRASES.map(([phrase, vi]) => [new RegExp(`\\s${phrase.replace(/-/g, ' ').replace(/ /g, '\\s+')}\\s`, 'g'), vi]);
+
 const WORDS: Record<string, string> = {
   conference: 'hội nghị', conferences: 'hội nghị', meeting: 'hội nghị|cuộc họp', meetings: 'hội nghị|cuộc họp',
   conclusion: 'kết luận', concluding: 'kết luận', speech: 'phát biểu', speeches: 'phát biểu', speak: 'phát biểu',
@@ -251,8 +254,8 @@ export function translateToVietnamese(question: string, options: { primary?: boo
     .filter((name) => name.split(/\s+/).every((w) => !WORDS[w.toLowerCase()] && !STOPWORDS.has(w.toLowerCase())));
   for (const name of names) text = text.replace(` ${name.toLowerCase()}`, ' ');
   const out: string[] = [...refs, ...names.map((n) => n.toLowerCase())];
-  for (const [phrase, vi] of PHRASES) {
-    const pattern = new RegExp(`\\s${phrase.replace(/-/g, ' ').replace(/ /g, '\\s+')}\\s`, 'g');
+  for (const [pattern, vi] of PHRASE_PATTERNS) {
+    pattern.lastIndex = 0;
     if (pattern.test(text)) {
       out.push(pick(vi));
       text = text.replace(pattern, ' ');
