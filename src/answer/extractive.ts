@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { analysisFor, namingWords, namesPlaceOf, type QueryAnalysis } from '../retrieval/query.js';
+import { namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
@@ -104,9 +104,9 @@ interface Specifics {
   ordinals: Array<[string, string[]]>;
 }
 
-/** Positions a question may ask about; the answer must name the same one (folded). */
 /** Without one of the question's word pairs side by side, a quote must hold this share of its words. */
 const PHRASED_COVERAGE = 0.75;
+/** Positions a question may ask about; the answer must name the same one (folded). */
 const POSITIONS = ['chu tich', 'pho chu tich', 'bi thu', 'pho bi thu', 'tong bi thu', 'thu tuong', 'truong ban', 'pho truong ban', 'giam doc', 'pho giam doc'];
 
 /** Words a number after them makes a name of an event or term: "Trung ương 3", "khóa 14", "Đại hội 13". */
@@ -143,8 +143,9 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     // "mấy lần 1 năm": "1 năm" is "a year", a rate, not a number to find.
     const perPeriod = w === '1' && /^(nam|thang|tuan|ngay)$/.test(next ?? '');
     if (/^\d+$/.test(w) && !perPeriod && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) {
-      numbers.push(numberSpellings(w));
-      if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, numberSpellings(w)]);
+      const spellings = numberSpellings(w);
+      numbers.push(spellings);
+      if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, spellings]);
     }
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
       const value = numberValue(next);
@@ -181,7 +182,8 @@ const ROMAN_ORDINAL = /\b(khoa|thu|quy|k[iy]|nhiem k[iy])\s+[ivx]{1,5}\b/;
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
 
 function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>): boolean {
-  const words = new Set(foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`));
+  const around = foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`);
+  const words = new Set(around);
   const near = (term: string) =>
     words.has(term) || (passage.chunk.ocr && term.length >= 3 && [...words].some((w) => w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
   // "bao nhiêu X" is answered by a count of X: a number shortly before X ("45 xã, phường"), not X anywhere.
@@ -204,7 +206,7 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
   // "Hội nghị Trung ương 3" is answered by "Trung ương 3" or "lần thứ ba", not by "3 đột phá".
   if (specifics.ordinals.length) {
-    const joined = ` ${[...foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`)].join(' ')} `;
+    const joined = ` ${around.join(' ')} `;
     for (const [head, spellings] of specifics.ordinals) if (!spellings.some((n) => joined.includes(` ${head} ${n} `) || joined.includes(` thu ${n} `))) return false;
   }
   return true;
@@ -249,9 +251,17 @@ const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi'
 // "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
 const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 
+/**
+ * The sentence writes the term, or (scanned text) one of its near spellings; `known` words, which clean
+ * documents use as words of their own, are not taken as misreadings.
+ */
+function writesTerm(words: Set<string>, term: string, ocr: boolean, near?: (term: string) => string[], known?: Set<string>): boolean {
+  return words.has(term) || (ocr && (near?.(term) ?? []).some((v) => words.has(v) && !known?.has(v)));
+}
+
 /** A heading that names the body a duty question asks about: two of its first three words (OCR-tolerant). */
 function namesSubject(heading: SentenceTokens, subject: string[], ocr: boolean, near?: (term: string) => string[]): boolean {
-  const found = subject.filter((w) => heading.set.has(w) || (ocr && (near?.(w) ?? []).some((v) => heading.set.has(v))));
+  const found = subject.filter((w) => writesTerm(heading.set, w, ocr, near));
   return found.length >= Math.min(2, subject.length);
 }
 
@@ -426,12 +436,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // a sentence mentioning the document is not who signed it.
   const kind = metadataKind(analysis.question);
   if (kind === 'signer' || kind === 'number') return refusal(passages, documents);
+  const refKeys = refKeysOf(analysis);
+  const namedIds = refKeys.size ? namedDocuments(analysis, documents) : new Set<string>();
   // "Kế hoạch 67 ban hành ngày nào?" about an undated document: another document's date is not its date.
-  if (kind === 'date') {
-    const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
-    const named = keys.size ? documents.filter((d) => namedDocuments(analysis, documents).has(d.id)) : [];
-    if (named.length && named.every((d) => !d.date)) return refusal(passages, documents);
-  }
+  if (kind === 'date' && namedIds.size && documents.every((d) => !namedIds.has(d.id) || !d.date)) return refusal(passages, documents);
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
@@ -439,8 +447,6 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
   // Who the duty question is about: its first content words ("Ban Tổ chức Tỉnh ủy … có trách nhiệm gì").
   const subject = dutyAnalysis.content.slice(0, 3).map((t) => t.term);
-  const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
-  const namedIds = refKeys.size ? namedDocuments(analysis, documents) : new Set<string>();
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
@@ -449,11 +455,11 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const implementing = byNumber && !passage.doc.docNumber;
     const document = implementing ? titledTokens(passage.doc) : documentTokens(passage.doc);
     const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
-    const naming = analysis.english ? undefined : namingWords(analysis, passage.doc);
+    const reading = namingOf(analysis, passage.doc);
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : analysisFor(analysis, passage.doc), idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming });
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty - tableRow, coverage, exactCoverage, pairs });
@@ -486,9 +492,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const statesAct = (c: Candidate) => {
     if (!act) return true;
     const { sentences, context } = chunkTokens(c.passage.chunk);
-    const words = sentences[c.index]!.set;
-    const found = (w: string) => words.has(w) || context.has(w) || (c.passage.chunk.ocr && (options.near?.(w) ?? []).some((v) => words.has(v) && !options.corpus?.knownWords?.has(v)));
-    return found(act);
+    return context.has(act) || writesTerm(sentences[c.index]!.set, act, c.passage.chunk.ocr, options.near, options.corpus?.knownWords);
   };
   // Words found one by one across a sentence ("lương cơ sở" in "… số lượng so với năm trước") are not the
   // question's phrase: a question of several words needs one of its pairs side by side, or most of its words.

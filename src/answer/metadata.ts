@@ -6,9 +6,9 @@
  */
 import { fold } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
-import { documentTokens } from '../retrieval/sentence-cache.js';
+import { documentTokens, ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
-import { namesPlaceOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
+import { namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, displayTitle, documentLabel, OCR_NOTE, sectionTitles } from './format.js';
 import type { AnswerDraft } from './extractive.js';
@@ -41,7 +41,7 @@ export function metadataKind(question: string): MetadataKind | undefined {
 
 /** The document a question is about: named by number, else the best-ranked passage's. */
 function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
-  const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+  const keys = refKeysOf(analysis);
   // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
   const subject = subjectType(analysis.question);
   const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
@@ -200,10 +200,8 @@ function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], pass
 
 /** The document is one the question's references name: by its own number or as the one its title implements. */
 function aboutRefs(meta: DocumentMeta, analysis: QueryAnalysis): boolean {
-  const keys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
-  const own = meta.docNumber ? findDocRefs(meta.docNumber)[0] : undefined;
-  if (own && (keys.has(own.full!) || keys.has(own.short))) return true;
-  return findDocRefs(meta.title).some((r) => keys.has(r.full!) || keys.has(r.short));
+  const keys = refKeysOf(analysis);
+  return ownRefKeys(meta).some((k) => keys.has(k)) || findDocRefs(meta.title).some((r) => keys.has(r.full!) || keys.has(r.short));
 }
 
 export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {

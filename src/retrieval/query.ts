@@ -261,6 +261,11 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   };
 }
 
+/** The reference keys ("22-KH/TU", "KH-22") of the documents a question names. */
+export function refKeysOf(analysis: QueryAnalysis): Set<string> {
+  return new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+}
+
 /** Document types a question may name, folded. */
 export const TYPE_NAMES = ['ke hoach', 'huong dan', 'ket luan', 'nghi quyet', 'quy dinh', 'chi thi', 'thong bao', 'bao cao'];
 
@@ -333,28 +338,33 @@ export function documentsNamingPlace(analysis: QueryAnalysis, documents: Documen
   return [...found].sort((a, b) => a - b).map((at) => documents[at]!);
 }
 
-const namingCache = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, Set<string>>>();
-const namedAnalyses = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, QueryAnalysis>>();
+/** A question as one document's sentences read it: the words naming that document, and the weights they leave. */
+export interface DocumentReading {
+  words: ReadonlySet<string>;
+  analysis: QueryAnalysis;
+}
+
+const readings = new WeakMap<QueryAnalysis, WeakMap<DocumentMeta, DocumentReading>>();
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** Weight left to the words naming a document (issuer, place), when scoring that document's sentences. */
-const ISSUER_WEIGHT = 0.25;
+const NAMING_WEIGHT = 0.25;
 
 /**
- * The question as the sentences of one document answer it: the words that name this document's
- * issuer count for little there (they are found, the rest of the question decides). Cached, so
- * sentence scoring reuses its plan.
+ * The question as the sentences of one document answer it: the words that name this document
+ * (namingWords) count for little there — they are found, the rest of the question decides. Cached per
+ * question and document, so sentence scoring reuses its plan. English questions name nothing this way.
  */
-export function analysisFor(analysis: QueryAnalysis, meta: DocumentMeta): QueryAnalysis {
-  if (analysis.english) return analysis;
-  let byDocument = namedAnalyses.get(analysis);
-  if (!byDocument) namedAnalyses.set(analysis, (byDocument = new WeakMap()));
-  let own = byDocument.get(meta);
-  if (!own) {
-    const naming = namingWords(analysis, meta);
-    own = naming.size ? { ...analysis, content: analysis.content.map((t) => (naming.has(t.term) ? { term: t.term, weight: t.weight * ISSUER_WEIGHT } : t)) } : analysis;
-    byDocument.set(meta, own);
+export function namingOf(analysis: QueryAnalysis, meta: DocumentMeta): DocumentReading {
+  let byDocument = readings.get(analysis);
+  if (!byDocument) readings.set(analysis, (byDocument = new WeakMap()));
+  let reading = byDocument.get(meta);
+  if (!reading) {
+    const words = analysis.english ? NO_WORDS : namingWords(analysis, meta);
+    const own = words.size ? { ...analysis, content: analysis.content.map((t) => (words.has(t.term) ? { term: t.term, weight: t.weight * NAMING_WEIGHT } : t)) } : analysis;
+    byDocument.set(meta, (reading = { words, analysis: own }));
   }
-  return own;
+  return reading;
 }
 
 /**
@@ -365,30 +375,24 @@ export function analysisFor(analysis: QueryAnalysis, meta: DocumentMeta): QueryA
  * They say which document is meant, not what the answer must repeat.
  */
 export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<string> {
-  let byDocument = namingCache.get(analysis);
-  if (!byDocument) namingCache.set(analysis, (byDocument = new WeakMap()));
-  let words = byDocument.get(meta);
-  if (!words) {
-    words = new Set();
-    const { issuer, type } = issuerTokens(meta);
-    const asked = askedWords(analysis);
-    for (let i = 0; i < asked.length; i++) {
-      if (!issuer.includes(` ${asked[i]} `)) continue;
-      let end = i;
-      while (end < asked.length && issuer.includes(` ${asked.slice(i, end + 1).join(' ')} `)) end++;
-      if (end - i < 3) continue;
-      for (const w of asked.slice(i, end)) words.add(w);
-      // "Hướng dẫn (của) Ban …": the type before the issuer names the same document.
-      const before = asked.slice(Math.max(0, i - type.length - 1), i);
-      const lead = before[before.length - 1] === 'cua' ? before.slice(0, -1) : before.slice(1);
-      if (type.length && lead.join(' ') === type.join(' ')) for (const w of type) words.add(w);
-      i = end - 1;
-    }
-    // "Sơn La tuyên truyền …", "… của Sơn La": the place the document speaks for (not "Báo … Điện Biên", a name).
-    for (const name of placeNames(meta)) {
-      if (namesPlaceOf(analysis, meta) && PLACE_NAMING.test(` ${asked.join(' ')} `.replace(` ${name} `, ' @place '))) for (const w of name.split(' ')) words.add(w);
-    }
-    byDocument.set(meta, words);
+  const words = new Set<string>();
+  const { issuer, type } = issuerTokens(meta);
+  const asked = askedWords(analysis);
+  for (let i = 0; i < asked.length; i++) {
+    if (!issuer.includes(` ${asked[i]} `)) continue;
+    let end = i;
+    while (end < asked.length && issuer.includes(` ${asked.slice(i, end + 1).join(' ')} `)) end++;
+    if (end - i < 3) continue;
+    for (const w of asked.slice(i, end)) words.add(w);
+    // "Hướng dẫn (của) Ban …": the type before the issuer names the same document.
+    const before = asked.slice(Math.max(0, i - type.length - 1), i);
+    const lead = before[before.length - 1] === 'cua' ? before.slice(0, -1) : before.slice(1);
+    if (type.length && lead.join(' ') === type.join(' ')) for (const w of type) words.add(w);
+    i = end - 1;
+  }
+  // "Sơn La tuyên truyền …", "… của Sơn La": the place the document speaks for (not "Báo … Điện Biên", a name).
+  for (const name of placeNames(meta)) {
+    if (namesPlace(analysis, name) && PLACE_NAMING.test(` ${asked.join(' ')} `.replace(` ${name} `, ' @place '))) for (const w of name.split(' ')) words.add(w);
   }
   return words;
 }

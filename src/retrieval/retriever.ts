@@ -9,7 +9,7 @@ import type { DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { analysisFor, documentsNamingPlace, namingWords, namesPlaceOf, subjectType, type QueryAnalysis } from './query.js';
+import { documentsNamingPlace, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
 
@@ -19,7 +19,7 @@ import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
  * one (its title cites it), so that one is the document named.
  */
 export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[]): Set<string> {
-  const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+  const refKeys = refKeysOf(analysis);
   const named = new Set<string>();
   if (!refKeys.size) return named;
   const index = refIndex(documents);
@@ -150,7 +150,7 @@ export class Retriever {
     dense.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 0.8 / (RRF_K + rank)));
 
     // A question naming a document ("KH 22", "Kết luận 226") prefers that document.
-    const refKeys = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean) as string[]);
+    const refKeys = refKeysOf(analysis);
     const metas = this.index.list();
     const named = refKeys.size ? namedDocuments(analysis, metas) : new Set<string>();
     // …and so does one naming a place ("Sơn La …"). A scanned document's garbled words lose the
@@ -173,10 +173,10 @@ export class Retriever {
       const { sentences, context } = chunkTokens(chunk);
       const meta = this.index.meta(chunk.docId);
       const document = documentTokens(meta);
-      const naming = analysis.english ? undefined : namingWords(analysis, meta);
+      const reading = namingOf(analysis, meta);
       let best = 0;
       for (const tokens of sentences) {
-        best = Math.max(best, scoreSentence(tokens, analysisFor(analysis, meta), this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords, near: this.near, naming }).score);
+        best = Math.max(best, scoreSentence(tokens, reading.analysis, this.idf, { context, document, fuzzy: chunk.ocr, known: this.index.knownWords, near: this.near, naming: reading.words }).score);
       }
       // The document the question names by number outranks look-alike passages elsewhere.
       // The recipients list matches many names but answers only "who receives / sent to".

@@ -75,7 +75,7 @@ export interface ScoreOptions {
   /** How much a question word found only in `document` counts (default 0.5). */
   documentStrength?: number;
   /** Question words that name this document by its issuer (query.ts issuerWords): found wherever in it. */
-  naming?: Set<string>;
+  naming?: ReadonlySet<string>;
 }
 
 /** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
