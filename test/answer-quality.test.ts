@@ -381,5 +381,21 @@ describe('chat shorthand', () => {
     const dienBien = runtime.kb.documents().find((d) => d.id === 'dien-bien-ke-hoach-22-kh-tu')!;
     expect(namingWords(analyzeQuery('Báo và đài Điện Biên phải làm gì với KH 22?'), dienBien).size).toBe(0);
   });
-});
 
+  it('answers a question its section heading restates with the section items, one quote each', async () => {
+    const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('mục III – HÌNH THỨC TUYÊN TRUYỀN');
+    expect(reply.citations.map((c) => c.section)).toEqual(['III.1', 'III.2', 'III.3', 'III.4']);
+    for (const c of reply.citations) expect(verbatim(c.source, c.quote)).toBe(true);
+    // Words the heading does not restate ("cho thanh niên, sinh viên") leave the question to the sentences.
+    const narrower = await ask('Kế hoạch 67 tuyên truyền cho thanh niên, sinh viên bằng những hình thức nào?');
+    expect(narrower.answer).not.toContain('HÌNH THỨC TUYÊN TRUYỀN');
+  });
+
+  it('"which X" prefers the sentence that names the X over one that only mentions it', async () => {
+    const reply = await ask('son la tuyen truyen xd dang tren mxh nao');
+    expect(reply.citations[0]!.quote).toMatch(/Facebook, Zalo, Youtube/);
+    expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+  });
+});

@@ -32,6 +32,12 @@ describe('tokens', () => {
   it('keeps numbers, percentages and fractions whole', () => {
     expect(syllables('ít nhất 60% tổng số; 1/2 ngày; 02 hội nghị')).toEqual(['ít', 'nhất', '60%', 'tổng', 'số', '1/2', 'ngày', '2', 'hội', 'nghị']);
   });
+  it('keeps a word pair across a stray scanner dot, not across a sentence end', () => {
+    const terms = searchTerms('mang xa. hOi (Facebook) Hết câu. Tiếp theo', { accented: false });
+    expect(terms).toContain('xa_hoi');
+    expect(terms).not.toContain('cau_tiep');
+  });
+
   it('makes folded unigrams, bigrams, accented unigrams and reference keys', () => {
     const terms = searchTerms('Kết luận số 226-KL/TW');
     expect(terms).toContain('ket');

@@ -13,7 +13,8 @@ import { foldedSyllables } from '../text/tokens.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
-import { metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
+import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
+import { listSection, type ListSection } from './section-list.js';
 import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 
 export interface AnswerDraft {
@@ -380,6 +381,28 @@ function trimQuote(text: string, a: number, b: number): [number, number] {
 /** "những mạng xã hội nào", "các hội nghị nào": the thing (two to four syllables) a list question asks for. */
 const ASKED_THING = / (?:nhung|cac) ((?:[a-z]+ ){1,3}[a-z]+) nao /;
 
+/**
+ * The thing a "which X" question asks for: the last two or three syllables before "nào" that the corpus
+ * writes side by side ("trên mạng xã hội nào" → "mạng xã hội").
+ */
+function whichThing(question: string, idf: Idf): string[] | undefined {
+  const words = foldedSyllables(question);
+  const at = words.indexOf('nao');
+  if (at < 2) return undefined;
+  const absent = idf('\u0001') - 1e-9;
+  let from = at - 1;
+  while (from > 0 && at - from < 3 && idf(`${words[from - 1]}_${words[from]}`) < absent) from--;
+  return at - from >= 2 ? words.slice(from, at) : undefined;
+}
+
+/** The sentence names the instances of the thing: "mạng xã hội (Facebook, …)", "hình thức: …", "… như …". */
+function enumerates(c: Candidate, thing: string[]): boolean {
+  const text = fold(c.passage.chunk.text.slice(c.start, c.end)).toLowerCase();
+  // Scans put stray dots inside a phrase ("mang xa. hoi").
+  const phrase = thing.map((w) => w.replace(/[^a-z0-9]/g, '')).join('[\\s.]+');
+  return new RegExp(`\\b${phrase}\\s*(?:\\(|:|nhu\\b|gom\\b)`).test(text);
+}
+
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
   const { sentences, context } = chunkTokens(c.passage.chunk);
   const document = documentTokens(c.passage.doc);
@@ -440,6 +463,11 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const namedIds = refKeys.size ? namedDocuments(analysis, documents) : new Set<string>();
   // "Kế hoạch 67 ban hành ngày nào?" about an undated document: another document's date is not its date.
   if (kind === 'date' && namedIds.size && documents.every((d) => !namedIds.has(d.id) || !d.date)) return refusal(passages, documents);
+
+  // "… bằng những hình thức nào" over a section headed "HÌNH THỨC TUYÊN TRUYỀN": its items are the answer.
+  const corpus = options.corpus;
+  const section = corpus && listSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId));
+  if (section) return itemsAnswer(section, maxQuote);
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
@@ -525,6 +553,12 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const first = best;
     if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
   }
+  // "trên mạng xã hội nào": a close candidate that names them ("mạng xã hội (Facebook, Zalo…)") beats one that only mentions the thing.
+  const which = analysis.english ? undefined : whichThing(analysis.question, idf);
+  if (best && which && !enumerates(best, which)) {
+    const first = best;
+    best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && enumerates(c, which)) ?? first;
+  }
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {
@@ -554,12 +588,37 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
         : (aroundReference(text, c.start, c.end, analysis, maxQuote) ?? narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote));
     return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
+  const draft = quotedAnswer(citations, chosen.map((c) => c.passage));
+  return namesPlace(draft) ? draft : refusal(passages, documents);
+}
+
+/** "Theo Kế hoạch số …, …, ngày (mục …):" and the quote, for each citation. */
+function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
   const lines = citations.map((c) => {
-    const doc = chosen[c.n - 1]!.passage.doc;
+    const doc = passages[c.n - 1]!.doc;
     const where = [documentLabel(doc), doc.issuer, displayDate(doc.date)].filter(Boolean).join(', ');
     return `Theo ${where} (mục ${sectionLabel(c)}):\n“${c.quote}” [${c.n}]`;
   });
   if (citations.some((c) => c.ocr)) lines.push(OCR_NOTE);
-  const draft = { answered: true, answer: lines.join('\n\n'), citations };
-  return namesPlace(draft) ? draft : refusal(passages, documents);
+  return { answered: true, answer: lines.join('\n\n'), citations };
+}
+
+/** The section's items, numbered under one heading line: each item's opening sentence (numbering line skipped), cut at a clause when long. */
+function itemsAnswer(section: ListSection, maxQuote: number): AnswerDraft {
+  const citations = section.items.map((chunk, i) => {
+    const { text, sentences } = chunk;
+    const span = sentences.find((s) => (text.slice(s.start, s.end).match(/\p{L}+/gu)?.length ?? 0) >= 3) ?? sentences[0]!;
+    let end = span.end;
+    if (end - span.start > maxQuote) {
+      const cut = Math.max(text.lastIndexOf(';', span.start + maxQuote), text.lastIndexOf(',', span.start + maxQuote));
+      end = cut > span.start + 40 ? cut : span.start + maxQuote;
+    }
+    const [a, b] = trimQuote(text, span.start, end);
+    return toCitation(i + 1, { ...section.passage, chunk }, text.slice(a, b), section.passage.score);
+  });
+  const doc = section.passage.doc;
+  const where = [documentLabel(doc), doc.issuer, displayDate(doc.date)].filter(Boolean).join(', ');
+  const lines = [`Theo ${where} (mục ${section.path} – ${section.title}):`, ...citations.map((c) => `${c.n}. “${c.quote}” [${c.n}]`)];
+  if (citations.some((c) => c.ocr)) lines.push('', OCR_NOTE);
+  return { answered: true, answer: lines.join('\n'), citations };
 }

@@ -107,7 +107,7 @@ const linesOf = (stored: { text: string }) =>
 const squashedChunks = new BoundedWeakCache<Chunk, string>(20_000);
 /** Chunks by document, in corpus order (the chunk list of an index never changes). */
 const chunksByDocument = new WeakMap<Chunk[], Map<string, Chunk[]>>();
-function chunksOf(chunks: Chunk[], docId: string): Chunk[] {
+export function chunksOf(chunks: Chunk[], docId: string): Chunk[] {
   let byDoc = chunksByDocument.get(chunks);
   if (!byDoc) {
     byDoc = new Map();

@@ -9,7 +9,8 @@ import { memoize } from './memo.js';
 
 const TOKEN = /\d+(?:[.,/]\d+)*%?|[\p{L}\p{N}]+/gu;
 /** Punctuation that ends a phrase: no bigram crosses it. */
-const PHRASE_BREAK = /[.,;:!?()[\]{}"“”'‘’…\n\t|]+/;
+// A dot before a lowercase word is a scanner's speck ("mạng xa. hội"), not the end of a phrase.
+const PHRASE_BREAK = /(?:[,;:!?()[\]{}"“”'‘’…\n\t|]|\.(?![ \t]*\p{Ll}))+/u;
 
 /** Numbers lose leading zeros ("02" = "2", "16/01/2026" = "16/1/2026"). */
 function normalizeNumber(token: string): string {
