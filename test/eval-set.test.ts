@@ -66,6 +66,8 @@ describe('question sets in data/eval', () => {
     ['fresh-tune.jsonl', 'ft-'],
     ['fresh-blind.jsonl', 'fb-'],
     ['fresh-blind2.jsonl', 'fc-'],
+    ['fresh-tune3.jsonl', 'fd-'],
+    ['fresh-blind3.jsonl', 'fe-'],
   ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
     const cases = readCases(join(evalDir, file));
     expect(cases).toHaveLength(90);
