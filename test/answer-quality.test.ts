@@ -197,6 +197,9 @@ describe('chat shorthand', () => {
     expect(expandShorthand('NQ 14 thay bằng gì, theo 22-KH/TU')).toBe('Nghị quyết 14 thay bằng gì, theo 22-KH/TU');
     expect(expandShorthand('ddi hop co dduoc docj lai tai lieu ko')).toBe('di hop hội nghị co duoc doc lai tai lieu không');
     expect(expandShorthand('phoi hop tac')).toBe('phoi hop tac');
+    // "bn" closing a yes/no question is "bạn", not "bao nhiêu".
+    expect(expandShorthand('co dc dung ko bn')).toBe('co được dung không');
+    expect(expandShorthand('toi da bn')).toBe('toi da bao nhiêu');
     // Speaking for a length of time at a conference is "phát biểu"; "mà", "ở" are not content.
     expect(expandShorthand('tham luan dc noi bao lau')).toBe('tham luan được phát biểu bao lau');
     expect(expandShorthand('hd tuyen truyen kh22 ban hanh ngay may')).toBe('Hướng dẫn tuyen truyen Kế hoạch 22 ban hanh ngay may');
@@ -397,5 +400,29 @@ describe('chat shorthand', () => {
     const reply = await ask('son la tuyen truyen xd dang tren mxh nao');
     expect(reply.citations[0]!.quote).toMatch(/Facebook, Zalo, Youtube/);
     expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+  });
+
+  it('reads who signed and which number from more ways of asking, and "số văn bản … giảm" as a count', () => {
+    expect(metadataKind('Ai thay mặt Ban Thường vụ ký Kế hoạch 22-KH/TU?')).toBe('signer');
+    expect(metadataKind('Ai đứng tên ký Kế hoạch 67?')).toBe('signer');
+    expect(metadataKind('Năm 2023 Ban Tuyên giáo Sơn La ban hành kế hoạch số mấy?')).toBe('number');
+    expect(metadataKind('Mỗi năm số văn bản hành chính phải giảm ít nhất bao nhiêu?')).not.toBe('number');
+    expect(metadataKind('Ai báo cáo định kỳ cho Ban Thường vụ?')).toBeUndefined();
+  });
+
+  it('refuses a document the corpus neither holds nor cites, and an amount of a thing it never names', async () => {
+    expect((await ask('Quy định 102-QĐ/TW về xử lý kỷ luật đảng viên có hiệu lực từ khi nào?')).answered).toBe(false);
+    expect((await ask('Quy định 37-QĐ/TW nói về gì?')).answered).toBe(true);
+    expect((await ask('Giải Búa liềm vàng năm 2023 có tổng giá trị giải thưởng là bao nhiêu?')).answered).toBe(false);
+    // "tỷ lệ … là bao nhiêu" is answered by a percentage, which need not repeat "tỷ lệ".
+    const rate = await ask('Tỷ lệ hội nghị trực tuyến tối thiểu là bao nhiêu?');
+    expect(rate.answered).toBe(true);
+    expect(rate.citations[0]!.quote).toContain('60%');
+  });
+
+  it('a question whose document words pick the passage needs only the rest in the sentence ("có cho làm podcast ko")', async () => {
+    const reply = await ask('huong dan dien bien co cho lam podcast ko');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/podcast/);
   });
 });

@@ -103,6 +103,8 @@ interface Specifics {
   numbers: string[][];
   /** Numbers naming an event ("Hội nghị Trung ương 3"): [the word before it, its spellings]. */
   ordinals: Array<[string, string[]]>;
+  /** "tổng giá trị giải thưởng là bao nhiêu": the thing whose amount is asked, which the answer must name. */
+  subject: string[];
 }
 
 /** Without one of the question's word pairs side by side, a quote must hold this share of its words. */
@@ -122,7 +124,7 @@ const ORDINAL_HEADS = new Set(['uong', 'nghi', 'khoa', 'hoi']);
 function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
   // "what share / percentage …" is answered by a "%", as "bao nhiêu phần trăm" is.
-  if (analysis.english) return { units: /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [], numbers: [], ordinals: [] };
+  if (analysis.english) return { units: /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [], numbers: [], ordinals: [], subject: [] };
   const words = foldedSyllables(analysis.question);
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];
@@ -153,7 +155,31 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
       numbers.push(value ? [next, ...numberSpellings(String(value))] : [next]);
     }
   }
-  return { units, numbers, ordinals };
+  if (asksRate(analysis) && !units.includes('phan')) units.push('ti');
+  return { units, numbers, ordinals, subject: amountSubject(words, analysis) };
+}
+
+const RATE_WORDS = new Set(['ti', 'le']);
+const asksRate = (analysis: QueryAnalysis) => !analysis.english && analysis.intents.has('quantity') && / t[iy] le /.test(` ${fold(analysis.question)} `);
+
+/** Words before "là bao nhiêu" that say how, not what: bounds, "số lượng", "mức". */
+const AMOUNT_WORDS = new Set(['toi', 'da', 'thieu', 'it', 'nhat', 'khong', 'qua', 'so', 'luong', 'muc', 'con', 'thi', 'duoc', 'phai', 'la']);
+
+/** The two content words before "là bao nhiêu" ("giải thưởng là bao nhiêu" → giai, thuong). */
+function amountSubject(words: string[], analysis: QueryAnalysis): string[] {
+  const at = words.findIndex((w, i) => w === 'la' && words[i + 1] === 'bao' && words[i + 2] === 'nhieu');
+  if (at < 0) return [];
+  const content = new Set(analysis.content.map((t) => t.term));
+  const subject: string[] = [];
+  for (let i = at - 1; i >= 0 && subject.length < 2; i--) {
+    if (AMOUNT_WORDS.has(words[i]!)) {
+      if (subject.length) break;
+      continue;
+    }
+    if (!content.has(words[i]!)) break;
+    subject.unshift(words[i]!);
+  }
+  return subject;
 }
 
 const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
@@ -205,6 +231,7 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
+  if (!specifics.subject.every(near)) return false;
   // "Hội nghị Trung ương 3" is answered by "Trung ương 3" or "lần thứ ba", not by "3 đột phá".
   if (specifics.ordinals.length) {
     const joined = ` ${around.join(' ')} `;
@@ -236,6 +263,17 @@ function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMe
     }
   }
   return false;
+}
+
+/**
+ * "Quy định 102-QĐ/TW có hiệu lực từ khi nào?": a document the corpus neither holds nor cites
+ * (no chunk writes its reference) is not ours to speak about. Short mentions count only with a
+ * number of two digits or more ("kế hoạch 5 năm" is not Kế hoạch số 5).
+ */
+function namesUnknownDocument(analysis: QueryAnalysis, idf: Idf): boolean {
+  const absent = idf('\u0001') - 1e-9;
+  const own = findDocRefs(analysis.question).filter((r) => r.full || Number(r.short.split('-')[1]) >= 10);
+  return own.length > 0 && own.every((r) => idf(`#${(r.full ?? r.short).toLowerCase()}`) >= absent && idf(`#${r.short.toLowerCase()}`) >= absent);
 }
 
 /** The act a "who" question asks about: the first content word after "ai" ("ai đạt giải" → "dat"). */
@@ -451,6 +489,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     analysis = { ...analysis, content: known };
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
+  if (namesUnknownDocument(analysis, idf)) return refusal(passages, documents);
+  // "tỷ lệ … là bao nhiêu": the rate is the unit, written as "60%" rather than named (checked in specificsOf).
+  if (asksRate(analysis)) analysis = { ...analysis, content: analysis.content.map((t) => (RATE_WORDS.has(t.term) ? { ...t, weight: t.weight * 0.3 } : t)) };
   const place = analysis.english ? undefined : WHICH_PLACE.exec(fold(analysis.question))?.[1];
   const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => ` ${foldedSyllables(c.quote).join(' ')} `.includes(` ${place} `));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
@@ -512,7 +553,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
   };
   const top = candidates[0];
-  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0;
+  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0;
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
@@ -524,7 +565,13 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   };
   // Words found one by one across a sentence ("lương cơ sở" in "… số lượng so với năm trước") are not the
   // question's phrase: a question of several words needs one of its pairs side by side, or most of its words.
-  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE;
+  // Words the document or the heading already say ("hướng dẫn Điện Biên") pick the passage; the phrase is the rest.
+  const ownWords = (c: Candidate) => {
+    const { context } = chunkTokens(c.passage.chunk);
+    const document = documentTokens(c.passage.doc);
+    return analysis.content.filter((t) => t.weight === 1 && !context.has(t.term) && !document.has(t.term)).length >= 3;
+  };
+  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE || !ownWords(c);
   // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
   const positions = analysis.english ? [] : POSITIONS.filter((p) => ` ${foldedSyllables(analysis.question).join(' ')} `.includes(` ${p} `));
   const namesPosition = (c: Candidate) => {

@@ -34,6 +34,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
   // "TT&TT", "TG&DV": an acronym written with an ampersand is the same acronym.
   [/\b(TT|TG)\s*[&-]\s*(TT|DV)\b/gu, '$1$2'],
+  // "… ko bn?", "bn ơi": "bn" closing a yes/no question or calling out is "bạn" (you), not "bao nhiêu".
+  [/(^|[^\p{L}])(ko|không|khong|k|hok|hông|chưa|chua|j|gì|gi|ko vậy|ko z)\s+bn\s*([?.!]*)\s*$/giu, '$1$2$3'],
+  [/^\s*(bn|bạn|ban)\s+(ơi|oi)\b[,!]?/giu, ''],
   // "AI" in capitals is artificial intelligence, not "ai" (who).
   [/\bAI\b/gu, 'trí tuệ nhân tạo'],
   // "KH22", "QĐ100": a document type glued to its number.
