@@ -197,6 +197,15 @@ describe('chat shorthand', () => {
     expect(expandShorthand('NQ 14 thay bằng gì, theo 22-KH/TU')).toBe('Nghị quyết 14 thay bằng gì, theo 22-KH/TU');
     expect(expandShorthand('ddi hop co dduoc docj lai tai lieu ko')).toBe('di hop hội nghị co duoc doc lai tai lieu không');
     expect(expandShorthand('phoi hop tac')).toBe('phoi hop tac');
+    expect(expandShorthand('so tt&tt son la')).toBe('so tttt Thông tin và Truyền thông son la');
+    // Pointers and the purpose asked are not the topic: "mà X nhắc tới", "có nói về chuyện …", "nhằm mục đích gì".
+    const terms = (q: string) => analyzeQuery(q).content.map((t) => t.term);
+    expect(terms('Nghị quyết mà Tam Đường nhắc tới thuộc nhiệm kỳ nào?')).not.toContain('nhac');
+    expect(terms('kh22 co noi ve chuyen bao cao trung lap ko')).toEqual(expect.not.arrayContaining(['noi', 'chuyen']));
+    expect(terms('cung cấp thông tin để nhằm mục đích gì?')).toEqual(expect.not.arrayContaining(['nham', 'muc', 'dich']));
+    expect(terms('Mục đích của Kế hoạch 22 là gì?')).toContain('muc');
+    // "bộ máy" is a machine of state, not "mấy".
+    expect(analyzeQuery('nâng cao chất lượng bộ máy theo hướng nào?').intents.has('quantity')).toBe(false);
     // "bn" closing a yes/no question is "bạn", not "bao nhiêu".
     expect(expandShorthand('co dc dung ko bn')).toBe('co được dung không');
     expect(expandShorthand('toi da bn')).toBe('toi da bao nhiêu');
@@ -424,5 +433,10 @@ describe('chat shorthand', () => {
     const reply = await ask('huong dan dien bien co cho lam podcast ko');
     expect(reply.answered).toBe(true);
     expect(reply.citations[0]!.quote).toMatch(/podcast/);
+  });
+
+  it('quotes the whole sentence of the document a question names, and "giúp ai nắm" asks no act of the answer', async () => {
+    const reply = await ask('Hướng dẫn tuyên truyền Kế hoạch 22 nhằm giúp ai nắm được những nội dung gì?');
+    expect(reply.citations[0]!.quote).toMatch(/^Giúp cho các cấp ủy/);
   });
 });

@@ -133,7 +133,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || w === 'may';
+    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && words[i - 1] !== 'bo');
     // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
     const after = words[i + 2];
     const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
@@ -280,12 +280,14 @@ function namesUnknownDocument(analysis: QueryAnalysis, idf: Idf): boolean {
 function askedAct(analysis: QueryAnalysis): string | undefined {
   const words = foldedSyllables(analysis.question);
   const at = words.indexOf('ai');
-  if (at < 0) return undefined;
+  // "giúp ai nắm được …", "giao cho ai": "ai" as the object; the act is the question's, not the answer's.
+  if (at < 0 || OBJECT_VERBS.has(words[at - 1] ?? '')) return undefined;
   const content = new Set(analysis.content.map((t) => t.term));
   const next = words.slice(at + 1).find((w) => content.has(w));
   return next && !DUTY_WORDS.has(next) ? next : undefined;
 }
 
+const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
 const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
 // "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
 const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
@@ -342,7 +344,7 @@ const CITED_TYPE = /[,;(]\s*(?:va\s+)?(?:quy dinh|nghi quyet|ket luan|chi thi|ke
 
 /**
  * "Quy định 99-QĐ/TW là về gì?": in a sentence that lists several documents,
- * the part about the one asked for — from its mention to the next document
+ * the part about the one asked for (not when it is the quoted document's own, or the one it implements) — from its mention to the next document
  * the list names (still a verbatim slice).
  */
 function aroundReference(text: string, start: number, end: number, analysis: QueryAnalysis, maxChars: number): [number, number] | undefined {
@@ -632,7 +634,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const [a, b] =
       extended > c.end
         ? trimQuote(text, c.start, extended)
-        : (aroundReference(text, c.start, c.end, analysis, maxQuote) ?? narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote));
+        : ((namedIds.has(c.passage.doc.id) ? undefined : aroundReference(text, c.start, c.end, analysis, maxQuote)) ?? narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote));
     return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const draft = quotedAnswer(citations, chosen.map((c) => c.passage));

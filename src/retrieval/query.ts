@@ -41,7 +41,8 @@ const QUESTION_WORDS = new Set(
 const KEEP_WHEN_FOLLOWED = new Set(['khong', 'co']);
 
 const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
-  ['quantity', /\b(bao nhieu|may|bao lau|toi da|toi thieu|it nhat|khong qua|t[iy] le|phan tram|so luong|thoi luong|how (many|much|long)|percent)/],
+  // "bộ máy", "máy tính": a machine, not "mấy".
+  ['quantity', /\b(bao nhieu|(?<!\bbo )may\b(?! (?:tinh|moc|bay|chu)\b)|bao lau|toi da|toi thieu|it nhat|khong qua|t[iy] le|phan tram|so luong|thoi luong|how (many|much|long)|percent)/],
   ['time', /\b(khi nao|luc nao|(?<!xa )hoi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|(?<!\d )nam nao|quy may|when|deadline)/],
   ['who', /\b(ai|co quan nao|don vi nao|ban nao|to chuc nao|chu tri|phoi hop|trach nhiem|who|which (agency|body))\b/],
   // "ngày nào / năm nào" asks for one date, not a list.
@@ -72,6 +73,14 @@ function isModal(words: string[], i: number): boolean {
   // "mấy lần 1 năm": "1 năm" is "a year".
   if ((word === '1' || word === 'mot') && prev !== undefined && /^(nam|thang|tuan)$/.test(next ?? '')) return true;
   if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;
+  // "có nói về … không", "về chuyện …": asks whether the text speaks of it; "mà X nhắc tới / đề cập đến": a pointer, not the topic.
+  if (word === 'noi' && next === 've' && prev === 'co') return true;
+  if (word === 'chuyen' && prev === 've') return true;
+  if ((word === 'nhac' || (word === 'cap' && prev === 'de')) && (next === 'toi' || next === 'den')) return true;
+  if ((word === 'toi' || word === 'den') && (prev === 'nhac' || (prev === 'cap' && words[i - 2] === 'de'))) return true;
+  if (word === 'de' && next === 'cap' && (words[i + 2] === 'toi' || words[i + 2] === 'den')) return true;
+  // "(để) nhằm mục đích gì", "để làm gì": asks the purpose, which the answer states with "để …".
+  if (/^(nham|muc|dich)$/.test(word!) && / (nham|muc dich) gi /.test(` ${words.slice(Math.max(0, i - 1), i + 4).join(' ')} `)) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
 }
 

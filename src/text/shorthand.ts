@@ -33,7 +33,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows.
   [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
   // "TT&TT", "TG&DV": an acronym written with an ampersand is the same acronym.
-  [/\b(TT|TG)\s*[&-]\s*(TT|DV)\b/gu, '$1$2'],
+  [/\b(TT|TG)\s*[&-]\s*(TT|DV)\b/giu, '$1$2'],
   // "… ko bn?", "bn ơi": "bn" closing a yes/no question or calling out is "bạn" (you), not "bao nhiêu".
   [/(^|[^\p{L}])(ko|không|khong|k|hok|hông|chưa|chua|j|gì|gi|ko vậy|ko z)\s+bn\s*([?.!]*)\s*$/giu, '$1$2$3'],
   [/^\s*(bn|bạn|ban)\s+(ơi|oi)\b[,!]?/giu, ''],
