@@ -493,8 +493,7 @@ export const WORDS: Record<string, string> = {
   governance: 'quản trị', ministries: 'bộ, ngành', sectors: 'ngành', sector: 'ngành',
   branches: 'ngành|chi bộ', cell: 'chi bộ', cells: 'chi bộ', subordinate: 'trực thuộc', affiliated: 'trực thuộc',
   directly: 'trực thuộc|trực tiếp', collective: 'tập thể', collectives: 'tập thể', individuals: 'cá nhân', individual: 'cá nhân',
-  population: 'nhân dân|dân', residents: 'nhân dân|người dân', masses: 'nhân dân|quần chúng', nation: 'dân tộc|đất nước', country: 'đất nước',
-  // Actions: handling, discipline, reorganisation
+  residents: 'nhân dân|người dân', masses: 'nhân dân|quần chúng',   // Actions: handling, discipline, reorganisation
   punishment: 'xử lý|kỷ luật', disciplined: 'kỷ luật', sanction: 'xử lý|kỷ luật', sanctions: 'xử lý|kỷ luật', deal: 'xử lý',
   trim: 'tinh giản|cắt giảm', streamlined: 'tinh gọn', streamlining: 'tinh gọn|tinh giản', downsize: 'tinh giản|tinh gọn',
   lean: 'tinh gọn', consolidate: 'củng cố', consolidation: 'củng cố', consolidating: 'củng cố', reinforce: 'củng cố|tăng cường',
@@ -535,8 +534,7 @@ export const WORDS: Record<string, string> = {
   sabotage: 'chống phá', undermine: 'chống phá', divide: 'chia rẽ', confusion: 'hoang mang',
   // Administration
   recipients: 'nơi nhận', recipient: 'nơi nhận', distribution: 'nơi nhận', archive: 'lưu', archived: 'lưu', archives: 'lưu',
-  filed: 'lưu', signature: 'ký', progress: 'tiến độ', timeline: 'thời gian|tiến độ', timetable: 'thời gian|tiến độ', time: 'thời gian',
-  total: 'tổng số|tổng', copying: 'sao chép', duplicate: 'trùng lặp', duplication: 'trùng lặp', overlapping: 'chồng chéo',
+  filed: 'lưu', signature: 'ký', progress: 'tiến độ', timeline: 'thời gian|tiến độ', timetable: 'thời gian|tiến độ',   total: 'tổng số|tổng', copying: 'sao chép', duplicate: 'trùng lặp', duplication: 'trùng lặp', overlapping: 'chồng chéo',
   overlap: 'chồng chéo', concise: 'ngắn gọn', brief: 'ngắn gọn', feasible: 'khả thi', feasibility: 'khả thi', funding: 'kinh phí',
   costs: 'kinh phí', cost: 'kinh phí', expenses: 'kinh phí', thrift: 'tiết kiệm', savings: 'tiết kiệm', save: 'tiết kiệm',
   dossiers: 'hồ sơ', dossier: 'hồ sơ', files: 'hồ sơ', guests: 'đại biểu', attendees: 'thành phần', attendance: 'thành phần',
@@ -549,7 +547,7 @@ export const WORDS: Record<string, string> = {
   mistake: 'sai sót', errors: 'sai sót', error: 'sai sót', infringement: 'vi phạm', breach: 'vi phạm', violate: 'vi phạm',
   violators: 'vi phạm', motive: 'động cơ', motives: 'động cơ', zones: 'vùng', zone: 'vùng', power: 'quyền lực', powers: 'quyền hạn|quyền lực',
   authority: 'thẩm quyền|quyền hạn', competence: 'thẩm quyền|năng lực', jurisdiction: 'thẩm quyền', degeneration: 'suy thoái',
-  deterioration: 'suy thoái', integrity: 'trong sạch', clean: 'trong sạch', strong: 'vững mạnh', humane: 'nhân văn', humanity: 'nhân văn',
+  deterioration: 'suy thoái', integrity: 'trong sạch', humane: 'nhân văn', humanity: 'nhân văn',
   law: 'pháp luật|luật', laws: 'pháp luật|luật', legal: 'pháp luật', lawful: 'hợp pháp', constitution: 'hiến pháp', charter: 'điều lệ',
   statute: 'điều lệ', platform: 'cương lĩnh', prestige: 'uy tín', reputation: 'uy tín', capacity: 'năng lực', capability: 'năng lực',
   qualities: 'phẩm chất', virtue: 'đạo đức|phẩm chất', standards: 'chuẩn mực|tiêu chí', criteria: 'tiêu chí', criterion: 'tiêu chí',
@@ -560,19 +558,16 @@ export const WORDS: Record<string, string> = {
   train: 'bồi dưỡng|đào tạo', trainers: 'báo cáo viên', body: 'cơ quan', bodies: 'cơ quan', attendee: 'thành phần', sessions: 'kỳ họp|sinh hoạt', session: 'kỳ họp', activity: 'sinh hoạt|hoạt động',
   // Economy and development
   projects: 'dự án', project: 'dự án', infrastructure: 'hạ tầng|kết cấu hạ tầng', partnership: 'hợp tác', fiscal: 'tài khóa',
-  monetary: 'tiền tệ', market: 'thị trường', markets: 'thị trường', shocks: 'cú sốc', shock: 'cú sốc', resilience: 'sức chống chịu',
-  welfare: 'phúc lợi|an sinh', poverty: 'giảm nghèo|nghèo', income: 'thu nhập', incomes: 'thu nhập', equity: 'công bằng',
-  fairness: 'công bằng', fair: 'công bằng', generations: 'thế hệ', generation: 'thế hệ', borrowing: 'vay', loans: 'vay', borrow: 'vay',
-  repay: 'trả nợ', repayment: 'trả nợ', capital: 'vốn', funds: 'vốn|kinh phí', substantive: 'thực chất', genuine: 'thực chất',
-  real: 'thực chất', gdp: 'tăng trưởng', science: 'khoa học', technology: 'công nghệ', technologies: 'công nghệ', data: 'dữ liệu',
+  monetary: 'tiền tệ', shocks: 'cú sốc', shock: 'cú sốc', resilience: 'sức chống chịu',
+  welfare: 'phúc lợi|an sinh', poverty: 'giảm nghèo|nghèo',   fairness: 'công bằng', generations: 'thế hệ', generation: 'thế hệ',   repay: 'trả nợ', repayment: 'trả nợ', funds: 'vốn|kinh phí', substantive: 'thực chất', genuine: 'thực chất',
+  science: 'khoa học', technology: 'công nghệ', technologies: 'công nghệ', data: 'dữ liệu',
   skills: 'kỹ năng', skill: 'kỹ năng', ai: 'trí tuệ nhân tạo|ai', breakthrough: 'đột phá', breakthroughs: 'đột phá',
   priority: 'ưu tiên', priorities: 'ưu tiên', prioritise: 'ưu tiên', prioritize: 'ưu tiên', development: 'phát triển', develop: 'phát triển',
-  rapid: 'nhanh', fast: 'nhanh', comprehensive: 'toàn diện', era: 'kỷ nguyên', aspiration: 'khát vọng', aspirations: 'khát vọng',
+  comprehensive: 'toàn diện', era: 'kỷ nguyên', aspiration: 'khát vọng', aspirations: 'khát vọng',
   // Defence, security, foreign affairs
   diplomacy: 'đối ngoại', foreign: 'đối ngoại', integration: 'hội nhập', international: 'quốc tế', sovereignty: 'chủ quyền',
-  border: 'biên giới', borders: 'biên giới', islands: 'biển đảo', sea: 'biển đảo', territory: 'lãnh thổ',
-  posture: 'thế trận', safety: 'an toàn', risks: 'rủi ro', risk: 'rủi ro', peacetime: 'thời bình', peace: 'thời bình',
-  strength: 'sức mạnh', urban: 'đô thị', cities: 'đô thị|thành phố', independence: 'độc lập', socialism: 'chủ nghĩa xã hội',
+  border: 'biên giới', borders: 'biên giới', islands: 'biển đảo', territory: 'lãnh thổ',
+  posture: 'thế trận', risks: 'rủi ro', risk: 'rủi ro', peacetime: 'thời bình',   strength: 'sức mạnh', independence: 'độc lập', socialism: 'chủ nghĩa xã hội',
   socialist: 'xã hội chủ nghĩa', marxism: 'chủ nghĩa mác', leninism: 'lênin', guidelines: 'chủ trương|đường lối|hướng dẫn',
   policies: 'chính sách|chủ trương', policy: 'chính sách', path: 'đường lối', patriotic: 'yêu nước', patriotism: 'yêu nước',
   // Elections and congress terms
@@ -582,5 +577,4 @@ export const WORDS: Record<string, string> = {
   welcome: 'chào mừng', achievement: 'thành tích|thành tựu', accomplishments: 'thành tích|thành tựu',
   // Mood and ideology monitoring
   mood: 'tâm trạng', sentiment: 'tâm trạng|dư luận', moods: 'tâm trạng', situation: 'tình hình', context: 'bối cảnh',
-  significance: 'ý nghĩa', importance: 'tầm quan trọng', values: 'giá trị', value: 'giá trị',
-};
+  significance: 'ý nghĩa', importance: 'tầm quan trọng', };
