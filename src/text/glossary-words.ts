@@ -194,6 +194,10 @@ export const PHRASES: Array<[string, string]> = [
   ['deputy head', 'phó ban'],
   ['people\'s police', 'công an'],
   // Propaganda forms and channels
+  ['visual propaganda means', 'phương tiện cổ động trực quan'],
+  ['visual propaganda tools', 'phương tiện cổ động trực quan'],
+  ['means of visual propaganda', 'phương tiện cổ động trực quan'],
+  ['propaganda means', 'phương tiện tuyên truyền|phương tiện'],
   ['visual propaganda', 'cổ động trực quan'],
   ['visual agitation', 'cổ động trực quan'],
   ['mobile information teams', 'đội thông tin lưu động'],
