@@ -285,6 +285,8 @@ export const PHRASES: Array<[string, string]> = [
   ['dynamic and creative cadres', 'cán bộ năng động, sáng tạo'],
   ['protect cadres', 'bảo vệ cán bộ'],
   ['three mores', '3 hơn'],
+  ['five selfs', '5 tự'],
+  ['five self', '5 tự'],
   ['respect for the law', 'tôn pháp luật'],
   ['rule of law', 'pháp luật'],
   ['spokesperson discipline', 'kỷ luật phát ngôn'],
@@ -553,7 +555,7 @@ export const WORDS: Record<string, string> = {
   authority: 'thẩm quyền|quyền hạn', competence: 'thẩm quyền|năng lực', jurisdiction: 'thẩm quyền', degeneration: 'suy thoái',
   deterioration: 'suy thoái', integrity: 'trong sạch', humane: 'nhân văn', humanity: 'nhân văn',
   law: 'pháp luật|luật', laws: 'pháp luật|luật', legal: 'pháp luật', lawful: 'hợp pháp', constitution: 'hiến pháp', charter: 'điều lệ',
-  statute: 'điều lệ', platform: 'cương lĩnh', prestige: 'uy tín', reputation: 'uy tín', capacity: 'năng lực', capability: 'năng lực',
+  statute: 'điều lệ', platform: 'nền tảng|cương lĩnh', prestige: 'uy tín', reputation: 'uy tín', capacity: 'năng lực', capability: 'năng lực',
   qualities: 'phẩm chất', virtue: 'đạo đức|phẩm chất', standards: 'chuẩn mực|tiêu chí', criteria: 'tiêu chí', criterion: 'tiêu chí',
   ruling: 'cầm quyền', governing: 'cầm quyền|quản trị', democracy: 'dân chủ', democratic: 'dân chủ', feedback: 'phản biện',
   accountability: 'trách nhiệm', accountable: 'trách nhiệm', shirk: 'né tránh', avoid: 'né tránh|tránh', evade: 'né tránh',
@@ -579,6 +581,11 @@ export const WORDS: Record<string, string> = {
   candidates: 'nhân sự', nominees: 'nhân sự', holidays: 'ngày lễ', holiday: 'ngày lễ', events: 'sự kiện',
   event: 'sự kiện', historical: 'lịch sử', history: 'lịch sử', anniversaries: 'kỷ niệm', celebrate: 'chào mừng|kỷ niệm',
   welcome: 'chào mừng', achievement: 'thành tích|thành tựu', accomplishments: 'thành tích|thành tựu',
+  // Question words seen in English phrasings of the corpus's topics
+  platforms: 'nền tảng|mạng xã hội', golden: 'vàng', hammer: 'búa liềm', sickle: 'búa liềm',
+  run: 'vận hành|điều hành', operate: 'vận hành|hoạt động', work: 'công tác', link: 'gắn với', linked: 'gắn với',
+  tie: 'gắn với', tied: 'gắn với', behalf: 'k/t', spend: 'kinh phí', spending: 'kinh phí', borrowing: 'vay', borrow: 'vay',
+  selfs: 'tự', dares: 'dám', decisiveness: 'quyết liệt',
   // Mood and ideology monitoring
   mood: 'tâm trạng', sentiment: 'tâm trạng|dư luận', moods: 'tâm trạng', situation: 'tình hình', context: 'bối cảnh',
   significance: 'ý nghĩa', importance: 'tầm quan trọng', };

@@ -15,7 +15,7 @@ const PHRASE_PATTERNS: Array<[RegExp, string]> = PHRASES.map(([phrase, vi]): [st
 const STOPWORDS = new Set(
   'a an the is are was were be can could should must may might do does did of for to in on at by with and or about from per each every it its this that these those there their they i we you he she how what which who when where why long many much be been being into as than not no any under have has had will shall what\'s s one also only just ever here both some other such own same so too very then now get gets got take takes taken make makes made need needs say says said tell told give given go goes come comes keep kept put'.split(' ')
     // Words that ask about a document without naming a topic ("what does the plan state", "which regulation is cited").
-    .concat('state states stated mention mentions mentioned cite cites cited according accordingly number numbers where list lists listed include includes included including contain contains contained specify specifies specified describe describes described regarding concerning regard regards within outline outlines outlined set lay laid write written text mean means meant show shows find found look please exactly specifically particular particularly especially actually really would like know kind kinds type types sort thing things point points item items anything something everything whether if whom whose among toward towards upon onto all any there here way called named titled refer refers referred talk talks talked'.split(' ')),
+    .concat('state states stated mention mentions mentioned cite cites cited according accordingly number numbers where list lists listed include includes included including contain contains contained specify specifies specified describe describes described regarding concerning regard regards within outline outlines outlined set lay laid write written text mean means meant show shows find found look please exactly specifically particular particularly especially actually really would like know kind kinds type types sort thing things point points item items anything something everything whether if whom whose among toward towards upon onto all any there here way called named titled refer refers referred done happen happens happened commit commits committed over aloud'.split(' ')),
 );
 
 /** True when a question reads as English rather than (possibly accentless) Vietnamese. */
@@ -71,7 +71,7 @@ export function translateToVietnamese(question: string, options: { primary?: boo
 
 /**
  * Candidate stems of an English word, most likely first: plurals (-s, -es, -ies → -y), past forms (-ed, -d, -ied → -y,
- * doubled consonants), -ing and agent nouns (-er, -ers). Stems shorter than three letters are not tried.
+ * doubled consonants), -ing, -ly and agent nouns (-er, -ers). Stems shorter than three letters are not tried.
  *
  * @example stems('broadcasters') // ['broadcaster', 'broadcast', ...]
  */
@@ -85,6 +85,7 @@ export function stems(word: string): string[] {
   if (/ied$/.test(word)) add(`${word.slice(0, -3)}y`);
   if (/ed$/.test(word)) [word.slice(0, -1), word.slice(0, -2), undouble(word.slice(0, -2))].forEach(add);
   if (/ing$/.test(word)) [word.slice(0, -3), `${word.slice(0, -3)}e`, undouble(word.slice(0, -3))].forEach(add);
+  if (/ly$/.test(word)) add(word.slice(0, -2));
   // Agent nouns, after the plural is gone: "broadcasters" → "broadcaster" → "broadcast"; "writers" → "write".
   for (const noun of [word, ...out].filter((w) => /[a-z]{3}ers?$/.test(w))) {
     const base = noun.replace(/ers?$/, '');
