@@ -15,7 +15,7 @@ const PHRASE_PATTERNS: Array<[RegExp, string]> = PHRASES.map(([phrase, vi]): [st
 const STOPWORDS = new Set(
   'a an the is are was were be can could should must may might do does did of for to in on at by with and or about from per each every it its this that these those there their they i we you he she how what which who when where why long many much be been being into as than not no any under have has had will shall what\'s s one also only just ever here both some other such own same so too very then now get gets got take takes taken make makes made need needs say says said tell told give given go goes come comes keep kept put'.split(' ')
     // Words that ask about a document without naming a topic ("what does the plan state", "which regulation is cited").
-    .concat('state states stated mention mentions mentioned cite cites cited according accordingly number numbers where list lists listed include includes included including contain contains contained specify specifies specified describe describes described regarding concerning regard regards within outline outlines outlined set lay laid write written text mean means meant show shows find found look please exactly specifically particular particularly especially actually really would like know kind kinds type types sort thing things point points item items anything something everything whether if whom whose among toward towards upon onto all any there here way called named titled refer refers referred done happen happens happened commit commits committed over aloud'.split(' ')),
+    .concat('state states stated mention mentions mentioned cite cites cited according accordingly number numbers where list lists listed include includes included including contain contains contained specify specifies specified describe describes described regarding concerning regard regards within outline outlines outlined set lay laid write written text mean means meant show shows find found look please exactly specifically particular particularly especially actually really would like know kind kinds type types sort thing things point points item items anything something everything whether if whom whose among toward towards upon onto all any there here way called named titled refer refers referred want wants done happen happens happened commit commits committed over aloud'.split(' ')),
 );
 
 /** True when a question reads as English rather than (possibly accentless) Vietnamese. */
@@ -78,7 +78,7 @@ export function translateToVietnamese(question: string, options: { primary?: boo
 export function stems(word: string): string[] {
   const out: string[] = [];
   const add = (stem: string) => stem.length >= 3 && stem !== word && !out.includes(stem) && out.push(stem);
-  const undouble = (stem: string) => (/([^aeiouls])\1$/.test(stem) ? stem.slice(0, -1) : stem);
+  const undouble = (stem: string) => (/([^aeious])\1$/.test(stem) ? stem.slice(0, -1) : stem);
   if (/ies$/.test(word)) add(`${word.slice(0, -3)}y`);
   if (/(s|x|z|ch|sh)es$/.test(word)) add(word.slice(0, -2));
   if (/[^s]s$/.test(word)) add(word.slice(0, -1));
