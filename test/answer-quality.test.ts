@@ -300,6 +300,16 @@ describe('chat shorthand', () => {
     expect(reply.answer).toMatch(/108- ?HD\/BTGTW/);
   });
 
+  it('answers English questions in the corpus\'s own vocabulary (bodies, discipline, propaganda forms), still refusing off-topic ones', async () => {
+    const broadcasters = await ask('Which broadcasters are to become units under the Central Committee?');
+    expect(broadcasters.citations[0]!.quote).toContain('Đài Tiếng nói Việt Nam');
+    const zones = await ask('What does the plan say about forbidden zones and exceptions?');
+    expect(zones.citations[0]!.quote).toContain('không có vùng cấm, không có ngoại lệ');
+    const teams = await ask('What are mobile information teams used for?');
+    expect(teams.citations[0]!.quote).toContain('đội thông tin lưu động');
+    expect((await ask('What is the population of Son La?')).answered).toBe(false);
+  });
+
   it('reads English basis questions phrased "… is … based on", generic verbs and hyphenated words', async () => {
     const basis = await ask("What central guidance is Son La's propaganda plan 121 based on?");
     expect(basis.answer).toMatch(/108- ?HD\/BTGTW/);

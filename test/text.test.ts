@@ -3,7 +3,7 @@ import { fold, normalizeText, normalizeTonePlacement } from '../src/text/fold.js
 import { findDocRefs } from '../src/text/doc-refs.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
 import { sentenceSpans } from '../src/text/sentences.js';
-import { looksEnglish, translateToVietnamese } from '../src/text/glossary.js';
+import { looksEnglish, stems, translateToVietnamese } from '../src/text/glossary.js';
 import { withinOneEdit } from '../src/text/edit-distance.js';
 
 describe('fold', () => {
@@ -89,6 +89,40 @@ describe('English questions', () => {
     expect(translateToVietnamese('the two-level local government model', { primary: true })).toContain('2 cấp');
     // Capitalised glossary words are not a name.
     expect(translateToVietnamese('What does the Central Committee decide?')).toContain('ban chấp hành trung ương');
+  });
+});
+
+describe('English glossary coverage', () => {
+  it('falls back to the stem of an inflected word the glossary lacks', () => {
+    expect(stems('broadcasters')).toContain('broadcast');
+    expect(stems('handled')).toContain('handle');
+    expect(stems('boards')).toContain('board');
+    expect(stems('parties')).toContain('party');
+    expect(stems('trimmed')).toContain('trim');
+    expect(stems('handling')).toContain('handle');
+    expect(stems('processes')).toContain('process');
+    // Too short a stem is never tried ("news" is a word of its own, "uses" → "use", not "us").
+    expect(stems('uses')).not.toContain('us');
+    expect(translateToVietnamese('How was the wrongdoing handled?', { primary: true })).toBe('sai phạm xử lý');
+    expect(translateToVietnamese('Which boards coordinate?', { primary: true })).toBe('nào ban phối hợp');
+    // A word whose stem is generic ("mentioning" → "mention") is dropped, not kept untranslated.
+    expect(translateToVietnamese('the plan mentioning exceptions', { primary: true })).toBe('kế hoạch ngoại lệ');
+  });
+
+  it('drops words that ask about a document without naming a topic', () => {
+    expect(translateToVietnamese('What does the plan state regarding press awards, as cited?', { primary: true })).toBe('gì kế hoạch báo chí giải');
+    expect(translateToVietnamese('the number of meetings', { primary: true })).toBe('số lượng hội nghị');
+  });
+
+  it('translates the corpus\'s bodies, propaganda forms, discipline and administration phrases', () => {
+    const broadcasters = translateToVietnamese('Which state broadcasters become public service units?');
+    for (const body of ['đài truyền hình việt nam', 'đài tiếng nói việt nam', 'thông tấn xã', 'đơn vị sự nghiệp']) expect(broadcasters).toContain(body);
+    expect(translateToVietnamese('no forbidden zones, no exceptions', { primary: true })).toBe('không có vùng cấm không có ngoại lệ');
+    expect(translateToVietnamese('What visual propaganda is used?')).toContain('cổ động trực quan');
+    expect(translateToVietnamese('Who is on the distribution list?')).toContain('nơi nhận');
+    expect(translateToVietnamese('What party members must not do', { primary: true })).toContain('những điều đảng viên không được làm');
+    expect(translateToVietnamese("the People's Committee", { primary: true })).toBe('ủy ban nhân dân');
+    expect(translateToVietnamese('mobile information teams and loudspeakers', { primary: true })).toBe('đội thông tin lưu động loa phát thanh');
   });
 });
 
