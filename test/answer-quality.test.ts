@@ -449,4 +449,12 @@ describe('chat shorthand', () => {
     const reply = await ask('Hướng dẫn tuyên truyền Kế hoạch 22 nhằm giúp ai nắm được những nội dung gì?');
     expect(reply.citations[0]!.quote).toMatch(/^Giúp cho các cấp ủy/);
   });
+
+  it('"là đồng chí nào" needs a person named in the quote; "ngày tháng năm nào" asks a date', async () => {
+    expect((await ask('Tổng Bí thư khóa XIV là đồng chí nào?')).answered).toBe(false);
+    const named = await ask('Ủy viên Ủy ban Kiểm tra Trung ương được bầu bổ sung là đồng chí nào?');
+    expect(named.answer).toContain('Nghiêm Xuân Thành');
+    // Kế hoạch 67 carries no date: another document's date is not its date.
+    expect((await ask('Kế hoạch 67-KH/ĐU được ban hành ngày tháng năm nào?')).answered).toBe(false);
+  });
 });

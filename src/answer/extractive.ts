@@ -578,10 +578,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const positions = analysis.english ? [] : POSITIONS.filter((p) => ` ${foldedSyllables(analysis.question).join(' ')} `.includes(` ${p} `));
   const namesPosition = (c: Candidate) => {
     if (!positions.length) return true;
-    const { sentences, context } = chunkTokens(c.passage.chunk);
-    return positions.every((p) => sentences[c.index]!.joined.includes(` ${p} `) || p.split(' ').every((w) => context.has(w)));
+    const { sentences } = chunkTokens(c.passage.chunk);
+    const heading = ` ${foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')} `;
+    return positions.every((p) => sentences[c.index]!.joined.includes(` ${p} `) || heading.includes(` ${p} `));
   };
-  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c) && namesPosition(c);
+  // "… là đồng chí nào?" asks for a person: the quote must name one ("đồng chí Nghiêm Xuân Thành"), not the office.
+  const asksPerson = !analysis.english && /\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question));
+  const namesPerson = (c: Candidate) => !asksPerson || /(đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(c.passage.chunk.text.slice(c.start, c.end));
+  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c) && namesPosition(c) && namesPerson(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest

@@ -28,7 +28,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
   ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b/],
   ['signer', /\b(ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|who signed|signed by|signatory)\b/],
-  ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
+  ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
 ];
