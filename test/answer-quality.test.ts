@@ -457,4 +457,8 @@ describe('chat shorthand', () => {
     // Kế hoạch 67 carries no date: another document's date is not its date.
     expect((await ask('Kế hoạch 67-KH/ĐU được ban hành ngày tháng năm nào?')).answered).toBe(false);
   });
+
+  it('"bao nhiêu buổi" is not answered by a date, a year or an ordinal', async () => {
+    expect((await ask('Theo Hướng dẫn Điện Biên, mỗi xã phải tổ chức bao nhiêu buổi tuyên truyền Kế hoạch 22 mỗi tháng?')).answered).toBe(false);
+  });
 });

@@ -184,6 +184,9 @@ function amountSubject(words: string[], analysis: QueryAnalysis): string[] {
 
 const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
 
+/** A whole date: "16/01/2026", "ngày 16 tháng 01 năm 2026". */
+const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}\b/g;
+
 /** A day of the month: "ngày 15", "15/10", "15-10". */
 const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
 
@@ -545,11 +548,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const ownNumbers = [...new Set(foldedSyllables(analysis.question).filter((w) => /^\d+$/.test(w)))];
   // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
   const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text.replace(REFERENCE_NUMBER, ' '));
+  const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(` ${foldedSyllables(analysis.question).join(' ')} `);
   const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
     const fresh = withoutOwn(text);
-    if (!needs.every((i) => (i === 'quantity' ? STANDALONE_NUMBER.test(fresh) || ROMAN_ORDINAL.test(fresh) : INTENT_EVIDENCE.time.test(fresh)))) return false;
+    // A date ("ngày 16/01/2026") is not a count; for "bao nhiêu buổi", nor is a year or an ordinal ("lần thứ XIV").
+    const undated = fresh.replace(FULL_DATE, ' ');
+    const counts = countsThings ? STANDALONE_NUMBER.test(undated.replace(/\b(19|20)\d\d\b/g, ' ')) : STANDALONE_NUMBER.test(undated) || ROMAN_ORDINAL.test(undated);
+    if (!needs.every((i) => (i === 'quantity' ? counts : INTENT_EVIDENCE.time.test(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
