@@ -157,7 +157,7 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     // No "ngày … tháng … năm" line: the date is the digital signature's (ingest reads it from the
     // signature trailer, which the cleaned text leaves out), so the signature line is what can be quoted.
     const signed = meta.signer ? lineWith(doc, meta.signer) : undefined;
-    return signed && { span: signed, fact: `Ngày ký số: ${displayDate(meta.date)} (văn bản không ghi ngày ban hành ở phần đầu; ngày theo chữ ký số của ${meta.signer}).` };
+    return signed && { span: signed, fact: `Ngày ký số: ${displayDate(meta.date)} (văn bản không ghi ngày ban hành ở phần đầu; ngày theo chữ ký số của ${meta.signer}, ghi ${meta.date}).` };
   }
   if (kind === 'basis' && meta.references.length) {
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
