@@ -204,6 +204,8 @@ describe('chat shorthand', () => {
     expect(terms('kh22 co noi ve chuyen bao cao trung lap ko')).toEqual(expect.not.arrayContaining(['noi', 'chuyen']));
     expect(terms('cung cấp thông tin để nhằm mục đích gì?')).toEqual(expect.not.arrayContaining(['nham', 'muc', 'dich']));
     expect(terms('Mục đích của Kế hoạch 22 là gì?')).toContain('muc');
+    expect(terms('Những hội nghị nào thì không nên tổ chức?')).not.toContain('nen');
+    expect(terms('xây dựng nền tảng tư tưởng')).toContain('nen');
     // "bộ máy" is a machine of state, not "mấy".
     expect(analyzeQuery('nâng cao chất lượng bộ máy theo hướng nào?').intents.has('quantity')).toBe(false);
     // "bn" closing a yes/no question is "bạn", not "bao nhiêu".

@@ -73,6 +73,8 @@ function isModal(words: string[], i: number): boolean {
   // "mấy lần 1 năm": "1 năm" is "a year".
   if ((word === '1' || word === 'mot') && prev !== undefined && /^(nam|thang|tuan)$/.test(next ?? '')) return true;
   if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;
+  // "không nên / có nên" written without accents: "should", not "nền".
+  if (word === 'nen' && (prev === 'khong' || prev === 'co')) return true;
   // "có nói về … không", "về chuyện …": asks whether the text speaks of it; "mà X nhắc tới / đề cập đến": a pointer, not the topic.
   if (word === 'noi' && next === 've' && prev === 'co') return true;
   if (word === 'chuyen' && prev === 've') return true;
@@ -98,8 +100,8 @@ function isQuestionWord(words: string[], i: number): boolean {
 /** Whether the corpus writes a term at all (an acronym it never uses is carried by its expansion). */
 export type Vocabulary = (term: string) => boolean;
 
-/** Function words known by their spelling: "mà" is not "mã" or "ma túy"; "ở" (or a bare "o") is not "ô"; "bằng" (by means of) is not "bảng". */
-const ACCENTED_FUNCTION_WORDS = new Set(['mà', 'ở', 'o', 'bằng']);
+/** Function words known by their spelling: "mà" is not "mã" or "ma túy"; "ở" (or a bare "o") is not "ô"; "bằng" (by means of) is not "bảng"; "nên" (should) is not "nền". */
+const ACCENTED_FUNCTION_WORDS = new Set(['mà', 'ở', 'o', 'bằng', 'nên']);
 
 function contentTerms(text: string, weight: number, knows?: Vocabulary): WeightedTerm[] {
   const words = foldedSyllables(text);
@@ -230,7 +232,7 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
   // "chuyện đó", "văn bản này": points back at the last turn.
   if (/(^|[^\p{L}])(đó|này|ấy|trên)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase())) return true;
   // A short question that names no document ("căn cứ văn bản nào của tỉnh?") goes on with the last one's.
-  return syllableCount <= 8 && !findDocRefs(question).length;
+  return syllableCount <= 10 && !findDocRefs(question).length;
 }
 
 /**
