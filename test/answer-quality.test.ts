@@ -463,4 +463,9 @@ describe('chat shorthand', () => {
   it('"bao nhiêu buổi" is not answered by a date, a year or an ordinal', async () => {
     expect((await ask('Theo Hướng dẫn Điện Biên, mỗi xã phải tổ chức bao nhiêu buổi tuyên truyền Kế hoạch 22 mỗi tháng?')).answered).toBe(false);
   });
+
+  it('narrows a long sentence to the clause with the words its heading does not already say', async () => {
+    const reply = await ask('Trong chính quyền địa phương 2 cấp, cấp tỉnh và cấp xã phải mạnh về gì?');
+    expect(reply.citations[0]!.quote).toContain('cấp xã mạnh về thực thi');
+  });
 });

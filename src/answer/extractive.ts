@@ -370,13 +370,15 @@ function aroundReference(text: string, start: number, end: number, analysis: Que
 
 /**
  * The question as a clause of this passage must answer it: words the section
- * heading or the document already state weigh little ("mô hình chính quyền
- * địa phương 2 cấp" in the heading of the section that defines it).
+ * heading or the document already state weigh almost nothing ("mô hình chính
+ * quyền địa phương 2 cấp" in the heading of the section that defines it): the
+ * clause to keep holds the rest ("cấp tỉnh … cấp xã mạnh về"), which may be
+ * common words of low idf. Measured: 0.05 beats 0.3 on every set.
  */
 function restOfQuestion(analysis: QueryAnalysis, passage: Passage): QueryAnalysis {
   const { context } = chunkTokens(passage.chunk);
   const document = documentTokens(passage.doc);
-  return { ...analysis, content: analysis.content.map((t) => (context.has(t.term) || document.has(t.term) ? { ...t, weight: t.weight * 0.3 } : t)) };
+  return { ...analysis, content: analysis.content.map((t) => (context.has(t.term) || document.has(t.term) ? { ...t, weight: t.weight * 0.05 } : t)) };
 }
 
 /** Narrows a long sentence to its best `;`-separated clauses (still a verbatim slice). */
