@@ -204,6 +204,9 @@ describe('chat shorthand', () => {
     expect(terms('kh22 co noi ve chuyen bao cao trung lap ko')).toEqual(expect.not.arrayContaining(['noi', 'chuyen']));
     expect(terms('cung cấp thông tin để nhằm mục đích gì?')).toEqual(expect.not.arrayContaining(['nham', 'muc', 'dich']));
     expect(terms('Mục đích của Kế hoạch 22 là gì?')).toContain('muc');
+    // "bị" marks the passive; "Bí thư" is a position.
+    expect(terms('báo cáo bị trùng lặp')).not.toContain('bi');
+    expect(terms('Bí thư Tỉnh ủy làm gì')).toContain('bi');
     expect(terms('Những hội nghị nào thì không nên tổ chức?')).not.toContain('nen');
     expect(terms('xây dựng nền tảng tư tưởng')).toContain('nen');
     // "bộ máy" is a machine of state, not "mấy".

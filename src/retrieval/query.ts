@@ -76,7 +76,9 @@ function isModal(words: string[], i: number): boolean {
   // "không nên / có nên" written without accents: "should", not "nền".
   if (word === 'nen' && (prev === 'khong' || prev === 'co')) return true;
   // "có nói về … không", "về chuyện …": asks whether the text speaks of it; "mà X nhắc tới / đề cập đến": a pointer, not the topic.
-  if (word === 'noi' && next === 've' && prev === 'co') return true;
+  if ((word === 'noi' && next === 've' && prev === 'co') || (word === 'co' && next === 'noi' && words[i + 2] === 've')) return true;
+  // "bị trùng lặp", "bị kỷ luật": the passive marker, not "bí" (Bí thư, bí mật).
+  if (word === 'bi' && next !== undefined && next !== 'thu' && next !== 'mat' && prev !== 'ban') return true;
   if (word === 'chuyen' && prev === 've') return true;
   if ((word === 'nhac' || (word === 'cap' && prev === 'de')) && (next === 'toi' || next === 'den')) return true;
   if ((word === 'toi' || word === 'den') && (prev === 'nhac' || (prev === 'cap' && words[i - 2] === 'de'))) return true;
