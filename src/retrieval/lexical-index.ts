@@ -16,6 +16,9 @@ import type { LexicalHit, LexicalSearch } from './ports.js';
  */
 export const HEAD_SIZE = 2048;
 
+/** Postings whose BM25 denominators are kept (8 bytes each: 32 MB), about every head and short list a day of questions reads on a 1000× corpus. */
+const DENOMINATORS_MAX = 4_000_000;
+
 /** Expansion keeps OCR variants in at most this share of the chunks, or VARIANT_DF_FLOOR chunks when that is more (see similarTerms). */
 const VARIANT_DF_SHARE = 0.1;
 const VARIANT_DF_FLOOR = 1000;
@@ -169,6 +172,31 @@ export class LexicalIndex implements LexicalSearch {
     return head;
   }
 
+  /** Per term: the list scanned and its BM25 denominators (see denominators), while their postings fit DENOMINATORS_MAX. */
+  private dens = new Map<string, { list: ArrayLike<number>; den: Float64Array }>();
+  private densPostings = 0;
+
+  /**
+   * tf + norm of each posting of a list, in list order: the same doubles the
+   * score divides by, read in sequence instead of looking up the norm of a
+   * random chunk per posting (a cache miss on a large corpus; half the cost of
+   * a scan). Cached per term, up to DENOMINATORS_MAX postings in all.
+   */
+  private denominators(term: string, list: ArrayLike<number>, norms: Float64Array): Float64Array {
+    const cached = this.dens.get(term);
+    if (cached && cached.list === list) return cached.den;
+    const den = new Float64Array(list.length / 2);
+    for (let i = 0, j = 0; i < list.length; i += 2, j++) den[j] = list[i + 1]! + norms[list[i]!]!;
+    if (this.densPostings + den.length > DENOMINATORS_MAX) {
+      this.dens.clear();
+      this.densPostings = 0;
+    }
+    if (cached) this.densPostings -= cached.den.length;
+    this.dens.set(term, { list, den });
+    this.densPostings += den.length;
+    return den;
+  }
+
   /**
    * BM25 top `limit`. Without `accept`, long lists are scanned by their heads
    * (see head). With `accept` alone the scan is exact. `within` (sorted
@@ -233,11 +261,11 @@ export class LexicalIndex implements LexicalSearch {
       }
       // A filtered search without ranges stays exact: its chunks need not be in any head.
       const list = accept && !within ? full : this.head(term, full, norms);
-      for (let i = 0; i < list.length; i += 2) {
+      const den = this.denominators(term, list, norms);
+      for (let i = 0, j = 0; i < list.length; i += 2, j++) {
         const doc = list[i]!;
-        const tf = list[i + 1]!;
         if (scores[doc] === 0) touched[count++] = doc;
-        scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
+        scores[doc] = scores[doc]! + (idf * list[i + 1]!) / den[j]!;
       }
     }
     if (this.masked) {
