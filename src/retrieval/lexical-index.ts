@@ -180,18 +180,23 @@ export class LexicalIndex implements LexicalSearch {
    * tf + norm of each posting of a list, in list order: the same doubles the
    * score divides by, read in sequence instead of looking up the norm of a
    * random chunk per posting (a cache miss on a large corpus; half the cost of
-   * a scan). Cached per term, up to DENOMINATORS_MAX postings in all.
+   * a scan). Cached per term, up to DENOMINATORS_MAX postings in all (first in, first out).
    */
   private denominators(term: string, list: ArrayLike<number>, norms: Float64Array): Float64Array {
     const cached = this.dens.get(term);
     if (cached && cached.list === list) return cached.den;
     const den = new Float64Array(list.length / 2);
     for (let i = 0, j = 0; i < list.length; i += 2, j++) den[j] = list[i + 1]! + norms[list[i]!]!;
-    if (this.densPostings + den.length > DENOMINATORS_MAX) {
-      this.dens.clear();
-      this.densPostings = 0;
+    if (cached) {
+      this.dens.delete(term);
+      this.densPostings -= cached.den.length;
     }
-    if (cached) this.densPostings -= cached.den.length;
+    // Over the cap, the terms cached first go first.
+    for (const [old, entry] of this.dens) {
+      if (this.densPostings + den.length <= DENOMINATORS_MAX) break;
+      this.dens.delete(old);
+      this.densPostings -= entry.den.length;
+    }
     this.dens.set(term, { list, den });
     this.densPostings += den.length;
     return den;
