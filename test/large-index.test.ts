@@ -73,7 +73,7 @@ describe('BM25 heads', () => {
 
   it('expands to OCR variants unless a variant is a common word of a large corpus', () => {
     expect(LexicalIndex.build(corpus(500)).similarTerms('luan')).toContain('luen');
-    // "luen" is in half of 4000 chunks: above both the floor (1000) and a tenth of the corpus.
+    // "luen" is in half of 4000 chunks: above both the floor (1000) and a hundredth of the corpus.
     expect(LexicalIndex.build(corpus(4000)).similarTerms('luan')).not.toContain('luen');
     expect(LexicalIndex.build(corpus(4000)).similarTerms('luen')).toContain('luan');
   });

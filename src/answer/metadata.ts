@@ -8,7 +8,7 @@ import { fold } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { documentTokens, ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
-import { namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
+import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, displayTitle, documentLabel, OCR_NOTE, sectionTitles } from './format.js';
 import type { AnswerDraft } from './extractive.js';
@@ -40,28 +40,88 @@ export function metadataKind(question: string): MetadataKind | undefined {
   return kinds.includes('basis') ? 'basis' : kinds[0];
 }
 
+/**
+ * Per document list: what targetDocument, citedReference and the date check look up, indexed once
+ * (a 1000× corpus has 5,000 documents; scanning them all per question was most of a metadata answer).
+ * Positions are ascending, i.e. document order, so "the first document that …" stays the same.
+ */
+interface DocumentIndex {
+  /** Own reference keys (full and short, ownRefKeys) → positions. */
+  own: Map<string, number[]>;
+  /** Own full reference ("22-KH/TU") → positions. */
+  ownFull: Map<string, number[]>;
+  /** Full reference of a dated reference the document cites → positions. */
+  citesDated: Map<string, number[]>;
+  /** Folded syllable of the document's context (documentTokens) → positions. */
+  tokens: Map<string, number[]>;
+  /** Folded document type, per position. */
+  types: Array<string | undefined>;
+}
+
+const documentIndexes = new WeakMap<DocumentMeta[], DocumentIndex>();
+
+function documentIndex(documents: DocumentMeta[]): DocumentIndex {
+  let index = documentIndexes.get(documents);
+  if (!index) {
+    const add = (map: Map<string, number[]>, key: string, at: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    };
+    index = { own: new Map(), ownFull: new Map(), citesDated: new Map(), tokens: new Map(), types: [] };
+    for (let at = 0; at < documents.length; at++) {
+      const d = documents[at]!;
+      for (const key of ownRefKeys(d)) add(index.own, key, at);
+      const full = d.docNumber ? findDocRefs(d.docNumber)[0]?.full : undefined;
+      if (full) add(index.ownFull, full, at);
+      for (const r of d.references) {
+        const cited = r.date ? findDocRefs(r.number)[0]?.full : undefined;
+        if (cited) add(index.citesDated, cited, at);
+      }
+      for (const w of documentTokens(d)) add(index.tokens, w, at);
+      index.types.push(d.docType ? fold(d.docType) : undefined);
+    }
+    documentIndexes.set(documents, index);
+  }
+  return index;
+}
+
+/** Positions listed under any of the keys, ascending. */
+function positionsOf(map: Map<string, number[]>, keys: Iterable<string>): number[] {
+  const found = new Set<number>();
+  for (const key of keys) for (const at of map.get(key) ?? []) found.add(at);
+  return [...found].sort((a, b) => a - b);
+}
+
 /** The document a question is about: named by number, else the best-ranked passage's. */
 function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
   const keys = refKeysOf(analysis);
+  const index = documentIndex(documents);
   // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
   const subject = subjectType(analysis.question);
   const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
-  const named = documents.find((d) => {
-    if (!ofType(d)) return false;
-    const own = d.docNumber ? findDocRefs(d.docNumber)[0] : undefined;
-    return own && (keys.has(own.full!) || keys.has(own.short));
-  });
-  if (named) return named;
+  const typed = (at: number) => !subject || index.types[at] === undefined || index.types[at] === subject;
+  const named = positionsOf(index.own, keys).find(typed);
+  if (named !== undefined) return documents[named];
   // The one document of the place the question (or the one it follows up) names ("… của Tam Đường").
-  const placed = documents.filter((d) => ofType(d) && namesPlaceOf(analysis, d));
+  const placed = documentsNamingPlace(analysis, documents).filter(ofType);
   if (placed.length === 1) return placed[0];
-  // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most.
-  const words = new Set(analysis.content.map((t) => t.term));
-  const ranked = documents
-    .filter(ofType)
-    .map((d) => ({ d, n: [...documentTokens(d)].filter((w) => words.has(w)).length }))
-    .sort((a, b) => b.n - a.n);
-  if (ranked[0] && ranked[0].n >= 3 && ranked[0].n > (ranked[1]?.n ?? 0)) return ranked[0].d;
+  // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most
+  // (the first in document order among equals), when it is the only one that matches that much.
+  const counts = new Map<number, number>();
+  for (const w of new Set(analysis.content.map((t) => t.term))) for (const at of index.tokens.get(w) ?? []) if (typed(at)) counts.set(at, (counts.get(at) ?? 0) + 1);
+  let best = -1;
+  let bestN = 0;
+  let secondN = 0;
+  for (const [at, n] of counts) {
+    if (n > bestN || (n === bestN && at < best)) {
+      if (n > bestN) secondN = bestN;
+      else secondN = n;
+      best = at;
+      bestN = n;
+    } else if (n > secondN) secondN = n;
+  }
+  if (best >= 0 && bestN >= 3 && bestN > secondN) return documents[best];
   return passages.find((p) => ofType(p.doc))?.doc ?? passages[0]?.doc;
 }
 
@@ -190,11 +250,17 @@ function clip(text: string, span: { start: number; end: number }, maxChars: numb
 function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], passages: Passage[]) {
   const keys = new Set(analysis.refs.map((r) => r.full).filter(Boolean) as string[]);
   if (!keys.size) return undefined;
-  if (documents.some((d) => d.docNumber && keys.has(findDocRefs(d.docNumber)[0]?.full ?? ''))) return undefined;
-  const ranked = [...new Set([...passages.map((p) => p.doc), ...documents])];
-  for (const meta of ranked) {
-    const ref = meta.references.find((r) => keys.has(findDocRefs(r.number)[0]?.full ?? '') && r.date);
-    if (ref) return { meta, ref };
+  const index = documentIndex(documents);
+  if (positionsOf(index.ownFull, keys).length) return undefined;
+  const refOf = (meta: DocumentMeta) => meta.references.find((r) => keys.has(findDocRefs(r.number)[0]?.full ?? '') && r.date);
+  // The best-ranked passages' documents first, then the corpus in order.
+  for (const { doc } of passages) {
+    const ref = refOf(doc);
+    if (ref) return { meta: doc, ref };
+  }
+  for (const at of positionsOf(index.citesDated, keys)) {
+    const ref = refOf(documents[at]!);
+    if (ref) return { meta: documents[at]!, ref };
   }
   return undefined;
 }
@@ -205,10 +271,18 @@ function aboutRefs(meta: DocumentMeta, analysis: QueryAnalysis): boolean {
   return ownRefKeys(meta).some((k) => keys.has(k)) || findDocRefs(meta.title).some((r) => keys.has(r.full!) || keys.has(r.short));
 }
 
+/** The documents' metadata as one array per corpus (so the per-list indexes above are built once). */
+const metaLists = new WeakMap<Map<string, { meta: DocumentMeta }>, DocumentMeta[]>();
+function metasOf(documents: Map<string, { meta: DocumentMeta }>): DocumentMeta[] {
+  let list = metaLists.get(documents);
+  if (!list) metaLists.set(documents, (list = [...documents.values()].map((d) => d.meta)));
+  return list;
+}
+
 export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
   const kind = metadataKind(analysis.question);
   if (!kind) return undefined;
-  const documents = [...corpus.documents.values()].map((d) => d.meta);
+  const documents = metasOf(corpus.documents);
   if (kind === 'date') {
     const cited = citedReference(analysis, documents, passages);
     if (cited) {
@@ -218,7 +292,8 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
       if (doc && span) return draft(cited.meta, doc.text, span, `${cited.ref.text.replace(/\s+/g, ' ')} (ngày ${displayDate(cited.ref.date)}).`, corpus);
     }
     // A numbered document the corpus neither holds nor cites: not ours to date.
-    if (analysis.refs.some((r) => r.full) && !documents.some((d) => analysis.refs.some((r) => r.full && d.docNumber && findDocRefs(d.docNumber)[0]?.full === r.full))) return undefined;
+    const fulls = analysis.refs.map((r) => r.full).filter(Boolean) as string[];
+    if (fulls.length && !positionsOf(documentIndex(documents).ownFull, fulls).length) return undefined;
   }
   const meta = targetDocument(analysis, passages, documents);
   const stored = meta && corpus.documents.get(meta.id);

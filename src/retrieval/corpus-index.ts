@@ -29,8 +29,9 @@ export class CorpusIndex {
     this.documents = new Map(documents.map((d) => [d.meta.id, d]));
   }
 
-  static from(data: { documents: StoredDocument[]; chunks: Chunk[]; lexical: SerializedLexicalIndex; builtAt: string; knownWords?: string[] }, dense: DenseIndex): CorpusIndex {
-    const index = new CorpusIndex(data.documents, data.chunks, LexicalIndex.fromJSON(data.lexical), dense, data.builtAt);
+  static from(data: { documents: StoredDocument[]; chunks: Chunk[]; lexical: SerializedLexicalIndex | LexicalIndex; builtAt: string; knownWords?: string[] }, dense: DenseIndex): CorpusIndex {
+    const lexical = data.lexical instanceof LexicalIndex ? data.lexical : LexicalIndex.fromJSON(data.lexical);
+    const index = new CorpusIndex(data.documents, data.chunks, lexical, dense, data.builtAt);
     if (data.knownWords) index.cleanWords = new Set(data.knownWords);
     return index;
   }

@@ -16,8 +16,11 @@ import type { LexicalHit, LexicalSearch } from './ports.js';
  */
 export const HEAD_SIZE = 2048;
 
+/** Postings whose BM25 denominators are kept (8 bytes each: 32 MB), about every head and short list a day of questions reads on a 1000× corpus. */
+const DENOMINATORS_MAX = 4_000_000;
+
 /** Expansion keeps OCR variants in at most this share of the chunks, or VARIANT_DF_FLOOR chunks when that is more (see similarTerms). */
-const VARIANT_DF_SHARE = 0.1;
+const VARIANT_DF_SHARE = 0.01;
 const VARIANT_DF_FLOOR = 1000;
 
 export interface WeightedTerm {
@@ -37,8 +40,44 @@ export interface SerializedLexicalIndex {
   heads?: { size: number; lists: Record<string, ArrayLike<number>> };
 }
 
+/**
+ * Posting lists read on demand (index-files.ts reads them from lexical.bin by
+ * offset): a large index then loads without reading 250 MB of postings, and a
+ * question reads only its own terms' lists, or just their stored heads.
+ */
+export interface PostingSource {
+  /** Every term, in the file's order. */
+  terms(): string[];
+  /** Length of a term's flat [doc, tf, …] list (2 × document frequency), 0 when absent. */
+  length(term: string): number;
+  /** A term's flat list (same content as the in-memory one). */
+  list(term: string): ArrayLike<number> | undefined;
+  /** The head of `size` stored at build for a long list (see LexicalIndex.headsOf), if there is one. */
+  head(term: string, size: number): ArrayLike<number> | undefined;
+}
+
 export class LexicalIndex implements LexicalSearch {
-  private constructor(private readonly data: SerializedLexicalIndex, private readonly avgLength: number) {}
+  private constructor(private readonly data: SerializedLexicalIndex, private readonly avgLength: number, private readonly source?: PostingSource) {}
+
+  /** An index whose postings are read on demand from `source` (index-files.ts openLexical). */
+  static fromSource(params: { k1: number; b: number; docLengths: number[] }, source: PostingSource): LexicalIndex {
+    const total = params.docLengths.reduce((sum, n) => sum + n, 0);
+    return new LexicalIndex({ ...params, postings: Object.create(null) }, total / Math.max(1, params.docLengths.length), source);
+  }
+
+  /** A term's flat posting list (read from the source on demand), or undefined. */
+  private listOf(term: string): ArrayLike<number> | undefined {
+    return this.source ? this.source.list(term) : this.data.postings[term];
+  }
+
+  /** Length of a term's flat list without reading it. */
+  private lengthOf(term: string): number {
+    return this.source ? this.source.length(term) : (this.data.postings[term]?.length ?? 0);
+  }
+
+  private termList(): string[] {
+    return this.source ? this.source.terms() : Object.keys(this.data.postings);
+  }
 
   static build(termsPerDoc: string[][], k1 = 1.2, b = 0.75): LexicalIndex {
     // A Map while building: a null-prototype object with 100k+ keys is slow to grow.
@@ -76,9 +115,9 @@ export class LexicalIndex implements LexicalSearch {
   headsOf(size = HEAD_SIZE): Record<string, Int32Array> {
     const norms = this.normsOf();
     const heads: Record<string, Int32Array> = Object.create(null);
-    for (const term of Object.keys(this.data.postings)) {
-      const list = this.data.postings[term]!;
-      if (list.length > 2 * size) heads[term] = selectHead(list, norms, size);
+    for (const term of this.termList()) {
+      if (this.lengthOf(term) <= 2 * size) continue;
+      heads[term] = selectHead(this.listOf(term)!, norms, size);
     }
     return heads;
   }
@@ -88,14 +127,18 @@ export class LexicalIndex implements LexicalSearch {
     return (this.norms ??= Float64Array.from(docLengths, (len) => k1 * (1 - b + (b * len) / this.avgLength)));
   }
 
-  private readonly neighbours = new TermNeighbours(() => Object.keys(this.data.postings));
+  private readonly neighbours = new TermNeighbours(() => this.termList());
 
   /**
    * OCR variants of a query term, for expansion (see TermNeighbours). On a
-   * large corpus a variant in more than a tenth of the chunks is a common word
-   * in its own right, not a misreading of the term: expanding to it only adds
-   * long posting lists (half of the BM25 work at 1000×). Below
-   * VARIANT_DF_FLOOR chunks nothing is dropped, so small corpora expand as before.
+   * large corpus a variant in more than a hundredth of the chunks (and over
+   * VARIANT_DF_FLOOR) is a common word in its own right, not a misreading of
+   * the term: expanding to it only adds long posting lists. At 1000× a tenth
+   * kept 37 variants per dev question, half of the BM25 postings; a hundredth
+   * keeps 10 (45% fewer postings) and the eval sets find 289 instead of 285
+   * of 597 expected phrases, refusing as before (scripts/dump-answers.ts).
+   * Below VARIANT_DF_FLOOR chunks nothing is dropped, so small corpora (the
+   * shipped one, 10×) expand as before.
    */
   similarTerms(term: string): string[] {
     const variants = this.neighbours.similar(term);
@@ -109,6 +152,12 @@ export class LexicalIndex implements LexicalSearch {
   }
 
   toJSON(): SerializedLexicalIndex {
+    if (this.source) {
+      // Read every list (exports and tools only; serving never serialises the index).
+      const postings: Record<string, ArrayLike<number>> = Object.create(null);
+      for (const term of this.source.terms()) postings[term] = this.source.list(term)!;
+      return { ...this.data, postings };
+    }
     return this.data;
   }
 
@@ -118,13 +167,13 @@ export class LexicalIndex implements LexicalSearch {
 
   /** Inverse document frequency (BM25+ style, never negative). */
   idf(term: string): number {
-    const df = (this.data.postings[term]?.length ?? 0) / 2;
+    const df = this.lengthOf(term) / 2;
     const n = this.data.docLengths.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   documentFrequency(term: string): number {
-    return (this.data.postings[term]?.length ?? 0) / 2;
+    return this.lengthOf(term) / 2;
   }
 
   /** Per-document length normalisation and a reusable score buffer (search is synchronous, so one buffer is safe). */
@@ -158,15 +207,45 @@ export class LexicalIndex implements LexicalSearch {
   /** Longest list scanned whole (tests and the bench compare against HEAD_SIZE = Infinity, the exact scan). */
   headSize = HEAD_SIZE;
 
-  private head(term: string, list: ArrayLike<number>, norms: Float64Array): ArrayLike<number> {
+  private head(term: string, full: () => ArrayLike<number>, length: number, norms: Float64Array): ArrayLike<number> {
     const size = this.headSize;
-    if (list.length <= 2 * size) return list;
+    if (length <= 2 * size) return full();
     let head = this.heads.get(term);
     if (!head || head.length !== 2 * size) {
-      head = selectHead(list, norms, size);
+      head = this.source?.head(term, size) ?? selectHead(full(), norms, size);
       this.heads.set(term, head);
     }
     return head;
+  }
+
+  /** Per term: the list scanned and its BM25 denominators (see denominators), while their postings fit DENOMINATORS_MAX. */
+  private dens = new Map<string, { list: ArrayLike<number>; den: Float64Array }>();
+  private densPostings = 0;
+
+  /**
+   * tf + norm of each posting of a list, in list order: the same doubles the
+   * score divides by, read in sequence instead of looking up the norm of a
+   * random chunk per posting (a cache miss on a large corpus; half the cost of
+   * a scan). Cached per term, up to DENOMINATORS_MAX postings in all (first in, first out).
+   */
+  private denominators(term: string, list: ArrayLike<number>, norms: Float64Array): Float64Array {
+    const cached = this.dens.get(term);
+    if (cached && cached.list === list) return cached.den;
+    const den = new Float64Array(list.length / 2);
+    for (let i = 0, j = 0; i < list.length; i += 2, j++) den[j] = list[i + 1]! + norms[list[i]!]!;
+    if (cached) {
+      this.dens.delete(term);
+      this.densPostings -= cached.den.length;
+    }
+    // Over the cap, the terms cached first go first.
+    for (const [old, entry] of this.dens) {
+      if (this.densPostings + den.length <= DENOMINATORS_MAX) break;
+      this.dens.delete(old);
+      this.densPostings -= entry.den.length;
+    }
+    this.dens.set(term, { list, den });
+    this.densPostings += den.length;
+    return den;
   }
 
   /**
@@ -180,7 +259,7 @@ export class LexicalIndex implements LexicalSearch {
    * head instead.
    */
   search(query: WeightedTerm[], limit: number, accept?: (index: number) => boolean, within?: ArrayLike<number>): LexicalHit[] {
-    const { k1, b, docLengths, postings } = this.data;
+    const { k1, docLengths } = this.data;
     const norms = this.normsOf();
     if (!this.scores) {
       this.scores = new Float64Array(docLengths.length);
@@ -192,13 +271,16 @@ export class LexicalIndex implements LexicalSearch {
     let inRanges = 0;
     if (within) for (let r = 0; r < within.length; r += 2) inRanges += within[r + 1]! - within[r]!;
     for (const { term, weight } of query) {
-      const full = postings[term];
-      if (!full) continue;
+      const length = this.lengthOf(term);
+      if (!length) continue;
+      // The whole list is read only when scanned whole or by ranges (a long list's head is stored apart).
+      const whole = () => this.listOf(term)!;
       const idf = this.idf(term) * weight * (k1 + 1);
       // Ranges holding many chunks (a place named by a fifth of a large corpus) expect more than a head's
       // worth of this term's postings: such a term is scanned by its head, filtered, like an unfiltered search.
-      const ranged = accept && within && (full.length <= 2 * this.headSize || (full.length / 2) * (inRanges / docLengths.length) <= this.headSize);
-      if (ranged && full.length / 2 < (within!.length / 2) * Math.log2(full.length)) {
+      const ranged = accept && within && (length <= 2 * this.headSize || (length / 2) * (inRanges / docLengths.length) <= this.headSize);
+      if (ranged && length / 2 < (within!.length / 2) * Math.log2(length)) {
+        const full = whole();
         // Many ranges (thousands of documents) and a short list: one pass over the list, each chunk
         // looked up in a mask of the ranges, is cheaper than a binary search per gap.
         const mask = this.maskOf(within!);
@@ -213,6 +295,7 @@ export class LexicalIndex implements LexicalSearch {
       }
       if (ranged) {
         // One pass over the list with a cursor into the ranges; a gap jumps by binary search from where it is.
+        const full = whole();
         let r = 0;
         let end = within[1] ?? 0;
         for (let i = lowerBound(full, within[0] ?? 0, 0); i < full.length && r < within.length; ) {
@@ -232,12 +315,12 @@ export class LexicalIndex implements LexicalSearch {
         continue;
       }
       // A filtered search without ranges stays exact: its chunks need not be in any head.
-      const list = accept && !within ? full : this.head(term, full, norms);
-      for (let i = 0; i < list.length; i += 2) {
+      const list = accept && !within ? whole() : this.head(term, whole, length, norms);
+      const den = this.denominators(term, list, norms);
+      for (let i = 0, j = 0; i < list.length; i += 2, j++) {
         const doc = list[i]!;
-        const tf = list[i + 1]!;
         if (scores[doc] === 0) touched[count++] = doc;
-        scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!);
+        scores[doc] = scores[doc]! + (idf * list[i + 1]!) / den[j]!;
       }
     }
     if (this.masked) {

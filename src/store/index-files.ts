@@ -3,10 +3,11 @@
  * CURRENT file names the live one and is replaced by rename, so a reader never
  * sees a half-written index and a crash mid-build leaves the old one serving.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Chunk, DocumentMeta } from '../types.js';
-import { HEAD_SIZE, LexicalIndex, type SerializedLexicalIndex } from '../retrieval/lexical-index.js';
+import { HEAD_SIZE, LexicalIndex, type PostingSource, type SerializedLexicalIndex } from '../retrieval/lexical-index.js';
 import { readTextStore } from './text-store.js';
 
 /**
@@ -103,6 +104,17 @@ export interface IndexData {
   lexical: SerializedLexicalIndex;
   /** Syllables of the clean chunks, computed at build (format 3+); see CorpusIndex.knownWords. */
   knownWords?: string[];
+}
+
+/**
+ * readIndexData for serving: the same, except that BM25 postings (format 2+) are
+ * opened for reading on demand (openLexical) instead of read whole.
+ */
+export async function openIndexData(buildDir: string): Promise<Omit<IndexData, 'lexical'> & { lexical: SerializedLexicalIndex | LexicalIndex }> {
+  const manifest = JSON.parse(await readFile(join(buildDir, 'manifest.json'), 'utf8')) as Manifest;
+  if (manifest.format < 3) return readIndexData(buildDir);
+  const [store, lexical, knownWords] = await Promise.all([readTextStore(buildDir), openLexical(buildDir), readFile(join(buildDir, 'known-words.json'), 'utf8').then((t) => JSON.parse(t) as string[])]);
+  return { manifest, ...store, lexical, knownWords };
 }
 
 export async function readIndexData(buildDir: string): Promise<IndexData> {
@@ -204,4 +216,132 @@ export async function readLexical(buildDir: string): Promise<SerializedLexicalIn
   for (let i = 0; i < count; i++) postings[meta.terms[i]!] = bin.subarray(header + bin[offsets + i]!, header + bin[offsets + i + 1]!);
   const heads = await readLexicalHeads(buildDir, meta.terms);
   return { k1: meta.k1, b: meta.b, docLengths, postings, ...(heads ? { heads } : {}) };
+}
+
+const closeOnCollect = new FinalizationRegistry<number[]>((fds) => {
+  for (const fd of fds) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+});
+
+/** `count` Int32 values of an open file from byte `position`. */
+function readInts(fd: number, position: number, count: number, what: string): Int32Array {
+  const ints = new Int32Array(count);
+  const bytes = new Uint8Array(ints.buffer);
+  let read = 0;
+  while (read < bytes.length) {
+    const n = readSync(fd, bytes, read, bytes.length - read, position + read);
+    if (n === 0) throw new Error(`${what} is shorter than its header says (damaged or another format)`);
+    read += n;
+  }
+  return ints;
+}
+
+/** Posting lists kept in memory once read, in postings (8 bytes each: 64 MB), first read first dropped. */
+const POSTINGS_CACHED = 8_000_000;
+
+/**
+ * Lists of lexical.bin (and heads of lexical-heads.bin) read by offset on
+ * first use; only the headers are read at open. Reading the whole file was
+ * most of the index load time on a 1000× corpus (290 MB with the heads).
+ */
+class PostingFile implements PostingSource {
+  private readonly cache = new Map<string, Int32Array>();
+  private cached = 0;
+  private readonly headCache = new Map<string, Int32Array>();
+
+  constructor(
+    private readonly fd: number,
+    private readonly names: string[],
+    private readonly numbers: Map<string, number>,
+    /** Offsets (in Int32 values, from `base`) of each term's list, terms + 1. */
+    private readonly offsets: Int32Array,
+    private readonly base: number,
+    private readonly heads?: { fd: number; size: number; numbers: Map<number, number>; offsets: Int32Array; base: number },
+  ) {}
+
+  terms(): string[] {
+    return this.names;
+  }
+
+  length(term: string): number {
+    const i = this.numbers.get(term);
+    return i === undefined ? 0 : this.offsets[i + 1]! - this.offsets[i]!;
+  }
+
+  list(term: string): Int32Array | undefined {
+    const i = this.numbers.get(term);
+    if (i === undefined) return undefined;
+    let list = this.cache.get(term);
+    if (list) return list;
+    list = readInts(this.fd, 4 * (this.base + this.offsets[i]!), this.offsets[i + 1]! - this.offsets[i]!, 'lexical.bin');
+    for (const [old, entry] of this.cache) {
+      if (this.cached + list.length <= 2 * POSTINGS_CACHED) break;
+      this.cache.delete(old);
+      this.cached -= entry.length;
+    }
+    this.cache.set(term, list);
+    this.cached += list.length;
+    return list;
+  }
+
+  head(term: string, size: number): Int32Array | undefined {
+    const heads = this.heads;
+    const i = this.numbers.get(term);
+    if (!heads || heads.size !== size || i === undefined) return undefined;
+    const k = heads.numbers.get(i);
+    if (k === undefined) return undefined;
+    let head = this.headCache.get(term);
+    if (!head) this.headCache.set(term, (head = readInts(heads.fd, 4 * (heads.base + heads.offsets[k]!), heads.offsets[k + 1]! - heads.offsets[k]!, 'lexical-heads.bin')));
+    return head;
+  }
+}
+
+/** The BM25 index of a build (format 2+), its postings and heads read on demand; see PostingFile. */
+export async function openLexical(buildDir: string): Promise<LexicalIndex> {
+  const meta = JSON.parse(await readFile(join(buildDir, 'lexical.json'), 'utf8')) as { k1: number; b: number; terms?: string[] };
+  if (!meta.terms) return LexicalIndex.fromJSON(await readLexical(buildDir)); // format 1: postings inline
+  const terms = meta.terms;
+  const fd = openSync(join(buildDir, 'lexical.bin'), 'r');
+  const fds = [fd];
+  try {
+    const [docs, count] = readInts(fd, 0, 2, 'lexical.bin');
+    if (count !== terms.length || docs! < 0) throw new Error('lexical.bin does not match lexical.json (damaged or from another build)');
+    const header = readInts(fd, 8, docs! + count + 1, 'lexical.bin');
+    const docLengths = Array.from(header.subarray(0, docs));
+    const offsets = header.subarray(docs);
+    const numbers = new Map(terms.map((term, i) => [term, i]));
+    let heads: ConstructorParameters<typeof PostingFile>[5];
+    let headFd: number | undefined;
+    try {
+      headFd = openSync(join(buildDir, 'lexical-heads.bin'), 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // format 4: heads are computed on first use
+    }
+    if (headFd !== undefined) {
+      fds.push(headFd);
+      const [size, headCount] = readInts(headFd, 0, 2, 'lexical-heads.bin');
+      if (headCount! < 0 || headCount! > count) throw new Error('lexical-heads.bin does not match its header (damaged or another format)');
+      const table = readInts(headFd, 8, 2 * headCount! + 1, 'lexical-heads.bin');
+      const headNumbers = new Map<number, number>();
+      for (let k = 0; k < headCount!; k++) {
+        const term = table[k]!;
+        if (term < 0 || term >= count) throw new Error(`lexical-heads.bin names term ${term} of ${count} (damaged or from another build)`);
+        headNumbers.set(term, k);
+      }
+      heads = { fd: headFd, size: size!, numbers: headNumbers, offsets: table.subarray(headCount), base: 2 + 2 * headCount! + 1 };
+    }
+    const file = new PostingFile(fd, terms, numbers, offsets, 2 + docs! + count + 1, heads);
+    const index = LexicalIndex.fromSource({ k1: meta.k1, b: meta.b, docLengths }, file);
+    // Close the files once nothing can read them any more (the index was swapped out).
+    closeOnCollect.register(file, fds);
+    return index;
+  } catch (error) {
+    for (const f of fds) closeSync(f);
+    throw error;
+  }
 }
