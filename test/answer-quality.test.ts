@@ -204,6 +204,10 @@ describe('chat shorthand', () => {
     expect(terms('kh22 co noi ve chuyen bao cao trung lap ko')).toEqual(expect.not.arrayContaining(['noi', 'chuyen']));
     expect(terms('cung cấp thông tin để nhằm mục đích gì?')).toEqual(expect.not.arrayContaining(['nham', 'muc', 'dich']));
     expect(terms('Mục đích của Kế hoạch 22 là gì?')).toContain('muc');
+    // "Ngoài X, … còn Y": X is known to the asker.
+    const given = analyzeQuery('Ngoài đưa tin về Kế hoạch 22, báo chí còn phải phản ánh điều gì?').content;
+    expect(given.find((t) => t.term === 'dua')!.weight).toBeLessThan(1);
+    expect(given.find((t) => t.term === 'anh')!.weight).toBe(1);
     // "bị" marks the passive; "Bí thư" is a position.
     expect(terms('báo cáo bị trùng lặp')).not.toContain('bi');
     expect(terms('Bí thư Tỉnh ủy làm gì')).toContain('bi');

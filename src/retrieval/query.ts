@@ -260,7 +260,9 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
   const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
-  const content = mergeTerms([contentTerms(current.primary, 1, knows), inherited ? contentTerms(inherited.primary, 0.4, knows).filter(keep) : []]);
+  const given = givenWords(current.primary);
+  const own = contentTerms(current.primary, 1, knows).map((t) => (given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t));
+  const content = mergeTerms([own, inherited ? contentTerms(inherited.primary, 0.4, knows).filter(keep) : []]);
   return {
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,
@@ -272,6 +274,20 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
     content,
     accents: current.english ? undefined : accentForms(inherited ? `${current.text}\n${inherited.text}` : current.text),
   };
+}
+
+/** Weight of the words of a clause the question states as known ("Ngoài đưa tin về …, còn …"). */
+const GIVEN_WEIGHT = 0.4;
+
+/**
+ * "Ngoài đưa tin về Kế hoạch 22, báo chí còn phải phản ánh điều gì?": the clause after "ngoài" up to the
+ * comma is what the asker already knows; its words (unless the rest repeats them) are not what the answer says.
+ */
+function givenWords(text: string): Set<string> {
+  const m = /^\s*(?:ngoài|ngoai|bên cạnh|ben canh)\s+([^,;?]+),(.+)$/iu.exec(text.normalize('NFC'));
+  if (!m) return new Set();
+  const rest = new Set(foldedSyllables(m[2]!));
+  return new Set(['ngoai', 'ben', 'canh', ...foldedSyllables(m[1]!)].filter((w) => !rest.has(w)));
 }
 
 /** The reference keys ("22-KH/TU", "KH-22") of the documents a question names. */
