@@ -475,4 +475,16 @@ describe('chat shorthand', () => {
     const reply = await ask('Trong chính quyền địa phương 2 cấp, cấp tỉnh và cấp xã phải mạnh về gì?');
     expect(reply.citations[0]!.quote).toContain('cấp xã mạnh về thực thi');
   });
+
+  it('"Còn X thì gồm những gì?" turns to X: the sentence listing X, not the last answer again', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Còn hình thức tuyên truyền thì gồm những gì?',
+      history: [
+        { role: 'user', content: 'Hướng dẫn của Điện Biên nói việc tuyên truyền Kế hoạch 22 cao điểm vào lúc nào?' },
+        { role: 'assistant', content: 'Việc nghiên cứu, quán triệt, tuyên truyền được thực hiện cao điểm trong quý I/2026.' },
+      ],
+    });
+    expect(reply.citations[0]!.quote).toMatch(/^Hình thức nghiên cứu/);
+    expect(reply.answer).toMatch(/podcast/);
+  });
 });

@@ -448,6 +448,9 @@ function enumerates(c: Candidate, thing: string[]): boolean {
   return new RegExp(`\\b${phrase}\\s*(?:\\(|:|nhu\\b|gom\\b)`).test(text);
 }
 
+/** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
+const FOLLOW_UP_THING = /^ (?:con|the con|vay con) ((?:[a-z]+ ){1,3}[a-z]+) thi /;
+
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
   const { sentences, context } = chunkTokens(c.passage.chunk);
   const document = documentTokens(c.passage.doc);
@@ -497,6 +500,12 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
   if (namesUnknownDocument(analysis, idf)) return refusal(passages, documents);
+  // "Còn hình thức tuyên truyền thì gồm những gì?" after "… cao điểm vào lúc nào?": the new question replaces
+  // what was asked; of the last question only the words naming its document carry over.
+  if (analysis.followUp && /^(con|the con|vay con)\b/.test(fold(analysis.question).trim()) && analysis.content.filter((t) => t.weight === 1).length >= 2) {
+    const naming = new Set(passages.slice(0, 6).flatMap((p) => [...documentTokens(p.doc)]));
+    analysis = { ...analysis, content: analysis.content.map((t) => (t.weight < 1 && !naming.has(t.term) ? { ...t, weight: t.weight * 0.25 } : t)) };
+  }
   // "tỷ lệ … là bao nhiêu": the rate is the unit, written as "60%" rather than named (checked in specificsOf).
   if (asksRate(analysis)) analysis = { ...analysis, content: analysis.content.map((t) => (RATE_WORDS.has(t.term) ? { ...t, weight: t.weight * 0.3 } : t)) };
   const place = analysis.english ? undefined : WHICH_PLACE.exec(fold(analysis.question))?.[1];
@@ -609,9 +618,13 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   }
   // "trên những mạng xã hội nào": the list follows the thing named; a close candidate that writes
   // that phrase whole ("mạng xã hội (Facebook, Zalo…)") beats one that does not.
-  const asked = analysis.english ? undefined : ASKED_THING.exec(` ${foldedSyllables(analysis.question).join(' ')} `)?.[1];
+  const spoken = ` ${foldedSyllables(analysis.question).join(' ')} `;
+  // "Còn hình thức tuyên truyền thì gồm những gì?": the thing the follow-up turns to, by its first two words.
+  const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
+  const asked = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? turnedTo);
   if (best && asked) {
-    const holds = (c: Candidate) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `);
+    // The heading line names the thing without listing it: the sentence under it does.
+    const holds = (c: Candidate) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index);
     const first = best;
     if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
   }
