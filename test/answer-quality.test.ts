@@ -487,4 +487,9 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.quote).toMatch(/^Hình thức nghiên cứu/);
     expect(reply.answer).toMatch(/podcast/);
   });
+
+  it('"trường hợp nào thì không …" is answered by the condition ("nếu …")', async () => {
+    const reply = await ask('Trường hợp nào thì không tổ chức hội nghị?');
+    expect(reply.citations[0]!.quote).toMatch(/n[ée]u kh[oô]ng th[aậ]t s[uự] c[aầ]?n thi[eé]t/i);
+  });
 });

@@ -628,6 +628,12 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const first = best;
     if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
   }
+  // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
+  if (best && !analysis.english && / truong hop nao /.test(spoken)) {
+    const conditional = (c: Candidate) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu');
+    const first = best;
+    if (!conditional(first)) best = candidates.find((c) => c !== first && c.score >= 0.7 * top!.score && eligible(c) && conditional(c)) ?? first;
+  }
   // "trên mạng xã hội nào": a close candidate that names them ("mạng xã hội (Facebook, Zalo…)") beats one that only mentions the thing.
   const which = analysis.english ? undefined : whichThing(analysis.question, idf);
   if (best && which && !enumerates(best, which)) {

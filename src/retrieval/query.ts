@@ -73,6 +73,8 @@ function isModal(words: string[], i: number): boolean {
   // "mấy lần 1 năm": "1 năm" is "a year".
   if ((word === '1' || word === 'mot') && prev !== undefined && /^(nam|thang|tuan)$/.test(next ?? '')) return true;
   if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;
+  // "trường hợp nào": asks the condition ("nếu …"), not about cases.
+  if ((word === 'truong' && next === 'hop' && words[i + 2] === 'nao') || (word === 'hop' && prev === 'truong' && next === 'nao')) return true;
   // "không nên / có nên" written without accents: "should", not "nền".
   if (word === 'nen' && (prev === 'khong' || prev === 'co')) return true;
   // "có nói về … không", "về chuyện …": asks whether the text speaks of it; "mà X nhắc tới / đề cập đến": a pointer, not the topic.
