@@ -492,4 +492,9 @@ describe('chat shorthand', () => {
     const reply = await ask('Trường hợp nào thì không tổ chức hội nghị?');
     expect(reply.citations[0]!.quote).toMatch(/n[ée]u kh[oô]ng th[aậ]t s[uự] c[aầ]?n thi[eé]t/i);
   });
+
+  it('a named document that never writes the question\'s rarest word does not outrank the one that does', async () => {
+    const passages = await runtime.kb.retriever().retrieve(analyzeQuery('hinh thuc tuyen truyen kh 22 co podcast ko'));
+    expect(passages[0]!.doc.id).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu');
+  });
 });

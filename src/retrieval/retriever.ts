@@ -84,6 +84,8 @@ export interface RetrieveOptions {
 
 const RRF_K = 60;
 const CANDIDATES = 40;
+/** A word this rare in the corpus is what the question is about. */
+const RARE_IDF = 3.5;
 const RERANK = 30;
 /** Candidates taken from the documents a question names, besides the corpus-wide ones. */
 const FOCUSED = 14;
@@ -131,6 +133,17 @@ export class Retriever {
     return [...terms, ...variants];
   }
 
+  /** A rare word of the question (idf ≥ RARE_IDF) that the corpus writes but no chunk of the named documents does. */
+  private async namedMissRareWord(analysis: QueryAnalysis, named: Set<string>): Promise<boolean> {
+    const ranges = this.index.chunkRanges(named);
+    for (const { term, weight } of analysis.content) {
+      if (weight < 1 || !/^[a-z]+$/.test(term) || this.idf(term) < RARE_IDF || !this.knows(term)) continue;
+      const hits = await this.index.lexical.search([{ term, weight: 1 }], 1, () => true, ranges);
+      if (!hits.length && !this.near(term).length) return true;
+    }
+    return false;
+  }
+
   async retrieve(analysis: QueryAnalysis, options: RetrieveOptions = {}): Promise<Passage[]> {
     const { chunks } = this.index;
     const sources = options.sources?.length ? new Set(options.sources) : undefined;
@@ -161,6 +174,9 @@ export class Retriever {
       const own = await this.index.lexical.search(expanded, FOCUSED, inFocus, this.index.chunkRanges(focus));
       own.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 1 / (RRF_K + rank)));
     }
+    // "kh 22 có podcast không": when the named document never writes the question's rarest word, the
+    // documents that do (the guidance implementing it) are not outranked by the name alone.
+    if (named.size && (await this.namedMissRareWord(analysis, named))) named.clear();
     if (refKeys.size) {
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
