@@ -215,6 +215,9 @@ describe('chat shorthand', () => {
     expect(terms('xây dựng nền tảng tư tưởng')).toContain('nen');
     // "bộ máy" is a machine of state, not "mấy".
     expect(analyzeQuery('nâng cao chất lượng bộ máy theo hướng nào?').intents.has('quantity')).toBe(false);
+    // Everyday words become the directives' words; bare forms that are other words stay.
+    expect(expandShorthand('gặp chuyện phức tạp thì làm xong khi nào')).toBe('gặp vấn đề phức tạp thì làm hoàn thành khi nào');
+    expect(expandShorthand('chuyen doi so')).toBe('chuyen doi so');
     // "bn" closing a yes/no question is "bạn", not "bao nhiêu".
     expect(expandShorthand('co dc dung ko bn')).toBe('co được dung không');
     expect(expandShorthand('toi da bn')).toBe('toi da bao nhiêu');
