@@ -9,18 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HEAD_SIZE, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { openLexical, readLexical, writeLexical } from '../src/store/index-files.js';
+import { termCorpus } from './helpers/term-corpus.js';
 
-/** `n` chunks: "common" and "half" make lists longer than a head, "mid" and "rare" do not. */
-function corpus(n: number): string[][] {
-  return Array.from({ length: n }, (_, i) => {
-    const terms = Array.from({ length: 1 + (i % 5) }, () => 'common');
-    for (let k = 0; k < 3 + ((i * 7) % 11); k++) terms.push(`filler${k}`);
-    if (i % 97 === 0) terms.push('rare');
-    if (i % 13 === 5) terms.push('mid', 'mid');
-    if (i % 2 === 0) terms.push('half');
-    return terms;
-  });
-}
 
 const query = [
   { term: 'mid', weight: 1 },
@@ -35,7 +25,7 @@ describe('BM25 postings read on demand', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-lazy-lexical-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const n = 3 * HEAD_SIZE;
-  const built = LexicalIndex.build(corpus(n));
+  const built = LexicalIndex.build(termCorpus(n));
 
   it('searches, weighs terms and lists them like the index read whole', async () => {
     await writeLexical(dir, built.toJSON());

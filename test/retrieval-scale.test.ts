@@ -15,18 +15,8 @@ import { namedDocuments } from '../src/retrieval/retriever.js';
 import { findDocRefs } from '../src/text/doc-refs.js';
 import { fold } from '../src/text/fold.js';
 import type { Chunk, DocumentMeta } from '../src/types.js';
+import { termCorpus } from './helpers/term-corpus.js';
 
-/** `n` chunks with a few terms of different spreads and frequencies. */
-function corpus(n: number): string[][] {
-  return Array.from({ length: n }, (_, i) => {
-    const terms = Array.from({ length: 1 + (i % 5) }, () => 'common');
-    for (let k = 0; k < 3 + ((i * 7) % 11); k++) terms.push(`filler${k}`);
-    if (i % 97 === 0) terms.push('rare');
-    if (i % 13 === 5) terms.push('mid', 'mid');
-    if (i % 2 === 0) terms.push('half');
-    return terms;
-  });
-}
 
 const query = [
   { term: 'mid', weight: 1 },
@@ -43,7 +33,7 @@ function ranges(pairs: Array<[number, number]>): { within: number[]; accept: (i:
 
 describe('BM25 within chunk ranges', () => {
   it('returns exactly the filtered full scan (scores and tie order)', () => {
-    const index = LexicalIndex.build(corpus(600));
+    const index = LexicalIndex.build(termCorpus(600));
     // Many small ranges (a place named by hundreds of documents) take the mask path, a few the binary-search path.
     const many = Array.from({ length: 150 }, (_, k): [number, number] => [4 * k, 4 * k + 2]);
     for (const pairs of [[[0, 1]], [[5, 40], [41, 42], [300, 600]], [[100, 101], [102, 103], [597, 600]], [[0, 600]], many] as Array<Array<[number, number]>>) {
@@ -56,7 +46,7 @@ describe('BM25 within chunk ranges', () => {
 
   it('stays exact on long lists while the ranges are small, and reads heads only for ranges holding many chunks', () => {
     const n = 3 * HEAD_SIZE;
-    const index = LexicalIndex.build(corpus(n));
+    const index = LexicalIndex.build(termCorpus(n));
     const few = ranges([[10, 60], [2000, 2100], [n - 30, n]]);
     expect(index.search(query, 14, few.accept, few.within)).toEqual(index.search(query, 14, few.accept));
     // Two thirds of the corpus: "common" and "half" are read from their heads, the rest exactly.
@@ -145,7 +135,7 @@ describe('document lookups by number and place', () => {
 describe('BM25 heads stored at build (index format 5)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-heads-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const built = LexicalIndex.build(corpus(3 * HEAD_SIZE));
+  const built = LexicalIndex.build(termCorpus(3 * HEAD_SIZE));
 
   it('reads back the heads search would select, and searches the same', async () => {
     await writeLexical(dir, built.toJSON());
