@@ -500,4 +500,9 @@ describe('chat shorthand', () => {
     const passages = await runtime.kb.retriever().retrieve(analyzeQuery('hinh thuc tuyen truyen kh 22 co podcast ko'));
     expect(passages[0]!.doc.id).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu');
   });
+
+  it('a quoted name (“03 dám”) is quoted from the sentence that writes it, even misread by the scan', async () => {
+    const reply = await ask('Phương châm "03 dám" trong Kế hoạch 22 gồm những gì?');
+    expect(reply.citations[0]!.quote).toMatch(/03 ddm/);
+  });
 });

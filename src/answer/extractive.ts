@@ -448,6 +448,21 @@ function enumerates(c: Candidate, thing: string[]): boolean {
   return new RegExp(`\\b${phrase}\\s*(?:\\(|:|nhu\\b|gom\\b)`).test(text);
 }
 
+/** The short name a question quotes (“03 dám”, "3 hơn"), as folded syllables with numbers by value. */
+function quotedName(question: string): string[] | undefined {
+  const m = /[“"'‘]([^”"'’]{2,30})[”"'’]/u.exec(question);
+  const words = m ? foldedSyllables(m[1]!).map((w) => (/^\d+$/.test(w) ? String(Number(w)) : w)) : [];
+  return words.length >= 1 && words.length <= 4 ? words : undefined;
+}
+
+/** The sentence writes the phrase word for word; in a scan, a word of three letters or more may have one letter misread. */
+function writesPhrase(words: string[], phrase: string[], ocr: boolean): boolean {
+  const same = (a: string, w: string | undefined) =>
+    w !== undefined && (a === w || (/^\d+$/.test(w) && String(Number(w)) === a) || (ocr && a.length >= 3 && w.length === a.length && withinOneEdit(a, w)));
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((p, k) => same(p, words[i + k]))) return true;
+  return false;
+}
+
 /** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
 const FOLLOW_UP_THING = /^ (?:con|the con|vay con) ((?:[a-z]+ ){1,3}[a-z]+) thi /;
 
@@ -627,6 +642,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const holds = (c: Candidate) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index);
     const first = best;
     if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
+  }
+  // Phương châm “03 dám”: a close candidate that writes the quoted name (a scan may misread one letter of a
+  // word: "03 ddm") beats one that writes another quoted name ("3 hơn").
+  const quoted = analysis.english ? undefined : quotedName(analysis.question);
+  if (best && quoted) {
+    const writes = (c: Candidate) => writesPhrase(chunkTokens(c.passage.chunk).sentences[c.index]!.words, quoted, c.passage.chunk.ocr);
+    const first = best;
+    if (!writes(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && writes(c)) ?? first;
   }
   // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
   if (best && !analysis.english && / truong hop nao /.test(spoken)) {

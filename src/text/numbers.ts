@@ -26,10 +26,12 @@ export function numberValue(word: string): number | undefined {
   return WORD_VALUES[word] ?? ROMAN_VALUES.get(word);
 }
 
-/** Every folded spelling of a number written in digits: "2" → ["2", "hai", "ii"], "14" → ["14", "xiv"]. */
+/** Every folded spelling of a number written in digits: "2" → ["2", "02", "hai", "ii"], "14" → ["14", "xiv"]; "03" is 3. */
 export function numberSpellings(digits: string): string[] {
   const n = Number(digits);
   const words = Object.entries(WORD_VALUES).filter(([, value]) => value === n).map(([word]) => word);
   const roman = toRoman(n);
-  return [digits, ...words, ...(roman ? [roman] : [])];
+  // Directives pad counts ("03 hội nghị", "phương châm “03 dám”").
+  const forms = new Set([digits, String(n), ...(n < 10 ? [`0${n}`] : [])]);
+  return [...forms, ...words, ...(roman ? [roman] : [])];
 }
