@@ -505,4 +505,10 @@ describe('chat shorthand', () => {
     const reply = await ask('Phương châm "03 dám" trong Kế hoạch 22 gồm những gì?');
     expect(reply.citations[0]!.quote).toMatch(/03 ddm/);
   });
+
+  it('"mấy lần 1 năm" / "how often" ask the frequency, which directives head "Tần suất"', async () => {
+    for (const q of ['xã được họp mấy lần 1 năm', 'How often may a commune hold commune-wide conferences?']) {
+      expect((await ask(q)).citations[0]!.quote).toMatch(/03 hoi nghi/);
+    }
+  });
 });

@@ -8,6 +8,7 @@
 export const PHRASES: Array<[string, string]> = [
   ['how long', 'bao lâu|không quá'],
   ['how many', 'bao nhiêu|số lượng'],
+  ['how often', 'tần suất|định kỳ|bao nhiêu lần'],
   ['how much', 'bao nhiêu'],
   ['what percentage', 'tỷ lệ|bao nhiêu phần trăm'],
   ['at least', 'ít nhất|tối thiểu'],

@@ -29,6 +29,8 @@ const ACRONYMS: Record<string, string> = {
 /** Phrases: "mấy tiếng" is hours, "hồi nào / lúc nào" is when, "họp" is a conference. */
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(mấy|bao nhiêu|may|bao nhieu) (tiếng|tieng)\b/giu, '$1 giờ'],
+  // "mấy lần một năm": how often; directives head that "Tần suất".
+  [/(^|[^\p{L}])(mấy|bao nhiêu|may|bao nhieu) (lần|lan)(?![\p{L}])/giu, '$1$2 $3 tần suất'],
   // "được nói bao lâu": at a conference, speaking for a length of time is "phát biểu".
   [/(^|[^\p{L}])(nói|noi)(?=\s+(?:bao lâu|bao lau|mấy|may|tối đa|toi da|không quá|khong qua|trong)(?![\p{L}]))/giu, '$1phát biểu'],
   // …but "xa hoi nao" is "xã hội nào" (which society / social network).
