@@ -218,6 +218,7 @@ describe('chat shorthand', () => {
     // Everyday words become the directives' words; bare forms that are other words stay.
     expect(expandShorthand('gặp chuyện phức tạp thì làm xong khi nào')).toBe('gặp vấn đề phức tạp thì làm hoàn thành khi nào');
     expect(expandShorthand('chuyen doi so')).toBe('chuyen doi so');
+    expect(expandShorthand('họp online')).toBe('họp hội nghị trực tuyến');
     // "bn" closing a yes/no question is "bạn", not "bao nhiêu".
     expect(expandShorthand('co dc dung ko bn')).toBe('co được dung không');
     expect(expandShorthand('toi da bn')).toBe('toi da bao nhiêu');

@@ -160,7 +160,8 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
 }
 
 const RATE_WORDS = new Set(['ti', 'le']);
-const asksRate = (analysis: QueryAnalysis) => !analysis.english && analysis.intents.has('quantity') && / t[iy] le /.test(` ${fold(analysis.question)} `);
+const asksRate = (analysis: QueryAnalysis) =>
+  analysis.english ? /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) : analysis.intents.has('quantity') && / t[iy] le /.test(` ${fold(analysis.question)} `);
 
 /** Words before "là bao nhiêu" that say how, not what: bounds, "số lượng", "mức". */
 const AMOUNT_WORDS = new Set(['toi', 'da', 'thieu', 'it', 'nhat', 'khong', 'qua', 'so', 'luong', 'muc', 'con', 'thi', 'duoc', 'phai', 'la']);

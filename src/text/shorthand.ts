@@ -13,6 +13,7 @@ const WORDS: Record<string, string> = {
   cb: 'cán bộ', dv: 'đảng viên', đv: 'đảng viên', cbcc: 'cán bộ công chức',
   // Everyday words for what directives write formally: "gặp chuyện phức tạp" is "vấn đề", "làm xong" is
   // "hoàn thành", "tiền" is "kinh phí" (only accented words where the bare form is another word: "chuyen", "bot", "tien").
+  online: 'trực tuyến', zoom: 'trực tuyến', offline: 'trực tiếp', deadline: 'thời hạn',
   chuyện: 'vấn đề', xong: 'hoàn thành', bớt: 'giảm', tiền: 'tiền kinh phí', sếp: 'lãnh đạo', nộp: 'nộp gửi',
   z: 'vậy', hn: 'hội nghị', vb: 'văn bản', cq: 'chính quyền', mxh: 'mạng xã hội', xd: 'xây dựng', vh: 'văn hóa', btv: 'Ban Thường vụ', bch: 'Ban Chấp hành', bcv: 'báo cáo viên', ub: 'Ủy ban',
 };
