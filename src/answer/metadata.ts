@@ -6,7 +6,8 @@
  */
 import { fold } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
-import { documentTokens, ownRefKeys } from '../retrieval/sentence-cache.js';
+import { positionsOf, referenceIndex, tokenIndex } from '../retrieval/document-index.js';
+import { ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
@@ -19,6 +20,8 @@ export interface CorpusView {
   chunks: Chunk[];
   /** Syllables of the clean documents (see CorpusIndex.knownWords). */
   knownWords?: Set<string>;
+  /** The documents' metadata as one array (CorpusIndex.list): the lookup tables the retriever built for it serve here too. */
+  list?(): DocumentMeta[];
 }
 
 export type MetadataKind = 'signer' | 'date' | 'basis' | 'number';
@@ -40,63 +43,10 @@ export function metadataKind(question: string): MetadataKind | undefined {
   return kinds.includes('basis') ? 'basis' : kinds[0];
 }
 
-/**
- * Per document list: what targetDocument, citedReference and the date check look up, indexed once
- * (a 1000× corpus has 5,000 documents; scanning them all per question was most of a metadata answer).
- * Positions are ascending, i.e. document order, so "the first document that …" stays the same.
- */
-interface DocumentIndex {
-  /** Own reference keys (full and short, ownRefKeys) → positions. */
-  own: Map<string, number[]>;
-  /** Own full reference ("22-KH/TU") → positions. */
-  ownFull: Map<string, number[]>;
-  /** Full reference of a dated reference the document cites → positions. */
-  citesDated: Map<string, number[]>;
-  /** Folded syllable of the document's context (documentTokens) → positions. */
-  tokens: Map<string, number[]>;
-  /** Folded document type, per position. */
-  types: Array<string | undefined>;
-}
-
-const documentIndexes = new WeakMap<DocumentMeta[], DocumentIndex>();
-
-function documentIndex(documents: DocumentMeta[]): DocumentIndex {
-  let index = documentIndexes.get(documents);
-  if (!index) {
-    const add = (map: Map<string, number[]>, key: string, at: number) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [at]);
-      else if (list[list.length - 1] !== at) list.push(at);
-    };
-    index = { own: new Map(), ownFull: new Map(), citesDated: new Map(), tokens: new Map(), types: [] };
-    for (let at = 0; at < documents.length; at++) {
-      const d = documents[at]!;
-      for (const key of ownRefKeys(d)) add(index.own, key, at);
-      const full = d.docNumber ? findDocRefs(d.docNumber)[0]?.full : undefined;
-      if (full) add(index.ownFull, full, at);
-      for (const r of d.references) {
-        const cited = r.date ? findDocRefs(r.number)[0]?.full : undefined;
-        if (cited) add(index.citesDated, cited, at);
-      }
-      for (const w of documentTokens(d)) add(index.tokens, w, at);
-      index.types.push(d.docType ? fold(d.docType) : undefined);
-    }
-    documentIndexes.set(documents, index);
-  }
-  return index;
-}
-
-/** Positions listed under any of the keys, ascending. */
-function positionsOf(map: Map<string, number[]>, keys: Iterable<string>): number[] {
-  const found = new Set<number>();
-  for (const key of keys) for (const at of map.get(key) ?? []) found.add(at);
-  return [...found].sort((a, b) => a - b);
-}
-
 /** The document a question is about: named by number, else the best-ranked passage's. */
 function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
   const keys = refKeysOf(analysis);
-  const index = documentIndex(documents);
+  const index = referenceIndex(documents);
   // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
   const subject = subjectType(analysis.question);
   const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
@@ -109,7 +59,7 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most
   // (the first in document order among equals), when it is the only one that matches that much.
   const counts = new Map<number, number>();
-  for (const w of new Set(analysis.content.map((t) => t.term))) for (const at of index.tokens.get(w) ?? []) if (typed(at)) counts.set(at, (counts.get(at) ?? 0) + 1);
+  for (const w of new Set(analysis.content.map((t) => t.term))) for (const at of tokenIndex(documents).get(w) ?? []) if (typed(at)) counts.set(at, (counts.get(at) ?? 0) + 1);
   let best = -1;
   let bestN = 0;
   let secondN = 0;
@@ -250,8 +200,9 @@ function clip(text: string, span: { start: number; end: number }, maxChars: numb
 function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], passages: Passage[]) {
   const keys = new Set(analysis.refs.map((r) => r.full).filter(Boolean) as string[]);
   if (!keys.size) return undefined;
-  const index = documentIndex(documents);
-  if (positionsOf(index.ownFull, keys).length) return undefined;
+  // Full keys ("22-KH/TU") come only from a document's own full number, never from a short one.
+  const index = referenceIndex(documents);
+  if (positionsOf(index.own, keys).length) return undefined;
   const refOf = (meta: DocumentMeta) => meta.references.find((r) => keys.has(findDocRefs(r.number)[0]?.full ?? '') && r.date);
   // The best-ranked passages' documents first, then the corpus in order.
   for (const { doc } of passages) {
@@ -271,18 +222,19 @@ function aboutRefs(meta: DocumentMeta, analysis: QueryAnalysis): boolean {
   return ownRefKeys(meta).some((k) => keys.has(k)) || findDocRefs(meta.title).some((r) => keys.has(r.full!) || keys.has(r.short));
 }
 
-/** The documents' metadata as one array per corpus (so the per-list indexes above are built once). */
+/** The documents' metadata as one array per corpus (so the per-list lookup tables are built once). */
 const metaLists = new WeakMap<Map<string, { meta: DocumentMeta }>, DocumentMeta[]>();
-function metasOf(documents: Map<string, { meta: DocumentMeta }>): DocumentMeta[] {
-  let list = metaLists.get(documents);
-  if (!list) metaLists.set(documents, (list = [...documents.values()].map((d) => d.meta)));
+function metasOf(corpus: CorpusView): DocumentMeta[] {
+  if (corpus.list) return corpus.list();
+  let list = metaLists.get(corpus.documents);
+  if (!list) metaLists.set(corpus.documents, (list = [...corpus.documents.values()].map((d) => d.meta)));
   return list;
 }
 
 export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
   const kind = metadataKind(analysis.question);
   if (!kind) return undefined;
-  const documents = metasOf(corpus.documents);
+  const documents = metasOf(corpus);
   if (kind === 'date') {
     const cited = citedReference(analysis, documents, passages);
     if (cited) {
@@ -293,7 +245,7 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
     }
     // A numbered document the corpus neither holds nor cites: not ours to date.
     const fulls = analysis.refs.map((r) => r.full).filter(Boolean) as string[];
-    if (fulls.length && !positionsOf(documentIndex(documents).ownFull, fulls).length) return undefined;
+    if (fulls.length && !positionsOf(referenceIndex(documents).own, fulls).length) return undefined;
   }
   const meta = targetDocument(analysis, passages, documents);
   const stored = meta && corpus.documents.get(meta.id);

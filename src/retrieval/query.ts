@@ -10,6 +10,7 @@ import { expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
+import { addPosition, positionsOf, type Positions } from './document-index.js';
 
 export type Intent = 'quantity' | 'time' | 'who' | 'list';
 
@@ -355,13 +356,9 @@ const placeAnswers = new WeakMap<DocumentMeta[], Map<string, DocumentMeta[]>>();
 export function documentsNamingPlace(analysis: QueryAnalysis, documents: DocumentMeta[]): DocumentMeta[] {
   let byPlace = placeIndexes.get(documents);
   if (!byPlace) {
-    const index = new Map<string, number[]>();
+    const index: Positions = new Map();
     documents.forEach((meta, at) => {
-      for (const name of placeNames(meta)) {
-        const list = index.get(name);
-        if (!list) index.set(name, [at]);
-        else if (list[list.length - 1] !== at) list.push(at);
-      }
+      for (const name of placeNames(meta)) addPosition(index, name, at);
     });
     placeIndexes.set(documents, (byPlace = index));
   }
@@ -373,10 +370,8 @@ export function documentsNamingPlace(analysis: QueryAnalysis, documents: Documen
   const key = names.join('|');
   let listed = answers.get(key);
   if (!listed) {
-    const found = new Set<number>();
-    for (const name of names) for (const at of byPlace.get(name)!) found.add(at);
     if (answers.size > 1000) answers.clear();
-    answers.set(key, (listed = [...found].sort((a, b) => a - b).map((at) => documents[at]!)));
+    answers.set(key, (listed = positionsOf(byPlace, names).map((at) => documents[at]!)));
   }
   return [...listed];
 }

@@ -3,15 +3,15 @@
  * reciprocal rank, then reranked with what matters in directives: references
  * to the document by number, and the best sentence's fit to the question.
  */
-import { findDocRefs } from '../text/doc-refs.js';
 import { fold } from '../text/fold.js';
 import type { DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
+import { positionsOf, referenceIndex } from './document-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
 import { documentsNamingPlace, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
-import { chunkTokens, documentTokens, ownRefKeys } from './sentence-cache.js';
+import { chunkTokens, documentTokens } from './sentence-cache.js';
 
 /**
  * The documents a question names by number. "Hướng dẫn triển khai Kế hoạch 22 …"
@@ -22,59 +22,16 @@ export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[
   const refKeys = refKeysOf(analysis);
   const named = new Set<string>();
   if (!refKeys.size) return named;
-  const index = refIndex(documents);
-  for (const at of index.lookup(index.own, refKeys)) named.add(documents[at]!.id);
+  const index = referenceIndex(documents);
+  const own = positionsOf(index.own, refKeys);
+  for (const at of own) named.add(documents[at]!.id);
   const subject = subjectType(analysis.question);
   const ofSubject = (at: number) => index.types[at] === subject;
-  if (subject && !index.lookup(index.own, refKeys).some(ofSubject)) {
-    const implementing = index.lookup(index.cited, refKeys).filter(ofSubject);
+  if (subject && !own.some(ofSubject)) {
+    const implementing = positionsOf(index.cited, refKeys).filter(ofSubject);
     if (implementing.length) return new Set(implementing.map((at) => documents[at]!.id));
   }
   return named;
-}
-
-/**
- * Per document list: reference key → positions of the documents whose own
- * number answers to it, and of those whose title cites it, plus each folded
- * type. Questions naming a number then look up a few keys instead of
- * reading every document (5,000 on a large corpus).
- */
-interface RefIndex {
-  own: Map<string, number[]>;
-  cited: Map<string, number[]>;
-  types: Array<string | undefined>;
-  /** Positions (ascending: document order) listed under any of the keys. */
-  lookup(map: Map<string, number[]>, keys: Set<string>): number[];
-}
-
-const refIndexes = new WeakMap<DocumentMeta[], RefIndex>();
-
-function refIndex(documents: DocumentMeta[]): RefIndex {
-  let index = refIndexes.get(documents);
-  if (!index) {
-    const own = new Map<string, number[]>();
-    const cited = new Map<string, number[]>();
-    const add = (map: Map<string, number[]>, key: string, at: number) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [at]);
-      else if (list[list.length - 1] !== at) list.push(at);
-    };
-    documents.forEach((meta, at) => {
-      for (const key of ownRefKeys(meta)) add(own, key, at);
-      for (const r of findDocRefs(meta.title)) {
-        if (r.full) add(cited, r.full, at);
-        add(cited, r.short, at);
-      }
-    });
-    const types = documents.map((meta) => (meta.docType ? fold(meta.docType) : undefined));
-    const lookup = (map: Map<string, number[]>, keys: Set<string>) => {
-      const found = new Set<number>();
-      for (const key of keys) for (const at of map.get(key) ?? []) found.add(at);
-      return [...found].sort((a, b) => a - b);
-    };
-    refIndexes.set(documents, (index = { own, cited, types, lookup }));
-  }
-  return index;
 }
 
 export interface RetrieveOptions {
