@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { askedWords, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
@@ -15,7 +15,7 @@ import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
 import { listSection, type ListSection } from './section-list.js';
-import { documentLabel, displayDate, OCR_NOTE, sectionLabel, toCitation } from './format.js';
+import { documentLabel, documentLine, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -125,7 +125,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
   // "what share / percentage …" is answered by a "%", as "bao nhiêu phần trăm" is.
   if (analysis.english) return { units: /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [], numbers: [], ordinals: [], subject: [] };
-  const words = foldedSyllables(analysis.question);
+  const words = askedWords(analysis);
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];
   const numbers: string[][] = [];
@@ -282,7 +282,7 @@ function namesUnknownDocument(analysis: QueryAnalysis, idf: Idf): boolean {
 
 /** The act a "who" question asks about: the first content word after "ai" ("ai đạt giải" → "dat"). */
 function askedAct(analysis: QueryAnalysis): string | undefined {
-  const words = foldedSyllables(analysis.question);
+  const words = askedWords(analysis);
   const at = words.indexOf('ai');
   // "giúp ai nắm được …", "giao cho ai": "ai" as the object; the act is the question's, not the answer's.
   if (at < 0 || OBJECT_VERBS.has(words[at - 1] ?? '')) return undefined;
@@ -572,10 +572,11 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
-  const ownNumbers = [...new Set(foldedSyllables(analysis.question).filter((w) => /^\d+$/.test(w)))];
+  const spoken = ` ${askedWords(analysis).join(' ')} `;
+  const ownNumbers = [...new Set(askedWords(analysis).filter((w) => /^\d+$/.test(w)))];
   // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
   const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text.replace(REFERENCE_NUMBER, ' '));
-  const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(` ${foldedSyllables(analysis.question).join(' ')} `);
+  const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(spoken);
   const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
@@ -609,7 +610,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   };
   const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE || !ownWords(c);
   // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
-  const positions = analysis.english ? [] : POSITIONS.filter((p) => ` ${foldedSyllables(analysis.question).join(' ')} `.includes(` ${p} `));
+  const positions = analysis.english ? [] : POSITIONS.filter((p) => spoken.includes(` ${p} `));
   const namesPosition = (c: Candidate) => {
     if (!positions.length) return true;
     const { sentences } = chunkTokens(c.passage.chunk);
@@ -632,38 +633,24 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     );
     if (better) best = better;
   }
-  // "trên những mạng xã hội nào": the list follows the thing named; a close candidate that writes
-  // that phrase whole ("mạng xã hội (Facebook, Zalo…)") beats one that does not.
-  const spoken = ` ${foldedSyllables(analysis.question).join(' ')} `;
-  // "Còn hình thức tuyên truyền thì gồm những gì?": the thing the follow-up turns to, by its first two words.
+  // A close candidate (within `share` of the top score) that has what the question asks for beats a best one without it.
+  const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share = 0.75) =>
+    !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
+  // "trên những mạng xã hội nào": the list follows the thing named; a sentence that writes that phrase
+  // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức tuyên truyền thì gồm những gì?": the thing the
+  // follow-up turns to, by its first two words. The heading line names the thing without listing it: the sentence under it does.
   const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
   const asked = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? turnedTo);
-  if (best && asked) {
-    // The heading line names the thing without listing it: the sentence under it does.
-    const holds = (c: Candidate) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index);
-    const first = best;
-    if (!holds(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && holds(c)) ?? first;
-  }
-  // Phương châm “03 dám”: a close candidate that writes the quoted name (a scan may misread one letter of a
-  // word: "03 ddm") beats one that writes another quoted name ("3 hơn").
+  if (asked) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index));
+  // Phương châm “03 dám”: the sentence that writes the quoted name (a scan may misread one letter of a
+  // word: "03 ddm"), not one that writes another quoted name ("3 hơn").
   const quoted = analysis.english ? undefined : quotedName(analysis.question);
-  if (best && quoted) {
-    const writes = (c: Candidate) => writesPhrase(chunkTokens(c.passage.chunk).sentences[c.index]!.words, quoted, c.passage.chunk.ocr);
-    const first = best;
-    if (!writes(first)) best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && writes(c)) ?? first;
-  }
+  if (quoted) best = preferred(best, (c) => writesPhrase(chunkTokens(c.passage.chunk).sentences[c.index]!.words, quoted, c.passage.chunk.ocr));
   // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
-  if (best && !analysis.english && / truong hop nao /.test(spoken)) {
-    const conditional = (c: Candidate) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu');
-    const first = best;
-    if (!conditional(first)) best = candidates.find((c) => c !== first && c.score >= 0.7 * top!.score && eligible(c) && conditional(c)) ?? first;
-  }
-  // "trên mạng xã hội nào": a close candidate that names them ("mạng xã hội (Facebook, Zalo…)") beats one that only mentions the thing.
+  if (!analysis.english && / truong hop nao /.test(spoken)) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu'), 0.7);
+  // "trên mạng xã hội nào": the sentence that names them ("mạng xã hội (Facebook, Zalo…)"), not one that only mentions the thing.
   const which = analysis.english ? undefined : whichThing(analysis.question, idf);
-  if (best && which && !enumerates(best, which)) {
-    const first = best;
-    best = candidates.find((c) => c !== first && c.score >= 0.75 * top!.score && eligible(c) && enumerates(c, which)) ?? first;
-  }
+  if (which) best = preferred(best, (c) => enumerates(c, which));
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {
@@ -700,9 +687,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
 /** "Theo Kế hoạch số …, …, ngày (mục …):" and the quote, for each citation. */
 function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
   const lines = citations.map((c) => {
-    const doc = passages[c.n - 1]!.doc;
-    const where = [documentLabel(doc), doc.issuer, displayDate(doc.date)].filter(Boolean).join(', ');
-    return `Theo ${where} (mục ${sectionLabel(c)}):\n“${c.quote}” [${c.n}]`;
+    return `Theo ${documentLine(passages[c.n - 1]!.doc)} (mục ${sectionLabel(c)}):\n“${c.quote}” [${c.n}]`;
   });
   if (citations.some((c) => c.ocr)) lines.push(OCR_NOTE);
   return { answered: true, answer: lines.join('\n\n'), citations };
@@ -721,9 +706,7 @@ function itemsAnswer(section: ListSection, maxQuote: number): AnswerDraft {
     const [a, b] = trimQuote(text, span.start, end);
     return toCitation(i + 1, { ...section.passage, chunk }, text.slice(a, b), section.passage.score);
   });
-  const doc = section.passage.doc;
-  const where = [documentLabel(doc), doc.issuer, displayDate(doc.date)].filter(Boolean).join(', ');
-  const lines = [`Theo ${where} (mục ${section.path} – ${section.title}):`, ...citations.map((c) => `${c.n}. “${c.quote}” [${c.n}]`)];
+  const lines = [`Theo ${documentLine(section.passage.doc)} (mục ${section.path} – ${section.title}):`, ...citations.map((c) => `${c.n}. “${c.quote}” [${c.n}]`)];
   if (citations.some((c) => c.ocr)) lines.push('', OCR_NOTE);
   return { answered: true, answer: lines.join('\n'), citations };
 }

@@ -20,6 +20,11 @@ export function documentLabel(meta: DocumentMeta): string {
   return displayTitle(meta);
 }
 
+/** "Kế hoạch số 22-KH/TU, Ban Thường vụ Tỉnh ủy Điện Biên, 16/01/2026": the document an answer quotes, as it introduces the quote. */
+export function documentLine(meta: DocumentMeta): string {
+  return [documentLabel(meta), meta.issuer, displayDate(meta.date)].filter(Boolean).join(', ');
+}
+
 /** "II.2.3.b – Đổi mới về công tác tổ chức hội nghị" */
 export function sectionLabel(citation: Pick<Citation, 'section' | 'sectionTitle'>): string {
   if (!citation.section) return 'phần mở đầu';

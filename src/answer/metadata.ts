@@ -11,7 +11,7 @@ import { ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
-import { displayDate, displayTitle, documentLabel, OCR_NOTE, sectionTitles } from './format.js';
+import { displayDate, displayTitle, documentLine, OCR_NOTE, sectionTitles } from './format.js';
 import type { AnswerDraft } from './extractive.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
@@ -279,7 +279,7 @@ function draft(meta: DocumentMeta, text: string, span: { start: number; end: num
     ...(meta.ocr ? { ocr: true } : {}),
     docId: meta.id,
   };
-  const where = [documentLabel(meta), meta.issuer, displayDate(meta.date)].filter(Boolean).join(', ');
+  const where = documentLine(meta);
   const lines = [`Theo ${where}: ${fact}`, `“${quote}” [1]`];
   if (meta.ocr) lines.push('', OCR_NOTE);
   return { answered: true, answer: lines.join('\n'), citations: [citation] };

@@ -54,6 +54,18 @@ const FOLLOW_UP_START = /^(con|the con|the|vay con|vay|va|thi sao|what about|and
 
 const BOUND_PAIRS = new Set(['toi da', 'khong qua', 'toi thieu', 'it nhat']);
 
+/**
+ * Phrases whose every word only shapes the question: "trường hợp nào" asks a condition ("nếu …"); "có nói
+ * về … không" asks whether the text speaks of it; "mà X nhắc tới / đề cập đến" points at X; "(để) nhằm mục
+ * đích gì" asks the purpose, which the answer states with "để …".
+ */
+const SHAPE_PHRASES = ['truong hop nao', 'co noi ve', 'nhac toi', 'nhac den', 'de cap toi', 'de cap den', 'nham muc dich gi', 'muc dich gi', 'nham gi'].map((p) => p.split(' '));
+
+/** Word `i` stands inside one of the SHAPE_PHRASES. */
+function inShapePhrase(words: string[], i: number): boolean {
+  return SHAPE_PHRASES.some((phrase) => phrase.some((_, k) => phrase.every((w, j) => words[i - k + j] === w)));
+}
+
 /** Words that only shape the question in these pairs: "được phép" (allowed), "dài bao lâu" (how long). */
 function isModal(words: string[], i: number): boolean {
   const [prev, word, next] = [words[i - 1], words[i], words[i + 1]];
@@ -74,20 +86,13 @@ function isModal(words: string[], i: number): boolean {
   // "mấy lần 1 năm": "1 năm" is "a year".
   if ((word === '1' || word === 'mot') && prev !== undefined && /^(nam|thang|tuan)$/.test(next ?? '')) return true;
   if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;
-  // "trường hợp nào": asks the condition ("nếu …"), not about cases.
-  if ((word === 'truong' && next === 'hop' && words[i + 2] === 'nao') || (word === 'hop' && prev === 'truong' && next === 'nao')) return true;
   // "không nên / có nên" written without accents: "should", not "nền".
   if (word === 'nen' && (prev === 'khong' || prev === 'co')) return true;
-  // "có nói về … không", "về chuyện …": asks whether the text speaks of it; "mà X nhắc tới / đề cập đến": a pointer, not the topic.
-  if ((word === 'noi' && next === 've' && prev === 'co') || (word === 'co' && next === 'noi' && words[i + 2] === 've')) return true;
   // "bị trùng lặp", "bị kỷ luật": the passive marker, not "bí" (Bí thư, bí mật).
   if (word === 'bi' && next !== undefined && next !== 'thu' && next !== 'mat' && prev !== 'ban') return true;
+  // "về chuyện …": the matter spoken of, not a topic word.
   if (word === 'chuyen' && prev === 've') return true;
-  if ((word === 'nhac' || (word === 'cap' && prev === 'de')) && (next === 'toi' || next === 'den')) return true;
-  if ((word === 'toi' || word === 'den') && (prev === 'nhac' || (prev === 'cap' && words[i - 2] === 'de'))) return true;
-  if (word === 'de' && next === 'cap' && (words[i + 2] === 'toi' || words[i + 2] === 'den')) return true;
-  // "(để) nhằm mục đích gì", "để làm gì": asks the purpose, which the answer states with "để …".
-  if (/^(nham|muc|dich)$/.test(word!) && / (nham|muc dich) gi /.test(` ${words.slice(Math.max(0, i - 1), i + 4).join(' ')} `)) return true;
+  if (inShapePhrase(words, i)) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
 }
 
@@ -449,8 +454,8 @@ function issuerTokens(meta: DocumentMeta): { issuer: string; type: string[] } {
 
 const askedCache = new WeakMap<QueryAnalysis, string[]>();
 
-/** The question's folded syllables, once per analysis. */
-function askedWords(analysis: QueryAnalysis): string[] {
+/** The question's folded syllables, once per analysis (callers must not change the array). */
+export function askedWords(analysis: QueryAnalysis): string[] {
   let words = askedCache.get(analysis);
   if (!words) askedCache.set(analysis, (words = foldedSyllables(analysis.question)));
   return words;
