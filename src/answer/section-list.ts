@@ -56,23 +56,22 @@ export function listSection(analysis: QueryAnalysis, passages: Passage[], idf: I
         const explained = new Set([...(said as string[]), ...explainedByDocument]);
         const leftover = [...asked].filter(([term]) => !explained.has(term)).reduce((sum, [, w]) => sum + w, 0);
         if (leftover > MAX_LEFTOVER * total) continue;
-        const items = itemsOf(chunks, chunk, level);
         const path = chunk.section.split('.').slice(0, level + 1).join('.');
+        const items = itemsOf(chunks, path, level, chunk.headings[level]!);
+        if (items.length < 2) continue;
         const title = passage.doc.outline.find((o) => o.path === path)?.title ?? chunk.headings[level]!;
-        if (items.length >= 2) return { passage, path, title, items };
+        return { passage, path, title, items };
       }
     }
   }
   return undefined;
 }
 
-/** The first chunk of each child section under the chunk's heading at `level`. */
-function itemsOf(chunks: Chunk[], chunk: Chunk, level: number): Chunk[] {
-  const prefix = chunk.section.split('.').slice(0, level + 1).join('.');
-  const heading = chunk.headings[level];
+/** The first chunk of each child section of the section at `path` (its heading at `level`). */
+function itemsOf(chunks: Chunk[], path: string, level: number, heading: string): Chunk[] {
   const items = new Map<string, Chunk>();
   for (const c of chunks) {
-    if (c.headings[level] !== heading || !c.section.startsWith(`${prefix}.`)) continue;
+    if (c.headings[level] !== heading || !c.section.startsWith(`${path}.`)) continue;
     const child = c.section.split('.').slice(0, level + 2).join('.');
     if (!items.has(child)) items.set(child, c);
   }
