@@ -45,7 +45,8 @@ export function listSection(analysis: QueryAnalysis, passages: Passage[], idf: I
     const explainedByDocument = documentTokens(passage.doc);
     for (const chunk of chunks) {
       for (let level = 0; level < chunk.headings.length; level++) {
-        const key = `${level}|${chunk.headings[level]}`;
+        // Per document: two documents may share a heading ("TỔ CHỨC THỰC HIỆN"), each with its own items.
+        const key = `${chunk.docId}|${level}|${chunk.headings[level]}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const words = foldedSyllables(chunk.headings[level]!).filter((w) => !NUMBERING.test(w));
