@@ -9,17 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HEAD_SIZE, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { openLexical, readLexical, writeLexical } from '../src/store/index-files.js';
-import { termCorpus } from './helpers/term-corpus.js';
+import { termCorpus, termQuery } from './helpers/term-corpus.js';
 
-
-const query = [
-  { term: 'mid', weight: 1 },
-  { term: 'rare', weight: 1 },
-  { term: 'common', weight: 0.5 },
-  { term: 'filler3', weight: 0.5 },
-  { term: 'half', weight: 0.7 },
-  { term: 'absent', weight: 1 },
-];
+/** The shared query and a term no chunk has. */
+const query = [...termQuery, { term: 'absent', weight: 1 }];
 
 describe('BM25 postings read on demand', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-lazy-lexical-'));

@@ -15,16 +15,7 @@ import { namedDocuments } from '../src/retrieval/retriever.js';
 import { findDocRefs } from '../src/text/doc-refs.js';
 import { fold } from '../src/text/fold.js';
 import type { Chunk, DocumentMeta } from '../src/types.js';
-import { termCorpus } from './helpers/term-corpus.js';
-
-
-const query = [
-  { term: 'mid', weight: 1 },
-  { term: 'rare', weight: 1 },
-  { term: 'common', weight: 0.5 },
-  { term: 'filler3', weight: 0.5 },
-  { term: 'half', weight: 0.7 },
-];
+import { termCorpus, termQuery as query } from './helpers/term-corpus.js';
 
 /** Sorted half-open ranges [start, end, …] and the accept function of the same chunks. */
 function ranges(pairs: Array<[number, number]>): { within: number[]; accept: (i: number) => boolean } {

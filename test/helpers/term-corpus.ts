@@ -12,3 +12,12 @@ export function termCorpus(n: number): string[][] {
     return terms;
   });
 }
+
+/** A query over termCorpus mixing short lists ("mid", "rare") and lists longer than a head ("common", "half"). */
+export const termQuery = [
+  { term: 'mid', weight: 1 },
+  { term: 'rare', weight: 1 },
+  { term: 'common', weight: 0.5 },
+  { term: 'filler3', weight: 0.5 },
+  { term: 'half', weight: 0.7 },
+];
