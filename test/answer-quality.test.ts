@@ -512,4 +512,15 @@ describe('chat shorthand', () => {
       expect((await ask(q)).citations[0]!.quote).toMatch(/03 hoi nghi/);
     }
   });
+
+  it('"kế hoạch nhắc X thế nào": "nhắc" points at the text, it is not a word the answer must hold', () => {
+    const terms = analyzeQuery('Kế hoạch 67 nhắc tư tưởng giữ nước thế nào?').content.map((t) => t.term);
+    expect(terms).not.toContain('nhac');
+    expect(analyzeQuery('Kế hoạch nói gì về nắm tư tưởng?').content.map((t) => t.term)).not.toContain('noi');
+  });
+
+  it('a sentence holding only the section heading\'s words gives way to the sentence of that section that holds the rest', async () => {
+    const reply = await ask('Về quốc phòng, an ninh, kế hoạch 67 nhắc tư tưởng giữ nước thế nào?');
+    expect(reply.citations[0]!.quote).toContain('giữ nước từ khi nước chưa nguy');
+  });
 });

@@ -636,6 +636,12 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // A close candidate (within `share` of the top score) that has what the question asks for beats a best one without it.
   const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share = 0.75) =>
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
+  // The words of a section's heading ("(4) Về bảo đảm quốc phòng, an ninh …") pick the section; when the sentence
+  // holds none of the rest ("tư tưởng giữ nước"), a sentence of the same section that does answers.
+  if (best && !analysis.english && restCoverage(best, analysis, idf) < 0.25) {
+    const heading = best;
+    best = preferred(best, (c) => c.passage.chunk.id === heading.passage.chunk.id && restCoverage(c, analysis, idf) >= 0.5, 0.85);
+  }
   // "trên những mạng xã hội nào": the list follows the thing named; a sentence that writes that phrase
   // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức tuyên truyền thì gồm những gì?": the thing the
   // follow-up turns to, by its first two words. The heading line names the thing without listing it: the sentence under it does.

@@ -86,6 +86,8 @@ function isModal(words: string[], i: number): boolean {
   // "mấy lần 1 năm": "1 năm" is "a year".
   if ((word === '1' || word === 'mot') && prev !== undefined && /^(nam|thang|tuan)$/.test(next ?? '')) return true;
   if (word === 'noi' && next === 've' && words.slice(i + 2).some((w) => w === 'gi' || w === 'nao')) return true;
+  // "kế hoạch nhắc gì / nhắc X thế nào", "nói gì về": pointing at the text; directives never write "nhắc" ("nhắc nhở" aside).
+  if ((word === 'nhac' && next !== 'nho') || (word === 'noi' && next === 'gi')) return true;
   // "không nên / có nên" written without accents: "should", not "nền".
   if (word === 'nen' && (prev === 'khong' || prev === 'co')) return true;
   // "bị trùng lặp", "bị kỷ luật": the passive marker, not "bí" (Bí thư, bí mật).
