@@ -57,9 +57,10 @@ const BOUND_PAIRS = new Set(['toi da', 'khong qua', 'toi thieu', 'it nhat']);
 /**
  * Phrases whose every word only shapes the question: "trường hợp nào" asks a condition ("nếu …"); "có nói
  * về … không" asks whether the text speaks of it; "mà X nhắc tới / đề cập đến" points at X; "(để) nhằm mục
- * đích gì" asks the purpose, which the answer states with "để …".
+ * đích gì" asks the purpose, which the answer states with "để …"; "đặt mục tiêu … là bao nhiêu" asks a target,
+ * which plans state under "Chỉ tiêu" or "phấn đấu".
  */
-const SHAPE_PHRASES = ['truong hop nao', 'co noi ve', 'nhac toi', 'nhac den', 'de cap toi', 'de cap den', 'nham muc dich gi', 'muc dich gi', 'nham gi'].map((p) => p.split(' '));
+const SHAPE_PHRASES = ['truong hop nao', 'dat muc tieu', 'co noi ve', 'nhac toi', 'nhac den', 'de cap toi', 'de cap den', 'nham muc dich gi', 'muc dich gi', 'nham gi'].map((p) => p.split(' '));
 
 /** Word `i` stands inside one of the SHAPE_PHRASES. */
 function inShapePhrase(words: string[], i: number): boolean {
