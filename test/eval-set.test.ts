@@ -68,6 +68,8 @@ describe('question sets in data/eval', () => {
     ['fresh-blind2.jsonl', 'fc-'],
     ['fresh-tune3.jsonl', 'fd-'],
     ['fresh-blind3.jsonl', 'fe-'],
+    ['fresh-tune4.jsonl', 'ff-'],
+    ['fresh-blind4.jsonl', 'fg-'],
   ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
     const cases = readCases(join(evalDir, file));
     expect(cases).toHaveLength(90);
