@@ -525,4 +525,17 @@ describe('chat shorthand', () => {
     const reply = await ask('Về quốc phòng, an ninh, kế hoạch 67 nhắc tư tưởng giữ nước thế nào?');
     expect(reply.citations[0]!.quote).toContain('giữ nước từ khi nước chưa nguy');
   });
+
+  it('an acronym the documents never write (GRDP, SJC) names something they do not cover: refused', async () => {
+    expect((await ask("What is Dien Bien province's GRDP growth target for 2026?")).answered).toBe(false);
+    expect((await ask('Giá vàng SJC ở Điện Biên là bao nhiêu?')).answered).toBe(false);
+    // Acronyms the corpus writes, or chat shorthand expands, still answer.
+    expect((await ask('Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh làm gì?')).answered).toBe(true);
+  });
+
+  it('"mức phạt là bao nhiêu" is not answered by an ordinal ("khóa XIV"); "khóa mấy" is', async () => {
+    expect((await ask('Mức xử phạt cán bộ đăng thông tin sai trái trên mạng xã hội là bao nhiêu?')).answered).toBe(false);
+    expect((await ask('Kế hoạch 67 tuyên truyền Hội nghị Trung ương lần thứ hai khóa mấy?')).answer).toMatch(/khóa XIV/i);
+  });
 });
+

@@ -8,6 +8,7 @@ import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
+import { isExpandedAcronym } from '../text/shorthand.js';
 import { numberSpellings, numberValue } from '../text/numbers.js';
 import { foldedSyllables } from '../text/tokens.js';
 import { withinOneEdit } from '../text/edit-distance.js';
@@ -280,6 +281,16 @@ function namesUnknownDocument(analysis: QueryAnalysis, idf: Idf): boolean {
   return own.length > 0 && own.every((r) => idf(`#${(r.full ?? r.short).toLowerCase()}`) >= absent && idf(`#${r.short.toLowerCase()}`) >= absent);
 }
 
+/**
+ * "Giá vàng SJC", "GRDP growth target": an acronym the corpus never writes names a thing the documents do not
+ * speak of. Acronyms chat shorthand knows (UBND, HĐND, TTTT) carry their expansion; Roman numerals are ordinals.
+ */
+function namesUnknownAcronym(question: string, idf: Idf): boolean {
+  const absent = idf('\u0001') - 1e-9;
+  const acronyms = question.normalize('NFC').match(/(?<![\p{L}\p{N}\-/])[A-ZĐ]{3,6}(?![\p{L}\p{N}\-/])/gu) ?? [];
+  return acronyms.some((a) => !/^[IVXLC]+$/.test(a) && !isExpandedAcronym(fold(a)) && idf(fold(a)) >= absent);
+}
+
 /** The act a "who" question asks about: the first content word after "ai" ("ai đạt giải" → "dat"). */
 function askedAct(analysis: QueryAnalysis): string | undefined {
   const words = askedWords(analysis);
@@ -515,7 +526,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     analysis = { ...analysis, content: known };
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
-  if (namesUnknownDocument(analysis, idf)) return refusal(passages, documents);
+  if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents);
   // "Còn hình thức tuyên truyền thì gồm những gì?" after "… cao điểm vào lúc nào?": the new question replaces
   // what was asked; of the last question only the words naming its document carry over.
   if (analysis.followUp && /^(con|the con|vay con)\b/.test(fold(analysis.question).trim()) && analysis.content.filter((t) => t.weight === 1).length >= 2) {
@@ -577,13 +588,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
   const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text.replace(REFERENCE_NUMBER, ' '));
   const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(spoken);
+  // "khóa mấy / lần thứ mấy" is answered by "khóa XIV"; "mức phạt là bao nhiêu" is not.
+  const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
   const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   const holdsEvidence = (c: Candidate) => {
     const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
     const fresh = withoutOwn(text);
     // A date ("ngày 16/01/2026") is not a count; for "bao nhiêu buổi", nor is a year or an ordinal ("lần thứ XIV").
     const undated = fresh.replace(FULL_DATE, ' ');
-    const counts = countsThings ? STANDALONE_NUMBER.test(undated.replace(/\b(19|20)\d\d\b/g, ' ')) : STANDALONE_NUMBER.test(undated) || ROMAN_ORDINAL.test(undated);
+    const counts = countsThings ? STANDALONE_NUMBER.test(undated.replace(/\b(19|20)\d\d\b/g, ' ')) : STANDALONE_NUMBER.test(undated) || (asksOrdinal && ROMAN_ORDINAL.test(undated));
     if (!needs.every((i) => (i === 'quantity' ? counts : INTENT_EVIDENCE.time.test(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
