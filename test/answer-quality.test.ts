@@ -537,5 +537,11 @@ describe('chat shorthand', () => {
     expect((await ask('Mức xử phạt cán bộ đăng thông tin sai trái trên mạng xã hội là bao nhiêu?')).answered).toBe(false);
     expect((await ask('Kế hoạch 67 tuyên truyền Hội nghị Trung ương lần thứ hai khóa mấy?')).answer).toMatch(/khóa XIV/i);
   });
+
+  it('"lần thứ mấy khóa mấy" asks two ordinals, not a count of "khóa"', async () => {
+    const reply = await ask('ke hoach 67 tuyen truyen ket qua hoi nghi trung uong lan thu may khoa may');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/lần thứ hai .*khóa XIV/);
+  });
 });
 

@@ -134,7 +134,8 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && words[i - 1] !== 'bo');
+    // "lần thứ mấy khóa mấy": "thứ mấy / khóa mấy" asks an ordinal; the word after it starts the next part, it is no unit.
+    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa)$/.test(words[i - 1] ?? ''));
     // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
     const after = words[i + 2];
     const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
