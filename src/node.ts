@@ -3,6 +3,7 @@
  * (index on disk, rebuilt when stale), assistant and the Hono app.
  */
 import { Assistant } from './answer/assistant.js';
+import { warmUp } from './answer/warm-up.js';
 import { createApp } from './app.js';
 import { BriefingService } from './briefing/generate.js';
 import { lazyWebAssets } from './channels/web/assets.js';
@@ -45,6 +46,7 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     dataDir: config.DATA_DIR,
     embeddings: createEmbeddings(config),
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
+    warm: warmUp,
   });
   const db = openDatabase(databasePath(config.DATA_DIR));
   const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);

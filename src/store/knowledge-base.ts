@@ -20,6 +20,11 @@ export interface KnowledgeBaseOptions {
   dataDir: string;
   embeddings: IndexEmbeddings;
   onProgress?: (message: string) => void;
+  /**
+   * Runs on a freshly loaded index before it is swapped in, so the lookup tables questions build on
+   * first use (metadata, places, near spellings) are not built by the first cadre to ask.
+   */
+  warm?: (retriever: Retriever) => Promise<void>;
 }
 
 export class KnowledgeBase {
@@ -67,7 +72,9 @@ export class KnowledgeBase {
     this.loadedFrom = await currentBuild(this.options.dataDir);
     const loaded = await loadCorpusIndex(this.options.dataDir, this.options.embeddings);
     if (loaded && loaded.manifest.embedder.id === this.options.embeddings.id) {
-      this.current = { ...loaded, retriever: new Retriever(loaded.index, this.options.embeddings) };
+      const retriever = new Retriever(loaded.index, this.options.embeddings);
+      await this.options.warm?.(retriever).catch((error: unknown) => this.options.onProgress?.(`Khởi động chỉ mục chưa trọn (${(error as Error).message}).`));
+      this.current = { ...loaded, retriever };
     }
   }
 
