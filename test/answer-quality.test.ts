@@ -10,6 +10,7 @@ import { matchKey } from '../ingest/clean.js';
 import { metadataKind } from '../src/answer/metadata.js';
 import { analyzeQuery, namingWords, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
+import { scoreSentence } from '../src/retrieval/sentence-score.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
 import { corpusDir, testRuntime } from './helpers/runtime.js';
 
@@ -542,6 +543,16 @@ describe('chat shorthand', () => {
     const reply = await ask('ke hoach 67 tuyen truyen ket qua hoi nghi trung uong lan thu may khoa may');
     expect(reply.answered).toBe(true);
     expect(reply.citations[0]!.quote).toMatch(/lần thứ hai .*khóa XIV/);
+  });
+
+  it('an acronym\'s spelled-out words are found where a text writes the acronym, also as a scan misread it', () => {
+    const analysis = analyzeQuery('Đảng ủy HĐND tỉnh có trách nhiệm gì?');
+    expect(analysis.content.filter((t) => t.alt === 'hdnd').map((t) => t.term)).toEqual(['hoi', 'dong', 'nhan', 'dan']);
+    const idf = runtime.kb.retriever().idf;
+    const near = runtime.kb.retriever().near;
+    const scan = scoreSentence('3. Pang uy HDPND tinh tdng cudng gidm sat cdng tac cai cach hanh chinh;', analysis, idf, { fuzzy: true, near });
+    const without = scoreSentence('3. Pang uy tinh tdng cudng gidm sat cdng tac cai cach hanh chinh;', analysis, idf, { fuzzy: true, near });
+    expect(scan.coverage).toBeGreaterThan(without.coverage + 0.2);
   });
 });
 

@@ -26,6 +26,8 @@ const VARIANT_DF_FLOOR = 1000;
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** An acronym this word is spelled out from ("nhan" of "HĐND Hội đồng nhân dân"): a sentence writing the acronym holds the word too. */
+  alt?: string;
 }
 
 export type { LexicalHit } from './ports.js';

@@ -6,7 +6,7 @@
 import { findDocRefs, type DocRef } from '../text/doc-refs.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
-import { expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
+import { acronymLength, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -120,10 +120,15 @@ function contentTerms(text: string, weight: number, knows?: Vocabulary): Weighte
   const words = foldedSyllables(text);
   const raw = syllables(text);
   const accented = raw.length === words.length ? raw.map((w) => w.toLowerCase()) : [];
+  // "HĐND Hội đồng nhân dân" (expandShorthand): the spelled-out words are also found where a text writes the acronym.
+  const alts: Array<string | undefined> = [];
+  words.forEach((w, i) => {
+    if (isExpandedAcronym(w)) for (let k = 1; k <= acronymLength(w); k++) alts[i + k] = w;
+  });
   return words
-    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') ? '' : w }))
+    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') ? '' : w, alt: alts[i] }))
     .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
-    .map(({ term }) => ({ term, weight }));
+    .map(({ term, alt }) => (alt ? { term, weight, alt } : { term, weight }));
 }
 
 /** The accented spellings of each folded syllable of a text (none for a syllable it also writes bare). */
@@ -154,9 +159,15 @@ function detectIntents(folded: string): Set<Intent> {
 }
 
 function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
-  const merged = new Map<string, number>();
-  for (const list of lists) for (const { term, weight } of list) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
-  return [...merged].map(([term, weight]) => ({ term, weight }));
+  const merged = new Map<string, WeightedTerm>();
+  for (const list of lists) {
+    for (const t of list) {
+      const seen = merged.get(t.term);
+      if (!seen) merged.set(t.term, { ...t });
+      else seen.weight = Math.max(seen.weight, t.weight);
+    }
+  }
+  return [...merged.values()];
 }
 
 /**

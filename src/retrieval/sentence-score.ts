@@ -119,6 +119,9 @@ interface PlannedTerm {
   forms?: string[];
   /** `near(term)` without the clean-text words, filled on first use. */
   near?: string[];
+  /** The acronym the word is spelled out from (WeightedTerm.alt), and its near spellings (filled on first use). */
+  alt?: string;
+  altNear?: string[];
 }
 
 /**
@@ -151,11 +154,11 @@ function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefin
   let plan = list.find((p) => p.idf === idf && p.known === known && p.near === near && p.accents === analysis.accents);
   if (!plan) {
     let total = 0;
-    const terms = analysis.content.map(({ term, weight }): PlannedTerm => {
+    const terms = analysis.content.map(({ term, weight, alt }): PlannedTerm => {
       const w = weight * Math.max(0.2, idf(term));
       total += w;
       const forms = analysis.accents?.get(term);
-      return { term, w, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term), ...(forms ? { forms: [...forms] } : {}) };
+      return { term, w, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term), ...(forms ? { forms: [...forms] } : {}), ...(alt ? { alt } : {}) };
     });
     plan = { idf, known, near, accents: analysis.accents, terms, total, context: [new WeakMap(), new WeakMap()] };
     if (list.length >= 4) list.shift();
@@ -277,10 +280,20 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
         }
       } else [inSentence, word] = bestMatch(term, wordSet, fuzzy, plan.known);
     }
+    // "UBND tỉnh" holds "ủy ban nhân dân"; a scan's "HDPND" (one letter misread) holds "hội đồng nhân dân".
+    let byAcronym = false;
+    if (!inSentence && t.alt) {
+      if (wordSet.has(t.alt)) [inSentence, word, byAcronym] = [1, t.alt, true];
+      else if (fuzzy && plan.near) {
+        t.altNear ??= plan.near(t.alt).filter((v) => !plan.known?.has(v));
+        const misread = t.altNear.find((v) => wordSet.has(v));
+        if (misread) [inSentence, word] = [0.7, misread];
+      }
+    }
     const inDocument = naming?.has(term) ? 1 : documentSet.has(term) ? documentStrength : 0;
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * inContext[i]!, inDocument);
     found += w * strength;
-    exact += w * Math.max(has && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
+    exact += w * Math.max((has && !wrongAccent) || byAcronym ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
     matched[i] = inSentence > 0 ? word : '';
     strengths[i] = inSentence;
     misaccented[i] = wrongAccent ? 1 : 0;

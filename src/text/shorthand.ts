@@ -61,6 +61,12 @@ export function isExpandedAcronym(folded: string): boolean {
 
 const FOLDED_ACRONYMS = new Set(Object.keys(ACRONYMS).map((k) => k.replace(/đ/g, 'd')));
 
+/** The number of words an acronym kept beside its expansion is spelled out in ("hdnd" → 4: Hội đồng nhân dân). */
+export function acronymLength(folded: string): number {
+  const expansion = Object.entries(ACRONYMS).find(([k]) => k.replace(/đ/g, 'd') === folded)?.[1];
+  return expansion ? (expansion.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) : 0;
+}
+
 /** A folded Vietnamese syllable: onset, vowels, coda. */
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
 
