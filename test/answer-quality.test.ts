@@ -518,6 +518,7 @@ describe('chat shorthand', () => {
     const terms = analyzeQuery('Kế hoạch 67 nhắc tư tưởng giữ nước thế nào?').content.map((t) => t.term);
     expect(terms).not.toContain('nhac');
     expect(analyzeQuery('Kế hoạch nói gì về nắm tư tưởng?').content.map((t) => t.term)).not.toContain('noi');
+    expect(analyzeQuery("mấy cái 'dám' của cán bộ là gì").content.map((t) => t.term)).not.toContain('cai');
     // "đặt mục tiêu … là bao nhiêu": the plan states the target ("Chỉ tiêu", "phấn đấu"), seldom the words "đặt mục tiêu".
     expect(analyzeQuery('Tỉnh đặt mục tiêu tỷ lệ hội nghị trực tuyến tối thiểu là bao nhiêu?').content.map((t) => t.term)).not.toContain('muc');
   });

@@ -75,7 +75,8 @@ function isModal(words: string[], i: number): boolean {
   // A bound ("tối đa", "không quá", "ít nhất") is written either way in directives: the quantity intent carries it.
   if (BOUND_PAIRS.has(`${word} ${next}`) || BOUND_PAIRS.has(`${prev} ${word}`)) return true;
   // "nói về cái gì", "cái gì": the shape of the question, not its topic.
-  if (word === 'cai' && (next === 'gi' || next === undefined)) return true;
+  // "mấy cái “dám”", "những cái gì": "cái" counts or points, it is no topic word.
+  if (word === 'cai' && (next === 'gi' || next === undefined || /^(may|nhieu|nhung|cac|mot)$/.test(prev ?? ''))) return true;
   // "họp" is expanded to "họp hội nghị" (expandShorthand): the expansion carries it.
   if (word === 'hop' && next === 'hoi' && words[i + 2] === 'nghi') return true;
   // "bao lâu … một lần": how often, not a count of one.
