@@ -555,5 +555,11 @@ describe('chat shorthand', () => {
     const without = scoreSentence('3. Pang uy tinh tdng cudng gidm sat cdng tac cai cach hanh chinh;', analysis, idf, { fuzzy: true, near });
     expect(scan.coverage).toBeGreaterThan(without.coverage + 0.2);
   });
+
+  it('a rare name the question writes ("Sơn La", "Đồng Nai") must be named by the quote, its heading or its document', async () => {
+    const reply = await ask('Trong kế hoạch của Sơn La, Nghị quyết 28-NQ/TW về đổi mới phương thức lãnh đạo, cầm quyền của Đảng mang ngày nào?');
+    expect(reply.citations[0]!.source).toBe('son-la-ke-hoach-121-kh-btgtu.txt');
+    expect((await ask('Thành phố Đồng Nai chính thức hoạt động từ ngày nào?')).answered).toBe(false);
+  });
 });
 

@@ -254,21 +254,30 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
 function namesSomethingUnknown(question: string, idf: Idf, documents: DocumentMeta[]): boolean {
   const absent = idf('\u0001');
   const headers = documentHeaders(documents);
-  for (const phrase of question.normalize('NFC').split(/[,;:.?!()“”"]+/)) {
+  return capitalisedPairs(question).some(([a, b, next]) => {
+    const bigram = `${a}_${b}`;
+    // Giải “Bùa Liềm Vàng”: quotes split the pair in the text, but the name goes on with a pair the corpus has.
+    const continues = next !== undefined && idf(`${b}_${next}`) < absent - 1e-9;
+    return idf(bigram) >= absent - 1e-9 && !headers.includes(` ${a} ${b} `) && !continues;
+  });
+}
+
+/** Capitalised word pairs after the question's first word, folded, with the word after them: the names it writes. */
+function capitalisedPairs(question: string): Array<[string, string, string | undefined]> {
+  const text = question.normalize('NFC');
+  const pairs: Array<[string, string, string | undefined]> = [];
+  for (const phrase of text.split(/[,;:.?!()“”"]+/)) {
     const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
     for (let i = 1; i < words.length; i++) {
-    const [a, b] = [words[i - 1]!, words[i]!];
-    // The question's own first word is capitalised as a sentence start, not as a name.
-    if (i === 1 && question.normalize('NFC').trimStart().startsWith(a)) continue;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) continue;
-    const bigram = `${foldedSyllables(a)[0]}_${foldedSyllables(b)[0]}`;
-    // Giải “Bùa Liềm Vàng”: quotes split the pair in the text, but the name goes on with a pair the corpus has.
-    const next = words[i + 1];
-    const continues = next !== undefined && idf(`${foldedSyllables(b)[0]}_${foldedSyllables(next)[0]}`) < absent - 1e-9;
-    if (idf(bigram) >= absent - 1e-9 && !headers.includes(` ${bigram.replace('_', ' ')} `) && !continues) return true;
+      const [a, b] = [words[i - 1]!, words[i]!];
+      // The question's own first word is capitalised as a sentence start, not as a name.
+      if (i === 1 && text.trimStart().startsWith(a)) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}\p{Ll}+$/u.test(b)) continue;
+      const next = words[i + 1];
+      pairs.push([foldedSyllables(a)[0]!, foldedSyllables(b)[0]!, next === undefined ? undefined : foldedSyllables(next)[0]]);
     }
   }
-  return false;
+  return pairs;
 }
 
 /**
@@ -290,6 +299,21 @@ function namesUnknownAcronym(question: string, idf: Idf): boolean {
   const absent = idf('\u0001') - 1e-9;
   const acronyms = question.normalize('NFC').match(/(?<![\p{L}\p{N}\-/])[A-ZĐ]{3,6}(?![\p{L}\p{N}\-/])/gu) ?? [];
   return acronyms.some((a) => !/^[IVXLC]+$/.test(a) && !isExpandedAcronym(fold(a)) && idf(fold(a)) >= absent);
+}
+
+/** A pair of words this rare in the corpus, capitalised in the question, one of them as rare, is a name ("Đồng Nai", "Búa Liềm"). */
+const RARE_NAME_IDF = 3.5;
+
+/** The rare names a question writes (capitalised pairs after its first word, as folded "a b"), the corpus writing each. */
+function rareNamesOf(question: string, idf: Idf): string[] {
+  const absent = idf('\u0001') - 1e-9;
+  // Common words that make a rare pair ("Truyền thông" in a body's name) are no name of their own.
+  return capitalisedPairs(question)
+    .filter(([a, b]) => {
+      const pair = idf(`${a}_${b}`);
+      return pair >= RARE_NAME_IDF && pair < absent && Math.max(idf(a), idf(b)) >= RARE_NAME_IDF;
+    })
+    .map(([a, b]) => `${a} ${b}`);
 }
 
 /** The act a "who" question asks about: the first content word after "ai" ("ai đạt giải" → "dat"). */
@@ -634,7 +658,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "… là đồng chí nào?" asks for a person: the quote must name one ("đồng chí Nghiêm Xuân Thành"), not the office.
   const asksPerson = !analysis.english && /\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question));
   const namesPerson = (c: Candidate) => !asksPerson || /(đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(c.passage.chunk.text.slice(c.start, c.end));
-  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c) && namesPosition(c) && namesPerson(c);
+  // "Thành phố Đồng Nai … từ ngày nào": a rare name the question writes (the corpus writes it once or twice) is
+  // what the question is about; a quote, with its heading and document, that does not name it answers something else.
+  const rareNames = analysis.english ? [] : rareNamesOf(analysis.question, idf);
+  const namesRare = (c: Candidate) => {
+    if (!rareNames.length) return true;
+    const around = ` ${chunkTokens(c.passage.chunk).sentences[c.index]!.words.join(' ')} ${foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')} ${[...titledTokens(c.passage.doc)].join(' ')} `;
+    return rareNames.every((name) => around.includes(` ${name} `) || name.split(' ').every((w) => titledTokens(c.passage.doc).has(w)));
+  };
+  const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
