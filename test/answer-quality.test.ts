@@ -561,5 +561,16 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.source).toBe('son-la-ke-hoach-121-kh-btgtu.txt');
     expect((await ask('Thành phố Đồng Nai chính thức hoạt động từ ngày nào?')).answered).toBe(false);
   });
+
+  it('a near tie (within 15%) is quoted as a second excerpt', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Còn số lượng hội nghị phải giảm bao nhiêu?',
+      history: [
+        { role: 'user', content: 'Kế hoạch 22 yêu cầu cắt giảm văn bản hành chính bao nhiêu?' },
+        { role: 'assistant', content: 'Tối thiểu 15% so với năm trước.' },
+      ],
+    });
+    expect(reply.citations.map((c) => c.quote).join('\n')).toMatch(/tinh gi[aả]n 10%/i);
+  });
 });
 

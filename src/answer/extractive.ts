@@ -715,8 +715,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (!best || !covers(best)) return refusal(passages, documents);
 
   const chosen = [best];
+  // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
   const second = candidates.find(
-    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.9 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0),
+    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0),
   );
   // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
   const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
