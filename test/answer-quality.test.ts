@@ -572,5 +572,13 @@ describe('chat shorthand', () => {
     });
     expect(reply.citations.map((c) => c.quote).join('\n')).toMatch(/tinh gi[aả]n 10%/i);
   });
+
+  it('"Còn X thì sao?" asks what the last question asked, of X ("chủ trì" names the chair, it asks no "who")', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Còn phần kết luận của chủ trì thì sao?',
+      history: [{ role: 'user', content: 'Ở Điện Biên phát biểu khai mạc hội nghị được tối đa bao lâu?' }],
+    });
+    expect(reply.citations.map((c) => c.quote).join('\n')).toMatch(/50 ph/);
+  });
 });
 
