@@ -4,11 +4,12 @@
  */
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { LexicalIndex } from '../src/retrieval/lexical-index.js';
+import { ALIAS, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { knownWordsOf } from '../src/retrieval/corpus-index.js';
 import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
+import { fold } from '../src/text/fold.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
@@ -48,6 +49,26 @@ export interface BuildResult {
 /** Lexical terms of a chunk: its text plus its section titles. */
 export function chunkTerms(chunk: Chunk): string[] {
   return [...searchTerms(chunk.text), ...searchTerms([chunk.sectionTitle, ...chunk.headings].join('\n'))];
+}
+
+/**
+ * Readings of an OCR-damaged chunk's words, as alias terms `${read}>${written}`
+ * ("ly>iy", "ho>hd", "dam>ddm"): the restorer's confident reading of each word
+ * it changed. They are not searched (no query term holds ">") and do not count
+ * in chunk lengths; LexicalIndex.nearTerms offers the written forms as near
+ * spellings of the read word, so sentence scoring matches "xử lý hồ sơ" in
+ * "Xit Iy hd so" at OCR strength while quotes stay verbatim.
+ */
+export function restoredTerms(chunk: Chunk, restorer: Restorer | undefined): string[] {
+  if (!chunk.ocr || !restorer) return [];
+  const terms: string[] = [];
+  for (const line of chunk.text.split(/\n+/)) {
+    for (const word of restorer.words(line)) {
+      const written = fold(word.raw).toLowerCase();
+      if (word.key && word.sure && word.key !== written && /^[a-z]+$/.test(word.key) && /^[a-z0-9]{2,}$/.test(written)) terms.push(`${word.key}${ALIAS}${written}`);
+    }
+  }
+  return terms;
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
@@ -117,7 +138,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   }
 
   const { name, dir } = await newBuildDir(options.dataDir);
-  const lexical = LexicalIndex.build(chunks.map(chunkTerms));
+  const lexical = LexicalIndex.build(chunks.map((c) => [...chunkTerms(c), ...restoredTerms(c, restorer)]));
   await buildHnswIndex(vectors, options.embeddings, join(dir, 'hnsw'));
   const manifest: Manifest = {
     format: INDEX_FORMAT,

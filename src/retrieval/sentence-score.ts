@@ -173,7 +173,7 @@ function nearOf(t: PlannedTerm, plan: Plan): string[] {
 /** The same as bestMatch(term, words, fuzzy, known, near), from the plan. */
 function plannedMatch(t: PlannedTerm, words: Set<string>, fuzzy: boolean, plan: Plan): [number, string] {
   if (words.has(t.term)) return [1, t.term];
-  if (!fuzzy || !t.fuzzy) return [0, ''];
+  if (!fuzzy || !(t.fuzzy || (t.twoLetters && plan.near))) return [0, ''];
   if (plan.near) {
     for (const word of nearOf(t, plan)) if (words.has(word)) return [t.term.length === 3 ? 0.35 : 0.7, word];
     return [0, ''];
@@ -266,7 +266,8 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
     if (wrongAccent || has) {
       inSentence = wrongAccent ? 0.5 : 1;
       word = term;
-    } else if (fuzzy && t.fuzzy) {
+    } else if (fuzzy && (t.fuzzy || (t.twoLetters && plan.near))) {
+      // Two-letter terms have no edit neighbours: `near` gives them only the OCR spellings the restorer read as them.
       if (plan.near) {
         for (const candidate of nearOf(t, plan)) {
           if (wordSet.has(candidate)) {
