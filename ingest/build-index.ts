@@ -9,9 +9,8 @@ import { knownWordsOf } from '../src/retrieval/corpus-index.js';
 import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
-import { fold } from '../src/text/fold.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
-import { searchTerms } from '../src/text/tokens.js';
+import { foldedSyllables, searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
 import { INDEX_FORMAT, type Manifest, newBuildDir, publishBuild, type StoredDocument, writeJson, writeLexical } from '../src/store/index-files.js';
 import type { Chunk } from '../src/types.js';
@@ -64,8 +63,12 @@ export function restoredTerms(chunk: Chunk, restorer: Restorer | undefined): str
   const terms: string[] = [];
   for (const line of chunk.text.split(/\n+/)) {
     for (const word of restorer.words(line)) {
-      const written = fold(word.raw).toLowerCase();
-      if (word.key && word.sure && word.key !== written && /^[a-z]+$/.test(word.key) && /^[a-z0-9]{2,}$/.test(written)) terms.push(`${word.key}${ALIAS}${written}`);
+      if (!word.key || !word.sure) continue;
+      // As the scorer sees both: folded syllables ("lý" → "li", "Iy" → "iy").
+      const [read, ...moreRead] = foldedSyllables(word.key);
+      const [written, ...moreWritten] = foldedSyllables(word.raw);
+      if (!read || !written || moreRead.length || moreWritten.length || read === written) continue;
+      if (/^[a-z]+$/.test(read) && /^[a-z0-9]{2,}$/.test(written)) terms.push(`${read}${ALIAS}${written}`);
     }
   }
   return terms;
