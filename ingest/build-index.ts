@@ -50,6 +50,9 @@ export function chunkTerms(chunk: Chunk): string[] {
   return [...searchTerms(chunk.text), ...searchTerms([chunk.sectionTitle, ...chunk.headings].join('\n'))];
 }
 
+/** Restored lines per restorer (one per build): corpora repeat lines (headers, recombined sections), and restoring costs ~50 µs a word. */
+const lineMemo = new WeakMap<Restorer, Map<string, string[]>>();
+
 /**
  * Readings of an OCR-damaged chunk's words, as alias terms `${read}>${written}`
  * ("ly>iy", "ho>hd", "dam>ddm"): the restorer's confident reading of each word
@@ -60,8 +63,16 @@ export function chunkTerms(chunk: Chunk): string[] {
  */
 export function restoredTerms(chunk: Chunk, restorer: Restorer | undefined): string[] {
   if (!chunk.ocr || !restorer) return [];
+  let memo = lineMemo.get(restorer);
+  if (!memo) lineMemo.set(restorer, (memo = new Map()));
   const terms: string[] = [];
   for (const line of chunk.text.split(/\n+/)) {
+    const known = memo.get(line);
+    if (known) {
+      terms.push(...known);
+      continue;
+    }
+    const start = terms.length;
     for (const word of restorer.words(line)) {
       if (!word.key || !word.sure) continue;
       // As the scorer sees both: folded syllables ("lý" → "li", "Iy" → "iy").
@@ -70,6 +81,7 @@ export function restoredTerms(chunk: Chunk, restorer: Restorer | undefined): str
       if (!read || !written || moreRead.length || moreWritten.length || read === written) continue;
       if (/^[a-z]+$/.test(read) && /^[a-z0-9]{2,}$/.test(written)) terms.push(`${read}${ALIAS}${written}`);
     }
+    memo.set(line, terms.slice(start));
   }
   return terms;
 }
