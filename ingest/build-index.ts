@@ -4,13 +4,13 @@
  */
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { LexicalIndex } from '../src/retrieval/lexical-index.js';
+import { ALIAS, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { knownWordsOf } from '../src/retrieval/corpus-index.js';
 import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
-import { searchTerms } from '../src/text/tokens.js';
+import { foldedSyllables, searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
 import { INDEX_FORMAT, type Manifest, newBuildDir, publishBuild, type StoredDocument, writeJson, writeLexical } from '../src/store/index-files.js';
 import type { Chunk } from '../src/types.js';
@@ -48,6 +48,42 @@ export interface BuildResult {
 /** Lexical terms of a chunk: its text plus its section titles. */
 export function chunkTerms(chunk: Chunk): string[] {
   return [...searchTerms(chunk.text), ...searchTerms([chunk.sectionTitle, ...chunk.headings].join('\n'))];
+}
+
+/** Restored lines per restorer (one per build): corpora repeat lines (headers, recombined sections), and restoring costs ~50 µs a word. */
+const lineMemo = new WeakMap<Restorer, Map<string, string[]>>();
+
+/**
+ * Readings of an OCR-damaged chunk's words, as alias terms `${read}>${written}`
+ * ("ly>iy", "ho>hd", "dam>ddm"): the restorer's confident reading of each word
+ * it changed. They are not searched (no query term holds ">") and do not count
+ * in chunk lengths; LexicalIndex.nearTerms offers the written forms as near
+ * spellings of the read word, so sentence scoring matches "xử lý hồ sơ" in
+ * "Xit Iy hd so" at OCR strength while quotes stay verbatim.
+ */
+export function restoredTerms(chunk: Chunk, restorer: Restorer | undefined): string[] {
+  if (!chunk.ocr || !restorer) return [];
+  let memo = lineMemo.get(restorer);
+  if (!memo) lineMemo.set(restorer, (memo = new Map()));
+  const terms: string[] = [];
+  for (const line of chunk.text.split(/\n+/)) {
+    const known = memo.get(line);
+    if (known) {
+      terms.push(...known);
+      continue;
+    }
+    const start = terms.length;
+    for (const word of restorer.words(line)) {
+      if (!word.key || !word.sure) continue;
+      // As the scorer sees both: folded syllables ("lý" → "li", "Iy" → "iy").
+      const [read, ...moreRead] = foldedSyllables(word.key);
+      const [written, ...moreWritten] = foldedSyllables(word.raw);
+      if (!read || !written || moreRead.length || moreWritten.length || read === written) continue;
+      if (/^[a-z]+$/.test(read) && /^[a-z0-9]{2,}$/.test(written)) terms.push(`${read}${ALIAS}${written}`);
+    }
+    memo.set(line, terms.slice(start));
+  }
+  return terms;
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
@@ -117,7 +153,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   }
 
   const { name, dir } = await newBuildDir(options.dataDir);
-  const lexical = LexicalIndex.build(chunks.map(chunkTerms));
+  const lexical = LexicalIndex.build(chunks.map((c) => [...chunkTerms(c), ...restoredTerms(c, restorer)]));
   await buildHnswIndex(vectors, options.embeddings, join(dir, 'hnsw'));
   const manifest: Manifest = {
     format: INDEX_FORMAT,

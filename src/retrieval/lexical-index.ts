@@ -23,6 +23,9 @@ const DENOMINATORS_MAX = 4_000_000;
 const VARIANT_DF_SHARE = 0.01;
 const VARIANT_DF_FLOOR = 1000;
 
+/** Joins a restored reading to the OCR spelling it was read from in alias terms ("ly>iy", see ingest restoredTerms). */
+export const ALIAS = '>';
+
 export interface WeightedTerm {
   term: string;
   weight: number;
@@ -86,13 +89,18 @@ export class LexicalIndex implements LexicalSearch {
     const lists = new Map<string, number[]>();
     const docLengths = termsPerDoc.map((terms, doc) => {
       const counts = new Map<string, number>();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      let aliases = 0;
+      for (const term of terms) {
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        if (term.includes(ALIAS)) aliases++;
+      }
       for (const [term, tf] of counts) {
         const list = lists.get(term);
         if (list) list.push(doc, tf);
         else lists.set(term, [doc, tf]);
       }
-      return terms.length;
+      // Alias terms are notes on the text, not words of it.
+      return terms.length - aliases;
     });
     const postings: Record<string, ArrayLike<number>> = Object.create(null);
     for (const [term, list] of lists) postings[term] = list;
@@ -148,9 +156,39 @@ export class LexicalIndex implements LexicalSearch {
     return variants.some((v) => this.documentFrequency(v) > max) ? variants.filter((v) => this.documentFrequency(v) <= max) : variants;
   }
 
-  /** OCR variants of a term for sentence matching, 3-letter terms included. */
+  private aliasMap?: Map<string, string[]>;
+  private readonly nearMemo = new Map<string, string[]>();
+
+  /** OCR spellings the restorer read as `term` at build ("iy" for "ly", "ddm" for "dam"). */
+  aliasesOf(term: string): string[] {
+    if (!this.aliasMap) {
+      this.aliasMap = new Map();
+      for (const t of this.termList()) {
+        const at = t.indexOf(ALIAS);
+        if (at <= 0) continue;
+        const read = t.slice(0, at);
+        const list = this.aliasMap.get(read) ?? [];
+        list.push(t.slice(at + 1));
+        this.aliasMap.set(read, list);
+      }
+    }
+    return this.aliasMap.get(term) ?? [];
+  }
+
+  /**
+   * OCR variants of a term for sentence matching, 3-letter terms included,
+   * then the spellings the restorer read as the term (two-letter terms too).
+   */
   nearTerms(term: string): string[] {
-    return this.neighbours.near(term);
+    let near = this.nearMemo.get(term);
+    if (!near) {
+      const aliases = this.aliasesOf(term);
+      const own = this.neighbours.near(term);
+      near = aliases.length ? [...new Set([...own, ...aliases])] : own;
+      if (this.nearMemo.size > 50_000) this.nearMemo.clear();
+      this.nearMemo.set(term, near);
+    }
+    return near;
   }
 
   toJSON(): SerializedLexicalIndex {

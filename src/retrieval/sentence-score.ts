@@ -30,7 +30,8 @@ export type Idf = (term: string) => number;
 /** How strongly `term` occurs among `words`, and the word that matched it. */
 function bestMatch(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>, near?: (term: string) => string[]): [number, string] {
   if (words.has(term)) return [1, term];
-  if (!fuzzy || term.length < 3 || /\d/.test(term)) return [0, ''];
+  // Two-letter terms have no edit neighbours: `near` offers them only the OCR spellings the restorer read as them ("iy" for "ly").
+  if (!fuzzy || /\d/.test(term) || (term.length < 3 && !(near && /^[a-z]{2}$/.test(term)))) return [0, ''];
   if (near) {
     // The index's own list of near spellings: set lookups instead of comparing every word.
     for (const word of near(term)) if (words.has(word) && !known?.has(word)) return [term.length === 3 ? 0.35 : 0.7, word];
@@ -176,7 +177,7 @@ function nearOf(t: PlannedTerm, plan: Plan): string[] {
 /** The same as bestMatch(term, words, fuzzy, known, near), from the plan. */
 function plannedMatch(t: PlannedTerm, words: Set<string>, fuzzy: boolean, plan: Plan): [number, string] {
   if (words.has(t.term)) return [1, t.term];
-  if (!fuzzy || !t.fuzzy) return [0, ''];
+  if (!fuzzy || !(t.fuzzy || (t.twoLetters && plan.near))) return [0, ''];
   if (plan.near) {
     for (const word of nearOf(t, plan)) if (words.has(word)) return [t.term.length === 3 ? 0.35 : 0.7, word];
     return [0, ''];
@@ -269,7 +270,8 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
     if (wrongAccent || has) {
       inSentence = wrongAccent ? 0.5 : 1;
       word = term;
-    } else if (fuzzy && t.fuzzy) {
+    } else if (fuzzy && (t.fuzzy || (t.twoLetters && plan.near))) {
+      // Two-letter terms have no edit neighbours: `near` gives them only the OCR spellings the restorer read as them.
       if (plan.near) {
         for (const candidate of nearOf(t, plan)) {
           if (wordSet.has(candidate)) {
