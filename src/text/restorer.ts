@@ -132,8 +132,20 @@ export class Restorer {
     }
   }
 
+  /** candidates() per key: each scans the vocabulary of three lengths, and a scan repeats its words. */
+  private readonly candidateMemo = new Map<string, Array<[string, number]>>();
+
   /** Known keys a damaged word may stand for, with a cost: 0 exact, 1 a vowel slip, 2 another edit. */
   private candidates(key: string): Array<[string, number]> {
+    let found = this.candidateMemo.get(key);
+    if (!found) {
+      if (this.candidateMemo.size > 100_000) this.candidateMemo.clear();
+      this.candidateMemo.set(key, (found = this.scanCandidates(key)));
+    }
+    return found;
+  }
+
+  private scanCandidates(key: string): Array<[string, number]> {
     const variants = new Set([key, key.replace(/[0-9]/g, (d) => DIGIT_LOOKALIKE[d] ?? d)]);
     // OCR reads "Đ" as "P" ("Pang" = "Đảng").
     for (const v of [...variants]) if (v.startsWith('p') && !v.startsWith('ph')) variants.add(`d${v.slice(1)}`);
