@@ -71,6 +71,14 @@ describe('FtsLexicalSearch matches the in-memory BM25', () => {
       }
     }
   });
+
+  it("offers the restorer's readings of scanned words as near spellings, as Node does (\"iy\" for \"lý\")", async () => {
+    const { fts } = await seededChunks();
+    expect(fts.nearTerms('li')).toContain('iy');
+    expect(fts.nearTerms('ho')).toContain('hd');
+    // Never as search variants: aliases are notes, not words of the text.
+    expect(fts.similarTerms('li')).toEqual([]);
+  });
 });
 
 denseIndexContract('HNSWLib (Node)', async () => {

@@ -3,7 +3,7 @@
  * engines tokenise Vietnamese badly, and a plain inverted index serialises to
  * a compact JSON file that loads in milliseconds.
  */
-import { TermNeighbours } from './term-neighbours.js';
+import { ALIAS, TermNeighbours } from './term-neighbours.js';
 import type { LexicalHit, LexicalSearch } from './ports.js';
 
 /**
@@ -23,8 +23,7 @@ const DENOMINATORS_MAX = 4_000_000;
 const VARIANT_DF_SHARE = 0.01;
 const VARIANT_DF_FLOOR = 1000;
 
-/** Joins a restored reading to the OCR spelling it was read from in alias terms ("ly>iy", see ingest restoredTerms). */
-export const ALIAS = '>';
+export { ALIAS } from './term-neighbours.js';
 
 export interface WeightedTerm {
   term: string;
@@ -156,39 +155,9 @@ export class LexicalIndex implements LexicalSearch {
     return variants.some((v) => this.documentFrequency(v) > max) ? variants.filter((v) => this.documentFrequency(v) <= max) : variants;
   }
 
-  private aliasMap?: Map<string, string[]>;
-  private readonly nearMemo = new Map<string, string[]>();
-
-  /** OCR spellings the restorer read as `term` at build ("iy" for "ly", "ddm" for "dam"). */
-  aliasesOf(term: string): string[] {
-    if (!this.aliasMap) {
-      this.aliasMap = new Map();
-      for (const t of this.termList()) {
-        const at = t.indexOf(ALIAS);
-        if (at <= 0) continue;
-        const read = t.slice(0, at);
-        const list = this.aliasMap.get(read) ?? [];
-        list.push(t.slice(at + 1));
-        this.aliasMap.set(read, list);
-      }
-    }
-    return this.aliasMap.get(term) ?? [];
-  }
-
-  /**
-   * OCR variants of a term for sentence matching, 3-letter terms included,
-   * then the spellings the restorer read as the term (two-letter terms too).
-   */
+  /** OCR variants of a term for sentence matching (3-letter terms included) and the spellings the restorer read as it (TermNeighbours.near). */
   nearTerms(term: string): string[] {
-    let near = this.nearMemo.get(term);
-    if (!near) {
-      const aliases = this.aliasesOf(term);
-      const own = this.neighbours.near(term);
-      near = aliases.length ? [...new Set([...own, ...aliases])] : own;
-      if (this.nearMemo.size > 50_000) this.nearMemo.clear();
-      this.nearMemo.set(term, near);
-    }
-    return near;
+    return this.neighbours.near(term);
   }
 
   toJSON(): SerializedLexicalIndex {
