@@ -580,5 +580,11 @@ describe('chat shorthand', () => {
     });
     expect(reply.citations.map((c) => c.quote).join('\n')).toMatch(/50 ph/);
   });
+
+  it("a document's place-and-date header line answers no question but its date (asked through the metadata)", async () => {
+    const reply = await ask("Which social networks does Son La's propaganda plan 121-KH/BTGTU name?");
+    expect(reply.citations.every((c) => !/ngay 19 thang 7 nam 2023/.test(c.quote))).toBe(true);
+    expect(analyzeQuery("Which social networks does Son La's plan name?").content.map((t) => t.term)).not.toContain('name');
+  });
 });
 

@@ -346,6 +346,12 @@ function namesSubject(heading: SentenceTokens, subject: string[], ocr: boolean, 
   return found.length >= Math.min(2, subject.length);
 }
 
+/** A header line: place and date ("Điện Biên, ngày 16 tháng 01 năm 2026"), or the number ("Số 22-KH/TU"), alone or together. */
+function isDocumentHeaderLine(text: string): boolean {
+  const folded = fold(text).trim();
+  return /^[a-z\s.]{2,30},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\b/.test(folded) || /^so[:\s]+\d{1,4}\s*-\s*[a-z]{1,6}\s*\/\s*[a-z]{1,10}\s*$/.test(folded);
+}
+
 /** The sentence is (the end of) the section's heading line, with body text after it. */
 function isHeadingLine(chunk: Passage['chunk'], index: number): boolean {
   const span = chunk.sentences[index]!;
@@ -599,6 +605,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
+      // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
+      // it answers nothing else (date and number questions are answered from the metadata above).
+      if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty - tableRow, coverage, exactCoverage, pairs });
     });
   }

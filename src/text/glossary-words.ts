@@ -486,7 +486,7 @@ export const WORDS: Record<string, string> = {
   processed: 'xử lý', digitised: 'số hóa', people: 'người', spreading: 'phát tán', false: 'sai trái',
   information: 'thông tin', handles: 'xử lý', share: 'tỷ lệ|chiếm', regulations: 'quy định',
   signed: 'ký', issued: 'ban hành', issue: 'ban hành', date: 'ngày', committee: 'ủy ban', 
-  salary: 'lương', monthly: 'hằng tháng', weekly: 'hằng tuần', channels: 'kênh', channel: 'kênh',
+  decree: 'nghị định', decrees: 'nghị định', salary: 'lương', monthly: 'hằng tháng', weekly: 'hằng tuần', channels: 'kênh', channel: 'kênh',
   youth: 'thanh niên', women: 'phụ nữ', 
   farmers: 'nông dân', union: 'đoàn', association: 'hội', corruption: 'tham nhũng', negativity: 'tiêu cực',
   defence: 'quốc phòng', defense: 'quốc phòng', security: 'an ninh', economy: 'kinh tế', example: 'nêu gương', exemplary: 'nêu gương',
