@@ -586,5 +586,10 @@ describe('chat shorthand', () => {
     expect(reply.citations.every((c) => !/ngay 19 thang 7 nam 2023/.test(c.quote))).toBe(true);
     expect(analyzeQuery("Which social networks does Son La's plan name?").content.map((t) => t.term)).not.toContain('name');
   });
+
+  it('"Which social networks does …" (English) prefers the sentence naming them, as "mạng xã hội nào" does', async () => {
+    const reply = await ask("Which social networks does Son La's propaganda plan 121-KH/BTGTU name?");
+    expect(reply.answer).toMatch(/Facebook/i);
+  });
 });
 

@@ -8,6 +8,7 @@ import { namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
+import { translateToVietnamese } from '../text/glossary.js';
 import { isExpandedAcronym } from '../text/shorthand.js';
 import { numberSpellings, numberValue } from '../text/numbers.js';
 import { foldedSyllables } from '../text/tokens.js';
@@ -483,6 +484,13 @@ function whichThing(question: string, idf: Idf): string[] | undefined {
   return at - from >= 2 ? words.slice(from, at) : undefined;
 }
 
+/** "Which social networks does …": the thing asked for, through the glossary ("mạng xã hội"), when it is a phrase. */
+function englishWhichThing(question: string): string[] | undefined {
+  const m = /\bwhich\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:does|do|did|is|are|was|were|has|have|must|should|can|will)\b/i.exec(question);
+  const words = m ? foldedSyllables(translateToVietnamese(m[1]!, { primary: true })) : [];
+  return words.length >= 2 && words.length <= 4 ? words : undefined;
+}
+
 /** The sentence names the instances of the thing: "mạng xã hội (Facebook, …)", "hình thức: …", "… như …". */
 function enumerates(c: Candidate, thing: string[]): boolean {
   const text = fold(c.passage.chunk.text.slice(c.start, c.end)).toLowerCase();
@@ -710,7 +718,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
   if (!analysis.english && / truong hop nao /.test(spoken)) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu'), 0.7);
   // "trên mạng xã hội nào": the sentence that names them ("mạng xã hội (Facebook, Zalo…)"), not one that only mentions the thing.
-  const which = analysis.english ? undefined : whichThing(analysis.question, idf);
+  const which = analysis.english ? englishWhichThing(analysis.question) : whichThing(analysis.question, idf);
   if (which) best = preferred(best, (c) => enumerates(c, which));
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
