@@ -591,5 +591,10 @@ describe('chat shorthand', () => {
     const reply = await ask("Which social networks does Son La's propaganda plan 121-KH/BTGTU name?");
     expect(reply.answer).toMatch(/Facebook/i);
   });
+
+  it('"tuyên truyền Kế hoạch 22 …" also searches the guidance that spreads it (its title cites the plan)', async () => {
+    const passages = await runtime.kb.retriever().retrieve(analyzeQuery('tuyen truyen ke hoach 22 bang nhung hinh thuc nao'));
+    expect(passages.slice(0, 5).some((p) => p.doc.id === 'dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu' && /Hình thức/.test(p.chunk.sectionTitle))).toBe(true);
+  });
 });
 

@@ -34,6 +34,9 @@ export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[
   return named;
 }
 
+/** Spreading a document: what a guidance implementing it is about. */
+const SPREADING = /\b(tuyen truyen|quan triet|pho bien)\b/;
+
 export interface RetrieveOptions {
   limit?: number;
   sources?: string[];
@@ -125,7 +128,10 @@ export class Retriever {
     const named = refKeys.size ? namedDocuments(analysis, metas) : new Set<string>();
     // …and so does one naming a place ("Sơn La …"). A scanned document's garbled words lose the
     // corpus-wide race to clean ones, so its own best chunks are searched for separately.
-    const focus = new Set([...named, ...documentsNamingPlace(analysis, metas).map((m) => m.id)]);
+    // "tuyên truyền Kế hoạch 22 …": the guidance implementing it ("… quán triệt, tuyên truyền … Kế hoạch 22") is
+    // searched on its own too, without the named document's precedence.
+    const spreading = refKeys.size && SPREADING.test(fold(analysis.question)) ? positionsOf(referenceIndex(metas).cited, refKeys).map((at) => metas[at]!.id) : [];
+    const focus = new Set([...named, ...documentsNamingPlace(analysis, metas).map((m) => m.id), ...spreading]);
     if (focus.size && focus.size < metas.length) {
       const inFocus = (i: number) => accept(i) && focus.has(chunks[i]!.docId);
       const own = await this.index.lexical.search(expanded, FOCUSED, inFocus, this.index.chunkRanges(focus));
