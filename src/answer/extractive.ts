@@ -329,6 +329,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
 
 /** Bonus of every sentence of the section headed by the body a duty question asks about. */
 const OWN_SECTION = 0.15;
+/** How close to the top score a sentence of the body's own section must be to answer instead. */
+const OWN_SECTION_SHARE = 0.9;
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
 const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
 // "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
@@ -603,7 +605,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) - tableRow, coverage, exactCoverage, pairs });
@@ -692,6 +694,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // A close candidate (within `share` of the top score) that has what the question asks for beats a best one without it.
   const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share = 0.75) =>
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
+  // "Đảng ủy HĐND tỉnh có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
+  if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), OWN_SECTION_SHARE);
   // The words of a section's heading ("(4) Về bảo đảm quốc phòng, an ninh …") pick the section; when the sentence
   // holds none of the rest ("tư tưởng giữ nước"), a sentence of the same section that does answers.
   if (best && !analysis.english && restCoverage(best, analysis, idf) < 0.25) {
