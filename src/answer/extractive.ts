@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { askedWords, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { askedWords, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { headWords, namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
@@ -332,9 +332,6 @@ const OWN_SECTION = 0.15;
 /** How close to the top score a sentence of the body's own section must be to answer instead. */
 const OWN_SECTION_SHARE = 0.9;
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
-const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
-// "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
-const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 
 /**
  * The sentence writes the term, or (scanned text) one of its near spellings; `known` words, which clean
