@@ -596,5 +596,16 @@ describe('chat shorthand', () => {
     const passages = await runtime.kb.retriever().retrieve(analyzeQuery('tuyen truyen ke hoach 22 bang nhung hinh thuc nao'));
     expect(passages.slice(0, 5).some((p) => p.doc.id === 'dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu' && /Hình thức/.test(p.chunk.sectionTitle))).toBe(true);
   });
-});
 
+  it('a duty question is answered from the section headed by the body, not the general duties nor a partner\'s section', async () => {
+    // The scan's one-line item "3. Pang uy HDPND tinh tdng cudng gidm sat …" is that body's section.
+    const hdnd = await ask('Đảng ủy HĐND tỉnh có trách nhiệm gì trong Kế hoạch 22?');
+    expect(hdnd.citations[0]!.quote).toContain('HDPND tinh tdng cudng gidm sat');
+    // "phối hợp với Ban Xây dựng đảng Đảng ủy …" in other bodies' sections names it as a partner.
+    const party = await ask('Ban Xây dựng đảng Đảng ủy phường có nhiệm vụ gì trong tuyên truyền Hội nghị Trung ương 2?');
+    expect(party.citations[0]!.sectionTitle).toBe('Ban Xây dựng đảng Đảng ủy');
+    // "8. Vén phong Tinh ty chu tri …": the name misread by the scan still heads that section.
+    const office = await ask('Văn phòng Tỉnh ủy Điện Biên có nhiệm vụ gì trong việc triển khai Kế hoạch 22?');
+    expect(office.citations[0]!.quote).toMatch(/^V.n phong Tinh ty chu tri/);
+  });
+});

@@ -3,8 +3,8 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { askedWords, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
-import { namedDocuments } from '../retrieval/retriever.js';
+import { askedWords, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { headWords, namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -328,10 +328,11 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
   return next && !DUTY_WORDS.has(next) ? next : undefined;
 }
 
+/** Bonus of every sentence of the section headed by the body a duty question asks about. */
+const OWN_SECTION = 0.15;
+/** How close to the top score a sentence of the body's own section must be to answer instead. */
+const OWN_SECTION_SHARE = 0.9;
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
-const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
-// "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
-const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 
 /**
  * The sentence writes the term, or (scanned text) one of its near spellings; `known` words, which clean
@@ -598,9 +599,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
   // Who the duty question is about: its first content words ("Ban Tổ chức Tỉnh ủy … có trách nhiệm gì").
   const subject = dutyAnalysis.content.slice(0, 3).map((t) => t.term);
+  // "Ban Xây dựng đảng Đảng ủy có nhiệm vụ gì": the section that begins with the body's name is its own;
+  // others naming it as a partner ("phối hợp với Ban Xây dựng đảng …") are not.
+  const body = dutySubject(analysis);
+  const leads = (chunk: Passage['chunk']) => body.length > 0 && leadsWith(headWords(chunkTokens(chunk).sentences), body, idf, chunk.ocr ? options.near : undefined) >= 0.7;
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
+    const own = leads(chunk) ? OWN_SECTION : 0;
     const byNumber = namedIds.has(passage.doc.id);
     // A document named through the one it implements: its title's words ("triển khai Kế hoạch 22") name it too.
     const implementing = byNumber && !passage.doc.docNumber;
@@ -610,13 +616,13 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     chunk.sentences.forEach((span, index) => {
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
       // it answers nothing else (date and number questions are answered from the metadata above).
       if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + duty - tableRow, coverage, exactCoverage, pairs });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) - tableRow, coverage, exactCoverage, pairs });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -692,13 +698,18 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (best && !analysis.english) {
     const first = best;
     const better = candidates.find(
-      (c) => c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.15 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67,
+      (c) =>
+        c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.15 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67 &&
+        // The body's own section is not left for one naming it as a partner.
+        (!leads(first.passage.chunk) || leads(c.passage.chunk)),
     );
     if (better) best = better;
   }
   // A close candidate (within `share` of the top score) that has what the question asks for beats a best one without it.
   const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share = 0.75) =>
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
+  // "Đảng ủy HĐND tỉnh có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
+  if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), OWN_SECTION_SHARE);
   // The words of a section's heading ("(4) Về bảo đảm quốc phòng, an ninh …") pick the section; when the sentence
   // holds none of the rest ("tư tưởng giữ nước"), a sentence of the same section that does answers.
   if (best && !analysis.english && restCoverage(best, analysis, idf) < 0.25) {

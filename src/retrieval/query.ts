@@ -482,3 +482,56 @@ export function askedWords(analysis: QueryAnalysis): string[] {
 /** A place named at the start, or after "của / ở / tại / tỉnh / huyện / tỉnh ủy …". */
 const PLACE_NAMING = /^ @place |\b(cua|o|tai|tinh|huyen|xa|phuong|pho|uy) @place /;
 
+
+/** Words of a duty question that are not the body's name ("có trách nhiệm gì", "được giao việc gì"). */
+export const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
+// "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
+export const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
+/** Where the body's name ends in a duty question: its verb ("có", "được", "phân công", "cần"). */
+const SUBJECT_END = new Set([...DUTY_WORDS, 'co', 'phan', 'cong', 'can', 'phai', 'se', 'trong', 'chiu']);
+/** A body's name is told by its first words ("Văn phòng Tỉnh ủy Điện Biên" → "Văn phòng Tỉnh ủy"). */
+const SUBJECT_WORDS = 4;
+
+/**
+ * The body a duty question asks about ("Đảng ủy HĐND tỉnh có trách nhiệm gì" → dang uy hdnd tinh):
+ * its content words before the duty verb, a spelled-out acronym as the acronym. Empty when the
+ * question asks no duty or names no body of two words or more.
+ */
+export function dutySubject(analysis: QueryAnalysis): string[] {
+  if (analysis.english || !DUTY_QUESTION.test(fold(analysis.text))) return [];
+  const subject: string[] = [];
+  for (const { term, alt, weight } of analysis.content) {
+    if (weight < 1 || SUBJECT_END.has(term)) break;
+    const word = alt ?? term;
+    if (subject.at(-1) !== word) subject.push(word);
+  }
+  return subject.length >= 2 ? subject.slice(0, SUBJECT_WORDS) : [];
+}
+
+/**
+ * How much of the body's name a heading line begins with (idf-weighted, 0..1): its first word is the
+ * name's, and the name's words stand among its first ones, OCR-tolerant. "Ban Xây dựng đảng Đảng ủy"
+ * is the section of that body; "… phối hợp với Ban Xây dựng đảng" is another body's.
+ */
+export function leadsWith(
+  words: string[],
+  subject: string[],
+  idf: (term: string) => number,
+  near?: (term: string) => string[],
+): number {
+  let start = 0;
+  while (start < words.length && /^(\d+|[ivxlc]+|[a-d])$/.test(words[start]!)) start++;
+  // "Đề nghị Ủy ban Mặt trận …": a request addressed to the body is its section too.
+  if (words[start] === 'de' && words[start + 1] === 'nghi') start += 2;
+  const window = words.slice(start, start + subject.length + 2);
+  const writes = (w: string, at?: string) => (at !== undefined ? at === w || (near?.(w) ?? []).includes(at) : window.includes(w) || (near?.(w) ?? []).some((v) => window.includes(v)));
+  if (!window.length || !writes(subject[0]!, window[0])) return 0;
+  let total = 0;
+  let found = 0;
+  for (const w of subject) {
+    const weight = idf(w);
+    total += weight;
+    if (writes(w)) found += weight;
+  }
+  return total ? found / total : 0;
+}

@@ -4,12 +4,12 @@
  * to the document by number, and the best sentence's fit to the question.
  */
 import { fold } from '../text/fold.js';
-import type { DocumentMeta, Passage } from '../types.js';
+import type { Chunk, DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { positionsOf, referenceIndex } from './document-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { documentsNamingPlace, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
+import { documentsNamingPlace, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
 import { scoreSentence } from './sentence-score.js';
 import { chunkTokens, documentTokens } from './sentence-cache.js';
 
@@ -37,6 +37,11 @@ export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[
 /** Spreading a document: what a guidance implementing it is about. */
 const SPREADING = /\b(tuyen truyen|quan triet|pho bien)\b/;
 
+/** The first words of a chunk, across a numbering the sentence splitter cut off ("3." | "Đảng ủy …"). */
+export function headWords(sentences: Array<{ words: string[] }>): string[] {
+  return sentences.slice(0, 2).flatMap((s) => s.words).slice(0, 12);
+}
+
 export interface RetrieveOptions {
   limit?: number;
   sources?: string[];
@@ -49,6 +54,12 @@ const RARE_IDF = 3.5;
 const RERANK = 30;
 /** Candidates taken from the documents a question names, besides the corpus-wide ones. */
 const FOCUSED = 14;
+/** Chunks found by the name of the body a duty question asks about, always reranked. */
+const SUBJECT_PROBE = 4;
+/** Rerank bonus of a chunk whose heading line begins with that body's name (its section, not a partner's). */
+const SUBJECT_LEAD = 0.15;
+/** How much of the body's name (by idf) a heading must begin with to be that body's section. */
+const LEAD_COVERAGE = 0.7;
 /** Weight of an OCR-variant term relative to the term the question used. */
 const VARIANT_WEIGHT = 0.5;
 
@@ -91,6 +102,11 @@ export class Retriever {
       }
     }
     return [...terms, ...variants];
+  }
+
+  /** The chunk's heading line begins with the body's name (most of it, by idf). */
+  private leads(chunk: Chunk, subject: string[]): boolean {
+    return leadsWith(headWords(chunkTokens(chunk).sentences), subject, this.idf, chunk.ocr ? this.near : undefined) >= LEAD_COVERAGE;
   }
 
   /** A rare word of the question (idf ≥ RARE_IDF) that the corpus writes but no chunk of the named documents does. */
@@ -146,7 +162,30 @@ export class Retriever {
 
     const asksRecipients = /\b(gui|noi nhan|nhan van ban|sent|recipients?)\b/.test(fold(analysis.text));
     const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
-    const maxFused = top[0]?.[1] ?? 1;
+    // "Đảng ủy HĐND tỉnh có trách nhiệm gì": the body's one-line item in a scan says little else the
+    // question says, so its name alone is searched for too, and what that finds is always reranked.
+    const subject = dutySubject(analysis);
+    if (subject.length) {
+      const terms = subject.map((term) => ({ term, weight: 1 }));
+      for (let k = 1; k < subject.length; k++) terms.push({ term: `${subject[k - 1]}_${subject[k]}`, weight: 1 });
+      const scope = focus.size && focus.size < metas.length ? focus : undefined;
+      const inScope = (i: number) => accept(i) && (!scope || scope.has(chunks[i]!.docId));
+      // Only a rare word's misreadings ("HDPND"): a common one's near spellings ("dan", "dung" of "dang") find anything.
+      const variants = this.expand(terms.filter((t) => this.idf(t.term) >= RARE_IDF)).filter((t) => !terms.some((u) => u.term === t.term));
+      const query = [...terms, ...variants];
+      const probe = await (scope
+        ? this.index.lexical.search(query, SUBJECT_PROBE, inScope, this.index.chunkRanges(scope))
+        : this.index.lexical.search(query, SUBJECT_PROBE, inScope));
+      // What it finds is reranked even when fusion ranks it low; a section headed by the body's name
+      // counts as ranked in a list of its own, like the focused search's.
+      probe.forEach(({ index }, rank) => {
+        const score = (fused.get(index) ?? 0) + (this.leads(chunks[index]!, subject) ? 1 / (RRF_K + rank) : 0);
+        const at = top.findIndex(([i]) => i === index);
+        if (at >= 0) top[at] = [index, score];
+        else top.push([index, score]);
+      });
+    }
+    const maxFused = Math.max(...top.map(([, score]) => score), 1e-9);
     const reranked = top.map(([i, score]) => {
       const chunk = chunks[i]!;
       const { sentences, context } = chunkTokens(chunk);
@@ -162,7 +201,8 @@ export class Retriever {
       const recipients = chunk.section === 'Nơi nhận' && !asksRecipients ? 0.2 : 0;
       // So does the document of the place the question names ("Sơn La …", "huyện Tam Đường …").
       const place = namesPlaceOf(analysis, this.index.meta(chunk.docId)) ? 0.15 : 0;
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place - recipients };
+      const lead = subject.length && this.leads(chunk, subject) ? SUBJECT_LEAD : 0;
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead - recipients };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
