@@ -3,8 +3,8 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { askedWords, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
-import { headWords, namedDocuments } from '../retrieval/retriever.js';
+import { askedWords, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { isSectionOf, namedDocuments } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -602,7 +602,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "Ban Xây dựng đảng Đảng ủy có nhiệm vụ gì": the section that begins with the body's name is its own;
   // others naming it as a partner ("phối hợp với Ban Xây dựng đảng …") are not.
   const body = dutySubject(analysis);
-  const leads = (chunk: Passage['chunk']) => body.length > 0 && leadsWith(headWords(chunkTokens(chunk).sentences), body, idf, chunk.ocr ? options.near : undefined) >= 0.7;
+  const leads = (chunk: Passage['chunk']) => isSectionOf(chunk, body, idf, options.near);
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
@@ -614,14 +614,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
     const reading = namingOf(analysis, passage.doc);
     chunk.sentences.forEach((span, index) => {
+      // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
+      // it answers nothing else (date and number questions are answered from the metadata above).
+      if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
-      // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
-      // it answers nothing else (date and number questions are answered from the metadata above).
-      if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) - tableRow, coverage, exactCoverage, pairs });
     });
   }
@@ -686,8 +686,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const rareNames = analysis.english ? [] : rareNamesOf(analysis.question, idf);
   const namesRare = (c: Candidate) => {
     if (!rareNames.length) return true;
-    const around = ` ${chunkTokens(c.passage.chunk).sentences[c.index]!.words.join(' ')} ${foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')} ${[...titledTokens(c.passage.doc)].join(' ')} `;
-    return rareNames.every((name) => around.includes(` ${name} `) || name.split(' ').every((w) => titledTokens(c.passage.doc).has(w)));
+    // Sentence then heading (the document's words are a set, checked word by word).
+    const around = `${chunkTokens(c.passage.chunk).sentences[c.index]!.joined}${foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')} `;
+    const document = titledTokens(c.passage.doc);
+    return rareNames.every((name) => around.includes(` ${name} `) || name.split(' ').every((w) => document.has(w)));
   };
   const covers = (c: Candidate) => c.coverage >= minCoverage && c.exactCoverage >= minExact && statesAct(c) && phrased(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));

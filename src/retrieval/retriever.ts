@@ -38,8 +38,19 @@ export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[
 const SPREADING = /\b(tuyen truyen|quan triet|pho bien)\b/;
 
 /** The first words of a chunk, across a numbering the sentence splitter cut off ("3." | "Đảng ủy …"). */
-export function headWords(sentences: Array<{ words: string[] }>): string[] {
+function headWords(sentences: Array<{ words: string[] }>): string[] {
   return sentences.slice(0, 2).flatMap((s) => s.words).slice(0, 12);
+}
+
+/** How much of the body's name (by idf) a heading must begin with to be that body's section. */
+const LEAD_COVERAGE = 0.7;
+
+/**
+ * The chunk is the section of the body a duty question asks about (dutySubject): its first words begin with
+ * most of the body's name, OCR-tolerant in scans. Shared by the reranker and the answerer.
+ */
+export function isSectionOf(chunk: Chunk, subject: string[], idf: (term: string) => number, near?: (term: string) => string[]): boolean {
+  return subject.length > 0 && leadsWith(headWords(chunkTokens(chunk).sentences), subject, idf, chunk.ocr ? near : undefined) >= LEAD_COVERAGE;
 }
 
 export interface RetrieveOptions {
@@ -58,8 +69,6 @@ const FOCUSED = 14;
 const SUBJECT_PROBE = 4;
 /** Rerank bonus of a chunk whose heading line begins with that body's name (its section, not a partner's). */
 const SUBJECT_LEAD = 0.15;
-/** How much of the body's name (by idf) a heading must begin with to be that body's section. */
-const LEAD_COVERAGE = 0.7;
 /** Weight of an OCR-variant term relative to the term the question used. */
 const VARIANT_WEIGHT = 0.5;
 
@@ -102,11 +111,6 @@ export class Retriever {
       }
     }
     return [...terms, ...variants];
-  }
-
-  /** The chunk's heading line begins with the body's name (most of it, by idf). */
-  private leads(chunk: Chunk, subject: string[]): boolean {
-    return leadsWith(headWords(chunkTokens(chunk).sentences), subject, this.idf, chunk.ocr ? this.near : undefined) >= LEAD_COVERAGE;
   }
 
   /** A rare word of the question (idf ≥ RARE_IDF) that the corpus writes but no chunk of the named documents does. */
@@ -179,7 +183,7 @@ export class Retriever {
       // What it finds is reranked even when fusion ranks it low; a section headed by the body's name
       // counts as ranked in a list of its own, like the focused search's.
       probe.forEach(({ index }, rank) => {
-        const score = (fused.get(index) ?? 0) + (this.leads(chunks[index]!, subject) ? 1 / (RRF_K + rank) : 0);
+        const score = (fused.get(index) ?? 0) + (isSectionOf(chunks[index]!, subject, this.idf, this.near) ? 1 / (RRF_K + rank) : 0);
         const at = top.findIndex(([i]) => i === index);
         if (at >= 0) top[at] = [index, score];
         else top.push([index, score]);
@@ -201,7 +205,7 @@ export class Retriever {
       const recipients = chunk.section === 'Nơi nhận' && !asksRecipients ? 0.2 : 0;
       // So does the document of the place the question names ("Sơn La …", "huyện Tam Đường …").
       const place = namesPlaceOf(analysis, this.index.meta(chunk.docId)) ? 0.15 : 0;
-      const lead = subject.length && this.leads(chunk, subject) ? SUBJECT_LEAD : 0;
+      const lead = isSectionOf(chunk, subject, this.idf, this.near) ? SUBJECT_LEAD : 0;
       return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead - recipients };
     });
     reranked.sort((a, b) => b.score - a.score);

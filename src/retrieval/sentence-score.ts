@@ -171,7 +171,12 @@ function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefin
 }
 
 function nearOf(t: PlannedTerm, plan: Plan): string[] {
-  return (t.near ??= plan.near!(t.term).filter((word) => !plan.known?.has(word)));
+  return (t.near ??= misreadingsOf(t.term, plan));
+}
+
+/** The index's near spellings of a term that clean documents do not use as words of their own. */
+function misreadingsOf(term: string, plan: Plan): string[] {
+  return plan.near!(term).filter((word) => !plan.known?.has(word));
 }
 
 /** The same as bestMatch(term, words, fuzzy, known, near), from the plan. */
@@ -287,7 +292,7 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
     if (!inSentence && t.alt) {
       if (wordSet.has(t.alt)) [inSentence, word, byAcronym] = [1, t.alt, true];
       else if (fuzzy && plan.near) {
-        t.altNear ??= plan.near(t.alt).filter((v) => !plan.known?.has(v));
+        t.altNear ??= misreadingsOf(t.alt, plan);
         const misread = t.altNear.find((v) => wordSet.has(v));
         if (misread) [inSentence, word] = [0.7, misread];
       }
