@@ -56,15 +56,15 @@ const TYPE_CODE = /(?<![-/\p{L}\p{N}])(KH|NQ|QĐ|QD|KL|CT|HD|Kh|Nq|Qđ|Qd|Hd|kh|
 
 /** The acronyms kept beside their expansion: a question's "UBND" is searched, but the words say what it means. */
 export function isExpandedAcronym(folded: string): boolean {
-  return FOLDED_ACRONYMS.has(folded);
+  return ACRONYM_LENGTHS.has(folded);
 }
 
-const FOLDED_ACRONYMS = new Set(Object.keys(ACRONYMS).map((k) => k.replace(/đ/g, 'd')));
+/** Folded acronym → the number of words of its expansion ("hdnd" → 4: Hội đồng nhân dân). */
+const ACRONYM_LENGTHS = new Map(Object.entries(ACRONYMS).map(([k, expansion]) => [k.replace(/đ/g, 'd'), expansion.match(/[\p{L}\p{N}]+/gu)?.length ?? 0]));
 
 /** The number of words an acronym kept beside its expansion is spelled out in ("hdnd" → 4: Hội đồng nhân dân). */
 export function acronymLength(folded: string): number {
-  const expansion = Object.entries(ACRONYMS).find(([k]) => k.replace(/đ/g, 'd') === folded)?.[1];
-  return expansion ? (expansion.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) : 0;
+  return ACRONYM_LENGTHS.get(folded) ?? 0;
 }
 
 /** A folded Vietnamese syllable: onset, vowels, coda. */
