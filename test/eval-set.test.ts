@@ -70,6 +70,8 @@ describe('question sets in data/eval', () => {
     ['fresh-blind3.jsonl', 'fe-'],
     ['fresh-tune4.jsonl', 'ff-'],
     ['fresh-blind4.jsonl', 'fg-'],
+    ['fresh-tune5.jsonl', 'fh-'],
+    ['fresh-blind5.jsonl', 'fi-'],
   ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
     const cases = readCases(join(evalDir, file));
     expect(cases).toHaveLength(90);
