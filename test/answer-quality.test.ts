@@ -418,6 +418,17 @@ describe('chat shorthand', () => {
     expect(namingWords(analyzeQuery('Báo và đài Điện Biên phải làm gì với KH 22?'), dienBien).size).toBe(0);
   });
 
+  it('a plan named by its type and title words (a scan misreads them) is named, its title words are not asked', async () => {
+    const plan = runtime.kb.documents().find((d) => d.id === 'dien-bien-ke-hoach-22-kh-tu')!;
+    // The scan's title: "Trién khai Két luéin s6 226-KL/TW … chin chinh 12 16i 1am viée".
+    const byTitle = analyzeQuery('Đảng ủy HĐND tỉnh được giao nhiệm vụ gì trong kế hoạch chấn chỉnh lề lối làm việc?');
+    expect([...namingWords(byTitle, plan)]).toEqual(expect.arrayContaining(['ke', 'hoach', 'chan', 'chinh', 'loi', 'lam', 'viec']));
+    const reply = await ask('Theo kế hoạch triển khai Kết luận 226 ở Điện Biên, mỗi năm số văn bản hành chính phải giảm ít nhất bao nhiêu so với năm trước?');
+    expect(reply.citations[0]!.quote).toMatch(/15%/);
+    // Title words without the type before them are the question's own ("tuyên truyền kết quả …").
+    expect(namingWords(analyzeQuery('Tuyên truyền kết quả Hội nghị Trung ương 2 qua kênh nào?'), plan).size).toBe(0);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

@@ -4,6 +4,7 @@
  * turn it all into weighted search terms.
  */
 import { findDocRefs, type DocRef } from '../text/doc-refs.js';
+import { withinOneEdit } from '../text/edit-distance.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { acronymLength, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
@@ -451,6 +452,7 @@ export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<st
     if (type.length && lead.join(' ') === type.join(' ')) for (const w of type) words.add(w);
     i = end - 1;
   }
+  for (const w of titleRun(asked, meta)) words.add(w);
   // "Sơn La tuyên truyền …", "… của Sơn La": the place the document speaks for (not "Báo … Điện Biên", a name).
   for (const name of placeNames(meta)) {
     if (namesPlace(analysis, name) && PLACE_NAMING.test(` ${asked.join(' ')} `.replace(` ${name} `, ' @place '))) for (const w of name.split(' ')) words.add(w);
@@ -461,6 +463,48 @@ export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<st
 const issuerTokenCache = new WeakMap<DocumentMeta, { issuer: string; type: string[] }>();
 
 /** A document's folded issuer and place (space-padded, for run lookups) and type words; per document. */
+/**
+ * "Kế hoạch triển khai Kết luận 226 …", "kế hoạch chấn chỉnh lề lối làm việc": the document's type followed by
+ * three or more words of its title, in order (a scan's title may misread a letter of each: "chin chinh 12 16i 1am viée").
+ */
+function titleRun(asked: string[], meta: DocumentMeta): string[] {
+  const { type } = issuerTokens(meta);
+  // A document without a number of its own is already read through its title (the answerer's "implementing" reading).
+  if (!type.length || !meta.title || !meta.docNumber) return [];
+  // Split on spaces only: a scan's "16i" or "1am" is one misread word, not a number and a word.
+  // Digits inside a word are misread letters ("16i" lối, "1am" làm).
+  const title = fold(meta.title.replace(/^[^–]*–/, ''))
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => (/[a-z]/.test(w) ? w.replace(/1/g, 'l').replace(/[06]/g, 'o') : w));
+  const same = (a: string | undefined, b: string | undefined) => !!a && !!b && (a === b || (a.length >= 3 && b.length >= 3 && withinOneEdit(a, b)));
+  for (let i = type.length; i < asked.length; i++) {
+    if (asked.slice(i - type.length, i).join(' ') !== type.join(' ')) continue;
+    for (let t = 0; t < title.length; t++) {
+      if (!same(asked[i], title[t])) continue;
+      let q = i;
+      let k = t;
+      let matched = 0;
+      let resyncs = 0;
+      while (q < asked.length && k < title.length) {
+        if (same(asked[q], title[k])) {
+          matched++;
+          q++;
+          k++;
+          continue;
+        }
+        // A misread word ("luận" → "luéin") or one the question leaves out ("số"): pick up the run again just after.
+        const next = [1, 2, 3].flatMap((dk) => [0, 1].map((dq) => [dq, dk] as const)).find(([dq, dk]) => same(asked[q + dq], title[k + dk]));
+        if (!next || ++resyncs > 2) break;
+        q += next[0];
+        k += next[1];
+      }
+      if (matched >= 3) return [...type, ...asked.slice(i, q)];
+    }
+  }
+  return [];
+}
+
 function issuerTokens(meta: DocumentMeta): { issuer: string; type: string[] } {
   let tokens = issuerTokenCache.get(meta);
   if (!tokens) {
