@@ -429,6 +429,17 @@ describe('chat shorthand', () => {
     expect(namingWords(analyzeQuery('Tuyên truyền kết quả Hội nghị Trung ương 2 qua kênh nào?'), plan).size).toBe(0);
   });
 
+  it('"gửi báo cáo cơ quan nào" is answered from the recipients list: the lines marked "(b/c)", a scan\'s "(& bdo cdo)" too', async () => {
+    const tamDuong = await ask('Hướng dẫn của Tam Đường gửi báo cáo lên cơ quan cấp trên nào?');
+    expect(tamDuong.citations[0]!.section).toBe('Nơi nhận');
+    expect(tamDuong.citations[0]!.quote).toBe('- Ban Tuyên giáo Tỉnh ủy (b/c),\n- TT Huyện uỷ (b/c),');
+    const plan = await ask('KH 22 gui bao cao len nhung co quan trung uong nao');
+    expect(plan.citations[0]!.quote).toMatch(/Ban Bi ttur Trung wong[\s\S]*Vin phong Trung wong Dang \(@ bdo cdo\),$/);
+    // Without "báo cáo", the whole list; the body's reporting rule ("gửi về đâu, bao lâu một lần") is no recipients question.
+    expect((await ask('Kế hoạch 67 gửi cho những cơ quan nào?')).citations[0]!.quote).toMatch(/Công an phường/);
+    expect((await ask('Báo cáo kết quả thực hiện KH 22 gửi về đâu, bao lâu một lần?')).citations[0]!.section).not.toBe('Nơi nhận');
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

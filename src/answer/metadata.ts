@@ -24,7 +24,7 @@ export interface CorpusView {
   list?(): DocumentMeta[];
 }
 
-export type MetadataKind = 'signer' | 'date' | 'basis' | 'number';
+export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients';
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
   // "mang số bao nhiêu", "số hiệu là gì": the document's own number (not "làm theo hướng dẫn số mấy", a cited one).
@@ -34,6 +34,9 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
+  // "gửi báo cáo (lên) cơ quan Trung ương nào", "nơi nhận": the recipients list at the foot of the document.
+  // "Báo cáo kết quả … gửi về đâu, bao lâu một lần" asks the body's reporting rule, not this list.
+  ['recipients', /\bgui bao cao (len |ve |toi |den |cho )?(nhung |cac )?(co quan|ban|don vi|noi|cap)\b.*\bnao\b|\bnoi nhan\b|\bgui (cho|toi|den) (nhung |cac )?(co quan|don vi|noi) nao\b|\b(recipients?|distribution list)\b|\bsen[dt] (its )?(reports? )?to (whom|which)\b/],
 ];
 
 export function metadataKind(question: string): MetadataKind | undefined {
@@ -255,10 +258,36 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   // "Năm 2024 Sơn La có kế hoạch … số mấy?": a plan of 2023 is not the one asked for.
   const year = /\b(?:19|20)\d\d\b/.exec(fold(analysis.question))?.[0];
   if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year)) return undefined;
+  if (kind === 'recipients') return recipientsAnswer(meta, analysis, corpus);
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;
   return draft(meta, doc.text, found.span, found.fact, corpus);
+}
+
+/** "(b/c)", "(để báo cáo)", a scan's "(& bdo cdo)": the recipient receives the document as a report. */
+const AS_REPORT = /\((?:\s*(?:de|[&@])\s*)?(?:b\s*\/\s*c|b\w{1,2}o\s+c\w{1,2}o)\s*\)/;
+
+/**
+ * The recipients list ("Nơi nhận: …"): for "gửi báo cáo …", its lines marked as reports, from the first to the
+ * last (one verbatim quote); otherwise the list itself.
+ */
+function recipientsAnswer(meta: DocumentMeta, analysis: QueryAnalysis, corpus: CorpusView): AnswerDraft | undefined {
+  const chunk = chunksOf(corpus.chunks, meta.id).find((c) => c.section === 'Nơi nhận');
+  if (!chunk) return undefined;
+  const lines = chunk.text.split('\n');
+  const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
+  // The list's items: past the "Nơi nhận:" line, up to the signature block ("K/T TRƯỞNG BAN", a name).
+  const items = lines.map((line, i) => ({ line, i })).filter(({ line, i }) => i > 0 && line.trim().length > 2);
+  const reports = items.filter(({ line }) => AS_REPORT.test(fold(line)));
+  const asksReports = /\bbao cao\b|\breports?\b/.test(fold(analysis.question));
+  const chosen = asksReports && reports.length ? reports : items.filter(({ line }) => /^\s*[-+•]/.test(line));
+  if (!chosen.length) return undefined;
+  const first = chosen[0]!;
+  const last = chosen[chosen.length - 1]!;
+  const span = { start: starts[first.i]! + (first.line.length - first.line.trimStart().length), end: starts[last.i]! + last.line.trimEnd().length };
+  const fact = asksReports && reports.length ? 'Văn bản được gửi để báo cáo (b/c) tới các nơi sau.' : 'Nơi nhận văn bản:';
+  return draft(meta, chunk.text, span, fact, corpus);
 }
 
 function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView): AnswerDraft {
