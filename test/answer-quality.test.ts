@@ -440,6 +440,20 @@ describe('chat shorthand', () => {
     expect((await ask('Báo cáo kết quả thực hiện KH 22 gửi về đâu, bao lâu một lần?')).citations[0]!.section).not.toBe('Nơi nhận');
   });
 
+  it('a document\'s purpose or requirements, asked of it by name only, come from its "Mục đích" / "Yêu cầu" section', async () => {
+    const purpose = await ask('Hướng dẫn tuyên truyền KH 22 nhằm mục đích gì?');
+    expect(purpose.citations[0]!.sectionTitle).toBe('Mục đích');
+    expect(purpose.citations[0]!.quote).toMatch(/nhận thức sâu sắc, đầy đủ/);
+    // "quán triệt Kế hoạch 22" names the plan and the guidance titled so: the guidance's name says more of it.
+    const needs = await ask('Việc quán triệt, tuyên truyền Kế hoạch 22 cần đáp ứng những yêu cầu gì?');
+    expect(needs.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(needs.citations[0]!.quote).toMatch(/nghiêm túc, kịp thời/);
+    // The scan's heading "Muc dich" (the plan) is that section too; "yêu cầu gì đối với …" asks something else.
+    const plan = (await ask('Kế hoạch 22 nhằm mục đích gì?')).citations[0]!;
+    expect([plan.source, plan.section]).toEqual(['dien-bien-ke-hoach-22-kh-tu.txt', 'I.1']);
+    expect((await ask('Kế hoạch 22 yêu cầu gì đối với việc ban hành văn bản?')).citations[0]?.section).not.toBe('I.2');
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

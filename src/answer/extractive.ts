@@ -16,6 +16,7 @@ import { withinOneEdit } from '../text/edit-distance.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
+import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
 import { documentLabel, documentLine, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 
@@ -590,7 +591,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
 
   // "… bằng những hình thức nào" over a section headed "HÌNH THỨC TUYÊN TRUYỀN": its items are the answer.
   const corpus = options.corpus;
-  const section = corpus && listSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId));
+  const section = corpus && (listSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId)) ?? purposeSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId)));
   if (section) return itemsAnswer(section, maxQuote);
 
   const candidates: Candidate[] = [];
@@ -789,7 +790,7 @@ function itemsAnswer(section: ListSection, maxQuote: number): AnswerDraft {
     const [a, b] = trimQuote(text, span.start, end);
     return toCitation(i + 1, { ...section.passage, chunk }, text.slice(a, b), section.passage.score);
   });
-  const lines = [`Theo ${documentLine(section.passage.doc)} (mục ${section.path} – ${section.title}):`, ...citations.map((c) => `${c.n}. “${c.quote}” [${c.n}]`)];
+  const lines = [`Theo ${documentLine(section.passage.doc)} (mục ${section.path} – ${section.title}):`, ...citations.map((c) => `${citations.length > 1 ? `${c.n}. ` : ''}“${c.quote}” [${c.n}]`)];
   if (citations.some((c) => c.ocr)) lines.push('', OCR_NOTE);
   return { answered: true, answer: lines.join('\n'), citations };
 }
