@@ -454,6 +454,11 @@ describe('chat shorthand', () => {
     expect((await ask('Kế hoạch 22 yêu cầu gì đối với việc ban hành văn bản?')).citations[0]?.section).not.toBe('I.2');
   });
 
+  it('"gắn với phong trào gì": a close sentence that names the thing after the preposition answers', async () => {
+    const reply = await ask('Các đảng ủy xã, phường gắn việc tuyên truyền Kế hoạch 22 với phong trào gì?');
+    expect(reply.citations[0]!.quote).toMatch(/phong trào thi đua yêu nước/);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

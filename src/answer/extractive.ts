@@ -471,6 +471,8 @@ function trimQuote(text: string, a: number, b: number): [number, number] {
  */
 /** "những mạng xã hội nào", "các hội nghị nào": the thing (two to four syllables) a list question asks for. */
 const ASKED_THING = / (?:nhung|cac) ((?:[a-z]+ ){1,3}[a-z]+) nao /;
+/** "gắn với phong trào gì", "bằng hình thức nào": the thing after a preposition that a "what/which" asks for. */
+const LINKED_THING = / (?:voi|bang|qua|vao|theo) ((?:[a-z]+ ){1,2}[a-z]+) (?:gi|nao) /;
 
 /**
  * The thing a "which X" question asks for: the last two or three syllables before "nào" that the corpus
@@ -723,7 +725,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức tuyên truyền thì gồm những gì?": the thing the
   // follow-up turns to, by its first two words. The heading line names the thing without listing it: the sentence under it does.
   const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
-  const asked = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? turnedTo);
+  const asked = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
   if (asked) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index));
   // Phương châm “03 dám”: the sentence that writes the quoted name (a scan may misread one letter of a
   // word: "03 ddm"), not one that writes another quoted name ("3 hơn").
