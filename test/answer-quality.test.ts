@@ -459,6 +459,27 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.quote).toMatch(/phong trào thi đua yêu nước/);
   });
 
+  it('dates a cited document named back ("Hướng dẫn đó", "mà nó căn cứ") or by type and number only ("hd 122")', async () => {
+    // The last answer named the central guidance: "Hướng dẫn đó" is it, not the plan the last question named.
+    const pointed = await runtime.assistant.ask({
+      question: 'Hướng dẫn đó ban hành ngày nào?',
+      history: [
+        { role: 'user', content: 'Kế hoạch 121 của Sơn La căn cứ văn bản nào của Trung ương?' },
+        { role: 'assistant', content: 'Căn cứ Hướng dẫn số 108-HD/BTGTW của Ban Tuyên giáo Trung ương.' },
+      ],
+    });
+    expect(pointed.answer).toContain('20/6/2023');
+    // "Hướng dẫn Trung ương mà nó căn cứ": the basis of the plan the last question named.
+    const basis = await runtime.assistant.ask({
+      question: 'Hướng dẫn Trung ương mà nó căn cứ được ban hành ngày nào?',
+      history: [{ role: 'user', content: 'Kế hoạch 121 của Ban Tuyên giáo Tỉnh ủy Sơn La ban hành ngày nào?' }],
+    });
+    expect(basis.citations[0]!.source).toBe('son-la-ke-hoach-121-kh-btgtu.txt');
+    expect(basis.answer).toContain('20/6/2023');
+    const short = await ask('hd 122 cua ban tuyen giao tinh uy lai chau ban hanh ngay may');
+    expect(short.answer).toContain('23/6/2023');
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

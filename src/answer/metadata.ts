@@ -26,6 +26,9 @@ export interface CorpusView {
 
 export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients';
 
+/** "Hướng dẫn Trung ương mà nó căn cứ …": the type named first is the basis's, not the document's. */
+const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
+
 const KINDS: Array<[MetadataKind, RegExp]> = [
   // "mang số bao nhiêu", "số hiệu là gì": the document's own number (not "làm theo hướng dẫn số mấy", a cited one).
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
@@ -34,6 +37,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
+  ['basis', BASIS_NAMED_FIRST],
   // "gửi báo cáo (lên) cơ quan Trung ương nào", "nơi nhận": the recipients list at the foot of the document.
   // "Báo cáo kết quả … gửi về đâu, bao lâu một lần" asks the body's reporting rule, not this list.
   ['recipients', /\bgui bao cao (len |ve |toi |den |cho )?(nhung |cac )?(co quan|ban|don vi|noi|cap)\b.*\bnao\b|\bnoi nhan\b|\bgui (cho|toi|den) (nhung |cac )?(co quan|don vi|noi) nao\b|\b(recipients?|distribution list)\b|\bsen[dt] (its )?(reports? )?to (whom|which)\b/],
@@ -51,7 +55,7 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   const keys = refKeysOf(analysis);
   const index = referenceIndex(documents);
   // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
-  const subject = subjectType(analysis.question);
+  const subject = BASIS_NAMED_FIRST.test(fold(analysis.question)) ? undefined : subjectType(analysis.question);
   const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
   const typed = (at: number) => !subject || index.types[at] === undefined || index.types[at] === subject;
   const named = positionsOf(index.own, keys).find(typed);
@@ -201,12 +205,17 @@ function clip(text: string, span: { start: number; end: number }, maxChars: numb
 
 /** A document the question names that is not in the corpus but cited by one that is: its number and date are in the citing text. */
 function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], passages: Passage[]) {
-  const keys = new Set(analysis.refs.map((r) => r.full).filter(Boolean) as string[]);
+  // Full keys ("22-KH/TU"), else the short ones ("HD 122") when the corpus holds no document numbered so.
+  const fulls = analysis.refs.map((r) => r.full).filter(Boolean) as string[];
+  const keys = new Set(fulls.length ? fulls : analysis.refs.map((r) => r.short));
   if (!keys.size) return undefined;
-  // Full keys ("22-KH/TU") come only from a document's own full number, never from a short one.
   const index = referenceIndex(documents);
   if (positionsOf(index.own, keys).length) return undefined;
-  const refOf = (meta: DocumentMeta) => meta.references.find((r) => keys.has(findDocRefs(r.number)[0]?.full ?? '') && r.date);
+  const refOf = (meta: DocumentMeta) =>
+    meta.references.find((r) => {
+      const ref = r.date ? findDocRefs(r.number)[0] : undefined;
+      return ref && (keys.has(ref.full ?? '') || (!fulls.length && keys.has(ref.short)));
+    });
   // The best-ranked passages' documents first, then the corpus in order.
   for (const { doc } of passages) {
     const ref = refOf(doc);

@@ -49,8 +49,10 @@ export function referenceIndex(documents: DocumentMeta[]): ReferenceIndex {
         addPosition(index.cited, r.short, at);
       }
       for (const r of meta.references) {
-        const cited = r.date ? findDocRefs(r.number)[0]?.full : undefined;
-        if (cited) addPosition(index.citesDated, cited, at);
+        // Full and short keys: "HD 122 ban hành ngày mấy" names the cited guidance by type and number only.
+        const cited = r.date ? findDocRefs(r.number)[0] : undefined;
+        if (cited?.full) addPosition(index.citesDated, cited.full, at);
+        if (cited) addPosition(index.citesDated, cited.short, at);
       }
       index.types.push(meta.docType ? fold(meta.docType) : undefined);
     }

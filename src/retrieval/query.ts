@@ -3,7 +3,7 @@
  * previous question, read the question's intent and document references, and
  * turn it all into weighted search terms.
  */
-import { findDocRefs, type DocRef } from '../text/doc-refs.js';
+import { findDocRefs, typeCode, type DocRef } from '../text/doc-refs.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
@@ -241,10 +241,21 @@ function lastAnswer(history: HistoryTurn[] | undefined): string | undefined {
  * The documents a question is about: its own references; in a follow-up that names
  * none, the previous question's, or else the document the last answer quoted.
  */
+/** A document type pointed at: "hướng dẫn đó", "kết luận này", "văn bản ấy" is no type. */
+const POINTED_TYPE = /\b(ke hoach|ket luan|quy dinh|quyet dinh|nghi quyet|chi thi|huong dan|thong bao) (do|nay|ay|tren)\b/;
+
 function refsOf(question: string, inherited: string | undefined, answer: string | undefined): DocRef[] {
   // "còn quy định 100 thì sao?" after a question about Quy định 85: the new reference replaces the old.
   const own = findDocRefs(question);
   if (own.length) return own;
+  // "Hướng dẫn đó ban hành ngày nào?" after an answer naming "Hướng dẫn số 108-HD/BTGTW": the document of
+  // that type the last turns named, not the plan the last question was about.
+  const pointed = POINTED_TYPE.exec(fold(question))?.[1];
+  const code = pointed && typeCode(pointed);
+  if (code) {
+    const ofType = [answer, inherited].flatMap((text) => (text ? findDocRefs(text) : [])).filter((r) => r.short.startsWith(`${code}-`));
+    if (ofType.length) return ofType.slice(0, 1);
+  }
   const before = inherited ? findDocRefs(inherited) : [];
   if (before.length || !answer) return before;
   return findDocRefs(answer.split('\n')[0]!).slice(0, 1);
@@ -255,8 +266,8 @@ export function isFollowUp(question: string, history: HistoryTurn[] | undefined)
   const folded = fold(question).trim();
   const syllableCount = foldedSyllables(question).length;
   if (FOLLOW_UP_START.test(folded) || (syllableCount <= 6 && /(thi sao|the nao|nhu vay|\?)\s*$/.test(folded))) return true;
-  // "chuyện đó", "văn bản này": points back at the last turn.
-  if (/(^|[^\p{L}])(đó|này|ấy|trên)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase())) return true;
+  // "chuyện đó", "văn bản này", "mà nó căn cứ": points back at the last turn.
+  if (/(^|[^\p{L}])(đó|này|ấy|trên|nó)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase())) return true;
   // A short question that names no document ("căn cứ văn bản nào của tỉnh?") goes on with the last one's.
   return syllableCount <= 10 && !findDocRefs(question).length;
 }
