@@ -638,6 +638,10 @@ describe('near misses refused: the quote must state what the question asks for',
     expect(await answered('Cấp huyện ở Điện Biên được tổ chức tối đa bao nhiêu hội nghị toàn huyện mỗi năm?')).toBe(false);
     expect(await quotes('Cấp xã được tổ chức tối đa mấy hội nghị quy mô toàn xã mỗi năm?')).toMatch(/03 h.i ngh/i);
     expect(demandsOf(analyzeQuery('Vận động toàn xã hội tham gia thế nào?')).levels).toEqual([]);
+    // The level as the subject ("huyện được họp …"), not a name ("Huyện Tam Đường …"); a ward is of the commune level.
+    expect(await answered('huyện được họp mấy lần 1 năm')).toBe(false);
+    expect(demandsOf(analyzeQuery('Huyện Tam Đường dùng những phương tiện cổ động trực quan nào?')).levels).toEqual([]);
+    expect(await answered('cấp phường được họp toàn phường mấy lần một năm')).toBe(true);
   });
 
   it('a prize rank ("giải A") must be awarded in the quote', async () => {

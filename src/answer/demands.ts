@@ -40,6 +40,8 @@ const PRIZE_ASKED = /\bgiai (a|b|c|nhat|nhi|ba|khuyen khich|dac biet)\b/;
 const LEVEL_WORDS = ['tinh', 'huyen', 'xa', 'phuong', 'thon', 'co so', 'trung uong'];
 /** "toàn xã hội" is society, not the commune. */
 const LEVEL_ASKED = /\b(?:cap|toan) (tinh|huyen|xa(?! hoi)|phuong|thon|co so|trung uong)\b/g;
+/** The level as the question's subject: "huyện được họp mấy lần" ("Huyện Tam Đường …" is a name). */
+const SUBJECT_LEVEL = /^ (tinh|huyen|xa|phuong) (?:duoc|dc|phai|co|hop|to) /;
 
 /** The question's salary word: "lương", or "luong" written without accents and not part of "số lượng". */
 function asksSalary(question: string, english: boolean): boolean {
@@ -57,7 +59,7 @@ export function demandsOf(analysis: QueryAnalysis): Demands {
     salary: asksSalary(question, english),
     sanction: english ? SANCTION_ASKED_EN.test(question) : SANCTION_ASKED.test(folded),
     period: periodWord ? PERIODS[periodWord] : undefined,
-    levels: english ? [] : [...new Set([...folded.matchAll(LEVEL_ASKED)].map((m) => m[1]!))],
+    levels: english ? [] : [...new Set([...[...folded.matchAll(LEVEL_ASKED)].map((m) => m[1]!), ...(SUBJECT_LEVEL.exec(folded)?.slice(1) ?? [])])],
     prize: english ? undefined : PRIZE_ASKED.exec(folded)?.[1],
   };
 }
@@ -93,7 +95,9 @@ export function meetsDemands(d: Demands, quote: string, around: string, ocr: boo
     }
     // Lenient: the asked level anywhere in the quote, its heading or its document keeps the quote.
     const everywhere = ` ${foldedSyllables(`${quote} ${around}`).join(' ')} `;
-    if (named.size && !d.levels.some((l) => everywhere.includes(` ${l} `))) return false;
+    // The commune level ("cấp xã") holds wards ("phường") too.
+    const kin = (l: string) => (l === 'xa' || l === 'phuong' ? ['xa', 'phuong'] : [l]);
+    if (named.size && !d.levels.some((l) => kin(l).some((k) => everywhere.includes(` ${k} `)))) return false;
   }
   return true;
 }
