@@ -619,6 +619,7 @@ describe('near misses refused: the quote must state what the question asks for',
     expect(await answered('luong co so nam 2026 la bao nhieu')).toBe(false);
     expect(await answered('Which decree sets the salary scale for commune officials in 2026?')).toBe(false);
     expect(demandsOf(analyzeQuery('thoi luong hoi nghi quan triet nghi quyet toi da bao lau')).salary).toBe(false);
+    expect(demandsOf(analyzeQuery('Bảo đảm an ninh lương thực thế nào?')).salary).toBe(false);
     expect(await quotes('chi tieu tinh gian so luong hoi nghi hang nam la bao nhieu?')).toMatch(/tinh gian 10%/i);
   });
 
@@ -626,6 +627,7 @@ describe('near misses refused: the quote must state what the question asks for',
     expect(await answered('Cán bộ họp quá giờ quy định thì bị kỷ luật mức nào?')).toBe(false);
     expect(await answered('Cán bộ phát biểu quá giờ ở hội nghị bị kỷ luật thế nào theo Kế hoạch 22 của Điện Biên?')).toBe(false);
     expect(await quotes('nguyen tac xu ly vi pham trong phong chong tham nhung la gi')).toMatch(/không có vùng cấm/i);
+    expect(demandsOf(analyzeQuery('thông tin bị phát tán trên mạng thì ai xử lý')).sanction).toBe(false);
   });
 
   it('a rate per month needs a month; a rate per year is every plan\'s default', async () => {

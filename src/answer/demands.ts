@@ -25,7 +25,10 @@ export interface Demands {
 /** Words before "lượng" that make it an amount, not a salary: "số lượng", "chất lượng", "thời lượng" … */
 const AMOUNT_PREFIXES = ['so', 'chat', 'thoi', 'luc', 'khoi', 'nang', 'trong', 'ham', 'dung', 'thuong', 'lieu', 'luu', 'dai', 'san', 'dinh', 'do', 'tu', 'the', 'ban', 'uoc'];
 
-const SANCTION_ASKED = /\b(bi|muc|xu ly|hinh thuc|thi hanh) k[iy] luat\b|\b(bi|muc|xu) phat\b|\bphat tien\b/;
+const NOT_SALARY = ['thuc', 'tam', 'thien', 'y', 'duyen'];
+
+/** "bị phạt", not "bị phát tán / phát hiện". */
+const SANCTION_ASKED = /\b(bi|muc|xu ly|hinh thuc|thi hanh) k[iy] luat\b|\b(bi|muc|xu) phat\b(?! (tan|hien|bieu|dong|trien|sinh|thanh|hanh|ngon|huy|giac|thai))|\bphat tien\b/;
 const SANCTION_ASKED_EN = /\b(penalt(y|ies)|punish\w*|disciplin\w*|sanction\w*|fined?)\b/i;
 /** A sanction stated: a form of discipline, a fine, or discipline as an act done to someone. */
 const SANCTION_STATED = /\b(khien trach|canh cao|cach chuc|khai tru|xoa ten|phat tien|xu phat|bi phat|muc phat|(bi|xu ly|hinh thuc|thi hanh) k[iy] luat)\b/;
@@ -47,7 +50,10 @@ const SUBJECT_LEVEL = /^ (tinh|huyen|xa|phuong) (?:duoc|dc|phai|co|hop|to) /;
 function asksSalary(question: string, english: boolean): boolean {
   if (english) return /\b(salar(y|ies)|wages?|payroll)\b/i.test(question);
   const raw = question.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return raw.some((w, i) => (w === 'lương' || w === 'luong') && !(w === 'luong' && AMOUNT_PREFIXES.includes(fold(raw[i - 1] ?? ''))));
+  // "lương thực / lương tâm / lương thiện" are food, conscience, honesty.
+  return raw.some(
+    (w, i) => (w === 'lương' || w === 'luong') && !(w === 'luong' && AMOUNT_PREFIXES.includes(fold(raw[i - 1] ?? ''))) && !NOT_SALARY.includes(fold(raw[i + 1] ?? '')),
+  );
 }
 
 export function demandsOf(analysis: QueryAnalysis): Demands {
