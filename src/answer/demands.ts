@@ -29,7 +29,8 @@ const NOT_SALARY = ['thuc', 'tam', 'thien', 'y', 'duyen'];
 
 /** "bị phạt", not "bị phát tán / phát hiện". */
 const SANCTION_ASKED = /\b(bi|muc|xu ly|hinh thuc|thi hanh) k[iy] luat\b|\b(bi|muc|xu) phat\b(?! (tan|hien|bieu|dong|trien|sinh|thanh|hanh|ngon|huy|giac|thai))|\bphat tien\b/;
-const SANCTION_ASKED_EN = /\b(penalt(y|ies)|punish\w*|disciplin\w*|sanction\w*|fined?)\b/i;
+/** "speech discipline" is a rule, not a sanction; "disciplined / disciplinary action" asks one. */
+const SANCTION_ASKED_EN = /\b(penalt(y|ies)|punish\w*|disciplined|disciplinary|sanction(s|ed)?|fined|(a|the) fine)\b/i;
 /** A sanction stated: a form of discipline, a fine, or discipline as an act done to someone. */
 const SANCTION_STATED = /\b(khien trach|canh cao|cach chuc|khai tru|xoa ten|phat tien|xu phat|bi phat|muc phat|(bi|xu ly|hinh thuc|thi hanh) k[iy] luat)\b/;
 
