@@ -620,6 +620,8 @@ describe('near misses refused: the quote must state what the question asks for',
     expect(await answered('Which decree sets the salary scale for commune officials in 2026?')).toBe(false);
     expect(demandsOf(analyzeQuery('thoi luong hoi nghi quan triet nghi quyet toi da bao lau')).salary).toBe(false);
     expect(demandsOf(analyzeQuery('Bảo đảm an ninh lương thực thế nào?')).salary).toBe(false);
+    // An allowance is pay too.
+    expect(demandsOf(analyzeQuery('muc phu cap cho bao cao vien la bn')).salary).toBe(true);
     expect(await quotes('chi tieu tinh gian so luong hoi nghi hang nam la bao nhieu?')).toMatch(/tinh gian 10%/i);
   });
 

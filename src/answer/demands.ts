@@ -10,7 +10,7 @@ import { withinOneEdit } from '../text/edit-distance.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
 
 export interface Demands {
-  /** The question asks for a salary: the quote must write "lương" (not "lượng" of "số lượng"). */
+  /** The question asks for pay (a salary, an allowance): the quote must write "lương" (not "lượng" of "số lượng"), "phụ cấp" … */
   salary: boolean;
   /** The question asks for a sanction: the quote must name one ("khiển trách", "xử lý kỷ luật", "phạt"). */
   sanction: boolean;
@@ -47,9 +47,13 @@ const LEVEL_ASKED = /\b(?:cap|toan) (tinh|huyen|xa(?! hoi)|phuong|thon|co so|tru
 /** The level as the question's subject: "huyện được họp mấy lần" ("Huyện Tam Đường …" is a name). */
 const SUBJECT_LEVEL = /^ (tinh|huyen|xa|phuong) (?:duoc|dc|phai|co|hop|to) /;
 
-/** The question's salary word: "lương", or "luong" written without accents and not part of "số lượng". */
+/** Pay other than a salary: an allowance, a remuneration, a bonus (folded). */
+const PAY = / (phu cap|thu lao|tien thuong|tien cong) /;
+
+/** The question's pay word: "phụ cấp", "lương", or "luong" written without accents and not part of "số lượng". */
 function asksSalary(question: string, english: boolean): boolean {
-  if (english) return /\b(salar(y|ies)|wages?|payroll)\b/i.test(question);
+  if (english) return /\b(salar(y|ies)|wages?|payroll|allowances?|remuneration|bonus(es)?)\b/i.test(question);
+  if (PAY.test(` ${foldedSyllables(question).join(' ')} `)) return true;
   const raw = question.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   // "lương thực / lương tâm / lương thiện" are food, conscience, honesty.
   return raw.some(
@@ -86,7 +90,7 @@ export function meetsDemands(d: Demands, quote: string, around: string, ocr: boo
     const written = ocr
       ? words.some((w, i) => w === 'luong' && !AMOUNT_PREFIXES.some((p) => same(words[i - 1] ?? '', p)))
       : /(^|[^\p{L}])lương(?![\p{L}])/iu.test(quote.normalize('NFC'));
-    if (!written) return false;
+    if (!written && !PAY.test(joined)) return false;
   }
   if (d.sanction && !SANCTION_STATED.test(joined)) return false;
   if (d.period && !words.some((w) => same(w, d.period!))) return false;
