@@ -1,7 +1,7 @@
 /**
  * What a question asks for that a near-miss quote leaves out: a salary ("lương cơ sở"), a sanction
  * ("bị kỷ luật mức nào"), a rate per month or week ("mấy lần 1 tháng"), the administrative level
- * ("cấp huyện") or a count of people ("How many party members …"). A quote about the same topic
+ * ("cấp huyện"), a prize rank ("giải A") or a count of people ("How many party members …"). A quote about the same topic
  * that does not state the thing asked for answers another question: the answerer refuses instead.
  */
 import { fold } from '../text/fold.js';
