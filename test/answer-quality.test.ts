@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
+import { demandsOf } from '../src/answer/demands.js';
 import { metadataKind } from '../src/answer/metadata.js';
 import { analyzeQuery, namingWords, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
@@ -669,5 +670,58 @@ describe('chat shorthand', () => {
     // "8. Vén phong Tinh ty chu tri …": the name misread by the scan still heads that section.
     const office = await ask('Văn phòng Tỉnh ủy Điện Biên có nhiệm vụ gì trong việc triển khai Kế hoạch 22?');
     expect(office.citations[0]!.quote).toMatch(/^V.n phong Tinh ty chu tri/);
+  });
+});
+
+describe('near misses refused: the quote must state what the question asks for', () => {
+  const answered = async (question: string) => (await ask(question)).answered;
+  const quotes = async (question: string) => (await ask(question)).citations.map((c) => c.quote).join('\n');
+
+  it('a salary ("lương", also written "luong") is not "số lượng" or "chất lượng"', async () => {
+    expect(await answered('luong co so nam 2026 la bao nhieu')).toBe(false);
+    expect(await answered('Which decree sets the salary scale for commune officials in 2026?')).toBe(false);
+    expect(demandsOf(analyzeQuery('thoi luong hoi nghi quan triet nghi quyet toi da bao lau')).salary).toBe(false);
+    expect(demandsOf(analyzeQuery('Bảo đảm an ninh lương thực thế nào?')).salary).toBe(false);
+    // An allowance is pay too.
+    expect(demandsOf(analyzeQuery('muc phu cap cho bao cao vien la bn')).salary).toBe(true);
+    expect(await quotes('chi tieu tinh gian so luong hoi nghi hang nam la bao nhieu?')).toMatch(/tinh gian 10%/i);
+  });
+
+  it('a sanction ("bị kỷ luật mức nào") needs a form of discipline, not discipline as a topic', async () => {
+    expect(await answered('Cán bộ họp quá giờ quy định thì bị kỷ luật mức nào?')).toBe(false);
+    expect(await answered('Cán bộ phát biểu quá giờ ở hội nghị bị kỷ luật thế nào theo Kế hoạch 22 của Điện Biên?')).toBe(false);
+    expect(await quotes('nguyen tac xu ly vi pham trong phong chong tham nhung la gi')).toMatch(/không có vùng cấm/i);
+    expect(demandsOf(analyzeQuery('thông tin bị phát tán trên mạng thì ai xử lý')).sanction).toBe(false);
+  });
+
+  it('a rate per month needs a month; a rate per year is every plan\'s default', async () => {
+    expect(await answered('kh 22 dien bien quy dinh chi bo hop may lan 1 thang')).toBe(false);
+    expect(await quotes('xã được họp mấy lần 1 năm')).toMatch(/03 h.i ngh/i);
+    expect(demandsOf(analyzeQuery('Mỗi quy định mới phải tuyên truyền thế nào?')).period).toBeUndefined();
+  });
+
+  it('a level ("cấp huyện") is not answered by a quote naming only other levels', async () => {
+    expect(await answered('Cấp huyện ở Điện Biên được tổ chức tối đa bao nhiêu hội nghị toàn huyện mỗi năm?')).toBe(false);
+    expect(await quotes('Cấp xã được tổ chức tối đa mấy hội nghị quy mô toàn xã mỗi năm?')).toMatch(/03 h.i ngh/i);
+    expect(demandsOf(analyzeQuery('Vận động toàn xã hội tham gia thế nào?')).levels).toEqual([]);
+    // The level as the subject ("huyện được họp …"), not a name ("Huyện Tam Đường …"); a ward is of the commune level.
+    expect(await answered('huyện được họp mấy lần 1 năm')).toBe(false);
+    expect(demandsOf(analyzeQuery('Huyện Tam Đường dùng những phương tiện cổ động trực quan nào?')).levels).toEqual([]);
+    expect(await answered('cấp phường được họp toàn phường mấy lần một năm')).toBe(true);
+  });
+
+  it('a prize rank ("giải A") must be awarded in the quote', async () => {
+    expect(await answered('Giải Búa liềm vàng năm 2023 trao giải A cho tác phẩm nào?')).toBe(false);
+    expect(await answered('Trung tâm Văn hóa, Thể thao và Truyền thông huyện phải làm gì với Giải Búa liềm vàng?')).toBe(true);
+  });
+
+  it('"How many party members" is answered by a count of them, not by any number', async () => {
+    expect(await answered('How many party members does Tam Duong district have?')).toBe(false);
+    expect(await quotes('How many province-wide conferences may Dien Bien province hold each year?')).toMatch(/02 h.i ngh/i);
+  });
+
+  it('the date of a document a sentence cites is no deadline, unless that document is the one asked about', async () => {
+    expect(await answered('Kế hoạch 121 của Sơn La yêu cầu báo cáo kết quả tuyên truyền trước ngày nào?')).toBe(false);
+    expect(await answered('Quy định 22-QĐ/TW về công tác kiểm tra, giám sát và kỷ luật của Đảng có từ ngày nào?')).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
 import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
+import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 
 export interface AnswerDraft {
@@ -127,7 +128,11 @@ const ORDINAL_HEADS = new Set(['uong', 'nghi', 'khoa', 'hoi']);
 function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
   // "what share / percentage …" is answered by a "%", as "bao nhiêu phần trăm" is.
-  if (analysis.english) return { units: /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [], numbers: [], ordinals: [], subject: [] };
+  if (analysis.english) {
+    const units = /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [];
+    const people = englishPeople(analysis.question);
+    return { units: people ? [...units, people] : units, numbers: [], ordinals: [], subject: [] };
+  }
   const words = askedWords(analysis);
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];
@@ -163,6 +168,18 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   return { units, numbers, ordinals, subject: amountSubject(words, analysis) };
 }
 
+/** "How many party members …": a count of people is answered by a number before them ("1.200 đảng viên"). */
+const PEOPLE_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}(?:members|people|persons|officials|cadres|delegates|residents|employees|staff|voters|citizens|inhabitants))\b/i;
+
+function englishPeople(question: string): string | undefined {
+  const phrase = PEOPLE_ASKED.exec(question)?.[1];
+  if (!phrase) return undefined;
+  // A phrase the glossary knows whole ("party members" → "đảng viên"); else its head noun, the last word.
+  let words = foldedSyllables(translateToVietnamese(phrase, { primary: true }));
+  if (words.length > 2) words = foldedSyllables(translateToVietnamese(phrase.split(' ').pop()!, { primary: true }));
+  return words.length && words.length <= 2 ? words.join(' ') : undefined;
+}
+
 const RATE_WORDS = new Set(['ti', 'le']);
 const asksRate = (analysis: QueryAnalysis) =>
   analysis.english ? /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) : analysis.intents.has('quantity') && / t[iy] le /.test(` ${fold(analysis.question)} `);
@@ -188,6 +205,8 @@ function amountSubject(words: string[], analysis: QueryAnalysis): string[] {
 }
 
 const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
+/** A document reference with its date: "101-qd/tw, ngay 07/6/2012", "296-qd/tw ngay 30/5/2025" (folded). */
+const CITED_DATE = /(\d{1,4})\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}\s*,?\s*(?:ngay\s*)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/g;
 
 /** A whole date: "16/01/2026", "ngày 16 tháng 01 năm 2026". */
 const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}\b/g;
@@ -637,7 +656,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const spoken = ` ${askedWords(analysis).join(' ')} `;
   const ownNumbers = [...new Set(askedWords(analysis).filter((w) => /^\d+$/.test(w)))];
   // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
-  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), text.replace(REFERENCE_NUMBER, ' '));
+  // The date of another document a sentence cites ("Quy định số 101-QĐ/TW, ngày 07/6/2012") is that document's, not a deadline.
+  const askedRefs = new Set(analysis.refs.flatMap((r) => r.short.match(/\d+/g) ?? []).map((n) => String(Number(n))));
+  const withoutCitedDates = (text: string) => text.replace(CITED_DATE, (m, n: string) => (askedRefs.has(String(Number(n))) ? m : ' '));
+  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), withoutCitedDates(text).replace(REFERENCE_NUMBER, ' '));
   const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(spoken);
   // "khóa mấy / lần thứ mấy" is answered by "khóa XIV"; "mức phạt là bao nhiêu" is not.
   const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
@@ -651,10 +673,18 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     if (!needs.every((i) => (i === 'quantity' ? counts : INTENT_EVIDENCE.time.test(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
-    return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords);
+    return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords) && meets(c);
+  };
+  // "lương cơ sở", "bị kỷ luật mức nào", "mấy lần 1 tháng", "cấp huyện": the quote must state what is asked.
+  const demands = demandsOf(analysis);
+  const meets = (c: Candidate) => {
+    if (!hasDemands(demands)) return true;
+    const { chunk } = c.passage;
+    const quote = chunk.text.slice(c.start, extendQuote(chunk, c.index, c.end, false, Math.round(maxQuote * 1.6)));
+    return meetsDemands(demands, quote, `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
   };
   const top = candidates[0];
-  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0;
+  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands);
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
@@ -750,7 +780,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const chosen = [best];
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
   const second = candidates.find(
-    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0),
+    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c),
   );
   // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
   const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
