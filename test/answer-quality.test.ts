@@ -481,6 +481,12 @@ describe('chat shorthand', () => {
     expect(short.answer).toContain('23/6/2023');
   });
 
+  it('the top sentence stating the asked number in the asked unit answers on less of the wording ("tham luận … mấy phút")', async () => {
+    const reply = await ask('Mỗi bài tham luận tại hội nghị được trình bày tối đa mấy phút?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/tham lu.n kh.ng qu. 10 ph/);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);
