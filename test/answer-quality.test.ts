@@ -487,6 +487,22 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.quote).toMatch(/tham lu.n kh.ng qu. 10 ph/);
   });
 
+  it('metadata asked other ways: the signer\'s position, "tháng mấy năm nào", a cited number with "ngày bao nhiêu"', async () => {
+    const position = await ask('Người ký hướng dẫn tuyên truyền của Ban Tuyên giáo Huyện ủy Tam Đường giữ chức vụ gì?');
+    expect(position.citations[0]!.quote).toBe('K/T TRƯỞNG BAN\nPHÓ BAN\nĐỗ Đăng Hợi');
+    expect((await ask('kh 121 son la ban hanh thang may nam nao')).answer).toContain('19/07/2023');
+    expect((await ask('huong dan 35-hd/btgdvtu cua ban tuyen giao va dan van tinh uy ngay bao nhieu')).answer).toContain('31/3/2026');
+    // A deadline asked of a numbered plan is no date of issue.
+    expect(metadataKind('Kế hoạch 22-KH/TU yêu cầu hoàn thành báo cáo ngày nào?')).toBeUndefined();
+  });
+
+  it('purpose and requirements: a plan named by its title words, "Yêu cầu đối với việc … là gì"', async () => {
+    const purpose = await ask('Mục đích của Kế hoạch 22-KH/TU về chấn chỉnh lề lối làm việc là gì?');
+    expect([purpose.citations[0]!.source, purpose.citations[0]!.section]).toEqual(['dien-bien-ke-hoach-22-kh-tu.txt', 'I.1']);
+    const needs = await ask('Yêu cầu đối với việc nghiên cứu, quán triệt, tuyên truyền Kế hoạch 22 là gì?');
+    expect(needs.citations[0]!.quote).toMatch(/nghiêm túc, kịp thời, sâu rộng/);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

@@ -817,7 +817,9 @@ function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
 }
 
 /** The section's items, numbered under one heading line: each item's opening sentence (numbering line skipped), cut at a clause when long. */
-function itemsAnswer(section: ListSection, maxQuote: number): AnswerDraft {
+function itemsAnswer(section: ListSection, quoteLimit: number): AnswerDraft {
+  // One section quoted alone ("Mục đích"): its opening sentence may run to the longer budget list quotes get.
+  const maxQuote = section.items.length === 1 ? Math.round(quoteLimit * 1.6) : quoteLimit;
   const citations = section.items.map((chunk, i) => {
     const { text, sentences } = chunk;
     const span = sentences.find((s) => (text.slice(s.start, s.end).match(/\p{L}+/gu)?.length ?? 0) >= 3) ?? sentences[0]!;

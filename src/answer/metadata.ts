@@ -34,7 +34,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
   ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b/],
   ['signer', /\b(ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|who signed|signed by|signatory)\b/],
-  ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b/],
+  ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|thang may nam nao|thang nao nam nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b|\b\d+-[a-z]+\/[a-z]+\b(?!.*\b(hoan thanh|han|nop|bao cao|to chuc|thuc hien|trien khai)\b).*\bngay (nao|bao nhieu|may)\s*$/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
   ['basis', BASIS_NAMED_FIRST],
@@ -164,6 +164,16 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
   }
   if (kind === 'signer' && meta.signer) {
     const span = lineWith(doc, meta.signer);
+    // "Người ký … giữ chức vụ gì": the title lines above the name ("K/T TRƯỞNG BAN / PHÓ BAN") belong to the quote.
+    if (span && /\b(chuc vu|chuc danh|cuong vi|position|title)\b/.test(fold(question))) {
+      const above = doc.text.slice(0, span.start).split('\n').slice(-4, -1);
+      const titled = above.findIndex((l) => /^[\p{Lu}\s/.,&-]{4,}$/u.test(l.trim()) && /\p{Lu}{2}/u.test(l));
+      if (titled >= 0) {
+        const lines = above.slice(titled);
+        const start = span.start - lines.reduce((n, l) => n + l.length + 1, 0) - 1;
+        return { span: { start: start + 1, end: span.end }, fact: `Người ký: ${meta.signer} (${lines.map((l) => l.trim()).join(', ')}).` };
+      }
+    }
     return span && { span, fact: `Người ký: ${meta.signer}.` };
   }
   if (kind === 'date' && meta.date) {

@@ -3,7 +3,7 @@
  * asks a document's purpose or requirements, and names nothing else, is answered by the document's own
  * "Mục đích" / "Yêu cầu" section, not by a sentence that repeats the document's name.
  */
-import { refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { namingWords, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { documentTokens, ownRefKeys } from '../retrieval/sentence-cache.js';
 import type { Idf } from '../retrieval/sentence-score.js';
 import { withinOneEdit } from '../text/edit-distance.js';
@@ -14,7 +14,8 @@ import type { ListSection } from './section-list.js';
 
 const ASKS = [
   { heading: ['muc', 'dich'], pattern: /\b(muc dich|nham gi|purposes?|aims?|objectives?)\b/ },
-  { heading: ['yeu', 'cau'], pattern: /\b(nhung|cac) yeu cau (gi|nao)\b|\byeu cau (la gi|gom|ra sao)\b|\brequirements?\b/ },
+  // "Yêu cầu đối với việc quán triệt … là gì": the noun, not the verb ("Kế hoạch 22 yêu cầu gì đối với …").
+  { heading: ['yeu', 'cau'], pattern: /\b(nhung|cac) yeu cau (gi|nao)\b|\byeu cau (la gi|gom|ra sao)\b|^(?:[a-z]+ ){0,2}yeu cau (doi voi|cua) .*\bla gi\b|\brequirements?\b/ },
 ];
 
 /** Words that say what is done with a document ("quán triệt", "triển khai"), not what is asked of it. */
@@ -43,7 +44,8 @@ export function purposeSection(analysis: QueryAnalysis, passages: Passage[], idf
   const ownNumber = (p: Passage) => (ownRefKeys(p.doc).some((k) => keys.has(k)) ? 1 : 0);
   const leftover = (named: Set<string>, ignored: Set<string>) => weights.filter((t) => !named.has(t.term) && !ignored.has(t.term) && !asked.heading.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
   const named = [...new Map(passages.slice(0, 3).map((p) => [p.doc.id, p])).values()]
-    .map((p) => ({ p, words: new Set([...documentTokens(p.doc), ...foldedSyllables(p.doc.title)]) }))
+    // Its title words a scan misread ("kế hoạch chấn chỉnh lề lối làm việc") name it too (namingWords).
+    .map((p) => ({ p, words: new Set([...documentTokens(p.doc), ...foldedSyllables(p.doc.title), ...namingWords(analysis, p.doc)]) }))
     .filter(({ words }) => leftover(words, HANDLING) <= MAX_LEFTOVER * total)
     .sort((a, b) => leftover(a.words, NONE) - leftover(b.words, NONE) || ownNumber(b.p) - ownNumber(a.p));
   const passage = named[0]?.p;

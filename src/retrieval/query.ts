@@ -489,8 +489,12 @@ function titleRun(asked: string[], meta: DocumentMeta): string[] {
     .filter(Boolean)
     .map((w) => (/[a-z]/.test(w) ? w.replace(/1/g, 'l').replace(/[06]/g, 'o') : w));
   const same = (a: string | undefined, b: string | undefined) => !!a && !!b && (a === b || (a.length >= 3 && b.length >= 3 && withinOneEdit(a, b)));
-  for (let i = type.length; i < asked.length; i++) {
-    if (asked.slice(i - type.length, i).join(' ') !== type.join(' ')) continue;
+  const number = new Set(foldedSyllables(meta.docNumber));
+  for (let at = type.length; at < asked.length; at++) {
+    if (asked.slice(at - type.length, at).join(' ') !== type.join(' ')) continue;
+    // "Kế hoạch (số) 22-KH/TU về chấn chỉnh …": the title may follow the number.
+    let i = at;
+    while (i < at + 5 && (number.has(asked[i]!) || asked[i] === 'so' || (i > at && asked[i] === 've'))) i++;
     for (let t = 0; t < title.length; t++) {
       if (!same(asked[i], title[t])) continue;
       let q = i;
@@ -510,7 +514,7 @@ function titleRun(asked: string[], meta: DocumentMeta): string[] {
         q += next[0];
         k += next[1];
       }
-      if (matched >= 3) return [...type, ...asked.slice(i, q)];
+      if (matched >= 3) return [...type, ...asked.slice(at, q)];
     }
   }
   return [];
