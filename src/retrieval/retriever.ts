@@ -34,8 +34,24 @@ export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[
   return named;
 }
 
+/** "gửi tới …", "nơi nhận": the question asks who receives the document. */
+export function asksRecipients(analysis: QueryAnalysis): boolean {
+  return /\b(gui|noi nhan|nhan van ban|sent|recipients?)\b/.test(fold(analysis.text));
+}
+
+/** The recipients list ("Nơi nhận:") names many bodies but answers only who receives the document. */
+export function isRecipientsList(chunk: Chunk): boolean {
+  return chunk.section === 'Nơi nhận';
+}
+
 /** Spreading a document: what a guidance implementing it is about. */
 const SPREADING = /\b(tuyen truyen|quan triet|pho bien)\b/;
+
+/** "tuyên truyền Kế hoạch 22 …": the documents whose title cites the one named (the guidance implementing it). */
+export function spreadingDocuments(analysis: QueryAnalysis, documents: DocumentMeta[]): string[] {
+  const refKeys = refKeysOf(analysis);
+  return refKeys.size && SPREADING.test(fold(analysis.question)) ? positionsOf(referenceIndex(documents).cited, refKeys).map((at) => documents[at]!.id) : [];
+}
 
 /** The first words of a chunk, across a numbering the sentence splitter cut off ("3." | "Đảng ủy …"). */
 function headWords(sentences: Array<{ words: string[] }>): string[] {
@@ -150,7 +166,7 @@ export class Retriever {
     // corpus-wide race to clean ones, so its own best chunks are searched for separately.
     // "tuyên truyền Kế hoạch 22 …": the guidance implementing it ("… quán triệt, tuyên truyền … Kế hoạch 22") is
     // searched on its own too, without the named document's precedence.
-    const spreading = refKeys.size && SPREADING.test(fold(analysis.question)) ? positionsOf(referenceIndex(metas).cited, refKeys).map((at) => metas[at]!.id) : [];
+    const spreading = spreadingDocuments(analysis, metas);
     const focus = new Set([...named, ...documentsNamingPlace(analysis, metas).map((m) => m.id), ...spreading]);
     if (focus.size && focus.size < metas.length) {
       const inFocus = (i: number) => accept(i) && focus.has(chunks[i]!.docId);
@@ -164,7 +180,7 @@ export class Retriever {
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 
-    const asksRecipients = /\b(gui|noi nhan|nhan van ban|sent|recipients?)\b/.test(fold(analysis.text));
+    const recipients = asksRecipients(analysis);
     const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
     // "Đảng ủy HĐND tỉnh có trách nhiệm gì": the body's one-line item in a scan says little else the
     // question says, so its name alone is searched for too, and what that finds is always reranked.
@@ -202,11 +218,11 @@ export class Retriever {
       }
       // The document the question names by number outranks look-alike passages elsewhere.
       // The recipients list matches many names but answers only "who receives / sent to".
-      const recipients = chunk.section === 'Nơi nhận' && !asksRecipients ? 0.2 : 0;
+      const recipientsList = isRecipientsList(chunk) && !recipients ? 0.2 : 0;
       // So does the document of the place the question names ("Sơn La …", "huyện Tam Đường …").
       const place = namesPlaceOf(analysis, this.index.meta(chunk.docId)) ? 0.15 : 0;
       const lead = isSectionOf(chunk, subject, this.idf, this.near) ? SUBJECT_LEAD : 0;
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead - recipients };
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead - recipientsList };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
