@@ -4,7 +4,7 @@
  * well enough it says so, and names what the documents do cover.
  */
 import { askedWords, asksForMeans, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
-import { asksRecipients, isRecipientsList, isSectionOf, namedDocuments, spreadingDocuments } from '../retrieval/retriever.js';
+import { asksRecipients, isRecipientsList, isSectionOf, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -505,15 +505,6 @@ function enumerates(c: Candidate, thing: string[]): boolean {
 const MEANS_BONUS = 0.15;
 /** Penalty of a line of the recipients list when the question does not ask who receives the document. */
 const RECIPIENTS_PENALTY = 0.3;
-
-/**
- * The sentence states a means: "thông qua …", "bằng nhiều hình thức", "Hình thức … cần đa dạng", or it
- * stands under a heading of forms ("HÌNH THỨC TUYÊN TRUYỀN", a scan's "HINH THeC").
- */
-function statesMeans(chunk: Passage['chunk'], tokens: SentenceTokens): boolean {
-  if (/ (?:thong qua|hinh thuc|qua cac|tren cac) /.test(tokens.joined)) return true;
-  return / hinh th[a-z]{1,2}c /.test(` ${foldedSyllables(`${chunk.sectionTitle} ${chunk.headings.join(' ')}`).join(' ')} `);
-}
 
 /** The short name a question quotes (“03 dám”, "3 hơn"), as folded syllables with numbers by value. */
 function quotedName(question: string): string[] | undefined {

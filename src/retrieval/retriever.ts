@@ -4,13 +4,14 @@
  * to the document by number, and the best sentence's fit to the question.
  */
 import { fold } from '../text/fold.js';
+import { foldedSyllables } from '../text/tokens.js';
 import type { Chunk, DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { positionsOf, referenceIndex } from './document-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { documentsNamingPlace, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
-import { scoreSentence } from './sentence-score.js';
+import { asksForMeans, documentsNamingPlace, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
+import { scoreSentence, type SentenceTokens } from './sentence-score.js';
 import { chunkTokens, documentTokens } from './sentence-cache.js';
 
 /**
@@ -44,13 +45,28 @@ export function isRecipientsList(chunk: Chunk): boolean {
   return chunk.section === 'Nơi nhận';
 }
 
+/**
+ * The sentence states a means: "thông qua …", "bằng nhiều hình thức", "Hình thức … cần đa dạng", or it
+ * stands under a heading of forms ("III – HÌNH THỨC TUYÊN TRUYỀN", a scan's "HINH THeC").
+ */
+export function statesMeans(chunk: Chunk, tokens: SentenceTokens): boolean {
+  if (/ (?:thong qua|hinh thuc|qua cac|tren cac) /.test(tokens.joined)) return true;
+  // A heading that begins with the word ("NỘI DUNG, HÌNH THỨC …" heads the contents too).
+  return [chunk.sectionTitle, ...chunk.headings].some((h) => /^(?:[ivxlc]+|\d+|[a-z])?\s*hinh th[a-z]{1,2}c\b/.test(foldedSyllables(h).join(' ')));
+}
+
+/** A chunk under a heading of forms, or with a sentence stating a means, for a question asking the means. */
+function meansChunk(chunk: Chunk): boolean {
+  return chunkTokens(chunk).sentences.some((tokens) => statesMeans(chunk, tokens));
+}
+
 /** Spreading a document: what a guidance implementing it is about. */
 const SPREADING = /\b(tuyen truyen|quan triet|pho bien)\b/;
 
 /** "tuyên truyền Kế hoạch 22 …": the documents whose title cites the one named (the guidance implementing it). */
 export function spreadingDocuments(analysis: QueryAnalysis, documents: DocumentMeta[]): string[] {
   const refKeys = refKeysOf(analysis);
-  return refKeys.size && SPREADING.test(fold(analysis.question)) ? positionsOf(referenceIndex(documents).cited, refKeys).map((at) => documents[at]!.id) : [];
+  return refKeys.size && SPREADING.test(fold(analysis.text)) ? positionsOf(referenceIndex(documents).cited, refKeys).map((at) => documents[at]!.id) : [];
 }
 
 /** The first words of a chunk, across a numbering the sentence splitter cut off ("3." | "Đảng ủy …"). */
@@ -85,6 +101,8 @@ const FOCUSED = 14;
 const SUBJECT_PROBE = 4;
 /** Rerank bonus of a chunk whose heading line begins with that body's name (its section, not a partner's). */
 const SUBJECT_LEAD = 0.15;
+/** Rerank bonus of a passage stating the means a "qua những kênh nào" question asks for. */
+const MEANS_LEAD = 0.1;
 /** Weight of an OCR-variant term relative to the term the question used. */
 const VARIANT_WEIGHT = 0.5;
 
@@ -181,6 +199,7 @@ export class Retriever {
     }
 
     const recipients = asksRecipients(analysis);
+    const means = asksForMeans(analysis);
     const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
     // "Đảng ủy HĐND tỉnh có trách nhiệm gì": the body's one-line item in a scan says little else the
     // question says, so its name alone is searched for too, and what that finds is always reranked.
@@ -222,7 +241,9 @@ export class Retriever {
       // So does the document of the place the question names ("Sơn La …", "huyện Tam Đường …").
       const place = namesPlaceOf(analysis, this.index.meta(chunk.docId)) ? 0.15 : 0;
       const lead = isSectionOf(chunk, subject, this.idf, this.near) ? SUBJECT_LEAD : 0;
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead - recipientsList };
+      // "qua những kênh nào": the passage that states the means ("thông qua …", under "HÌNH THỨC …").
+      const way = means && meansChunk(chunk) ? MEANS_LEAD : 0;
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead + way - recipientsList };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
