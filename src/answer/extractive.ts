@@ -487,7 +487,7 @@ function whichThing(question: string, idf: Idf): string[] | undefined {
 
 /** "Which social networks does …": the thing asked for, through the glossary ("mạng xã hội"), when it is a phrase. */
 function englishWhichThing(question: string): string[] | undefined {
-  const m = /\bwhich\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:does|do|did|is|are|was|were|has|have|must|should|can|will)\b/i.exec(question);
+  const m = /\b(?:which|what)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:does|do|did|is|are|was|were|has|have|must|should|can|will)\b/i.exec(question);
   const words = m ? foldedSyllables(translateToVietnamese(m[1]!, { primary: true })) : [];
   return words.length >= 2 && words.length <= 4 ? words : undefined;
 }
