@@ -596,7 +596,11 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
 
   // "… bằng những hình thức nào" over a section headed "HÌNH THỨC TUYÊN TRUYỀN": its items are the answer.
   const corpus = options.corpus;
-  const section = corpus && listSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId));
+  // "qua những kênh nào" names no kind of channel the documents write: the section of forms lists them all
+  // ("qua những hội nghị nào" is answered by the sentence naming those conferences).
+  const which = analysis.english ? englishWhichThing(analysis.question) : whichThing(analysis.question, idf);
+  const broadMeans = asksForMeans(analysis) && !which;
+  const section = corpus && listSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId), broadMeans);
   if (section) return itemsAnswer(section, maxQuote);
 
   const candidates: Candidate[] = [];
@@ -745,7 +749,6 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
   if (!analysis.english && / truong hop nao /.test(spoken)) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu'), 0.7);
   // "trên mạng xã hội nào": the sentence that names them ("mạng xã hội (Facebook, Zalo…)"), not one that only mentions the thing.
-  const which = analysis.english ? englishWhichThing(analysis.question) : whichThing(analysis.question, idf);
   if (which) best = preferred(best, (c) => enumerates(c, which));
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
