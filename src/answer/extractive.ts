@@ -503,8 +503,6 @@ function enumerates(c: Candidate, thing: string[]): boolean {
 
 /** Bonus of a sentence that states the means a "qua những kênh nào" question asks for. */
 const MEANS_BONUS = 0.15;
-/** Penalty of a line of the recipients list when the question does not ask who receives the document. */
-const RECIPIENTS_PENALTY = 0.3;
 
 /** The short name a question quotes (“03 dám”, "3 hơn"), as folded syllables with numbers by value. */
 function quotedName(question: string): string[] | undefined {
@@ -615,7 +613,6 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const leads = (chunk: Passage['chunk']) => isSectionOf(chunk, body, idf, options.near);
   // "qua những kênh nào / bằng hình thức nào": a sentence that states the means answers, not one about the same thing.
   const means = asksForMeans(analysis);
-  // The recipients list names many bodies; it answers only "gửi tới …".
   const recipients = asksRecipients(analysis);
   // "tuyên truyền Kế hoạch 22 bằng hình thức nào": the guidance spreading it is named through it.
   const spreading = new Set(spreadingDocuments(analysis, documents));
@@ -629,6 +626,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const document = implementing ? titledTokens(passage.doc) : documentTokens(passage.doc);
     const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
     const reading = namingOf(analysis, passage.doc);
+    // The recipients list names many bodies; it answers only "gửi tới …".
+    if (!recipients && isRecipientsList(chunk)) continue;
     chunk.sentences.forEach((span, index) => {
       // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
       // it answers nothing else (date and number questions are answered from the metadata above).
@@ -638,9 +637,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
-      const listOnly = !recipients && isRecipientsList(chunk) ? RECIPIENTS_PENALTY : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? MEANS_BONUS : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow - listOnly, coverage, exactCoverage, pairs });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
