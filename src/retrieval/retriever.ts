@@ -46,11 +46,11 @@ export function isRecipientsList(chunk: Chunk): boolean {
 }
 
 /**
- * The sentence states a means: "thông qua …", "bằng nhiều hình thức", "Hình thức … cần đa dạng", or it
+ * The sentence states a means: "thông qua …", "bằng nhiều hình thức", "Hình thức … cần đa dạng", "trên sóng phát thanh", or it
  * stands under a heading of forms ("III – HÌNH THỨC TUYÊN TRUYỀN", a scan's "HINH THeC").
  */
 export function statesMeans(chunk: Chunk, tokens: SentenceTokens): boolean {
-  if (/ (?:thong qua|hinh thuc|qua cac|tren cac) /.test(tokens.joined)) return true;
+  if (/ (?:thong qua|hinh thuc|qua cac|tren (?:cac|song|he thong|cong|trang|mang|bao)) /.test(tokens.joined)) return true;
   // A heading that begins with the word ("NỘI DUNG, HÌNH THỨC …" heads the contents too).
   return [chunk.sectionTitle, ...chunk.headings].some((h) => /^(?:[ivxlc]+|\d+|[a-z])?\s*hinh th[a-z]{1,2}c\b/.test(foldedSyllables(h).join(' ')));
 }
