@@ -747,3 +747,55 @@ describe('near misses refused: the quote must state what the question asks for',
     expect(await answered('Quy định 22-QĐ/TW về công tác kiểm tra, giám sát và kỷ luật của Đảng có từ ngày nào?')).toBe(true);
   });
 });
+
+describe('channels and forms a question asks for ("qua những kênh nào", "bằng hình thức nào")', () => {
+  it('"qua / trên / bằng (những) … nào", "kênh nào", "cách nào" only shape the question: they are no content words', () => {
+    const terms = (q: string) => analyzeQuery(q).content.map((t) => t.term);
+    expect(terms('Kế hoạch 67 tuyên truyền qua những ấn phẩm và kênh nào?')).not.toContain('kenh');
+    expect(terms('Kế hoạch 67 tuyên truyền qua những ấn phẩm và kênh nào?')).not.toContain('qua');
+    expect(terms('tuyen truyen ke hoach 22 bang nhung hinh thuc nao')).not.toContain('bang');
+    expect(terms('Mặt trận Tổ quốc tỉnh Sơn La tuyên truyền bằng cách nào?')).not.toContain('cach');
+    // Elsewhere they are words of the text: "cách làm", "kết quả", "trên địa bàn".
+    expect(terms('Tuyên truyền cách làm sáng tạo nào?')).toContain('cach');
+    expect(terms('Kết quả Hội nghị Trung ương 2 được tuyên truyền ra sao?')).toContain('qua');
+  });
+
+  it('the sentence stating the means answers ("Hình thức … cần đa dạng thông qua …"), for the guidance spreading the plan too', async () => {
+    for (const question of ['tuyen truyen ke hoach 22 bang nhung hinh thuc nao', 'hinh thuc tuyen truyen kh 22 co podcast ko', 'What formats does the Dien Bien guidance suggest for spreading Plan 22?']) {
+      const reply = await ask(question);
+      expect(reply.citations[0]!.quote, question).toMatch(/podcast, video ngắn/);
+    }
+    // A follow-up: "Bằng những hình thức nào?" after the peak time of spreading Plan 22.
+    const followUp = await runtime.assistant.ask({
+      question: 'Bằng những hình thức nào?',
+      history: [
+        { role: 'user', content: 'Cao điểm tuyên truyền Kế hoạch 22-KH/TU vào thời gian nào?' },
+        { role: 'assistant', content: 'Việc tuyên truyền được thực hiện cao điểm trong quý I/2026.' },
+      ],
+    });
+    expect(followUp.citations[0]!.quote).toMatch(/tờ rơi, podcast/);
+  });
+
+  it('"qua kênh nào" is answered although no text writes "kênh"; the body asked about keeps its own section', async () => {
+    const tamDuong = await ask('Mặt trận và các đoàn thể huyện Tam Đường nên tuyên truyền chủ yếu qua kênh nào?');
+    expect(tamDuong.answered).toBe(true);
+    expect(tamDuong.citations[0]!.quote).toMatch(/sinh hoạt thường kỳ của tổ chức chính trị/);
+    const ward = await ask('Kế hoạch 67 tuyên truyền qua những ấn phẩm và kênh nào?');
+    expect(ward.citations.map((c) => c.quote).join('\n')).toMatch(/bản tin thông báo nội bộ/);
+  });
+
+  it('a question naming no kind of channel is answered by the items of the section headed "HÌNH THỨC …"', async () => {
+    const reply = await ask('Kết quả Hội nghị Trung ương 2 được tuyên truyền trên những kênh nào ở phường?');
+    expect(reply.answer).toMatch(/HÌNH THỨC TUYÊN TRUYỀN/);
+    expect(reply.citations.map((c) => c.quote).join('\n')).toMatch(/bản tin thông báo nội bộ/);
+    // "qua những hội nghị nào" names the kind: the sentence naming those conferences answers.
+    const meetings = await ask('Kế hoạch 67 tổ chức quán triệt kết quả Hội nghị Trung ương 2 qua những hội nghị nào?');
+    expect(meetings.citations[0]!.quote).toMatch(/thông qua Hội nghị toàn quốc/);
+  });
+
+  it('the recipients list ("Nơi nhận") answers no question but who receives the document', async () => {
+    const reply = await ask('Mặt trận Tổ quốc và các đoàn thể tỉnh Sơn La tuyên truyền bằng cách nào?');
+    expect(reply.citations.every((c) => c.sectionTitle !== 'Nơi nhận')).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/sinh hoot thuong .*cuc thi tim hieu/);
+  });
+});

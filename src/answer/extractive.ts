@@ -3,8 +3,8 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { askedWords, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
-import { isSectionOf, namedDocuments } from '../retrieval/retriever.js';
+import { askedWords, asksForMeans, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { asksRecipients, isRecipientsList, isSectionOf, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -513,18 +513,22 @@ function whichThing(question: string, idf: Idf): string[] | undefined {
 
 /** "Which social networks does …": the thing asked for, through the glossary ("mạng xã hội"), when it is a phrase. */
 function englishWhichThing(question: string): string[] | undefined {
-  const m = /\bwhich\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:does|do|did|is|are|was|were|has|have|must|should|can|will)\b/i.exec(question);
+  const m = /\b(?:which|what)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:does|do|did|is|are|was|were|has|have|must|should|can|will)\b/i.exec(question);
   const words = m ? foldedSyllables(translateToVietnamese(m[1]!, { primary: true })) : [];
   return words.length >= 2 && words.length <= 4 ? words : undefined;
 }
 
-/** The sentence names the instances of the thing: "mạng xã hội (Facebook, …)", "hình thức: …", "… như …". */
+/** The sentence names the instances of the thing: "mạng xã hội (Facebook, …)", "hình thức: …", "… như …", "thông qua …". */
 function enumerates(c: Candidate, thing: string[]): boolean {
   const text = fold(c.passage.chunk.text.slice(c.start, c.end)).toLowerCase();
   // Scans put stray dots inside a phrase ("mang xa. hoi").
   const phrase = thing.map((w) => w.replace(/[^a-z0-9]/g, '')).join('[\\s.]+');
-  return new RegExp(`\\b${phrase}\\s*(?:\\(|:|nhu\\b|gom\\b)`).test(text);
+  // "… thông qua Hội nghị toàn quốc …", "Hình thức … cần đa dạng thông qua các hội nghị …": the instances follow "thông qua".
+  return new RegExp(`\\b${phrase}\\s*(?:\\(|:|nhu\\b|gom\\b)|\\bthong qua (?:cac |nhung )?${phrase}\\b|^\\W*${phrase}\\b[^.;:]{0,80}?\\bthong qua\\b`).test(text);
 }
+
+/** Bonus of a sentence that states the means a "qua những kênh nào" question asks for. */
+const MEANS_BONUS = 0.15;
 
 /** The short name a question quotes (“03 dám”, "3 hơn"), as folded syllables with numbers by value. */
 function quotedName(question: string): string[] | undefined {
@@ -616,7 +620,12 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
 
   // "… bằng những hình thức nào" over a section headed "HÌNH THỨC TUYÊN TRUYỀN": its items are the answer.
   const corpus = options.corpus;
-  const section = corpus && (listSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId)) ?? purposeSection(analysis, passages, idf, (docId) => chunksOf(corpus.chunks, docId)));
+  // "qua những kênh nào" names no kind of channel the documents write: the section of forms lists them all
+  // ("qua những hội nghị nào" is answered by the sentence naming those conferences).
+  const which = analysis.english ? englishWhichThing(analysis.question) : whichThing(analysis.question, idf);
+  const broadMeans = asksForMeans(analysis) && !which;
+  const sectionChunks = (docId: string) => chunksOf(corpus!.chunks, docId);
+  const section = corpus && (listSection(analysis, passages, idf, sectionChunks, broadMeans) ?? purposeSection(analysis, passages, idf, sectionChunks));
   if (section) return itemsAnswer(section, maxQuote);
 
   const candidates: Candidate[] = [];
@@ -629,16 +638,23 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // others naming it as a partner ("phối hợp với Ban Xây dựng đảng …") are not.
   const body = dutySubject(analysis);
   const leads = (chunk: Passage['chunk']) => isSectionOf(chunk, body, idf, options.near);
+  // "qua những kênh nào / bằng hình thức nào": a sentence that states the means answers, not one about the same thing.
+  const means = asksForMeans(analysis);
+  const recipients = asksRecipients(analysis);
+  // "tuyên truyền Kế hoạch 22 bằng hình thức nào": the guidance spreading it is named through it.
+  const spreading = new Set(spreadingDocuments(analysis, documents));
   for (const passage of passages.slice(0, 6)) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
     const own = leads(chunk) ? OWN_SECTION : 0;
     const byNumber = namedIds.has(passage.doc.id);
     // A document named through the one it implements: its title's words ("triển khai Kế hoạch 22") name it too.
-    const implementing = byNumber && !passage.doc.docNumber;
+    const implementing = (byNumber && !passage.doc.docNumber) || (spreading.has(passage.doc.id) && !byNumber);
     const document = implementing ? titledTokens(passage.doc) : documentTokens(passage.doc);
     const named = byNumber || namesPlaceOf(analysis, passage.doc) ? 0.2 : 0;
     const reading = namingOf(analysis, passage.doc);
+    // The recipients list names many bodies; it answers only "gửi tới …".
+    if (!recipients && isRecipientsList(chunk)) continue;
     chunk.sentences.forEach((span, index) => {
       // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
       // it answers nothing else (date and number questions are answered from the metadata above).
@@ -648,7 +664,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) - tableRow, coverage, exactCoverage, pairs });
+      const way = means && statesMeans(chunk, sentences[index]!) ? MEANS_BONUS : 0;
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -771,8 +788,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
   if (!analysis.english && / truong hop nao /.test(spoken)) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu'), 0.7);
   // "trên mạng xã hội nào": the sentence that names them ("mạng xã hội (Facebook, Zalo…)"), not one that only mentions the thing.
-  const which = analysis.english ? englishWhichThing(analysis.question) : whichThing(analysis.question, idf);
   if (which) best = preferred(best, (c) => enumerates(c, which));
+  if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {

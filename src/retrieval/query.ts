@@ -98,7 +98,37 @@ function isModal(words: string[], i: number): boolean {
   // "về chuyện …": the matter spoken of, not a topic word.
   if (word === 'chuyen' && prev === 've') return true;
   if (inShapePhrase(words, i)) return true;
+  if (asksMeans(words, i)) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
+}
+
+/** Nouns that only say "a way of": "kênh nào", "cách nào" ask for the channels, which the answer names without the word. */
+const MEANS_NOUNS = new Set(['kenh', 'cach']);
+/** "qua / bằng / thông qua / trên (những) … nào": through which; the preposition says how the thing is asked, not what. */
+const MEANS_PREPOSITIONS = new Set(['qua', 'bang', 'thong', 'tren']);
+
+/**
+ * "tuyên truyền qua những kênh nào", "bằng cách nào", "bang nhung hinh thuc nao": the means asked for.
+ * The answer lists them ("thông qua bản tin, cổng thông tin …") and seldom writes "kênh" or "bằng".
+ */
+function asksMeans(words: string[], i: number): boolean {
+  const word = words[i]!;
+  const upTo = words.indexOf('nao', i + 1);
+  if (upTo < 0 || upTo - i > 6) return false;
+  if (MEANS_NOUNS.has(word)) return word === 'kenh' || upTo === i + 1;
+  if (!MEANS_PREPOSITIONS.has(word)) return false;
+  const next = word === 'thong' ? (words[i + 1] === 'qua' ? words[i + 2] : undefined) : words[i + 1];
+  return next !== undefined && /^(nhung|cac|kenh|cach|hinh)$/.test(next);
+}
+
+/**
+ * The question asks through which channels or in what forms something is done ("qua những kênh nào",
+ * "bằng những hình thức nào", "What formats …", "Which social networks …").
+ */
+export function asksForMeans(analysis: QueryAnalysis): boolean {
+  if (analysis.english) return /\b(?:what|which)\s+(?:formats?|forms?|channels?|means|ways?|media|social (?:networks?|media))\b|\bthrough (?:what|which)\b/i.test(analysis.question);
+  const words = askedWords(analysis);
+  return words.some((_, i) => asksMeans(words, i)) || / hinh thuc (?:[a-z]+ ){0,2}nao /.test(` ${words.join(' ')} `);
 }
 
 /** "bao" asks only in "bao nhiêu / bao lâu / bao giờ"; elsewhere it is "báo" (báo cáo, báo chí). */

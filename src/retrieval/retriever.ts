@@ -4,13 +4,14 @@
  * to the document by number, and the best sentence's fit to the question.
  */
 import { fold } from '../text/fold.js';
+import { foldedSyllables } from '../text/tokens.js';
 import type { Chunk, DocumentMeta, Passage } from '../types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { positionsOf, referenceIndex } from './document-index.js';
 import type { WeightedTerm } from './lexical-index.js';
 import type { QueryEmbedder } from './ports.js';
-import { documentsNamingPlace, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
-import { scoreSentence } from './sentence-score.js';
+import { asksForMeans, documentsNamingPlace, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, subjectType, type QueryAnalysis } from './query.js';
+import { scoreSentence, type SentenceTokens } from './sentence-score.js';
 import { chunkTokens, documentTokens } from './sentence-cache.js';
 
 /**
@@ -34,8 +35,39 @@ export function namedDocuments(analysis: QueryAnalysis, documents: DocumentMeta[
   return named;
 }
 
+/** "gửi tới …", "nơi nhận": the question asks who receives the document. */
+export function asksRecipients(analysis: QueryAnalysis): boolean {
+  return /\b(gui|noi nhan|nhan van ban|sent|recipients?)\b/.test(fold(analysis.text));
+}
+
+/** The recipients list ("Nơi nhận:") names many bodies but answers only who receives the document. */
+export function isRecipientsList(chunk: Chunk): boolean {
+  return chunk.section === 'Nơi nhận';
+}
+
+/**
+ * The sentence states a means: "thông qua …", "bằng nhiều hình thức", "Hình thức … cần đa dạng", "trên sóng phát thanh", or it
+ * stands under a heading of forms ("III – HÌNH THỨC TUYÊN TRUYỀN", a scan's "HINH THeC").
+ */
+export function statesMeans(chunk: Chunk, tokens: SentenceTokens): boolean {
+  if (/ (?:thong qua|hinh thuc|qua cac|tren (?:cac|song|he thong|cong|trang|mang|bao)) /.test(tokens.joined)) return true;
+  // A heading that begins with the word ("NỘI DUNG, HÌNH THỨC …" heads the contents too).
+  return [chunk.sectionTitle, ...chunk.headings].some((h) => /^(?:[ivxlc]+|\d+|[a-z])?\s*hinh th[a-z]{1,2}c\b/.test(foldedSyllables(h).join(' ')));
+}
+
+/** A chunk under a heading of forms, or with a sentence stating a means, for a question asking the means. */
+function meansChunk(chunk: Chunk): boolean {
+  return chunkTokens(chunk).sentences.some((tokens) => statesMeans(chunk, tokens));
+}
+
 /** Spreading a document: what a guidance implementing it is about. */
 const SPREADING = /\b(tuyen truyen|quan triet|pho bien)\b/;
+
+/** "tuyên truyền Kế hoạch 22 …": the documents whose title cites the one named (the guidance implementing it). */
+export function spreadingDocuments(analysis: QueryAnalysis, documents: DocumentMeta[]): string[] {
+  const refKeys = refKeysOf(analysis);
+  return refKeys.size && SPREADING.test(fold(analysis.text)) ? positionsOf(referenceIndex(documents).cited, refKeys).map((at) => documents[at]!.id) : [];
+}
 
 /** The first words of a chunk, across a numbering the sentence splitter cut off ("3." | "Đảng ủy …"). */
 function headWords(sentences: Array<{ words: string[] }>): string[] {
@@ -69,6 +101,8 @@ const FOCUSED = 14;
 const SUBJECT_PROBE = 4;
 /** Rerank bonus of a chunk whose heading line begins with that body's name (its section, not a partner's). */
 const SUBJECT_LEAD = 0.15;
+/** Rerank bonus of a passage stating the means a "qua những kênh nào" question asks for. */
+const MEANS_LEAD = 0.1;
 /** Weight of an OCR-variant term relative to the term the question used. */
 const VARIANT_WEIGHT = 0.5;
 
@@ -150,7 +184,7 @@ export class Retriever {
     // corpus-wide race to clean ones, so its own best chunks are searched for separately.
     // "tuyên truyền Kế hoạch 22 …": the guidance implementing it ("… quán triệt, tuyên truyền … Kế hoạch 22") is
     // searched on its own too, without the named document's precedence.
-    const spreading = refKeys.size && SPREADING.test(fold(analysis.question)) ? positionsOf(referenceIndex(metas).cited, refKeys).map((at) => metas[at]!.id) : [];
+    const spreading = spreadingDocuments(analysis, metas);
     const focus = new Set([...named, ...documentsNamingPlace(analysis, metas).map((m) => m.id), ...spreading]);
     if (focus.size && focus.size < metas.length) {
       const inFocus = (i: number) => accept(i) && focus.has(chunks[i]!.docId);
@@ -164,7 +198,8 @@ export class Retriever {
       for (const [i, score] of fused) if (named.has(chunks[i]!.docId)) fused.set(i, score + 0.02);
     }
 
-    const asksRecipients = /\b(gui|noi nhan|nhan van ban|sent|recipients?)\b/.test(fold(analysis.text));
+    const recipients = asksRecipients(analysis);
+    const means = asksForMeans(analysis);
     const top = [...fused].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
     // "Đảng ủy HĐND tỉnh có trách nhiệm gì": the body's one-line item in a scan says little else the
     // question says, so its name alone is searched for too, and what that finds is always reranked.
@@ -202,11 +237,13 @@ export class Retriever {
       }
       // The document the question names by number outranks look-alike passages elsewhere.
       // The recipients list matches many names but answers only "who receives / sent to".
-      const recipients = chunk.section === 'Nơi nhận' && !asksRecipients ? 0.2 : 0;
+      const recipientsList = isRecipientsList(chunk) && !recipients ? 0.2 : 0;
       // So does the document of the place the question names ("Sơn La …", "huyện Tam Đường …").
       const place = namesPlaceOf(analysis, this.index.meta(chunk.docId)) ? 0.15 : 0;
       const lead = isSectionOf(chunk, subject, this.idf, this.near) ? SUBJECT_LEAD : 0;
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead - recipients };
+      // "qua những kênh nào": the passage that states the means ("thông qua …", under "HÌNH THỨC …").
+      const way = means && meansChunk(chunk) ? MEANS_LEAD : 0;
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead + way - recipientsList };
     });
     reranked.sort((a, b) => b.score - a.score);
     return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({

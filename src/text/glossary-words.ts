@@ -224,6 +224,8 @@ export const PHRASES: Array<[string, string]> = [
   ['cultural performances', 'văn hóa - văn nghệ'],
   ['art performances', 'văn nghệ'],
   ['thematic conferences', 'hội nghị chuyên đề'],
+  // "formats for spreading Plan 22": making it known; "spreading false information" stays "phát tán".
+  ['for spreading', 'tuyên truyền|phổ biến'],
   ['reporting speakers', 'báo cáo viên'],
   ['report speakers', 'báo cáo viên'],
   ['grassroots propagandists', 'tuyên truyền viên cơ sở'],
