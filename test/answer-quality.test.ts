@@ -799,3 +799,25 @@ describe('channels and forms a question asks for ("qua những kênh nào", "b�
     expect(reply.citations[0]!.quote).toMatch(/sinh hoot thuong .*cuc thi tim hieu/);
   });
 });
+
+describe('long sentences quoted whole', () => {
+  it('quotes a sentence a little over the quote budget whole, not the clause around a repeated document number', async () => {
+    // One 443-character sentence names Kế hoạch 22 twice: the duty ("báo cáo tình hình dư luận xã hội") is in its
+    // first half, the report to "Thường trực Tỉnh ủy" in its second; both questions get the whole sentence.
+    const duty = await ask('Đội ngũ cộng tác viên dư luận cấp tỉnh được giao việc gì khi tuyên truyền KH 22?');
+    const quote = duty.citations[0]!.quote;
+    expect(quote).toMatch(/^Chỉ đạo, định hướng Ban Tuyên giáo/);
+    expect(quote).toContain('báo cáo tình hình dư luận xã hội');
+    expect(quote).toContain('báo cáo Thường trực Tỉnh ủy');
+    expect(verbatim(duty.citations[0]!.source, quote)).toBe(true);
+    const whom = await ask('Ban Tuyên giáo và Dân vận Tỉnh ủy báo cáo tình hình tuyên truyền Kế hoạch 22 cho ai?');
+    expect(whom.citations.map((c) => c.quote).join('\n')).toContain('Thường trực Tỉnh ủy');
+  });
+
+  it('keeps the clause that answers in a 600-character sentence of ";"-separated clauses', async () => {
+    const reply = await ask('Trong mô hình chính quyền địa phương 2 cấp, cấp tỉnh và cấp xã mỗi cấp phải mạnh về mặt nào?');
+    const quotes = reply.citations.map((c) => c.quote).join('\n');
+    expect(quotes).toContain('cấp xã mạnh về thực thi');
+    for (const c of reply.citations) expect(verbatim(c.source, c.quote)).toBe(true);
+  });
+});

@@ -32,7 +32,7 @@ export interface ExtractiveOptions {
   minCoverage?: number;
   /** Minimum share the quote must cover with exact (not OCR-tolerant) matches. */
   minExactCoverage?: number;
-  /** Longest quote before it is narrowed to the clauses that matter. */
+  /** Quote budget: a sentence over 1.6× this is narrowed to the clauses that matter. */
   maxQuoteChars?: number;
   /** Near spellings of a term in the index (Retriever.near), for fast OCR-tolerant matching. */
   near?: (term: string) => string[];
@@ -420,9 +420,11 @@ function aroundReference(text: string, start: number, end: number, analysis: Que
   const folded = fold(slice);
   if (folded.length !== slice.length || !analysis.refs.length) return undefined;
   const mentions = [...folded.matchAll(/(\d{1,4})\s*-\s*([a-z]{1,4})\s*\/\s*[a-z]{1,10}/g)];
-  if (mentions.length < 2) return undefined;
+  const keyOf = (m: RegExpMatchArray) => `${typeCode(m[2]!) ?? m[2]!.toUpperCase()}-${Number(m[1])}`;
+  // One document named twice ("… Kế hoạch số 22-KH/TU; … phổ biến Kế hoạch số 22-KH/TU") is no list of documents.
+  if (new Set(mentions.map(keyOf)).size < 2) return undefined;
   const asked = new Set(analysis.refs.map((r) => r.short));
-  const hit = mentions.find((m) => asked.has(`${typeCode(m[2]!) ?? m[2]!.toUpperCase()}-${Number(m[1])}`));
+  const hit = mentions.find((m) => asked.has(keyOf(m)));
   if (!hit) return undefined;
   // Back to the list separator before "Quy định số 99-QĐ/TW"; on to the separator before the next document.
   const before = Math.max(folded.lastIndexOf(',', hit.index), folded.lastIndexOf(';', hit.index), folded.lastIndexOf('(', hit.index));
@@ -446,9 +448,18 @@ function restOfQuestion(analysis: QueryAnalysis, passage: Passage): QueryAnalysi
   return { ...analysis, content: analysis.content.map((t) => (context.has(t.term) || document.has(t.term) ? { ...t, weight: t.weight * 0.05 } : t)) };
 }
 
-/** Narrows a long sentence to its best `;`-separated clauses (still a verbatim slice). */
+/**
+ * A sentence is quoted whole up to the budget a quote extended over list items
+ * may take (1.6× the quote length): cutting a 450-character sentence to one
+ * clause drops the half that answers as often as it trims noise ("đội ngũ cộng
+ * tác viên …: Theo dõi, nắm bắt, báo cáo …; chủ động … báo cáo Thường trực
+ * Tỉnh ủy …"), and the quote then starts mid-sentence.
+ */
+const WHOLE_SENTENCE = 1.6;
+
+/** Narrows a very long sentence to its best `;`-separated clauses (still a verbatim slice). */
 function narrow(text: string, start: number, end: number, analysis: QueryAnalysis, idf: Idf, maxChars: number): [number, number] {
-  if (end - start <= maxChars) return trimQuote(text, start, end);
+  if (end - start <= maxChars * WHOLE_SENTENCE) return trimQuote(text, start, end);
   const clauses: Array<[number, number]> = [];
   let s = start;
   for (let i = start; i < end; i++) {
