@@ -171,8 +171,11 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
 /** "How many party members …": a count of people is answered by a number before them ("1.200 đảng viên"). */
 const PEOPLE_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}(?:members|people|persons|officials|cadres|delegates|residents|employees|staff|voters|citizens|inhabitants))\b/i;
 
+/** "How many sections does … have": the thing counted is the words between "how many" and the verb. */
+const COUNT_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:does|do|did|is|are|was|were|must|should|can|could|will|would|shall|may|might|has|have|had)\b/i;
+
 function englishPeople(question: string): string | undefined {
-  const phrase = PEOPLE_ASKED.exec(question)?.[1];
+  const phrase = PEOPLE_ASKED.exec(question)?.[1] ?? COUNT_ASKED.exec(question)?.[1];
   if (!phrase) return undefined;
   // A phrase the glossary knows whole ("party members" → "đảng viên"); else its head noun, the last word.
   let words = foldedSyllables(translateToVietnamese(phrase, { primary: true }));
