@@ -57,6 +57,8 @@ export const PHRASES: Array<[string, string]> = [
   ['peak period', 'cao điểm'],
   ['false information', 'thông tin sai trái|tin giả'],
   // "Spreading" is "phát tán" for bad content only; spreading a plan or a model is "lan tỏa" (see WORDS).
+  ['spreading false information', 'phát tán thông tin sai trái|tin giả'],
+  ['spreading fake news', 'phát tán|tin giả'],
   ['spreading false', 'phát tán|sai trái'],
   ['spreading fake', 'phát tán|tin giả'],
   ['spreading distorted', 'phát tán|xuyên tạc'],
