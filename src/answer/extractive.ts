@@ -168,15 +168,22 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   return { units, numbers, ordinals, subject: amountSubject(words, analysis) };
 }
 
-/** "How many party members …": a count of people is answered by a number before them ("1.200 đảng viên"). */
+/** "How many party members …": a count of people is answered by a number before them ("1.200 đảng viên"); so is a count of things ("How many sections …"). */
 const PEOPLE_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}(?:members|people|persons|officials|cadres|delegates|residents|employees|staff|voters|citizens|inhabitants))\b/i;
 
+/** "How many sections does … have": the thing counted is the words between "how many" and the verb. */
+const COUNT_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:does|do|did|is|are|was|were|must|should|can|could|will|would|shall|may|might|has|have|had)\b/i;
+
 function englishPeople(question: string): string | undefined {
-  const phrase = PEOPLE_ASKED.exec(question)?.[1];
+  const people = PEOPLE_ASKED.exec(question)?.[1];
+  const phrase = people ?? COUNT_ASKED.exec(question)?.[1];
   if (!phrase) return undefined;
   // A phrase the glossary knows whole ("party members" → "đảng viên"); else its head noun, the last word.
   let words = foldedSyllables(translateToVietnamese(phrase, { primary: true }));
   if (words.length > 2) words = foldedSyllables(translateToVietnamese(phrase.split(' ').pop()!, { primary: true }));
+  // A word the glossary does not know stays English: no Vietnamese text would write it, so it is no unit to demand.
+  const typed = new Set(phrase.toLowerCase().split(/[\s-]+/));
+  if (!people && words.some((w) => typed.has(w))) return undefined;
   return words.length && words.length <= 2 ? words.join(' ') : undefined;
 }
 

@@ -18,13 +18,19 @@ const STOPWORDS = new Set(
     .concat('state states stated mention mentions mentioned cite cites cited according accordingly number numbers where list lists listed include includes included including contain contains contained specify specifies specified describe describes described regarding concerning regard regards within outline outlines outlined set lay laid write written text mean means meant show shows find found look please exactly specifically particular particularly especially actually really would like know kind kinds type types sort thing things point points item items anything something everything whether if whom whose among toward towards upon onto all any there here way called name names named naming titled refer refers referred want wants done happen happens happened commit commits committed over aloud'.split(' ')),
 );
 
+/** A short quoted term ("5 tự", “3 hơn”): up to four words between straight or curly double quotes. */
+const QUOTED = /["“]([^"“”\s]+(?:\s+[^"“”\s]+){0,3})["”]/g;
+
 /** True when a question reads as English rather than (possibly accentless) Vietnamese. */
 /** Words accentless Vietnamese never uses on their own ("to", "do", "an", "can", "may" are Vietnamese too). */
 const ENGLISH_MARKERS = new Set('the is are was were what which who whom whose does did how when where why of must should would could about under with from each every many much this that these those there their they been being into than'.split(' '));
 
 export function looksEnglish(question: string): boolean {
-  // Document numbers ("85-QĐ/TW") are written the Vietnamese way in English questions too.
-  if (/[^\x00-\x7f]/.test(question.replace(/[“”‘’–—…]/g, '').replace(/\S*\d\S*/g, ''))) return false;
+  // Document numbers ("85-QĐ/TW") are written the Vietnamese way in English questions too, and so is a short
+  // Vietnamese term quoted inside an English sentence (the "5 tự" image, the “3 hơn” motto).
+  const unquoted = question.replace(QUOTED, ' ');
+  if (/[^\x00-\x7f]/.test(unquoted.replace(/[“”‘’–—…]/g, '').replace(/\S*\d\S*/g, ''))) return false;
+  if (unquoted !== question) return looksEnglish(unquoted);
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
   if (!words.length) return false;
   if (words.filter((w) => ENGLISH_MARKERS.has(w)).length >= 2) return true;
@@ -46,11 +52,22 @@ export function translateToVietnamese(question: string, options: { primary?: boo
   let text = ` ${question.replace(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu, ' ').toLowerCase().replace(/([a-z])-(?=[a-z])/g, '$1 ').replace(/[^a-z0-9%/.,\s-]/g, ' ')} `;
   // Vietnamese place names written without diacritics ("Son La", "Dien Bien", "Tam Duong") are kept whole:
   // two or more capitalised words the glossary does not know ("La" would otherwise drop as too short).
+  // Known words around the name are dropped ("Which Son La Directive" names "Son La").
+  const unknown = (w: string) => !WORDS[w.toLowerCase()] && !STOPWORDS.has(w.toLowerCase());
   const names = [...question.matchAll(/(?<=\s|^)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)(?='s\b|\b)/g)]
-    .map((m) => m[1]!)
-    .filter((name) => name.split(/\s+/).every((w) => !WORDS[w.toLowerCase()] && !STOPWORDS.has(w.toLowerCase())));
+    .map((m) => m[1]!.split(/\s+/))
+    .map((words) => words.slice(Math.max(0, words.findIndex(unknown))))
+    .map((words) => words.slice(0, words.findIndex((w) => !unknown(w)) >>> 0))
+    .filter((words) => words.length >= 2)
+    .map((words) => words.join(' '));
   for (const name of names) text = text.replace(` ${name.toLowerCase()}`, ' ');
   const out: string[] = [...refs, ...names.map((n) => n.toLowerCase())];
+  // A quoted Vietnamese term is kept as written: it is the corpus's own wording.
+  for (const m of question.matchAll(QUOTED)) {
+    if (!/[^\x00-\x7f]/.test(m[1]!)) continue;
+    out.push(m[1]!);
+    text = text.replace(` ${m[1]!.toLowerCase().replace(/[^a-z0-9%/.,\s-]/g, ' ')} `, ' ');
+  }
   for (const [pattern, vi] of PHRASE_PATTERNS) {
     pattern.lastIndex = 0;
     if (pattern.test(text)) {

@@ -1,0 +1,63 @@
+/**
+ * English questions, translated offline through the glossary: one case per rule, each asked in words
+ * the eval sets do not use.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { NodeRuntime } from '../src/node.js';
+import { fold } from '../src/text/fold.js';
+import { looksEnglish, translateToVietnamese } from '../src/text/glossary.js';
+import { testRuntime } from './helpers/runtime.js';
+
+let runtime: NodeRuntime;
+beforeAll(async () => {
+  runtime = await testRuntime();
+}, 60_000);
+
+const ask = (question: string, history?: string) =>
+  runtime.assistant.ask({ question, history: history ? [{ role: 'user', content: history }] : undefined });
+
+describe('English questions', () => {
+  it('reads a question quoting a short Vietnamese term as English and keeps the term as written', async () => {
+    expect(looksEnglish('Tell me about the "5 tự" image for Dien Bien cadres')).toBe(true);
+    expect(translateToVietnamese('Tell me about the "5 tự" image for Dien Bien cadres')).toContain('5 tự');
+    // A Vietnamese question that happens to quote a term stays Vietnamese.
+    expect(looksEnglish('Phương châm "3 hơn" là gì?')).toBe(false);
+    const reply = await ask('Tell me about the "5 tự" image that Dien Bien cadres should build');
+    expect(reply.answered).toBe(true);
+    expect(fold(reply.answer)).toMatch(/ty cuong va ty hao/);
+  });
+
+  it('finds a place name after a capitalised question word ("Which Son La …")', () => {
+    expect(translateToVietnamese('Which Son La plan covers the press award?')).toMatch(/^son la /);
+    expect(translateToVietnamese('Does Tam Duong Guidance mention podcasts?')).toContain('tam duong');
+  });
+
+  it('refuses to count the parts of a document the corpus only cites ("how many sections")', async () => {
+    const reply = await ask('How many sections does Conclusion 226-KL/TW contain?');
+    expect(reply.answered).toBe(false);
+  });
+
+  it('answers "what share" from a sentence saying what a thing must make up ("chiếm ít nhất …%")', async () => {
+    const reply = await ask('In Plan 22, what minimum share of meetings has to be online?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('60%');
+  });
+
+  it('translates "each year" as "hằng năm", "follow-up" as "đôn đốc" and "sections" as "mục"', () => {
+    expect(translateToVietnamese('targets each year')).toContain('hằng năm');
+    expect(translateToVietnamese('the follow-up of the plan')).toContain('đôn đốc');
+    expect(translateToVietnamese('how many sections')).toContain('mục');
+  });
+
+  it('spreads a plan by "lan tỏa" but false information by "phát tán"', () => {
+    expect(translateToVietnamese('spreading the plan')).toContain('lan tỏa');
+    expect(translateToVietnamese('spreading the plan')).not.toContain('phát tán');
+    expect(translateToVietnamese('people spreading false information')).toContain('phát tán');
+  });
+
+  it('knows the words of the line between self-interested wrongdoing and mistakes made trying new things', async () => {
+    const reply = await ask('Under the ward plan, self-interested violations must be distinguished from what?');
+    expect(reply.answered).toBe(true);
+    expect(fold(reply.answer)).toContain('sai sot trong qua trinh thu nghiem');
+  });
+});
