@@ -503,6 +503,13 @@ describe('chat shorthand', () => {
     expect(needs.citations[0]!.quote).toMatch(/nghiêm túc, kịp thời, sâu rộng/);
   });
 
+  it('"không được / không phải <verb>" asks a prohibition: "không" stays a content word', async () => {
+    expect(analyzeQuery('Trường hợp nào thì không được tổ chức hội nghị?').content.map((t) => t.term)).toContain('khong');
+    expect(analyzeQuery('Có được tổ chức hội nghị không?').content.map((t) => t.term)).not.toContain('khong');
+    const reply = await ask('Trường hợp nào thì không được tổ chức hội nghị?');
+    expect(reply.citations[0]!.quote).toMatch(/n.u khong that su cn thi.t/);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

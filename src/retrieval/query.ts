@@ -139,7 +139,9 @@ function isQuestionWord(words: string[], i: number): boolean {
   // "gồm / bao gồm những gì": asks for a list; the list itself seldom says "gồm".
   if (w === 'gom') return next === undefined || /^(nhung|cac|gi|may|nao|co)$/.test(next);
   if (!QUESTION_WORDS.has(w)) return false;
-  return !(KEEP_WHEN_FOLLOWED.has(w) && next !== undefined && !QUESTION_WORDS.has(next));
+  // "không được / không phải tổ chức …": a prohibition, which the answer states ("Không tổ chức hội nghị nếu …").
+  const after = w === 'khong' && (next === 'duoc' || next === 'phai') ? words[i + 2] : next;
+  return !(KEEP_WHEN_FOLLOWED.has(w) && after !== undefined && !QUESTION_WORDS.has(after));
 }
 
 /** Whether the corpus writes a term at all (an acronym it never uses is carried by its expansion). */
