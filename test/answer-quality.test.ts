@@ -510,6 +510,14 @@ describe('chat shorthand', () => {
     expect(reply.citations[0]!.quote).toMatch(/n.u khong that su cn thi.t/);
   });
 
+  it('"nói về chủ đề gì" is answered by the title lines under the document\'s type heading', async () => {
+    const reply = await ask('KH 67 nói về việc gì?');
+    expect(reply.citations[0]!.quote).toBe('tuyên truyền kết quả Hội nghị lần thứ hai\nBan Chấp hành Trung ương Đảng khóa XIV');
+    expect(reply.answer).toContain('Trích yếu:');
+    // A cited regulation's subject is not the citing plan's title.
+    expect(metadataKind('Quy định 22-QĐ/TW được nhắc trong kế hoạch của Sơn La là về việc gì?')).toBeUndefined();
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

@@ -24,7 +24,7 @@ export interface CorpusView {
   list?(): DocumentMeta[];
 }
 
-export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients';
+export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic';
 
 /** "Hướng dẫn Trung ương mà nó căn cứ …": the type named first is the basis's, not the document's. */
 const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
@@ -38,6 +38,8 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
   ['basis', BASIS_NAMED_FIRST],
+  // "Kế hoạch 121 nói về chủ đề gì", "trích yếu": the title lines under the document's type heading.
+  ['topic', /\b(noi|ban) ve (chu de|van de|viec|noi dung) (gi|nao)\b|\bchu de (cua [a-z0-9 /-]+ )?(la )?gi\b|\btrich yeu\b|\bwhat (topic|subject)\b|\bwhat is [a-z0-9 /'-]+ about\b/],
   // "gửi báo cáo (lên) cơ quan Trung ương nào", "nơi nhận": the recipients list at the foot of the document.
   // "Báo cáo kết quả … gửi về đâu, bao lâu một lần" asks the body's reporting rule, not this list.
   ['recipients', /\bgui bao cao (len |ve |toi |den |cho )?(nhung |cac )?(co quan|ban|don vi|noi|cap)\b.*\bnao\b|\bnoi nhan\b|\bgui (cho|toi|den) (nhung |cac )?(co quan|don vi|noi) nao\b|\b(recipients?|distribution list)\b|\bsen[dt] (its )?(reports? )?to (whom|which)\b/],
@@ -278,10 +280,36 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   const year = /\b(?:19|20)\d\d\b/.exec(fold(analysis.question))?.[0];
   if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year)) return undefined;
   if (kind === 'recipients') return recipientsAnswer(meta, analysis, corpus);
+  if (kind === 'topic') {
+    const doc = linesOf(stored);
+    const span = titleLines(doc, meta);
+    return span && draft(meta, doc.text, span, `Trích yếu: ${displayTitle(meta)}.`, corpus);
+  }
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;
   return draft(meta, doc.text, found.span, found.fact, corpus);
+}
+
+/** The lines under the type heading ("KẾ HOẠCH" / a scan's "KE HOACH") up to a blank line: the document's title as written. */
+function titleLines(doc: DocumentLines, meta: DocumentMeta): { start: number; end: number } | undefined {
+  const type = meta.docType && squash(meta.docType);
+  if (!type) return undefined;
+  let offset = 0;
+  for (let i = 0; i < Math.min(doc.lines.length, 40); i++) {
+    const line = doc.lines[i]!;
+    if (squash(line) === type) {
+      const start = offset + line.length + 1;
+      // Up to three lines, ending before a blank, a stamp's scrap ("so DEN 3") or the opening sentence ("Thực hiện …").
+      const rest = doc.lines.slice(i + 1, i + 4);
+      const count = rest.findIndex((l, k) => !l.trim() || (k > 0 && (l.length > 150 || (l.match(/\p{L}{2,}/gu)?.length ?? 0) < 3 || /^\s*(thuc hien|thyc hien|can cu)\b/.test(fold(l)))));
+      const taken = rest.slice(0, count < 0 ? rest.length : count);
+      if (!taken.length) return undefined;
+      return { start, end: start + taken.join('\n').trimEnd().length };
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 /** "(b/c)", "(để báo cáo)", a scan's "(& bdo cdo)": the recipient receives the document as a report. */
