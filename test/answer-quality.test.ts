@@ -518,6 +518,11 @@ describe('chat shorthand', () => {
     expect(metadataKind('Quy định 22-QĐ/TW được nhắc trong kế hoạch của Sơn La là về việc gì?')).toBeUndefined();
   });
 
+  it('"của phường nào" needs a quote naming one ("phường X", "Tỉnh ủy Lai Châu"), not "địa phương"', async () => {
+    expect((await ask('kh 67 la cua phuong nao vay')).answered).toBe(false);
+    expect((await ask('hd cua tam duong thuc hien van ban cua tinh nao')).answer).toMatch(/Lai Châu/);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

@@ -222,7 +222,21 @@ const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1
 const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
 
 /** "phường nào / tỉnh nào": the answer must name a place of that kind. */
-const WHICH_PLACE = /\b(phuong|xa|tinh|huyen|thanh pho|thi xa) nao\b/;
+/** "của phường nào", "bí thư tỉnh nào" ask a place's name; "cơ quan cấp tỉnh nào" asks a body of that level. */
+const WHICH_PLACE = /(?<!\bcap )\b(phuong|xa|tinh|huyen|thanh pho|thi xa) nao\b/;
+
+/** The quote writes the place word followed by a name (a capitalised word or a number). */
+function namesPlaceIn(quote: string, place: string): boolean {
+  const words = quote.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const folded = words.map((w) => fold(w));
+  const parts = place.split(' ');
+  return folded.some((_, i) => {
+    if (!parts.every((p, k) => folded[i + k] === p)) return false;
+    // "Tỉnh ủy Lai Châu": the party committee of the place names it too.
+    const at = i + parts.length + (folded[i + parts.length] === 'uy' ? 1 : 0);
+    return /^(\p{Lu}|\d)/u.test(words[at] ?? '');
+  });
+}
 
 const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan', 'cai', 'chiec']);
 /** Counters ("mấy cuộc", "bao nhiêu đợt"): any count answers them ("02 hội nghị"). */
@@ -624,7 +638,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "tỷ lệ … là bao nhiêu": the rate is the unit, written as "60%" rather than named (checked in specificsOf).
   if (asksRate(analysis)) analysis = { ...analysis, content: analysis.content.map((t) => (RATE_WORDS.has(t.term) ? { ...t, weight: t.weight * 0.3 } : t)) };
   const place = analysis.english ? undefined : WHICH_PLACE.exec(fold(analysis.question))?.[1];
-  const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => ` ${foldedSyllables(c.quote).join(' ')} `.includes(` ${place} `));
+  // "của phường nào": the quote names one ("phường Mường Thanh", "xã 3"), not "địa phương" nor "các xã, phường".
+  const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => namesPlaceIn(c.quote, place));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
   if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
   // "Ai ký …" / "số hiệu" are answered from the document's own signature or number, or not at all:
