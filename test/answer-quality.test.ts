@@ -523,6 +523,11 @@ describe('chat shorthand', () => {
     expect((await ask('hd cua tam duong thuc hien van ban cua tinh nao')).answer).toMatch(/Lai Châu/);
   });
 
+  it('"<position> … là ai" asks for a person: a quote naming only the office is no answer', async () => {
+    expect((await ask('Tổng Bí thư Ban Chấp hành Trung ương Đảng khóa XIV là ai?')).answered).toBe(false);
+    expect((await ask('ai la bi thu tinh uy son la')).answered).toBe(false);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

@@ -766,7 +766,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return positions.every((p) => sentences[c.index]!.joined.includes(` ${p} `) || heading.includes(` ${p} `));
   };
   // "… là đồng chí nào?" asks for a person: the quote must name one ("đồng chí Nghiêm Xuân Thành"), not the office.
-  const asksPerson = !analysis.english && /\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question));
+  // "Tổng Bí thư … là ai", "ai là Bí thư …": a position's holder is a person too.
+  const asksPerson = !analysis.english && (/\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question)) || (positions.length > 0 && /\b(la ai|ai la|ai dang la)\b/.test(fold(analysis.question))));
   const namesPerson = (c: Candidate) => !asksPerson || /(đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(c.passage.chunk.text.slice(c.start, c.end));
   // "Thành phố Đồng Nai … từ ngày nào": a rare name the question writes (the corpus writes it once or twice) is
   // what the question is about; a quote, with its heading and document, that does not name it answers something else.
