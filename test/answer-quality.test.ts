@@ -528,6 +528,11 @@ describe('chat shorthand', () => {
     expect((await ask('ai la bi thu tinh uy son la')).answered).toBe(false);
   });
 
+  it('a sum of money asked ("tổng giá trị … bao nhiêu") needs a currency in the quote; "kinh phí" as a topic does not', async () => {
+    expect((await ask('Giải Búa liềm vàng năm 2023 có tổng giá trị giải thưởng bao nhiêu?')).answered).toBe(false);
+    expect((await ask('Kế hoạch có cho phép vượt định mức kinh phí phục vụ hội nghị không?')).answered).toBe(true);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

@@ -20,7 +20,15 @@ export interface Demands {
   levels: string[];
   /** "trao giải A cho tác phẩm nào", "ai đạt giải nhất": the prize rank the quote must award. */
   prize?: string;
+  /** "tổng giá trị giải thưởng bao nhiêu", "kinh phí": a sum of money, which the quote must state in a currency. */
+  money: boolean;
 }
+
+/** A sum of money asked ("bao nhiêu tiền", "tổng giá trị", "kinh phí", "mức chi"). */
+const MONEY_ASKED = / (bao nhieu tien|tong gia tri|gia tri (giai|giai thuong)|tri gia|kinh phi|ngan sach|muc chi|muc thuong|so tien) /;
+const MONEY_ASKED_EN = /(how much money|budget|funding|cost|prize money|worth|amount of money)/i;
+/** A sum stated: a currency word, or digits grouped in thousands ("5.000.000"). */
+const MONEY_STATED = /\d[\d.,]* ?(dong|d|trieu|ty|nghin|ngan)\b|\b(vnd|usd)\b|\d{1,3}(\.\d{3})+/;
 
 /** Words before "lượng" that make it an amount, not a salary: "số lượng", "chất lượng", "thời lượng" … */
 const AMOUNT_PREFIXES = ['so', 'chat', 'thoi', 'luc', 'khoi', 'nang', 'trong', 'ham', 'dung', 'thuong', 'lieu', 'luu', 'dai', 'san', 'dinh', 'do', 'tu', 'the', 'ban', 'uoc'];
@@ -72,10 +80,12 @@ export function demandsOf(analysis: QueryAnalysis): Demands {
     period: periodWord ? PERIODS[periodWord] : undefined,
     levels: english ? [] : [...new Set([...[...folded.matchAll(LEVEL_ASKED)].map((m) => m[1]!), ...(SUBJECT_LEVEL.exec(folded)?.slice(1) ?? [])])],
     prize: english ? undefined : PRIZE_ASKED.exec(folded)?.[1],
+    // Asked as a sum ("… bao nhiêu"), not as a topic ("có cho phép vượt định mức kinh phí không").
+    money: english ? MONEY_ASKED_EN.test(question) && /\bhow much\b/i.test(question) : MONEY_ASKED.test(folded) && / (bao nhieu|may) /.test(folded),
   };
 }
 
-export const hasDemands = (d: Demands) => d.salary || d.sanction || d.period !== undefined || d.levels.length > 0 || d.prize !== undefined;
+export const hasDemands = (d: Demands) => d.salary || d.sanction || d.period !== undefined || d.levels.length > 0 || d.prize !== undefined || d.money;
 
 /**
  * The quote (raw text, with the heading and document title around it for levels) states what the
@@ -95,6 +105,7 @@ export function meetsDemands(d: Demands, quote: string, around: string, ocr: boo
   if (d.sanction && !SANCTION_STATED.test(joined)) return false;
   if (d.period && !words.some((w) => same(w, d.period!))) return false;
   if (d.prize && !joined.includes(` giai ${d.prize} `)) return false;
+  if (d.money && !MONEY_STATED.test(joined) && !MONEY_STATED.test(fold(quote))) return false;
   if (d.levels.length) {
     // Levels the quote itself names ("cấp tỉnh … toàn tỉnh/năm; cấp xã …"; a scan writes "Cép tinh", "clp x4").
     const named = new Set<string>();
