@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../ingest/clean.js';
 import { demandsOf } from '../src/answer/demands.js';
 import { metadataKind } from '../src/answer/metadata.js';
+import { fold } from '../src/text/fold.js';
 import { analyzeQuery, namingWords, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
@@ -531,6 +532,12 @@ describe('chat shorthand', () => {
   it('a sum of money asked ("tổng giá trị … bao nhiêu") needs a currency in the quote; "kinh phí" as a topic does not', async () => {
     expect((await ask('Giải Búa liềm vàng năm 2023 có tổng giá trị giải thưởng bao nhiêu?')).answered).toBe(false);
     expect((await ask('Kế hoạch có cho phép vượt định mức kinh phí phục vụ hội nghị không?')).answered).toBe(true);
+  });
+
+  it('a cited document\'s date (a scan\'s "ngdy" too) is no deadline, but answers "chỉ thị số mấy, ngày nào"', async () => {
+    expect((await ask('han nop bao cao so ket 6 thang kh 121 cua son la la ngay nao')).answered).toBe(false);
+    const cited = await ask('Chỉ thị của Ban Thường vụ Tỉnh ủy Sơn La về nâng cao trách nhiệm nêu gương của cán bộ, công chức là chỉ thị số mấy, ngày nào?');
+    expect(fold(cited.answer)).toContain('18-ct/tu ngay 24/3/2022');
   });
 
   it('answers a question its section heading restates with the section items, one quote each', async () => {

@@ -213,7 +213,7 @@ function amountSubject(words: string[], analysis: QueryAnalysis): string[] {
 
 const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
 /** A document reference with its date: "101-qd/tw, ngay 07/6/2012", "296-qd/tw ngay 30/5/2025" (folded). */
-const CITED_DATE = /(\d{1,4})\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}\s*,?\s*(?:ngay\s*)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/g;
+const CITED_DATE = /(\d{1,4})\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}\s*,?\s*(?:ng[a-z]{1,2}y?\s*)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/g;
 
 /** A whole date: "16/01/2026", "ngày 16 tháng 01 năm 2026". */
 const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}\b/g;
@@ -712,7 +712,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
   // The date of another document a sentence cites ("Quy định số 101-QĐ/TW, ngày 07/6/2012") is that document's, not a deadline.
   const askedRefs = new Set(analysis.refs.flatMap((r) => r.short.match(/\d+/g) ?? []).map((n) => String(Number(n))));
-  const withoutCitedDates = (text: string) => text.replace(CITED_DATE, (m, n: string) => (askedRefs.has(String(Number(n))) ? m : ' '));
+  // "Chỉ thị … về nêu gương là chỉ thị số mấy, ngày nào": a cited document asked by its subject is answered by its reference and date.
+  const asksCitedNumber = !analysis.english && /\b(chi thi|quy dinh|nghi quyet|ket luan|huong dan|ke hoach|van ban) so (may|bao nhieu|nao)\b/.test(spoken);
+  const withoutCitedDates = (text: string) => (asksCitedNumber ? text : text.replace(CITED_DATE, (m, n: string) => (askedRefs.has(String(Number(n))) ? m : ' ')));
   const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), withoutCitedDates(text).replace(REFERENCE_NUMBER, ' '));
   const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(spoken);
   // "khóa mấy / lần thứ mấy" is answered by "khóa XIV"; "mức phạt là bao nhiêu" is not.
