@@ -540,6 +540,11 @@ describe('chat shorthand', () => {
     expect(fold(cited.answer)).toContain('18-ct/tu ngay 24/3/2022');
   });
 
+  it('a scan\'s header line joining number, place and date ("S6 22-KH/TU Dién Bién, ngay 16 thdng 01 ndm 2026") is never quoted', async () => {
+    const reply = await ask('Khi ban hành văn bản, Kế hoạch 22-KH/TU cấm những việc gì?');
+    expect(reply.citations.every((c) => !/^S6 22-KH\/TU/.test(c.quote))).toBe(true);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

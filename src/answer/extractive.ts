@@ -392,7 +392,10 @@ function namesSubject(heading: SentenceTokens, subject: string[], ocr: boolean, 
 /** A header line: place and date ("Điện Biên, ngày 16 tháng 01 năm 2026"), or the number ("Số 22-KH/TU"), alone or together. */
 function isDocumentHeaderLine(text: string): boolean {
   const folded = fold(text).trim();
-  return /^[a-z\s.]{2,30},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\b/.test(folded) || /^so[:\s]+\d{1,4}\s*-\s*[a-z]{1,6}\s*\/\s*[a-z]{1,10}\s*$/.test(folded);
+  // A scan may join the number to the place and date, misreading "Số" and "tháng" ("S6 22-KH/TU Dién Bién, ngay 16 thdng 01 ndm 2026").
+  const numbered = /^(so|s6|s0|sb)[:\s]+\d{1,4}\s*-\s*[a-z]{1,6}\s*\/\s*[a-z]{1,10}\s*/;
+  const placeDate = /^[a-z\s.]{2,30},\s*ngay\s+\d{1,2}\s+th[a-z]{2,4}\s+\d{1,2}\s+n[a-z]{1,2}m\s+\d{4}\b/;
+  return placeDate.test(folded) || /^(so|s6|s0|sb)[:\s]+\d{1,4}\s*-\s*[a-z]{1,6}\s*\/\s*[a-z]{1,10}\s*$/.test(folded) || (numbered.test(folded) && placeDate.test(folded.replace(numbered, '')));
 }
 
 /** The sentence is (the end of) the section's heading line, with body text after it. */
