@@ -545,6 +545,12 @@ describe('chat shorthand', () => {
     expect(reply.citations.every((c) => !/^S6 22-KH\/TU/.test(c.quote))).toBe(true);
   });
 
+  it('"Chỉ thị nào …" / "Which … directive" prefers a close sentence citing a document of that type ("18-CT/TU")', async () => {
+    for (const question of ['Chỉ thị nào của Sơn La về nâng cao trách nhiệm nêu gương của cán bộ, công chức?', 'Which Son La directive deals with the exemplary responsibility of officials and civil servants?']) {
+      expect((await ask(question)).citations[0]!.quote).toMatch(/18-CT\/TU/);
+    }
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

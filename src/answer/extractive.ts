@@ -225,6 +225,21 @@ const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
 /** "của phường nào", "bí thư tỉnh nào" ask a place's name; "cơ quan cấp tỉnh nào" asks a body of that level. */
 const WHICH_PLACE = /(?<!\bcap )\b(phuong|xa|tinh|huyen|thanh pho|thi xa) nao\b/;
 
+/** Type codes of cited references ("18-CT/TU"), by the type word a question asks with "nào" / "which". */
+const TYPE_CODES: Array<[RegExp, string]> = [
+  [/\bchi thi (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}directives?\b/, 'ct'],
+  [/\bquy dinh (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}regulations?\b/, 'q[dđ]i?'],
+  [/\bnghi quyet (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}resolutions?\b/, 'nq'],
+  [/\bket luan (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}conclusions?\b/, 'kl'],
+];
+
+/** The type of cited document a question asks for, as a pattern over folded text ("-ct/"). */
+function askedDocumentType(analysis: QueryAnalysis): RegExp | undefined {
+  const asked = fold(analysis.question).toLowerCase();
+  const code = TYPE_CODES.find(([pattern]) => pattern.test(asked))?.[1];
+  return code ? new RegExp(`\\d\\s*-\\s*${code}\\s*/`) : undefined;
+}
+
 /** The quote writes the place word followed by a name (a capitalised word or a number). */
 function namesPlaceIn(quote: string, place: string): boolean {
   const words = quote.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -828,6 +843,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (!analysis.english && / truong hop nao /.test(spoken)) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu'), 0.7);
   // "trên mạng xã hội nào": the sentence that names them ("mạng xã hội (Facebook, Zalo…)"), not one that only mentions the thing.
   if (which) best = preferred(best, (c) => enumerates(c, which));
+  // "Chỉ thị nào của Sơn La về …", "Which directive …": a sentence citing a document of that type ("18-CT/TU").
+  const askedType = askedDocumentType(analysis);
+  if (askedType) best = preferred(best, (c) => askedType.test(fold(c.passage.chunk.text.slice(c.start, c.end))));
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
