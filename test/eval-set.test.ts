@@ -73,6 +73,7 @@ describe('question sets in data/eval', () => {
     ['fresh-tune5.jsonl', 'fh-'],
     ['fresh-blind5.jsonl', 'fi-'],
     ['fresh-blind6.jsonl', 'fj-'],
+    ['fresh-blind7.jsonl', 'fk-'],
   ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
     const cases = readCases(join(evalDir, file));
     expect(cases).toHaveLength(90);
