@@ -529,6 +529,13 @@ describe('chat shorthand', () => {
     expect((await ask('ai la bi thu tinh uy son la')).answered).toBe(false);
   });
 
+  it('"Who is the <position> …" (English) and "Họ tên đồng chí ký …" ask for a person the documents must name', async () => {
+    expect((await ask('Who is the General Secretary elected for the 14th tenure?')).answered).toBe(false);
+    // Kế hoạch 121 names its signer's title only ("K/T TRƯỞNG BAN …"), no name.
+    expect((await ask('Họ tên đồng chí ký Kế hoạch 121 của Ban Tuyên giáo Sơn La là gì?')).answered).toBe(false);
+    expect(metadataKind('Họ tên người ký Kế hoạch 22 là gì?')).toBe('signer');
+  });
+
   it('a sum of money asked ("tổng giá trị … bao nhiêu") needs a currency in the quote; "kinh phí" as a topic does not', async () => {
     expect((await ask('Giải Búa liềm vàng năm 2023 có tổng giá trị giải thưởng bao nhiêu?')).answered).toBe(false);
     expect((await ask('Kế hoạch có cho phép vượt định mức kinh phí phục vụ hội nghị không?')).answered).toBe(true);

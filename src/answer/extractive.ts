@@ -778,7 +778,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   };
   const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE || !ownWords(c);
   // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
-  const positions = analysis.english ? [] : POSITIONS.filter((p) => spoken.includes(` ${p} `));
+  // English: only "Who is the General Secretary …" (read through the glossary) names a position to hold.
+  const translated = ` ${foldedSyllables(analysis.text).join(' ')} `;
+  const englishHolder = analysis.english && /^\s*who (is|was|will be|has been)\b/i.test(analysis.question);
+  const positions = analysis.english ? (englishHolder ? POSITIONS.filter((p) => translated.includes(` ${p} `)) : []) : POSITIONS.filter((p) => spoken.includes(` ${p} `));
   const namesPosition = (c: Candidate) => {
     if (!positions.length) return true;
     const { sentences } = chunkTokens(c.passage.chunk);
@@ -787,7 +790,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   };
   // "… là đồng chí nào?" asks for a person: the quote must name one ("đồng chí Nghiêm Xuân Thành"), not the office.
   // "Tổng Bí thư … là ai", "ai là Bí thư …": a position's holder is a person too.
-  const asksPerson = !analysis.english && (/\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question)) || (positions.length > 0 && /\b(la ai|ai la|ai dang la)\b/.test(fold(analysis.question))));
+  const asksPerson = (englishHolder && positions.length > 0) || (!analysis.english && (/\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question)) || (positions.length > 0 && /\b(la ai|ai la|ai dang la)\b/.test(fold(analysis.question)))));
   const namesPerson = (c: Candidate) => !asksPerson || /(đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(c.passage.chunk.text.slice(c.start, c.end));
   // "Thành phố Đồng Nai … từ ngày nào": a rare name the question writes (the corpus writes it once or twice) is
   // what the question is about; a quote, with its heading and document, that does not name it answers something else.
