@@ -558,6 +558,11 @@ describe('chat shorthand', () => {
     }
   });
 
+  it('"Kế hoạch nào … thực hiện Kết luận 01-KL/TW": the quote keeps the plan cited before the named conclusion', async () => {
+    const reply = await ask('Kế hoạch nào của Ban Thường vụ Tỉnh ủy Sơn La thực hiện Kết luận 01-KL/TW về học tập và làm theo Bác?');
+    expect(reply.citations[0]!.quote).toMatch(/62-KH\/TU/);
+  });
+
   it('answers a question its section heading restates with the section items, one quote each', async () => {
     const reply = await ask('Kế hoạch 67 tuyên truyền bằng những hình thức nào?');
     expect(reply.answered).toBe(true);

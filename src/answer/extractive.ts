@@ -231,6 +231,7 @@ const TYPE_CODES: Array<[RegExp, string]> = [
   [/\bquy dinh (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}regulations?\b/, 'q[dđ]i?'],
   [/\bnghi quyet (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}resolutions?\b/, 'nq'],
   [/\bket luan (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}conclusions?\b/, 'kl'],
+  [/\bke hoach (nao|gi)\b|\bwhich (?:[a-z]+ ){0,3}plans?\b/, 'kh'],
 ];
 
 /** The type of cited document a question asks for, as a pattern over folded text ("-ct/"). */
@@ -877,7 +878,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const [a, b] =
       extended > c.end
         ? trimQuote(text, c.start, extended)
-        : ((namedIds.has(c.passage.doc.id) ? undefined : aroundReference(text, c.start, c.end, analysis, maxQuote)) ?? narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote));
+        : ((namedIds.has(c.passage.doc.id) || askedType ? undefined : aroundReference(text, c.start, c.end, analysis, maxQuote)) ?? narrow(text, c.start, c.end, restOfQuestion(analysis, c.passage), idf, maxQuote));
     return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const draft = quotedAnswer(citations, chosen.map((c) => c.passage));
