@@ -236,7 +236,7 @@ const TYPE_CODES: Array<[RegExp, string]> = [
 
 /** The type of cited document a question asks for, as a pattern over folded text ("-ct/"). */
 function askedDocumentType(analysis: QueryAnalysis): RegExp | undefined {
-  const asked = fold(analysis.question).toLowerCase();
+  const asked = fold(analysis.question);
   const code = TYPE_CODES.find(([pattern]) => pattern.test(asked))?.[1];
   return code ? new RegExp(`\\d\\s*-\\s*${code}\\s*/`) : undefined;
 }
@@ -405,13 +405,18 @@ function namesSubject(heading: SentenceTokens, subject: string[], ocr: boolean, 
   return found.length >= Math.min(2, subject.length);
 }
 
+/** "Số 22-KH/TU" (a scan's "S6 …"), at the start of a line. */
+const HEADER_NUMBER = /^(so|s6|s0|sb)[:\s]+\d{1,4}\s*-\s*[a-z]{1,6}\s*\/\s*[a-z]{1,10}\s*/;
+/** "Điện Biên, ngày 16 tháng 01 năm 2026" (a scan's "thdng", "ndm"), at the start of a line. */
+const HEADER_PLACE_DATE = /^[a-z\s.]{2,30},\s*ngay\s+\d{1,2}\s+th[a-z]{2,4}\s+\d{1,2}\s+n[a-z]{1,2}m\s+\d{4}\b/;
+
 /** A header line: place and date ("Điện Biên, ngày 16 tháng 01 năm 2026"), or the number ("Số 22-KH/TU"), alone or together. */
 function isDocumentHeaderLine(text: string): boolean {
   const folded = fold(text).trim();
   // A scan may join the number to the place and date, misreading "Số" and "tháng" ("S6 22-KH/TU Dién Bién, ngay 16 thdng 01 ndm 2026").
-  const numbered = /^(so|s6|s0|sb)[:\s]+\d{1,4}\s*-\s*[a-z]{1,6}\s*\/\s*[a-z]{1,10}\s*/;
-  const placeDate = /^[a-z\s.]{2,30},\s*ngay\s+\d{1,2}\s+th[a-z]{2,4}\s+\d{1,2}\s+n[a-z]{1,2}m\s+\d{4}\b/;
-  return placeDate.test(folded) || /^(so|s6|s0|sb)[:\s]+\d{1,4}\s*-\s*[a-z]{1,6}\s*\/\s*[a-z]{1,10}\s*$/.test(folded) || (numbered.test(folded) && placeDate.test(folded.replace(numbered, '')));
+  if (HEADER_PLACE_DATE.test(folded)) return true;
+  const rest = folded.replace(HEADER_NUMBER, '');
+  return rest !== folded && (rest === '' || HEADER_PLACE_DATE.test(rest));
 }
 
 /** The sentence is (the end of) the section's heading line, with body text after it. */
@@ -489,17 +494,16 @@ function restOfQuestion(analysis: QueryAnalysis, passage: Passage): QueryAnalysi
 }
 
 /**
- * A sentence is quoted whole up to the budget a quote extended over list items
- * may take (1.6× the quote length): cutting a 450-character sentence to one
- * clause drops the half that answers as often as it trims noise ("đội ngũ cộng
- * tác viên …: Theo dõi, nắm bắt, báo cáo …; chủ động … báo cáo Thường trực
+ * The longer quote budget (× the quote length): a quote extended over list items, a section quoted alone, and
+ * a sentence quoted whole. Cutting a 450-character sentence to one clause drops the half that answers as often
+ * as it trims noise ("đội ngũ cộng tác viên …: Theo dõi, nắm bắt, báo cáo …; chủ động … báo cáo Thường trực
  * Tỉnh ủy …"), and the quote then starts mid-sentence.
  */
-const WHOLE_SENTENCE = 1.6;
+const LONG_QUOTE = 1.6;
 
 /** Narrows a very long sentence to its best `;`-separated clauses (still a verbatim slice). */
 function narrow(text: string, start: number, end: number, analysis: QueryAnalysis, idf: Idf, maxChars: number): [number, number] {
-  if (end - start <= maxChars * WHOLE_SENTENCE) return trimQuote(text, start, end);
+  if (end - start <= maxChars * LONG_QUOTE) return trimQuote(text, start, end);
   const clauses: Array<[number, number]> = [];
   let s = start;
   for (let i = start; i < end; i++) {
@@ -739,8 +743,16 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "khóa mấy / lần thứ mấy" is answered by "khóa XIV"; "mức phạt là bao nhiêu" is not.
   const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
   const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
+  // The text a candidate's quote may run to (its sentence, extended over a lead-in's items): evidence is read there.
+  const longQuote = Math.round(maxQuote * LONG_QUOTE);
+  const evidence = new Map<Candidate, string>();
+  const evidenceOf = (c: Candidate) => {
+    let text = evidence.get(c);
+    if (text === undefined) evidence.set(c, (text = c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, longQuote))));
+    return text;
+  };
   const holdsEvidence = (c: Candidate) => {
-    const text = fold(c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, Math.round(maxQuote * 1.6))));
+    const text = fold(evidenceOf(c));
     const fresh = withoutOwn(text);
     // A date ("ngày 16/01/2026") is not a count; for "bao nhiêu buổi", nor is a year or an ordinal ("lần thứ XIV").
     const undated = fresh.replace(FULL_DATE, ' ');
@@ -755,8 +767,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const meets = (c: Candidate) => {
     if (!hasDemands(demands)) return true;
     const { chunk } = c.passage;
-    const quote = chunk.text.slice(c.start, extendQuote(chunk, c.index, c.end, false, Math.round(maxQuote * 1.6)));
-    return meetsDemands(demands, quote, `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
+    return meetsDemands(demands, evidenceOf(c), `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
   };
   const top = candidates[0];
   const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands);
@@ -780,8 +791,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE || !ownWords(c);
   // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
   // English: only "Who is the General Secretary …" (read through the glossary) names a position to hold.
-  const translated = ` ${foldedSyllables(analysis.text).join(' ')} `;
   const englishHolder = analysis.english && /^\s*who (is|was|will be|has been)\b/i.test(analysis.question);
+  const translated = englishHolder ? ` ${foldedSyllables(analysis.text).join(' ')} ` : '';
   const positions = analysis.english ? (englishHolder ? POSITIONS.filter((p) => translated.includes(` ${p} `)) : []) : POSITIONS.filter((p) => spoken.includes(` ${p} `));
   const namesPosition = (c: Candidate) => {
     if (!positions.length) return true;
@@ -868,13 +879,13 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c),
   );
   // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
-  const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
+  const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), longQuote);
   const sameChunkOk = (c: Candidate) => analysis.intents.has('list') && (c.start >= bestEnd || c.end <= best.start);
   if (second && (second.passage.chunk.id !== best.passage.chunk.id || sameChunkOk(second))) chosen.push(second);
 
   const citations = chosen.map((c, i) => {
     const text = c.passage.chunk.text;
-    const extended = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), Math.round(maxQuote * 1.6));
+    const extended = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), longQuote);
     const [a, b] =
       extended > c.end
         ? trimQuote(text, c.start, extended)
@@ -897,7 +908,7 @@ function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
 /** The section's items, numbered under one heading line: each item's opening sentence (numbering line skipped), cut at a clause when long. */
 function itemsAnswer(section: ListSection, quoteLimit: number): AnswerDraft {
   // One section quoted alone ("Mục đích"): its opening sentence may run to the longer budget list quotes get.
-  const maxQuote = section.items.length === 1 ? Math.round(quoteLimit * 1.6) : quoteLimit;
+  const maxQuote = section.items.length === 1 ? Math.round(quoteLimit * LONG_QUOTE) : quoteLimit;
   const citations = section.items.map((chunk, i) => {
     const { text, sentences } = chunk;
     const span = sentences.find((s) => (text.slice(s.start, s.end).match(/\p{L}+/gu)?.length ?? 0) >= 3) ?? sentences[0]!;

@@ -172,8 +172,8 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
       const titled = above.findIndex((l) => /^[\p{Lu}\s/.,&-]{4,}$/u.test(l.trim()) && /\p{Lu}{2}/u.test(l));
       if (titled >= 0) {
         const lines = above.slice(titled);
-        const start = span.start - lines.reduce((n, l) => n + l.length + 1, 0) - 1;
-        return { span: { start: start + 1, end: span.end }, fact: `Người ký: ${meta.signer} (${lines.map((l) => l.trim()).join(', ')}).` };
+        const start = span.start - lines.reduce((n, l) => n + l.length + 1, 0);
+        return { span: { start, end: span.end }, fact: `Người ký: ${meta.signer} (${lines.map((l) => l.trim()).join(', ')}).` };
       }
     }
     return span && { span, fact: `Người ký: ${meta.signer}.` };
@@ -187,6 +187,10 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     // signature trailer, which the cleaned text leaves out), so the signature line is what can be quoted.
     const signed = meta.signer ? lineWith(doc, meta.signer) : undefined;
     return signed && { span: signed, fact: `Ngày ký số: ${displayDate(meta.date)} (văn bản không ghi ngày ban hành ở phần đầu; ngày theo chữ ký số của ${meta.signer}, ghi ${meta.date}).` };
+  }
+  if (kind === 'topic') {
+    const span = titleLines(doc, meta);
+    return span && { span, fact: `Trích yếu: ${displayTitle(meta)}.` };
   }
   if (kind === 'basis' && meta.references.length) {
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
@@ -226,7 +230,7 @@ function citedReference(analysis: QueryAnalysis, documents: DocumentMeta[], pass
   const refOf = (meta: DocumentMeta) =>
     meta.references.find((r) => {
       const ref = r.date ? findDocRefs(r.number)[0] : undefined;
-      return ref && (keys.has(ref.full ?? '') || (!fulls.length && keys.has(ref.short)));
+      return ref && keys.has((fulls.length ? ref.full : ref.short) ?? '');
     });
   // The best-ranked passages' documents first, then the corpus in order.
   for (const { doc } of passages) {
@@ -280,11 +284,6 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   const year = /\b(?:19|20)\d\d\b/.exec(fold(analysis.question))?.[0];
   if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year)) return undefined;
   if (kind === 'recipients') return recipientsAnswer(meta, analysis, corpus);
-  if (kind === 'topic') {
-    const doc = linesOf(stored);
-    const span = titleLines(doc, meta);
-    return span && draft(meta, doc.text, span, `Trích yếu: ${displayTitle(meta)}.`, corpus);
-  }
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;
@@ -323,7 +322,8 @@ function recipientsAnswer(meta: DocumentMeta, analysis: QueryAnalysis, corpus: C
   const chunk = chunksOf(corpus.chunks, meta.id).find((c) => c.section === 'Nơi nhận');
   if (!chunk) return undefined;
   const lines = chunk.text.split('\n');
-  const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; at += lines[i]!.length + 1, i++) starts.push(at);
   // The list's items: past the "Nơi nhận:" line, up to the signature block ("K/T TRƯỞNG BAN", a name).
   const items = lines.map((line, i) => ({ line, i })).filter(({ line, i }) => i > 0 && line.trim().length > 2);
   const reports = items.filter(({ line }) => AS_REPORT.test(fold(line)));

@@ -503,23 +503,28 @@ export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<st
   return words;
 }
 
-const issuerTokenCache = new WeakMap<DocumentMeta, { issuer: string; type: string[] }>();
+/** A document's naming tokens, folded once: issuer and place, type, and the title after its type and number. */
+interface NamingTokens {
+  issuer: string;
+  type: string[];
+  /** Split on spaces only (a scan's "16i" or "1am" is one misread word); digits inside a word read as the letters they replace ("16i" lối, "1am" làm). */
+  title: string[];
+}
+
+const issuerTokenCache = new WeakMap<DocumentMeta, NamingTokens>();
 
 /** A document's folded issuer and place (space-padded, for run lookups) and type words; per document. */
 /**
  * "Kế hoạch triển khai Kết luận 226 …", "kế hoạch chấn chỉnh lề lối làm việc": the document's type followed by
  * three or more words of its title, in order (a scan's title may misread a letter of each: "chin chinh 12 16i 1am viée").
  */
+/** Where a title run picks up after a mismatch: [question words skipped, title words skipped]. */
+const RESYNC_STEPS = [1, 2, 3].flatMap((dk) => [0, 1].map((dq) => [dq, dk] as const));
+
 function titleRun(asked: string[], meta: DocumentMeta): string[] {
-  const { type } = issuerTokens(meta);
+  const { type, title } = issuerTokens(meta);
   // A document without a number of its own is already read through its title (the answerer's "implementing" reading).
-  if (!type.length || !meta.title || !meta.docNumber) return [];
-  // Split on spaces only: a scan's "16i" or "1am" is one misread word, not a number and a word.
-  // Digits inside a word are misread letters ("16i" lối, "1am" làm).
-  const title = fold(meta.title.replace(/^[^–]*–/, ''))
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => (/[a-z]/.test(w) ? w.replace(/1/g, 'l').replace(/[06]/g, 'o') : w));
+  if (!type.length || !title.length || !meta.docNumber) return [];
   const same = (a: string | undefined, b: string | undefined) => !!a && !!b && (a === b || (a.length >= 3 && b.length >= 3 && withinOneEdit(a, b)));
   const number = new Set(foldedSyllables(meta.docNumber));
   for (let at = type.length; at < asked.length; at++) {
@@ -541,7 +546,7 @@ function titleRun(asked: string[], meta: DocumentMeta): string[] {
           continue;
         }
         // A misread word ("luận" → "luéin") or one the question leaves out ("số"): pick up the run again just after.
-        const next = [1, 2, 3].flatMap((dk) => [0, 1].map((dq) => [dq, dk] as const)).find(([dq, dk]) => same(asked[q + dq], title[k + dk]));
+        const next = RESYNC_STEPS.find(([dq, dk]) => same(asked[q + dq], title[k + dk]));
         if (!next || ++resyncs > 2) break;
         q += next[0];
         k += next[1];
@@ -552,10 +557,16 @@ function titleRun(asked: string[], meta: DocumentMeta): string[] {
   return [];
 }
 
-function issuerTokens(meta: DocumentMeta): { issuer: string; type: string[] } {
+function issuerTokens(meta: DocumentMeta): NamingTokens {
   let tokens = issuerTokenCache.get(meta);
   if (!tokens) {
-    tokens = { issuer: ` ${foldedSyllables(`${meta.issuer ?? ''} ${meta.place ?? ''}`).join(' ')} `, type: meta.docType ? foldedSyllables(meta.docType) : [] };
+    const title = meta.title
+      ? fold(meta.title.replace(/^[^–]*–/, ''))
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean)
+          .map((w) => (/[a-z]/.test(w) ? w.replace(/1/g, 'l').replace(/[06]/g, 'o') : w))
+      : [];
+    tokens = { issuer: ` ${foldedSyllables(`${meta.issuer ?? ''} ${meta.place ?? ''}`).join(' ')} `, type: meta.docType ? foldedSyllables(meta.docType) : [], title };
     issuerTokenCache.set(meta, tokens);
   }
   return tokens;

@@ -50,14 +50,17 @@ export function isRecipientsList(chunk: Chunk): boolean {
  * stands under a heading of forms ("III – HÌNH THỨC TUYÊN TRUYỀN", a scan's "HINH THeC").
  */
 export function statesMeans(chunk: Chunk, tokens: SentenceTokens): boolean {
-  if (/ (?:thong qua|hinh thuc|qua cac|tren (?:cac|song|he thong|cong|trang|mang|bao)) /.test(tokens.joined)) return true;
-  // A heading that begins with the word ("NỘI DUNG, HÌNH THỨC …" heads the contents too).
-  return [chunk.sectionTitle, ...chunk.headings].some((h) => /^(?:[ivxlc]+|\d+|[a-z])?\s*hinh th[a-z]{1,2}c\b/.test(foldedSyllables(h).join(' ')));
+  return writesMeans(tokens) || headedByForms(chunk);
 }
 
-/** A chunk under a heading of forms, or with a sentence stating a means, for a question asking the means. */
+const writesMeans = (tokens: SentenceTokens) => / (?:thong qua|hinh thuc|qua cac|tren (?:cac|song|he thong|cong|trang|mang|bao)) /.test(tokens.joined);
+
+/** A heading that begins with the word ("NỘI DUNG, HÌNH THỨC …" heads the contents too). */
+const headedByForms = (chunk: Chunk) => [chunk.sectionTitle, ...chunk.headings].some((h) => /^(?:[ivxlc]+|\d+|[a-z])?\s*hinh th[a-z]{1,2}c\b/.test(foldedSyllables(h).join(' ')));
+
+/** A chunk under a heading of forms, or with a sentence stating a means, for a question asking the means (headings read once). */
 function meansChunk(chunk: Chunk): boolean {
-  return chunkTokens(chunk).sentences.some((tokens) => statesMeans(chunk, tokens));
+  return headedByForms(chunk) || chunkTokens(chunk).sentences.some(writesMeans);
 }
 
 /** Spreading a document: what a guidance implementing it is about. */
