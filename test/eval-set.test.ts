@@ -74,6 +74,7 @@ describe('question sets in data/eval', () => {
     ['fresh-blind5.jsonl', 'fi-'],
     ['fresh-blind6.jsonl', 'fj-'],
     ['fresh-blind7.jsonl', 'fk-'],
+    ['fresh-blind8.jsonl', 'fl-'],
   ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
     const cases = readCases(join(evalDir, file));
     expect(cases).toHaveLength(90);
