@@ -50,8 +50,38 @@ export function chunkTerms(chunk: Chunk): string[] {
   return [...searchTerms(chunk.text), ...searchTerms([chunk.sectionTitle, ...chunk.headings].join('\n'))];
 }
 
+/** A line as the restorer read it: alias terms for the words it changed, and the line with its sure readings in place. */
+interface LineReading {
+  aliases: string[];
+  read: string;
+}
+
 /** Restored lines per restorer (one per build): corpora repeat lines (headers, recombined sections), and restoring costs ~50 µs a word. */
-const lineMemo = new WeakMap<Restorer, Map<string, string[]>>();
+const lineMemo = new WeakMap<Restorer, Map<string, LineReading>>();
+
+function readLines(chunk: Chunk, restorer: Restorer): LineReading[] {
+  let memo = lineMemo.get(restorer);
+  if (!memo) lineMemo.set(restorer, (memo = new Map()));
+  return chunk.text.split(/\n+/).map((line) => {
+    let reading = memo.get(line);
+    if (reading) return reading;
+    const aliases: string[] = [];
+    let read = '';
+    let last = 0;
+    for (const word of restorer.words(line)) {
+      if (!word.key || !word.sure) continue;
+      read += line.slice(last, word.start) + word.key;
+      last = word.end;
+      // As the scorer sees both: folded syllables ("lý" → "li", "Iy" → "iy").
+      const [folded, ...moreRead] = foldedSyllables(word.key);
+      const [written, ...moreWritten] = foldedSyllables(word.raw);
+      if (!folded || !written || moreRead.length || moreWritten.length || folded === written) continue;
+      if (/^[a-z]+$/.test(folded) && /^[a-z0-9]{2,}$/.test(written)) aliases.push(`${folded}${ALIAS}${written}`);
+    }
+    memo.set(line, (reading = { aliases, read: read + line.slice(last) }));
+    return reading;
+  });
+}
 
 /**
  * Readings of an OCR-damaged chunk's words, as alias terms `${read}>${written}`
@@ -63,27 +93,20 @@ const lineMemo = new WeakMap<Restorer, Map<string, string[]>>();
  */
 export function restoredTerms(chunk: Chunk, restorer: Restorer | undefined): string[] {
   if (!chunk.ocr || !restorer) return [];
-  let memo = lineMemo.get(restorer);
-  if (!memo) lineMemo.set(restorer, (memo = new Map()));
-  const terms: string[] = [];
-  for (const line of chunk.text.split(/\n+/)) {
-    const known = memo.get(line);
-    if (known) {
-      terms.push(...known);
-      continue;
-    }
-    const start = terms.length;
-    for (const word of restorer.words(line)) {
-      if (!word.key || !word.sure) continue;
-      // As the scorer sees both: folded syllables ("lý" → "li", "Iy" → "iy").
-      const [read, ...moreRead] = foldedSyllables(word.key);
-      const [written, ...moreWritten] = foldedSyllables(word.raw);
-      if (!read || !written || moreRead.length || moreWritten.length || read === written) continue;
-      if (/^[a-z]+$/.test(read) && /^[a-z0-9]{2,}$/.test(written)) terms.push(`${read}${ALIAS}${written}`);
-    }
-    memo.set(line, terms.slice(start));
-  }
-  return terms;
+  return readLines(chunk, restorer).flatMap((line) => line.aliases);
+}
+
+/**
+ * Search terms an OCR-damaged chunk gains from the restorer's sure readings ("S6 lwong hdi nghi" is
+ * searched as "số lượng hội nghị" too): those its written text lacks ("hoi", "so_luong", "hoi_nghi").
+ * Added beside the written terms, not instead of them: replacing them lost more questions than it
+ * fixed (measured), and so did reading the headings this way.
+ */
+export function readingTerms(chunk: Chunk, restorer: Restorer | undefined): string[] {
+  if (!chunk.ocr || !restorer) return [];
+  const written = new Set(searchTerms(chunk.text));
+  const read = searchTerms(readLines(chunk, restorer).map((line) => line.read).join('\n'), { accented: false });
+  return read.filter((term) => !written.has(term));
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
@@ -153,7 +176,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   }
 
   const { name, dir } = await newBuildDir(options.dataDir);
-  const lexical = LexicalIndex.build(chunks.map((c) => [...chunkTerms(c), ...restoredTerms(c, restorer)]));
+  const lexical = LexicalIndex.build(chunks.map((c) => [...chunkTerms(c), ...readingTerms(c, restorer), ...restoredTerms(c, restorer)]));
   await buildHnswIndex(vectors, options.embeddings, join(dir, 'hnsw'));
   const manifest: Manifest = {
     format: INDEX_FORMAT,

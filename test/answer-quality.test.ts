@@ -425,6 +425,10 @@ describe('chat shorthand', () => {
     // The scan's title: "Trién khai Két luéin s6 226-KL/TW … chin chinh 12 16i 1am viée".
     const byTitle = analyzeQuery('Đảng ủy HĐND tỉnh được giao nhiệm vụ gì trong kế hoạch chấn chỉnh lề lối làm việc?');
     expect([...namingWords(byTitle, plan)]).toEqual(expect.arrayContaining(['ke', 'hoach', 'chan', 'chinh', 'loi', 'lam', 'viec']));
+    // The title may follow its issuer: "kế hoạch của Tỉnh ủy Điện Biên về chấn chỉnh …".
+    const afterIssuer = analyzeQuery('Theo kế hoạch của Tỉnh ủy Điện Biên về chấn chỉnh lề lối làm việc, số hội nghị giảm bao nhiêu?');
+    expect([...namingWords(afterIssuer, plan)]).toEqual(expect.arrayContaining(['ke', 'hoach', 'chan', 'chinh', 'le', 'loi', 'lam', 'viec']));
+    expect(namingWords(afterIssuer, plan).has('giam')).toBe(false);
     const reply = await ask('Theo kế hoạch triển khai Kết luận 226 ở Điện Biên, mỗi năm số văn bản hành chính phải giảm ít nhất bao nhiêu so với năm trước?');
     expect(reply.citations[0]!.quote).toMatch(/15%/);
     // Title words without the type before them are the question's own ("tuyên truyền kết quả …").

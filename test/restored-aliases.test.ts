@@ -5,7 +5,7 @@
  * syllables included), always below an exact match.
  */
 import { describe, expect, it } from 'vitest';
-import { chunkTerms, restoredTerms } from '../ingest/build-index.js';
+import { chunkTerms, readingTerms, restoredTerms } from '../ingest/build-index.js';
 import { ALIAS, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
@@ -56,5 +56,20 @@ describe('restored readings of OCR chunks', () => {
     expect(withAliases.coverage).toBeLessThan(1);
     // Clean text is never matched through aliases (no fuzzy matching there).
     expect(scoreSentence(OCR_TEXT, analysis, idf, { near }).coverage).toBeLessThan(withAliases.coverage);
+  });
+
+  it('searches an OCR chunk by its sure readings too, beside what it writes', () => {
+    const ocr = chunk(OCR_TEXT, true, 0);
+    const other = chunk('Hồ sơ lưu trữ tại văn phòng.', false, 1);
+    const read = readingTerms(ocr, restorer);
+    // "hd so" is read "hồ sơ": the word and the pair become searchable; what the scan writes stays ("so").
+    expect(read).toEqual(expect.arrayContaining(['ho', 'ho_so', 'li']));
+    expect(read).not.toContain('so');
+    expect(readingTerms(chunk(OCR_TEXT, false), restorer)).toEqual([]);
+    const index = LexicalIndex.build([ocr, other].map((c) => [...chunkTerms(c), ...readingTerms(c, restorer)]));
+    const plain = LexicalIndex.build([ocr, other].map(chunkTerms));
+    const query = [{ term: 'xu', weight: 1 }, { term: 'li', weight: 1 }, { term: 'ho_so', weight: 1 }];
+    expect(plain.search(query, 5).map((h) => h.index)).toEqual([1]);
+    expect(index.search(query, 5)[0]!.index).toBe(0);
   });
 });

@@ -513,16 +513,15 @@ interface NamingTokens {
 
 const issuerTokenCache = new WeakMap<DocumentMeta, NamingTokens>();
 
-/** A document's folded issuer and place (space-padded, for run lookups) and type words; per document. */
+/** Where a title run picks up after a mismatch: [question words skipped, title words skipped]. */
+const RESYNC_STEPS = [1, 2, 3].flatMap((dk) => [0, 1].map((dq) => [dq, dk] as const));
+
 /**
  * "Kế hoạch triển khai Kết luận 226 …", "kế hoạch chấn chỉnh lề lối làm việc": the document's type followed by
  * three or more words of its title, in order (a scan's title may misread a letter of each: "chin chinh 12 16i 1am viée").
  */
-/** Where a title run picks up after a mismatch: [question words skipped, title words skipped]. */
-const RESYNC_STEPS = [1, 2, 3].flatMap((dk) => [0, 1].map((dq) => [dq, dk] as const));
-
 function titleRun(asked: string[], meta: DocumentMeta): string[] {
-  const { type, title } = issuerTokens(meta);
+  const { issuer, type, title } = issuerTokens(meta);
   // A document without a number of its own is already read through its title (the answerer's "implementing" reading).
   if (!type.length || !title.length || !meta.docNumber) return [];
   const same = (a: string | undefined, b: string | undefined) => !!a && !!b && (a === b || (a.length >= 3 && b.length >= 3 && withinOneEdit(a, b)));
@@ -532,6 +531,12 @@ function titleRun(asked: string[], meta: DocumentMeta): string[] {
     // "Kế hoạch (số) 22-KH/TU về chấn chỉnh …": the title may follow the number.
     let i = at;
     while (i < at + 5 && (number.has(asked[i]!) || asked[i] === 'so' || (i > at && asked[i] === 've'))) i++;
+    // "Kế hoạch của Tỉnh ủy Điện Biên về chấn chỉnh …": or it may follow the issuer.
+    if (asked[i] === 'cua') {
+      let j = i + 1;
+      while (j < asked.length && issuer.includes(` ${asked[j]} `)) j++;
+      if (j - i > 2 && asked[j] === 've') i = j + 1;
+    }
     for (let t = 0; t < title.length; t++) {
       if (!same(asked[i], title[t])) continue;
       let q = i;
@@ -557,6 +562,7 @@ function titleRun(asked: string[], meta: DocumentMeta): string[] {
   return [];
 }
 
+/** A document's folded issuer and place (space-padded, for run lookups), type and title words; per document. */
 function issuerTokens(meta: DocumentMeta): NamingTokens {
   let tokens = issuerTokenCache.get(meta);
   if (!tokens) {
