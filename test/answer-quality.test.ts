@@ -10,6 +10,7 @@ import { matchKey } from '../ingest/clean.js';
 import { demandsOf } from '../src/answer/demands.js';
 import { metadataKind } from '../src/answer/metadata.js';
 import { fold } from '../src/text/fold.js';
+import { namedProvinces } from '../src/text/provinces.js';
 import { analyzeQuery, namingWords, placeNames } from '../src/retrieval/query.js';
 import type { NodeRuntime } from '../src/node.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
@@ -883,5 +884,24 @@ describe('long sentences quoted whole', () => {
     const quotes = reply.citations.map((c) => c.quote).join('\n');
     expect(quotes).toContain('cấp xã mạnh về thực thi');
     for (const c of reply.citations) expect(verbatim(c.source, c.quote)).toBe(true);
+  });
+});
+
+describe('places and percentages', () => {
+  it('"bao nhiêu %" asks for a percentage: the words after the sign are the whole, not a unit to count', async () => {
+    const reply = await ask('hoi nghi truc tiep dc chiem toi da bao nhieu % tong so hoi nghi vay');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/40%/);
+  });
+
+  it('a province the question names must be the one the answer speaks for: another province\'s rule is refused', async () => {
+    expect(namedProvinces('Lai Châu quy định họp trực tuyến phải chiếm bao nhiêu %?')).toEqual(['lai chau']);
+    // Accentless, only after a word marking a place: "hoa binh" may be "hòa bình" (peace).
+    expect(namedProvinces('ke hoach cua tinh uy lai chau')).toEqual(['lai chau']);
+    expect(namedProvinces('giữ gìn hòa bình, bao ve hoa binh')).toEqual([]);
+    const elsewhere = await ask('Lai Châu quy định họp trực tuyến phải chiếm bao nhiêu %?');
+    expect(elsewhere.answered).toBe(false);
+    const here = await ask('Điện Biên quy định họp trực tuyến phải chiếm bao nhiêu %?');
+    expect(here.citations[0]!.quote).toMatch(/60%/);
   });
 });

@@ -9,6 +9,7 @@ import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sente
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
 import { translateToVietnamese } from '../text/glossary.js';
+import { namedProvinces } from '../text/provinces.js';
 import { isExpandedAcronym } from '../text/shorthand.js';
 import { numberSpellings, numberValue } from '../text/numbers.js';
 import { foldedSyllables } from '../text/tokens.js';
@@ -138,6 +139,8 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   const units: string[] = [];
   const numbers: string[][] = [];
   const ordinals: Array<[string, string[]]> = [];
+  // "bao nhiêu % tổng số hội nghị": the sign is the unit (folding drops it), the words after it are the whole.
+  const percent = /(bao nhieu|may)\s*%/.test(fold(analysis.question));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
@@ -146,7 +149,8 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
     const after = words[i + 2];
     const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
-    if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next) && !CLASSIFIERS.has(next)) units.push(DURATIONS.includes(next) ? next : pair!);
+    if (asks && percent) units.push('phan');
+    else if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next) && !CLASSIFIERS.has(next)) units.push(DURATIONS.includes(next) ? next : pair!);
     // "bao nhiêu phần trăm": answered by a "%".
     if (asks && next === 'phan' && after === 'tram') units.push('phan');
     if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
@@ -806,7 +810,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const namesPerson = (c: Candidate) => !asksPerson || /(đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(c.passage.chunk.text.slice(c.start, c.end));
   // "Thành phố Đồng Nai … từ ngày nào": a rare name the question writes (the corpus writes it once or twice) is
   // what the question is about; a quote, with its heading and document, that does not name it answers something else.
-  const rareNames = analysis.english ? [] : rareNamesOf(analysis.question, idf);
+  // A province the question names ("Lai Châu quy định …") is held to the same test, however often the corpus writes it.
+  const rareNames = [...new Set([...(analysis.english ? [] : rareNamesOf(analysis.question, idf)), ...namedProvinces(analysis.question)])];
   const namesRare = (c: Candidate) => {
     if (!rareNames.length) return true;
     // Sentence then heading (the document's words are a set, checked word by word).
