@@ -905,3 +905,18 @@ describe('places and percentages', () => {
     expect(here.citations[0]!.quote).toMatch(/60%/);
   });
 });
+
+describe('what counts as a count', () => {
+  it('an item number opening a clause ("…; (8) vai trò …") counts nothing: "có bao nhiêu đảng viên" is refused', async () => {
+    expect((await ask('tam duong co bn dang vien')).answered).toBe(false);
+  });
+
+  it('a count is answered by a share of the thing ("15% số lượng") or by a number spelled out before it ("bốn nguyên tắc")', async () => {
+    const share = await ask('Mỗi năm phải cắt giảm bao nhiêu văn bản hành chính?');
+    expect(share.citations[0]!.quote).toMatch(/15%/);
+    const spelled = await ask('tăng trưởng 2 con số dựa trên mấy nguyên tắc cốt lõi?');
+    expect(spelled.citations.map((c) => c.quote).join('\n')).toMatch(/bốn nguyên tắc cốt lõi/);
+    const english = await ask('How many core principles guide the double-digit growth target?');
+    expect(english.citations.map((c) => c.quote).join('\n')).toMatch(/bốn nguyên tắc cốt lõi/);
+  });
+});

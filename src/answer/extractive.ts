@@ -175,12 +175,15 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
 /** "How many party members …": a count of people is answered by a number before them ("1.200 đảng viên"); so is a count of things ("How many sections …"). */
 const PEOPLE_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}(?:members|people|persons|officials|cadres|delegates|residents|employees|staff|voters|citizens|inhabitants))\b/i;
 
+/** "How many core principles guide …": a plural noun (with one word before it) names what is counted. */
+const PLURAL_ASKED = /\bhow many ((?:[a-z-]+ )?[a-z-]+s)\b/i;
+
 /** "How many sections does … have": the thing counted is the words between "how many" and the verb. */
 const COUNT_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:does|do|did|is|are|was|were|must|should|can|could|will|would|shall|may|might|has|have|had)\b/i;
 
 function englishPeople(question: string): string | undefined {
   const people = PEOPLE_ASKED.exec(question)?.[1];
-  const phrase = people ?? COUNT_ASKED.exec(question)?.[1];
+  const phrase = people ?? COUNT_ASKED.exec(question)?.[1] ?? PLURAL_ASKED.exec(question)?.[1];
   if (!phrase) return undefined;
   // A phrase the glossary knows whole ("party members" → "đảng viên"); else its head noun, the last word.
   let words = foldedSyllables(translateToVietnamese(phrase, { primary: true }));
@@ -268,11 +271,22 @@ const LENGTHS = [...DURATIONS, 'tuan', 'thang', 'nam'];
 
 /** Digits and number words a count can be written with ("03", "ba", "60%"). */
 const COUNT_WORD = new Set(['mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'nghin', 'ngan', 'trieu', 'cac', 'moi']);
+/** Numbers written as words ("bốn nguyên tắc"), not "các / mọi". */
+const SPELLED_NUMBER = new Set(['hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi']);
+
+/** A count written as a word right before a unit asked for ("bốn nguyên tắc" for "mấy nguyên tắc"). */
+function spelledCount(folded: string, units: string[]): boolean {
+  const words = foldedSyllables(folded);
+  return words.some((w, i) => SPELLED_NUMBER.has(w) && units.some((u) => words.slice(i + 1, i + 1 + u.split(' ').length).join(' ') === u));
+}
 const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
 
 /** "khóa XV", "lần thứ II", "quý IV": a count written in Roman numerals. */
 const ROMAN_ORDINAL = /\b(khoa|thu|quy|k[iy]|nhiem k[iy])\s+[ivx]{1,5}\b/;
 
+/** An item's number opening a clause ("…; (8) vai trò …", "2) …"): it orders the list, it counts nothing. */
+const LIST_MARKER = /(^|[;:,.]\s*|\n\s*)\(?\d{1,2}\)(?=[\s-]*[a-z])/g;
+const PERCENT = /\d%/;
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
 
@@ -295,8 +309,10 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     }
     return false;
   };
+  // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản").
+  const shared = (unit: string) => PERCENT.test(quoteFolded) && unit.split(' ').every(near);
   const satisfied = (unit: string) =>
-    UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit);
+    UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit) || shared(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
   if (!specifics.subject.every(near)) return false;
@@ -756,11 +772,13 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return text;
   };
   const holdsEvidence = (c: Candidate) => {
-    const text = fold(evidenceOf(c));
+    const text = fold(evidenceOf(c)).replace(LIST_MARKER, '$1');
     const fresh = withoutOwn(text);
     // A date ("ngày 16/01/2026") is not a count; for "bao nhiêu buổi", nor is a year or an ordinal ("lần thứ XIV").
     const undated = fresh.replace(FULL_DATE, ' ');
-    const counts = countsThings ? STANDALONE_NUMBER.test(undated.replace(/\b(19|20)\d\d\b/g, ' ')) : STANDALONE_NUMBER.test(undated) || (asksOrdinal && ROMAN_ORDINAL.test(undated));
+    // "bốn nguyên tắc": a count spelled out counts when the unit asked follows it.
+    const spelled = specifics.units.length > 0 && spelledCount(undated, specifics.units);
+    const counts = countsThings ? STANDALONE_NUMBER.test(undated.replace(/\b(19|20)\d\d\b/g, ' ')) : STANDALONE_NUMBER.test(undated) || spelled || (asksOrdinal && ROMAN_ORDINAL.test(undated));
     if (!needs.every((i) => (i === 'quantity' ? counts : INTENT_EVIDENCE.time.test(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
