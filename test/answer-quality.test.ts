@@ -920,3 +920,15 @@ describe('what counts as a count', () => {
     expect(english.citations.map((c) => c.quote).join('\n')).toMatch(/bốn nguyên tắc cốt lõi/);
   });
 });
+
+describe('what a document does', () => {
+  it('"Kế hoạch 22 yêu cầu / quy định …": the verb after the document\'s name is not asked of the answer', async () => {
+    const terms = (q: string) => analyzeQuery(q).content.map((t) => t.term);
+    expect(terms('Kế hoạch 22 yêu cầu tập huấn kỹ năng gì cho cán bộ?')).not.toContain('yeu');
+    expect(terms('Kế hoạch số 22-KH/TU quy định gì về hội nghị?')).not.toContain('quy');
+    // "Yêu cầu của Kế hoạch 22" names its section of requirements.
+    expect(terms('Yêu cầu của Kế hoạch 22 là gì?')).toContain('yeu');
+    const reply = await ask('Kế hoạch 22 yêu cầu tập huấn kỹ năng gì cho cán bộ?');
+    expect(fold(reply.citations[0]!.quote)).toContain('tri tue nhan tao');
+  });
+});

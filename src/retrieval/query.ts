@@ -99,7 +99,26 @@ function isModal(words: string[], i: number): boolean {
   if (word === 'chuyen' && prev === 've') return true;
   if (inShapePhrase(words, i)) return true;
   if (asksMeans(words, i)) return true;
+  if (documentSpeaks(words, i)) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
+}
+
+/** Verbs a document does, said right after its name: "Kế hoạch 22 yêu cầu / quy định / đề ra …". */
+const SPEECH_VERBS = new Set(['yeu cau', 'quy dinh', 'de ra', 'neu ro']);
+const DOCUMENT_TYPES = new Set(['ke hoach', 'huong dan', 'ket luan', 'nghi quyet', 'chi thi', 'van ban']);
+/** A reference's own syllables ("22", "kh", "tu", "so"), skipped back to its type. */
+const REFERENCE_PART = /^(\d+[a-z]*|so|kh|hd|tu|du|tw|btgtu|btgdvtu|kl|nq|qd|ct)$/;
+
+/**
+ * "Kế hoạch 22 yêu cầu tập huấn kỹ năng gì": the verb after a document's name says that the document asks it,
+ * which the answer (the document's own sentence) does not write. "Yêu cầu của Kế hoạch 22" names a section: kept.
+ */
+function documentSpeaks(words: string[], i: number): boolean {
+  const at = SPEECH_VERBS.has(`${words[i]} ${words[i + 1]}`) ? i : SPEECH_VERBS.has(`${words[i - 1]} ${words[i]}`) ? i - 1 : -1;
+  if (at < 2) return false;
+  let k = at - 1;
+  while (k > 0 && at - k <= 4 && REFERENCE_PART.test(words[k]!)) k--;
+  return DOCUMENT_TYPES.has(`${words[k - 1]} ${words[k]}`) || (k < at - 1 && /^(kh|hd)$/.test(words[k]!));
 }
 
 /** Nouns that only say "a way of": "kênh nào", "cách nào" ask for the channels, which the answer names without the word. */
