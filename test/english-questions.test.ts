@@ -60,4 +60,10 @@ describe('English questions', () => {
     expect(reply.answered).toBe(true);
     expect(fold(reply.answer)).toContain('sai sot trong qua trinh thu nghiem');
   });
+
+  it('an English follow-up naming another document ("And Regulation 99?") is about that one, not the last', async () => {
+    const reply = await ask('And Regulation 99?', 'What is Regulation 85-QĐ/TW about?');
+    expect(reply.citations[0]!.quote).toMatch(/99-QĐ\/TW/);
+    expect(reply.citations.some((c) => /85-Q/.test(c.quote))).toBe(false);
+  });
 });

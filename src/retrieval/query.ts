@@ -358,7 +358,8 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
     english: current.english,
     followUp,
     intents,
-    refs: refsOf(question, inherited?.text, followUp ? lastAnswer(history) : undefined),
+    // "And Regulation 99?": an English reference is read in its translation ("quy định 99").
+    refs: refsOf(current.english && !findDocRefs(question).length ? current.text : question, inherited?.text, followUp ? lastAnswer(history) : undefined),
     terms,
     content,
     accents: current.english ? undefined : accentForms(inherited ? `${current.text}\n${inherited.text}` : current.text),
