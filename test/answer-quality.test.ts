@@ -932,3 +932,11 @@ describe('what a document does', () => {
     expect(fold(reply.citations[0]!.quote)).toContain('tri tue nhan tao');
   });
 });
+
+describe('who is asked as an object', () => {
+  it('"bầu bổ sung ai vào …": the act is the verb before "ai", not the preposition after it', async () => {
+    const reply = await ask('trung uong bau bo sung ai vao uy ban kiem tra trung uong khoa 14');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toContain('Nghiêm Xuân Thành');
+  });
+});

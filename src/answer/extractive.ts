@@ -399,7 +399,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
   const words = askedWords(analysis);
   const at = words.indexOf('ai');
   // "giúp ai nắm được …", "giao cho ai": "ai" as the object; the act is the question's, not the answer's.
-  if (at < 0 || OBJECT_VERBS.has(words[at - 1] ?? '')) return undefined;
+  // "bầu bổ sung ai vào Ủy ban …": "ai" followed by a preposition is the object of the verb before it.
+  if (at < 0 || OBJECT_VERBS.has(words[at - 1] ?? '') || AFTER_OBJECT.has(words[at + 1] ?? '')) return undefined;
   const content = new Set(analysis.content.map((t) => t.term));
   const next = words.slice(at + 1).find((w) => content.has(w));
   return next && !DUTY_WORDS.has(next) ? next : undefined;
@@ -409,6 +410,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
 const OWN_SECTION = 0.15;
 /** How close to the top score a sentence of the body's own section must be to answer instead. */
 const OWN_SECTION_SHARE = 0.9;
+/** Prepositions after an object: "ai vào / làm / lên …". */
+const AFTER_OBJECT = new Set(['vao', 'lam', 'len', 'giu']);
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
 
 /**
