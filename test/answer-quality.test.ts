@@ -940,3 +940,11 @@ describe('who is asked as an object', () => {
     expect(reply.citations[0]!.quote).toContain('Nghiêm Xuân Thành');
   });
 });
+
+describe('a cited document asked by its number', () => {
+  it('"… theo Hướng dẫn số mấy của …": a sentence citing a guidance ("108-HD/BTGTW") answers; "số mấy" counts nothing', async () => {
+    const reply = await ask('ke hoach 121 son la thuc hien theo huong dan so may cua ban tuyen giao trung uong');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toMatch(/108- ?HD\/BTGTW/);
+  });
+});

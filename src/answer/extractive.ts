@@ -145,7 +145,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     const w = words[i]!;
     const next = words[i + 1];
     // "lần thứ mấy khóa mấy": "thứ mấy / khóa mấy" asks an ordinal; the word after it starts the next part, it is no unit.
-    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa)$/.test(words[i - 1] ?? ''));
+    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? ''));
     // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
     const after = words[i + 2];
     const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
@@ -759,9 +759,13 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // The date of another document a sentence cites ("Quy định số 101-QĐ/TW, ngày 07/6/2012") is that document's, not a deadline.
   const askedRefs = new Set(analysis.refs.flatMap((r) => r.short.match(/\d+/g) ?? []).map((n) => String(Number(n))));
   // "Chỉ thị … về nêu gương là chỉ thị số mấy, ngày nào": a cited document asked by its subject is answered by its reference and date.
-  const asksCitedNumber = !analysis.english && /\b(chi thi|quy dinh|nghi quyet|ket luan|huong dan|ke hoach|van ban) so (may|bao nhieu|nao)\b/.test(spoken);
+  const citedType = !analysis.english ? /\b(chi thi|quy dinh|nghi quyet|ket luan|huong dan|ke hoach|van ban) so (may|bao nhieu|nao)\b/.exec(spoken)?.[1] : undefined;
+  const asksCitedNumber = citedType !== undefined;
+  // …by a reference of that type ("Hướng dẫn số mấy" by "108-HD/BTGTW"), whose number is then the answer, not a document's own.
+  const citedCode = citedType && typeCode(citedType)?.toUpperCase();
+  const citesAskedType = (text: string) => !citedCode || findDocRefs(text).some((r) => (r.full ?? r.short).toUpperCase().includes(citedCode));
   const withoutCitedDates = (text: string) => (asksCitedNumber ? text : text.replace(CITED_DATE, (m, n: string) => (askedRefs.has(String(Number(n))) ? m : ' ')));
-  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), withoutCitedDates(text).replace(REFERENCE_NUMBER, ' '));
+  const withoutOwn = (text: string) => ownNumbers.reduce((t, n) => t.replace(new RegExp(`(^|[^0-9])0*${n}(?![0-9])`, 'g'), '$1 '), asksCitedNumber ? withoutCitedDates(text) : withoutCitedDates(text).replace(REFERENCE_NUMBER, ' '));
   const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(spoken);
   // "khóa mấy / lần thứ mấy" is answered by "khóa XIV"; "mức phạt là bao nhiêu" is not.
   const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
@@ -785,6 +789,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     if (!needs.every((i) => (i === 'quantity' ? counts : INTENT_EVIDENCE.time.test(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
+    if (!citesAskedType(evidenceOf(c))) return false;
     return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords) && meets(c);
   };
   // "lương cơ sở", "bị kỷ luật mức nào", "mấy lần 1 tháng", "cấp huyện": the quote must state what is asked.
@@ -843,7 +848,10 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "tối đa mấy phút", "tỷ lệ … bao nhiêu": the best sentence that states the number in the unit asked for answers
   // on less of the question's wording (a scan's misread words, the question's paraphrase), not a runner-up.
   const measured = (c: Candidate) => c === top && needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && holdsEvidence(c);
-  const covers = (c: Candidate) => ((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && statesAct(c) && phrased(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
+  // "Hướng dẫn số mấy": a sentence citing a document of that type answers on less of the wording (the rest names it).
+  const citesAsked = (c: Candidate) => asksCitedNumber && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && holdsEvidence(c);
+  const covers = (c: Candidate) =>
+    (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
