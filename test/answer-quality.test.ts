@@ -948,3 +948,15 @@ describe('a cited document asked by its number', () => {
     expect(reply.citations[0]!.quote).toMatch(/108- ?HD\/BTGTW/);
   });
 });
+
+describe("a document's own number", () => {
+  it('"Hướng dẫn của Tam Đường số mấy" asks its own number: refused when it has none, not answered by a sentence', async () => {
+    expect(metadataKind('Hướng dẫn của Tam Đường số mấy?')).toBe('number');
+    expect(metadataKind('huong dan cua ban tuyen giao huyen uy tam duong so bao nhieu')).toBe('number');
+    // A cited document's number, or a count, is something else.
+    expect(metadataKind('ke hoach 121 son la thuc hien theo huong dan so may')).toBeUndefined();
+    expect(metadataKind('Kế hoạch 22 số hội nghị giảm bao nhiêu')).toBeUndefined();
+    expect((await ask('huong dan cua ban tuyen giao huyen uy tam duong so bao nhieu')).answered).toBe(false);
+    expect((await ask('Kế hoạch của Ban Tuyên giáo Tỉnh ủy Sơn La số mấy?')).citations[0]!.quote).toContain('121-KH/BTGTU');
+  });
+});

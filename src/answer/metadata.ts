@@ -30,9 +30,10 @@ export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients'
 const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
-  // "mang số bao nhiêu", "số hiệu là gì": the document's own number (not "làm theo hướng dẫn số mấy", a cited one).
+  // "mang số bao nhiêu", "số hiệu là gì", "Hướng dẫn của Tam Đường số mấy": the document's own number (not "làm theo
+  // hướng dẫn số mấy", a cited one).
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
-  ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b/],
+  ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(ke hoach|huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$/],
   ['signer', /\b(ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
   ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|thang may nam nao|thang nao nam nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b|\b\d+-[a-z]+\/[a-z]+\b(?!.*\b(hoan thanh|han|nop|bao cao|to chuc|thuc hien|trien khai)\b).*\bngay (nao|bao nhieu|may)\s*$/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
