@@ -66,4 +66,11 @@ describe('English questions', () => {
     expect(reply.citations[0]!.quote).toMatch(/99-QĐ\/TW/);
     expect(reply.citations.some((c) => /85-Q/.test(c.quote))).toBe(false);
   });
+
+  it('"may" is a modal in English, and the glossary reads "shift responsibility", "lower levels", "journalism award", "enter"', async () => {
+    const shift = await ask('Under Dien Bien Plan 22, may leaders shift responsibility onto lower levels?');
+    expect(fold(shift.answer)).toContain('khong phe mec cho cap du6i');
+    const award = await ask('Which journalism award should reporters be encouraged to enter for Party-building coverage?');
+    expect(fold(award.answer)).toMatch(/bua liem (vang|yang)/);
+  });
 });

@@ -337,7 +337,8 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   // "Còn phần kết luận của chủ trì thì sao?" asks what the last question asked ("bao lâu"), of something else:
   // its words name the thing ("chủ trì" is the chair here, not a "who" question).
   const asksAgain = inherited && /\bthi sao\s*[?.!]*$/.test(fold(question).trim());
-  const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(`${question} ${current.text}`));
+  // English "may" is a modal ("may leaders shift …"), not "mấy".
+  const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(`${current.english ? question.replace(/\bmay\b/gi, ' ') : question} ${current.text}`));
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);
 
   const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
