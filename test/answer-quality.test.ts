@@ -960,3 +960,11 @@ describe("a document's own number", () => {
     expect((await ask('Kế hoạch của Ban Tuyên giáo Tỉnh ủy Sơn La số mấy?')).citations[0]!.quote).toContain('121-KH/BTGTU');
   });
 });
+
+describe('the sentence that states the number asked', () => {
+  it('the first close sentence stating a period answers on relaxed coverage, and a second quote must state one too', async () => {
+    const reply = await ask('Định kỳ bao lâu phải báo cáo kết quả thực hiện Kết luận 226 về Ban Thường vụ Tỉnh ủy, gửi qua đâu?');
+    expect(fold(reply.citations[0]!.quote)).toContain('hang quy, 06 thing');
+    expect(reply.citations).toHaveLength(1);
+  });
+});

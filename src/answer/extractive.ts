@@ -279,6 +279,8 @@ function spelledCount(folded: string, units: string[]): boolean {
   const words = foldedSyllables(folded);
   return words.some((w, i) => SPELLED_NUMBER.has(w) && units.some((u) => words.slice(i + 1, i + 1 + u.split(' ').length).join(' ') === u));
 }
+/** How close to the top score the first sentence stating the asked number must be to answer on relaxed coverage. */
+const MEASURED_SHARE = 0.85;
 const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
 
 /** "khóa XV", "lần thứ II", "quý IV": a count written in Roman numerals. */
@@ -847,7 +849,11 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   };
   // "tối đa mấy phút", "tỷ lệ … bao nhiêu": the best sentence that states the number in the unit asked for answers
   // on less of the question's wording (a scan's misread words, the question's paraphrase), not a runner-up.
-  const measured = (c: Candidate) => c === top && needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && holdsEvidence(c);
+  // The first close sentence that states it counts as the top: clean sentences naming the document outrank a scan's answer.
+  let stating: Candidate | null | undefined;
+  const firstStating = () => (stating === undefined ? (stating = candidates.find((c) => c.score >= MEASURED_SHARE * top!.score && holdsEvidence(c)) ?? null) : stating);
+  const measured = (c: Candidate) =>
+    needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && (c === top ? holdsEvidence(c) : c === firstStating());
   // "Hướng dẫn số mấy": a sentence citing a document of that type answers on less of the wording (the rest names it).
   const citesAsked = (c: Candidate) => asksCitedNumber && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && holdsEvidence(c);
   const covers = (c: Candidate) =>
@@ -910,7 +916,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const chosen = [best];
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
   const second = candidates.find(
-    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c),
+    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (!gated || holdsEvidence(c)) && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c),
   );
   // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
   const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), longQuote);
