@@ -968,3 +968,12 @@ describe('the sentence that states the number asked', () => {
     expect(reply.citations).toHaveLength(1);
   });
 });
+
+describe('a place asked', () => {
+  it('"thuộc tỉnh nào": a close sentence naming a province answers, not one that says "trực thuộc"', async () => {
+    const reply = await ask('Huyện Tam Đường thuộc tỉnh nào?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations[0]!.quote).toContain('Tỉnh ủy Lai Châu');
+    expect(reply.citations.every((c) => /Tỉnh ủy Lai Châu/.test(c.quote))).toBe(true);
+  });
+});

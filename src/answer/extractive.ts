@@ -279,6 +279,8 @@ function spelledCount(folded: string, units: string[]): boolean {
   const words = foldedSyllables(folded);
   return words.some((w, i) => SPELLED_NUMBER.has(w) && units.some((u) => words.slice(i + 1, i + 1 + u.split(' ').length).join(' ') === u));
 }
+/** How close to the top score a sentence naming the kind of place asked must be to answer instead. */
+const PLACE_SHARE = 0.6;
 /** How close to the top score the first sentence stating the asked number must be to answer on relaxed coverage. */
 const MEASURED_SHARE = 0.85;
 const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
@@ -902,6 +904,8 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const askedType = askedDocumentType(analysis);
   if (askedType) best = preferred(best, (c) => askedType.test(fold(c.passage.chunk.text.slice(c.start, c.end))));
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
+  // "thuộc tỉnh nào": a close sentence naming a place of that kind ("… Tỉnh ủy Lai Châu") answers; one that only says "trực thuộc" does not.
+  if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), PLACE_SHARE);
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {
@@ -916,7 +920,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const chosen = [best];
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
   const second = candidates.find(
-    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (!gated || holdsEvidence(c)) && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c),
+    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c),
   );
   // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
   const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), longQuote);
