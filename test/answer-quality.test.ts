@@ -952,6 +952,8 @@ describe('a cited document asked by its number', () => {
 describe("a document's own number", () => {
   it('"Hướng dẫn của Tam Đường số mấy" asks its own number: refused when it has none, not answered by a sentence', async () => {
     expect(metadataKind('Hướng dẫn của Tam Đường số mấy?')).toBe('number');
+    // "đề ngày nào": the date the document bears.
+    expect(metadataKind('Hướng dẫn tuyên truyền Kế hoạch 22 đề ngày nào?')).toBe('date');
     expect(metadataKind('huong dan cua ban tuyen giao huyen uy tam duong so bao nhieu')).toBe('number');
     // A cited document's number, or a count, is something else.
     expect(metadataKind('ke hoach 121 son la thuc hien theo huong dan so may')).toBeUndefined();
