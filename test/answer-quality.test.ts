@@ -979,3 +979,13 @@ describe('a place asked', () => {
     expect(reply.citations.every((c) => /Tỉnh ủy Lai Châu/.test(c.quote))).toBe(true);
   });
 });
+
+describe('a list after the thing named', () => {
+  it('"còn cổ động trực quan thì gồm những gì": the sentence listing after the thing ("…: khẩu hiệu, băng rôn") answers', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'con co dong truc quan thi gom nhung gi',
+      history: [{ role: 'user', content: 'Huyện Tam Đường tuyên truyền xây dựng Đảng qua những hình thức nào?' }],
+    });
+    expect(reply.citations[0]!.quote).toMatch(/^Các phương tiện cổ động trực quan: khẩu hiệu, băng rôn/);
+  });
+});

@@ -892,6 +892,11 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
   const asked = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
   if (asked) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index));
+  // "cổ động trực quan thì gồm những gì": a close sentence that lists after the thing ("… cổ động trực quan: khẩu hiệu, …").
+  if (asked && analysis.intents.has('list')) {
+    const listing = new RegExp(`(^|[^a-z])${asked}( [a-z]+){0,3}\\s*:\\s*[a-z]`);
+    best = preferred(best, (c) => listing.test(fold(c.passage.chunk.text.slice(c.start, c.end))) && !isHeadingLine(c.passage.chunk, c.index));
+  }
   // Phương châm “03 dám”: the sentence that writes the quoted name (a scan may misread one letter of a
   // word: "03 ddm"), not one that writes another quoted name ("3 hơn").
   const quoted = analysis.english ? undefined : quotedName(analysis.question);
