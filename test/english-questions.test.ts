@@ -73,4 +73,9 @@ describe('English questions', () => {
     const award = await ask('Which journalism award should reporters be encouraged to enter for Party-building coverage?');
     expect(fold(award.answer)).toMatch(/bua liem (vang|yang)/);
   });
+
+  it('"What formats …" asks for a list: the section of forms answers', async () => {
+    const reply = await ask('What formats does the Dien Bien guidance suggest for spreading Plan 22?');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/podcast, video ngan/);
+  });
 });

@@ -48,7 +48,7 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   ['time', /\b(khi nao|luc nao|(?<!xa )hoi nao|bao gio|thoi gian|thoi han|han chot|hoan thanh|ngay nao|(?<!\d )nam nao|quy may|when|deadline)/],
   ['who', /\b(ai|co quan nao|don vi nao|ban nao|to chuc nao|chu tri|phoi hop|trach nhiem|who|which (agency|body))\b/],
   // "ngày nào / năm nào" asks for one date, not a list.
-  ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|nhung (?:[a-z]+ ){1,3}gi|gom|bao gom|cac hinh thuc|(?<!\b(?:ngay|nam|thang|quy) )nao)\b/],
+  ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|nhung (?:[a-z]+ ){1,3}gi|gom|bao gom|cac hinh thuc|(?<!\b(?:ngay|nam|thang|quy) )nao|what (formats|forms|channels|means|ways|tasks|duties|measures|activities))\b/],
 ];
 
 const FOLLOW_UP_START = /^(con|the con|the|vay con|vay|va|thi sao|what about|and|how about)\b/;
