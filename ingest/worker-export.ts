@@ -14,7 +14,8 @@ import { packVectors } from '../src/retrieval/vector-flat.js';
 import { readIndexData } from '../src/store/index-files.js';
 import { termToken } from '../src/worker/fts-lexical.js';
 import { vectorId } from '../src/worker/vectorize.js';
-import { buildIndex, chunkTerms } from './build-index.js';
+import { ALIAS } from '../src/retrieval/lexical-index.js';
+import { buildIndex } from './build-index.js';
 
 export interface DocumentEmbedder {
   readonly id: string;
@@ -73,6 +74,20 @@ function insertStatements(table: string, columns: string, rows: string[]): strin
   return statements;
 }
 
+/**
+ * Each chunk's searched terms exactly as the Node index holds them (its postings: the text, its headings and,
+ * for a scan, the restorer's readings), so that FTS5 scores as BM25 does. Alias notes ("li>iy") are not
+ * words of the text; the lexicon carries them.
+ */
+function termsByChunk(postings: Record<string, ArrayLike<number>>, count: number): string[][] {
+  const terms: string[][] = Array.from({ length: count }, () => []);
+  for (const [term, list] of Object.entries(postings)) {
+    if (term.includes(ALIAS)) continue;
+    for (let i = 0; i < list.length; i += 2) for (let n = 0; n < list[i + 1]!; n++) terms[list[i]!]!.push(term);
+  }
+  return terms;
+}
+
 export async function exportWorkerData(options: WorkerExportOptions): Promise<WorkerExport> {
   const progress = options.onProgress ?? (() => {});
   const outDir = options.outDir;
@@ -104,7 +119,7 @@ export async function exportWorkerData(options: WorkerExportOptions): Promise<Wo
     'DELETE FROM index_meta;',
     ...insertStatements('documents', 'id, json', documents.map((d) => `(${sqlString(d.meta.id)}, ${sqlString(JSON.stringify(d))})`)),
     ...insertStatements('chunks', 'idx, id, doc_id, json', chunks.map((c, i) => `(${i}, ${sqlString(c.id)}, ${sqlString(c.docId)}, ${sqlString(JSON.stringify(c))})`)),
-    ...insertStatements('chunk_terms', 'rowid, terms', chunks.map((c, i) => `(${i}, '${chunkTerms(c).map(termToken).join(' ')}')`)),
+    ...insertStatements('chunk_terms', 'rowid, terms', termsByChunk(lexical.postings, chunks.length).map((terms, i) => `(${i}, '${terms.map(termToken).join(' ')}')`)),
     ...insertStatements('lexicon', 'term, df', lexicon.map(([term, df]) => `(${sqlString(term)}, ${df})`)),
     ...insertStatements('index_meta', 'key, value', Object.entries(meta).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)),
   ];

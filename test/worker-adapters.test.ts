@@ -7,12 +7,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkTerms } from '../ingest/build-index.js';
+import { buildIndex, chunkTerms } from '../ingest/build-index.js';
 import { exportWorkerData, type WorkerExport } from '../ingest/worker-export.js';
 import { memoryConversations } from '../src/answer/assistant.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
 import { LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { LocalHashEmbeddings } from '../src/retrieval/local-embeddings.js';
+import { readIndexData } from '../src/store/index-files.js';
 import { unpackVectors, flatIndex } from '../src/retrieval/vector-flat.js';
 import { buildHnswIndex, loadHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import type { Chunk } from '../src/types.js';
@@ -55,8 +56,10 @@ lexicalSearchContract('FtsLexicalSearch (SQLite FTS5, as on D1)', async () => {
 
 describe('FtsLexicalSearch matches the in-memory BM25', () => {
   it('same hits and scores, same idf and OCR variants', async () => {
-    const { chunks, fts } = await seededChunks();
-    const bm25 = LexicalIndex.build(chunks.map(chunkTerms));
+    const { fts } = await seededChunks();
+    // The Node index of the same corpus: text, headings and, for scans, the restorer's readings.
+    const node = await buildIndex({ dataDir: mkdtempSync(join(tmpdir(), 'vanban-node-')), inputs: [corpusDir], embeddings: new LocalHashEmbeddings(), cacheDir: false });
+    const bm25 = LexicalIndex.fromJSON((await readIndexData(node.dir)).lexical);
     for (const question of ['Phát biểu kết luận hội nghị không quá bao nhiêu phút?', 'Ai chủ trì tuyên truyền Nghị quyết?', 'KH 22 thời gian tham luận']) {
       const terms = analyzeQuery(question).terms;
       const expected = bm25.search(terms, 20);
