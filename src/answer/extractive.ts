@@ -255,9 +255,11 @@ function namesPlaceIn(quote: string, place: string): boolean {
   const parts = place.split(' ');
   return folded.some((_, i) => {
     if (!parts.every((p, k) => folded[i + k] === p)) return false;
+    // "địa phương 2 cấp" is local government at two levels, not "phường 2".
+    if (folded[i - 1] === 'dia') return false;
     // "Tỉnh ủy Lai Châu": the party committee of the place names it too.
     const at = i + parts.length + (folded[i + parts.length] === 'uy' ? 1 : 0);
-    return /^(\p{Lu}|\d)/u.test(words[at] ?? '');
+    return /^\p{Lu}/u.test(words[at] ?? '') || (/^\d/.test(words[at] ?? '') && folded[at + 1] !== 'cap');
   });
 }
 
