@@ -920,3 +920,37 @@ describe('what counts as a count', () => {
     expect(english.citations.map((c) => c.quote).join('\n')).toMatch(/bốn nguyên tắc cốt lõi/);
   });
 });
+
+describe('prohibitions', () => {
+  it('"cấm / bị cấm" asks what is forbidden, which the text states as "Không …"; "vùng cấm" stays a topic word', () => {
+    const content = (q: string) => analyzeQuery(q).content.map((t) => t.term);
+    expect(content('Kế hoạch 22 cấm những việc gì khi ban hành văn bản?')).not.toContain('cam');
+    expect(content('những việc gì bị cấm')).not.toContain('cam');
+    expect(content('xử lý vi phạm tham nhũng có vùng cấm ko')).toContain('cam');
+  });
+
+  it('answers "cấm những việc gì" with the run of sentences that forbid, not a sentence about the same topic', async () => {
+    const reply = await ask('Khi ban hành văn bản, Kế hoạch 22-KH/TU cấm những việc gì?');
+    expect(reply.answered).toBe(true);
+    const quote = fold(reply.citations[0]!.quote);
+    expect(quote).toContain('sao chep');
+    expect(quote).toContain('cong tic can b');
+    expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+    // A near tie that forbids nothing ("Ban hành hướng dẫn …") is not quoted beside it.
+    expect(reply.citations.every((c) => /\bkh[oe]n?g\b/i.test(fold(c.quote)))).toBe(true);
+  });
+
+  it('"truong hop nao" typed without accents is "trường hợp nào" (a condition), not a meeting ("họp")', async () => {
+    expect(analyzeQuery('truong hop nao thi ko to chuc hoi nghi').text).not.toMatch(/hội nghị nao/);
+    const reply = await ask('truong hop nao thi ko to chuc hoi nghi');
+    expect(fold(reply.citations[0]!.quote)).toContain('neu khong that su');
+  });
+
+  it('"… nào thì không nên tổ chức" is answered by the sentence that forbids, after a follow-up', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Những hội nghị nào thì không nên tổ chức?',
+      history: [{ role: 'user', content: 'Kế hoạch 22 có nói gì về ưu tiên hình thức hội nghị không?' }],
+    });
+    expect(fold(reply.citations[0]!.quote)).toContain('khong that su');
+  });
+});

@@ -160,9 +160,34 @@ function contentTerms(text: string, weight: number, knows?: Vocabulary): Weighte
     if (isExpandedAcronym(w)) for (let k = 1; k <= acronymLength(w); k++) alts[i + k] = w;
   });
   return words
-    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') ? '' : w, alt: alts[i] }))
+    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i] }))
     .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
     .map(({ term, alt }) => (alt ? { term, weight, alt } : { term, weight }));
+}
+
+/** "vùng cấm", "khu vực cấm": a forbidden thing, named by the text itself ("không có vùng cấm"). */
+const FORBIDDEN_THINGS = new Set(['vung', 'khu', 'vuc', 'lenh', 'bien']);
+
+/**
+ * "cấm những việc gì", "bị cấm", "nghiêm cấm": the verb asks for what is forbidden, which directives state as a
+ * prohibition ("Không ban hành văn bản …", see statesProhibition in extractive.ts) and almost never with "cấm".
+ * Unaccented "cam" is also "cảm", "cam kết": only after "bị / nghiêm".
+ */
+function isForbidding(words: string[], accented: string[], i: number): boolean {
+  if (words[i] !== 'cam' || FORBIDDEN_THINGS.has(words[i - 1] ?? '')) return false;
+  return accented[i] === 'cấm' || ((accented[i] === undefined || accented[i] === 'cam') && (words[i - 1] === 'bi' || words[i - 1] === 'nghiem'));
+}
+
+/** "… bị cấm", "không được / không nên …", "… nào thì không …": the question asks what must not be done. */
+const PROHIBITION_ASKED = /\b(bi cam|nghiem cam|khong duoc|khong nen|nao thi khong|nao khong duoc)\b/;
+
+/** The question asks for a prohibition (what must not be done, or when not): the answer states one ("Không tổ chức …"). */
+export function asksProhibition(analysis: QueryAnalysis): boolean {
+  if (analysis.english) return false;
+  const words = askedWords(analysis);
+  const raw = syllables(analysis.question).map((w) => w.toLowerCase());
+  const accented = raw.length === words.length ? raw : [];
+  return PROHIBITION_ASKED.test(` ${words.join(' ')} `) || words.some((_, i) => isForbidding(words, accented, i));
 }
 
 /** The accented spellings of each folded syllable of a text (none for a syllable it also writes bare). */
