@@ -946,6 +946,15 @@ describe('prohibitions', () => {
     expect(fold(reply.citations[0]!.quote)).toContain('neu khong that su');
   });
 
+  it('"để khỏi / để tránh X": the harm a rule avoids weighs little, the text states the rule without naming it', async () => {
+    const weights = new Map(analyzeQuery('Điện Biên phân công nhiệm vụ theo nguyên tắc nào để khỏi chồng chéo, đùn đẩy?').content.map((t) => [t.term, t.weight]));
+    expect(weights.get('cheo')).toBeLessThan(0.5);
+    expect(weights.get('nguyen')).toBe(1);
+    const reply = await ask('Điện Biên phân công nhiệm vụ theo nguyên tắc nào để khỏi chồng chéo, đùn đẩy?');
+    expect(reply.answered).toBe(true);
+    expect(fold(reply.citations[0]!.quote)).toContain('mdt ddu mbi');
+  });
+
   it('"… nào thì không nên tổ chức" is answered by the sentence that forbids, after a follow-up', async () => {
     const reply = await runtime.assistant.ask({
       question: 'Những hội nghị nào thì không nên tổ chức?',

@@ -356,7 +356,8 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
   const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
   const given = givenWords(current.primary);
-  const own = contentTerms(current.primary, 1, knows).map((t) => (given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t));
+  const avoided = avoidedWords(current.primary);
+  const own = contentTerms(current.primary, 1, knows).map((t) => (avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t));
   const content = mergeTerms([own, inherited ? contentTerms(inherited.primary, 0.4, knows).filter(keep) : []]);
   return {
     question,
@@ -383,6 +384,20 @@ function givenWords(text: string): Set<string> {
   if (!m) return new Set();
   const rest = new Set(foldedSyllables(m[2]!));
   return new Set(['ngoai', 'ben', 'canh', ...foldedSyllables(m[1]!)].filter((w) => !rest.has(w)));
+}
+
+/** Weight of the words of the harm a question says the rule avoids ("để khỏi chồng chéo"): the text seldom names it. */
+const AVOIDED_WEIGHT = 0.25;
+
+/**
+ * "… theo nguyên tắc nào để khỏi chồng chéo, đùn đẩy?": the closing clause names the harm a rule prevents; the text
+ * states the rule ("một người chỉ phân công một đầu mối") and seldom the harm.
+ */
+function avoidedWords(text: string): Set<string> {
+  const m = /^(.+?)\s(?:để|de|nhằm|nham)\s+(?:khỏi|khoi|tránh|tranh)\s+([^?]+)\??\s*$/iu.exec(text.normalize('NFC'));
+  if (!m) return new Set();
+  const rest = new Set(foldedSyllables(m[1]!));
+  return new Set(foldedSyllables(`de khoi tranh ${m[2]!}`).filter((w) => !rest.has(w)));
 }
 
 /** The reference keys ("22-KH/TU", "KH-22") of the documents a question names. */
