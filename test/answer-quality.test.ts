@@ -940,6 +940,12 @@ describe('prohibitions', () => {
     expect(reply.citations.every((c) => /\bkh[oe]n?g\b/i.test(fold(c.quote)))).toBe(true);
   });
 
+  it('"không được làm gì" is answered by a sentence that forbids, not by a regulation\'s title ("… những điều đảng viên không được làm")', async () => {
+    const reply = await ask('Khi tổ chức hội nghị thì không được làm gì?');
+    expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/(^|[:;]\s*)khong (moi|t6|to)\b/i);
+  });
+
   it('"truong hop nao" typed without accents is "trường hợp nào" (a condition), not a meeting ("họp")', async () => {
     expect(analyzeQuery('truong hop nao thi ko to chuc hoi nghi').text).not.toMatch(/hội nghị nao/);
     const reply = await ask('truong hop nao thi ko to chuc hoi nghi');

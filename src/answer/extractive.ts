@@ -604,10 +604,10 @@ function enumerates(c: Candidate, thing: string[]): boolean {
 
 /**
  * A clause that forbids: it opens (the sentence, or after its label's ":" or a ";") with "Không …", "Nghiêm cấm",
- * "Tuyệt đối không", "Cấm"; or says "không được". "Không quá" is a bound, "không chỉ … mà còn", "không ngừng" are no
+ * "Tuyệt đối không", "Cấm"; or says "không được" (not in a title: "Quy định … về những điều đảng viên không được làm"). "Không quá" is a bound, "không chỉ … mà còn", "không ngừng" are no
  * prohibition. A scan writes "không" as "khéng", "khoéng".
  */
-const PROHIBITION = /(?:^|[:;]\s*)[\s\-–+•*]*(?:[a-z]\)\s*|\(?\d{1,2}[.)]\s*)?(?:tuyet doi |nghiem )?(?:kh(?:o|e|oe)ng(?! (?:qua|chi|ngung|it|nhung|co|the|phai)\b)|cam(?! (?:ket|on)\b))\b|\bkh(?:o|e|oe)ng duoc\b/;
+const PROHIBITION = /(?:^|[:;]\s*)[\s\-–+•*]*(?:[a-z]\)\s*|\(?\d{1,2}[.)]\s*)?(?:tuyet doi |nghiem )?(?:kh(?:o|e|oe)ng(?! (?:qua|chi|ngung|it|nhung|co|the|phai)\b)|cam(?! (?:ket|on)\b))\b|(?<!\bdieu (?:[a-z]+ ){0,3})\bkh(?:o|e|oe)ng duoc\b/;
 
 function statesProhibition(sentence: string): boolean {
   return PROHIBITION.test(fold(sentence).toLowerCase().trim());
@@ -905,7 +905,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (quoted) best = preferred(best, (c) => writesPhrase(chunkTokens(c.passage.chunk).sentences[c.index]!.words, quoted, c.passage.chunk.ocr));
   // "Kế hoạch cấm những việc gì", "không được …": a close sentence that states a prohibition answers, not one about the same topic.
   const forbids = asksProhibition(analysis);
-  if (forbids) best = preferred(best, (c) => statesProhibition(c.passage.chunk.text.slice(c.start, c.end)));
+  if (forbids) best = preferred(best, (c) => statesProhibition(c.passage.chunk.text.slice(c.start, c.end)), 0.7);
   // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
   if (!analysis.english && / truong hop nao /.test(spoken)) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu'), 0.7);
   // "trên mạng xã hội nào": the sentence that names them ("mạng xã hội (Facebook, Zalo…)"), not one that only mentions the thing.
