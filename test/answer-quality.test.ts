@@ -927,6 +927,10 @@ describe('prohibitions', () => {
     expect(content('Kế hoạch 22 cấm những việc gì khi ban hành văn bản?')).not.toContain('cam');
     expect(content('những việc gì bị cấm')).not.toContain('cam');
     expect(content('xử lý vi phạm tham nhũng có vùng cấm ko')).toContain('cam');
+    // Without accents "cam" is "cấm" only as a verb asked about ("co cam …", "cam nhung gi"), not "cam kết".
+    expect(content('kh22 cam nhung gi khi ban hanh van ban')).not.toContain('cam');
+    expect(content('ke hoach 22 co cam ban hanh van ban sao chep khong')).not.toContain('cam');
+    expect(content('cac don vi co cam ket thuc hien khong')).toContain('cam');
   });
 
   it('answers "cấm những việc gì" with the run of sentences that forbid, not a sentence about the same topic', async () => {

@@ -171,12 +171,18 @@ const FORBIDDEN_THINGS = new Set(['vung', 'khu', 'vuc', 'lenh', 'bien']);
 /**
  * "cấm những việc gì", "bị cấm", "nghiêm cấm": the verb asks for what is forbidden, which directives state as a
  * prohibition ("Không ban hành văn bản …", see statesProhibition in extractive.ts) and almost never with "cấm".
- * Unaccented "cam" is also "cảm", "cam kết": only after "bị / nghiêm".
+ * Unaccented "cam" is also "cảm", "cam kết": only after "bị / nghiêm / thì / có" or before "những / các / gì / việc".
  */
 function isForbidding(words: string[], accented: string[], i: number): boolean {
   if (words[i] !== 'cam' || FORBIDDEN_THINGS.has(words[i - 1] ?? '')) return false;
-  return accented[i] === 'cấm' || ((accented[i] === undefined || accented[i] === 'cam') && (words[i - 1] === 'bi' || words[i - 1] === 'nghiem'));
+  if (accented[i] === 'cấm') return true;
+  if (accented[i] !== undefined && accented[i] !== 'cam') return false;
+  const [prev, next] = [words[i - 1] ?? '', words[i + 1] ?? ''];
+  return /^(bi|nghiem|thi|co)$/.test(prev) ? !UNACCENTED_CAM_WORDS.has(next) : /^(nhung|cac|gi|viec)$/.test(next);
 }
+
+/** Unaccented "cam" before these is "cảm / cam" (cảm tình, cam kết, cảm ơn), not "cấm". */
+const UNACCENTED_CAM_WORDS = new Set(['ket', 'on', 'tinh', 'xuc', 'nhan', 'thay', 'hung', 'quan', 'thong', 'nghi']);
 
 /** "… bị cấm", "không được / không nên …", "… nào thì không …": the question asks what must not be done. */
 const PROHIBITION_ASKED = /\b(bi cam|nghiem cam|khong duoc|khong nen|nao thi khong|nao khong duoc)\b/;
