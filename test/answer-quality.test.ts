@@ -950,6 +950,17 @@ describe('prohibitions', () => {
     expect(fold(reply.citations[0]!.quote)).toMatch(/(^|[:;]\s*)khong (moi|t6|to)\b/i);
   });
 
+  it('"không cho phép làm gì" asks what is forbidden: neither "cho phép" nor "làm" is what the answer writes', async () => {
+    const content = analyzeQuery('Kế hoạch 22 không cho phép làm gì khi tổ chức hội nghị?').content.map((t) => t.term);
+    expect(content).not.toContain('phep');
+    expect(content).not.toContain('lam');
+    // Outside a prohibition "làm" stays ("những điều đảng viên không được làm" is a regulation's title).
+    expect(analyzeQuery('Quy định 37 về những điều đảng viên không được làm').content.map((t) => t.term)).toContain('lam');
+    const reply = await ask('Kế hoạch 22 không cho phép làm gì khi tổ chức hội nghị?');
+    expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/(^|[:;]\s*)khong (moi|t6|to)\b/i);
+  });
+
   it('"truong hop nao" typed without accents is "trường hợp nào" (a condition), not a meeting ("họp")', async () => {
     expect(analyzeQuery('truong hop nao thi ko to chuc hoi nghi').text).not.toMatch(/hội nghị nao/);
     const reply = await ask('truong hop nao thi ko to chuc hoi nghi');

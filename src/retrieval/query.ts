@@ -98,6 +98,10 @@ function isModal(words: string[], i: number): boolean {
   // "về chuyện …": the matter spoken of, not a topic word.
   if (word === 'chuyen' && prev === 've') return true;
   if (inShapePhrase(words, i)) return true;
+  // "không cho phép làm gì": asks what is forbidden (asksProhibition); the text writes "Không …", not "cho phép".
+  if ((word === 'cho' && next === 'phep' && prev === 'khong') || (word === 'phep' && prev === 'cho' && words[i - 2] === 'khong')) return true;
+  // "không được / cấm làm gì": the answer names the act forbidden ("Không mời đại biểu …"), not "làm".
+  if (word === 'lam' && next === 'gi' && (words.includes('cam') || PROHIBITION_ASKED.test(` ${words.join(' ')} `))) return true;
   if (asksMeans(words, i)) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
 }
@@ -185,7 +189,7 @@ function isForbidding(words: string[], accented: string[], i: number): boolean {
 const UNACCENTED_CAM_WORDS = new Set(['ket', 'on', 'tinh', 'xuc', 'nhan', 'thay', 'hung', 'quan', 'thong', 'nghi']);
 
 /** "… bị cấm", "không được / không nên …", "… nào thì không …": the question asks what must not be done. */
-const PROHIBITION_ASKED = /\b(bi cam|nghiem cam|khong duoc|khong nen|nao thi khong|nao khong duoc)\b/;
+const PROHIBITION_ASKED = /\b(bi cam|nghiem cam|khong duoc|khong nen|khong cho phep|nao thi khong|nao khong duoc)\b/;
 
 /** The question asks for a prohibition (what must not be done, or when not): the answer states one ("Không tổ chức …"). */
 export function asksProhibition(analysis: QueryAnalysis): boolean {
