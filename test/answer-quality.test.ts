@@ -989,3 +989,67 @@ describe('a list after the thing named', () => {
     expect(reply.citations[0]!.quote).toMatch(/^Các phương tiện cổ động trực quan: khẩu hiệu, băng rôn/);
   });
 });
+
+describe('prohibitions', () => {
+  it('"cấm / bị cấm" asks what is forbidden, which the text states as "Không …"; "vùng cấm" stays a topic word', () => {
+    const content = (q: string) => analyzeQuery(q).content.map((t) => t.term);
+    expect(content('Kế hoạch 22 cấm những việc gì khi ban hành văn bản?')).not.toContain('cam');
+    expect(content('những việc gì bị cấm')).not.toContain('cam');
+    expect(content('xử lý vi phạm tham nhũng có vùng cấm ko')).toContain('cam');
+    // Without accents "cam" is "cấm" only as a verb asked about ("co cam …", "cam nhung gi"), not "cam kết".
+    expect(content('kh22 cam nhung gi khi ban hanh van ban')).not.toContain('cam');
+    expect(content('ke hoach 22 co cam ban hanh van ban sao chep khong')).not.toContain('cam');
+    expect(content('cac don vi co cam ket thuc hien khong')).toContain('cam');
+  });
+
+  it('answers "cấm những việc gì" with the run of sentences that forbid, not a sentence about the same topic', async () => {
+    const reply = await ask('Khi ban hành văn bản, Kế hoạch 22-KH/TU cấm những việc gì?');
+    expect(reply.answered).toBe(true);
+    const quote = fold(reply.citations[0]!.quote);
+    expect(quote).toContain('sao chep');
+    expect(quote).toContain('cong tic can b');
+    expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+    // A near tie that forbids nothing ("Ban hành hướng dẫn …") is not quoted beside it.
+    expect(reply.citations.every((c) => /\bkh[oe]n?g\b/i.test(fold(c.quote)))).toBe(true);
+  });
+
+  it('"không được làm gì" is answered by a sentence that forbids, not by a regulation\'s title ("… những điều đảng viên không được làm")', async () => {
+    const reply = await ask('Khi tổ chức hội nghị thì không được làm gì?');
+    expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/(^|[:;]\s*)khong (moi|t6|to)\b/i);
+  });
+
+  it('"không cho phép làm gì" asks what is forbidden: neither "cho phép" nor "làm" is what the answer writes', async () => {
+    const content = analyzeQuery('Kế hoạch 22 không cho phép làm gì khi tổ chức hội nghị?').content.map((t) => t.term);
+    expect(content).not.toContain('phep');
+    expect(content).not.toContain('lam');
+    // Outside a prohibition "làm" stays ("những điều đảng viên không được làm" is a regulation's title).
+    expect(analyzeQuery('Quy định 37 về những điều đảng viên không được làm').content.map((t) => t.term)).toContain('lam');
+    const reply = await ask('Kế hoạch 22 không cho phép làm gì khi tổ chức hội nghị?');
+    expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/(^|[:;]\s*)khong (moi|t6|to)\b/i);
+  });
+
+  it('"truong hop nao" typed without accents is "trường hợp nào" (a condition), not a meeting ("họp")', async () => {
+    expect(analyzeQuery('truong hop nao thi ko to chuc hoi nghi').text).not.toMatch(/hội nghị nao/);
+    const reply = await ask('truong hop nao thi ko to chuc hoi nghi');
+    expect(fold(reply.citations[0]!.quote)).toContain('neu khong that su');
+  });
+
+  it('"để khỏi / để tránh X": the harm a rule avoids weighs little, the text states the rule without naming it', async () => {
+    const weights = new Map(analyzeQuery('Điện Biên phân công nhiệm vụ theo nguyên tắc nào để khỏi chồng chéo, đùn đẩy?').content.map((t) => [t.term, t.weight]));
+    expect(weights.get('cheo')).toBeLessThan(0.5);
+    expect(weights.get('nguyen')).toBe(1);
+    const reply = await ask('Điện Biên phân công nhiệm vụ theo nguyên tắc nào để khỏi chồng chéo, đùn đẩy?');
+    expect(reply.answered).toBe(true);
+    expect(fold(reply.citations[0]!.quote)).toContain('mdt ddu mbi');
+  });
+
+  it('"… nào thì không nên tổ chức" is answered by the sentence that forbids, after a follow-up', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Những hội nghị nào thì không nên tổ chức?',
+      history: [{ role: 'user', content: 'Kế hoạch 22 có nói gì về ưu tiên hình thức hội nghị không?' }],
+    });
+    expect(fold(reply.citations[0]!.quote)).toContain('khong that su');
+  });
+});

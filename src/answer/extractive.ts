@@ -3,7 +3,7 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { askedWords, asksForMeans, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { askedWords, asksForMeans, asksProhibition, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { asksRecipients, isRecipientsList, isSectionOf, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
@@ -611,6 +611,32 @@ function enumerates(c: Candidate, thing: string[]): boolean {
   return new RegExp(`\\b${phrase}\\s*(?:\\(|:|nhu\\b|gom\\b)|\\bthong qua (?:cac |nhung )?${phrase}\\b|^\\W*${phrase}\\b[^.;:]{0,80}?\\bthong qua\\b`).test(text);
 }
 
+/**
+ * A clause that forbids: it opens (the sentence, or after its label's ":" or a ";") with "Không …", "Nghiêm cấm",
+ * "Tuyệt đối không", "Cấm"; or says "không được" (not in a title: "Quy định … về những điều đảng viên không được làm"). "Không quá" is a bound, "không chỉ … mà còn", "không ngừng" are no
+ * prohibition. A scan writes "không" as "khéng", "khoéng".
+ */
+const PROHIBITION = /(?:^|[:;]\s*)[\s\-–+•*]*(?:[a-z]\)\s*|\(?\d{1,2}[.)]\s*)?(?:tuyet doi |nghiem )?(?:kh(?:o|e|oe)ng(?! (?:qua|chi|ngung|it|nhung|co|the|phai)\b)|cam(?! (?:ket|on)\b))\b|(?<!\bdieu (?:[a-z]+ ){0,3})\bkh(?:o|e|oe)ng duoc\b/;
+
+function statesProhibition(sentence: string): boolean {
+  return PROHIBITION.test(fold(sentence).toLowerCase().trim());
+}
+
+/** The end of the run of prohibitions that follows a forbidding sentence in its paragraph, within the budget. */
+function prohibitionRun(chunk: Passage['chunk'], index: number, end: number, maxChars: number): number {
+  if (!statesProhibition(chunk.text.slice(chunk.sentences[index]!.start, end))) return end;
+  const start = chunk.sentences[index]!.start;
+  let extended = end;
+  for (let i = index + 1; i < chunk.sentences.length; i++) {
+    const span = chunk.sentences[i]!;
+    // A blank line or a new item ends the paragraph.
+    if (span.end - start > maxChars || /\n\s*\n/.test(chunk.text.slice(extended, span.start)) || LIST_ITEM.test(chunk.text.slice(span.start, span.end))) break;
+    if (!statesProhibition(chunk.text.slice(span.start, span.end))) break;
+    extended = span.end;
+  }
+  return extended;
+}
+
 /** Bonus of a sentence that states the means a "qua những kênh nào" question asks for. */
 const MEANS_BONUS = 0.15;
 
@@ -903,6 +929,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // word: "03 ddm"), not one that writes another quoted name ("3 hơn").
   const quoted = analysis.english ? undefined : quotedName(analysis.question);
   if (quoted) best = preferred(best, (c) => writesPhrase(chunkTokens(c.passage.chunk).sentences[c.index]!.words, quoted, c.passage.chunk.ocr));
+  // "Kế hoạch cấm những việc gì", "không được …": a close sentence that states a prohibition answers, not one about the same topic.
+  const forbids = asksProhibition(analysis);
+  if (forbids) best = preferred(best, (c) => statesProhibition(c.passage.chunk.text.slice(c.start, c.end)), 0.7);
   // "Trường hợp nào thì không …": the answer states a condition ("… nếu không thật sự cần thiết").
   if (!analysis.english && / truong hop nao /.test(spoken)) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.set.has('neu'), 0.7);
   // "trên mạng xã hội nào": the sentence that names them ("mạng xã hội (Facebook, Zalo…)"), not one that only mentions the thing.
@@ -927,16 +956,25 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const chosen = [best];
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
   const second = candidates.find(
-    (c) => c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) && (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c),
+    (c) =>
+      c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) &&
+      (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c) &&
+      // Beside a prohibition, a near tie that forbids nothing is about the topic, not the question.
+      (!forbids || !statesProhibition(best.passage.chunk.text.slice(best.start, best.end)) || statesProhibition(c.passage.chunk.text.slice(c.start, c.end))),
   );
   // A list question may have its items in two sentences of one section: quote both, unless one quote would already hold the other.
-  const bestEnd = extendQuote(best.passage.chunk, best.index, best.end, analysis.intents.has('list'), longQuote);
+  // What is forbidden is often stated in a run of sentences ("Không ban hành … . Không đưa …"): the quote takes the run.
+  const quoteEnd = (c: Candidate) => {
+    const end = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), longQuote);
+    return forbids && end === c.end ? prohibitionRun(c.passage.chunk, c.index, end, longQuote) : end;
+  };
+  const bestEnd = quoteEnd(best);
   const sameChunkOk = (c: Candidate) => analysis.intents.has('list') && (c.start >= bestEnd || c.end <= best.start);
   if (second && (second.passage.chunk.id !== best.passage.chunk.id || sameChunkOk(second))) chosen.push(second);
 
   const citations = chosen.map((c, i) => {
     const text = c.passage.chunk.text;
-    const extended = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), longQuote);
+    const extended = quoteEnd(c);
     const [a, b] =
       extended > c.end
         ? trimQuote(text, c.start, extended)

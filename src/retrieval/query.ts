@@ -98,6 +98,10 @@ function isModal(words: string[], i: number): boolean {
   // "về chuyện …": the matter spoken of, not a topic word.
   if (word === 'chuyen' && prev === 've') return true;
   if (inShapePhrase(words, i)) return true;
+  // "không cho phép làm gì": asks what is forbidden (asksProhibition); the text writes "Không …", not "cho phép".
+  if ((word === 'cho' && next === 'phep' && prev === 'khong') || (word === 'phep' && prev === 'cho' && words[i - 2] === 'khong')) return true;
+  // "không được / cấm làm gì": the answer names the act forbidden ("Không mời đại biểu …"), not "làm".
+  if (word === 'lam' && next === 'gi' && (words.includes('cam') || PROHIBITION_ASKED.test(` ${words.join(' ')} `))) return true;
   if (asksMeans(words, i)) return true;
   if (documentSpeaks(words, i)) return true;
   return (word === 'phep' && prev === 'duoc') || ((word === 'dai' || word === 'keo') && (next === 'bao' || next === 'toi' || next === 'trong' || next === 'khong' || next === 'dai'));
@@ -179,9 +183,40 @@ function contentTerms(text: string, weight: number, knows?: Vocabulary): Weighte
     if (isExpandedAcronym(w)) for (let k = 1; k <= acronymLength(w); k++) alts[i + k] = w;
   });
   return words
-    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') ? '' : w, alt: alts[i] }))
+    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i] }))
     .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
     .map(({ term, alt }) => (alt ? { term, weight, alt } : { term, weight }));
+}
+
+/** "vùng cấm", "khu vực cấm": a forbidden thing, named by the text itself ("không có vùng cấm"). */
+const FORBIDDEN_THINGS = new Set(['vung', 'khu', 'vuc', 'lenh', 'bien']);
+
+/**
+ * "cấm những việc gì", "bị cấm", "nghiêm cấm": the verb asks for what is forbidden, which directives state as a
+ * prohibition ("Không ban hành văn bản …", see statesProhibition in extractive.ts) and almost never with "cấm".
+ * Unaccented "cam" is also "cảm", "cam kết": only after "bị / nghiêm / thì / có" or before "những / các / gì / việc".
+ */
+function isForbidding(words: string[], accented: string[], i: number): boolean {
+  if (words[i] !== 'cam' || FORBIDDEN_THINGS.has(words[i - 1] ?? '')) return false;
+  if (accented[i] === 'cấm') return true;
+  if (accented[i] !== undefined && accented[i] !== 'cam') return false;
+  const [prev, next] = [words[i - 1] ?? '', words[i + 1] ?? ''];
+  return /^(bi|nghiem|thi|co)$/.test(prev) ? !UNACCENTED_CAM_WORDS.has(next) : /^(nhung|cac|gi|viec)$/.test(next);
+}
+
+/** Unaccented "cam" before these is "cảm / cam" (cảm tình, cam kết, cảm ơn), not "cấm". */
+const UNACCENTED_CAM_WORDS = new Set(['ket', 'on', 'tinh', 'xuc', 'nhan', 'thay', 'hung', 'quan', 'thong', 'nghi']);
+
+/** "… bị cấm", "không được / không nên …", "… nào thì không …": the question asks what must not be done. */
+const PROHIBITION_ASKED = /\b(bi cam|nghiem cam|khong duoc|khong nen|khong cho phep|nao thi khong|nao khong duoc)\b/;
+
+/** The question asks for a prohibition (what must not be done, or when not): the answer states one ("Không tổ chức …"). */
+export function asksProhibition(analysis: QueryAnalysis): boolean {
+  if (analysis.english) return false;
+  const words = askedWords(analysis);
+  const raw = syllables(analysis.question).map((w) => w.toLowerCase());
+  const accented = raw.length === words.length ? raw : [];
+  return PROHIBITION_ASKED.test(` ${words.join(' ')} `) || words.some((_, i) => isForbidding(words, accented, i));
 }
 
 /** The accented spellings of each folded syllable of a text (none for a syllable it also writes bare). */
@@ -351,7 +386,8 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
   const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
   const given = givenWords(current.primary);
-  const own = contentTerms(current.primary, 1, knows).map((t) => (given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t));
+  const avoided = avoidedWords(current.primary);
+  const own = contentTerms(current.primary, 1, knows).map((t) => (avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t));
   const content = mergeTerms([own, inherited ? contentTerms(inherited.primary, 0.4, knows).filter(keep) : []]);
   return {
     question,
@@ -379,6 +415,20 @@ function givenWords(text: string): Set<string> {
   if (!m) return new Set();
   const rest = new Set(foldedSyllables(m[2]!));
   return new Set(['ngoai', 'ben', 'canh', ...foldedSyllables(m[1]!)].filter((w) => !rest.has(w)));
+}
+
+/** Weight of the words of the harm a question says the rule avoids ("để khỏi chồng chéo"): the text seldom names it. */
+const AVOIDED_WEIGHT = 0.25;
+
+/**
+ * "… theo nguyên tắc nào để khỏi chồng chéo, đùn đẩy?": the closing clause names the harm a rule prevents; the text
+ * states the rule ("một người chỉ phân công một đầu mối") and seldom the harm.
+ */
+function avoidedWords(text: string): Set<string> {
+  const m = /^(.+?)\s(?:để|de|nhằm|nham)\s+(?:khỏi|khoi|tránh|tranh)\s+([^?]+)\??\s*$/iu.exec(text.normalize('NFC'));
+  if (!m) return new Set();
+  const rest = new Set(foldedSyllables(m[1]!));
+  return new Set(foldedSyllables(`de khoi tranh ${m[2]!}`).filter((w) => !rest.has(w)));
 }
 
 /** The reference keys ("22-KH/TU", "KH-22") of the documents a question names. */

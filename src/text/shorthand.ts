@@ -36,8 +36,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/(^|[^\p{L}])(nói|noi)(?=\s+(?:bao lâu|bao lau|mấy|may|tối đa|toi da|không quá|khong qua|trong)(?![\p{L}]))/giu, '$1phát biểu'],
   // …but "xa hoi nao" is "xã hội nào" (which society / social network).
   [/\b(hồi nào|lúc nào|(?<!\bxa\s)hoi nao|luc nao)\b/giu, 'khi nào'],
-  // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows.
-  [/(^|[^\p{L}])(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
+  // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows
+  // or precedes ("truong hop nao" is "trường hợp nào", a condition, not a meeting).
+  [/(^|[^\p{L}])(?<!(?:^|[^\p{L}])(?:truong|phoi|phu|tong|thich|ket|lien|hon|hoa|to)\s+)(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
   // "TT&TT", "TG&DV": an acronym written with an ampersand is the same acronym.
   [/\b(TT|TG)\s*[&-]\s*(TT|DV)\b/giu, '$1$2'],
   // "… ko bn?", "bn ơi": "bn" closing a yes/no question or calling out is "bạn" (you), not "bao nhiêu".
