@@ -920,3 +920,11 @@ describe('what counts as a count', () => {
     expect(english.citations.map((c) => c.quote).join('\n')).toMatch(/bốn nguyên tắc cốt lõi/);
   });
 });
+
+describe('duties of a named body', () => {
+  it('"Ai chịu trách nhiệm <việc>": the act asked is the task after the duty phrase, not "chịu"', async () => {
+    const reply = await ask('Ai chịu trách nhiệm đưa nội dung kiểm tra, giám sát việc thực hiện Kết luận 226 vào chương trình kiểm tra hằng năm của Tỉnh ủy?');
+    expect(reply.answered).toBe(true);
+    expect(fold(reply.citations[0]!.quote)).toMatch(/^uy ban kiem tra tinh/);
+  });
+});

@@ -591,8 +591,11 @@ export function askedWords(analysis: QueryAnalysis): string[] {
 const PLACE_NAMING = /^ @place |\b(cua|o|tai|tinh|huyen|xa|phuong|pho|uy) @place /;
 
 
-/** Words of a duty question that are not the body's name ("có trách nhiệm gì", "được giao việc gì"). */
-export const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
+/**
+ * Words of a duty question that are not the body's name ("có trách nhiệm gì", "được giao việc gì").
+ * "chịu trách nhiệm" is duty phrasing too: in "Ai chịu trách nhiệm đưa …" the act asked is "đưa", not "chịu".
+ */
+export const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu', 'chiu']);
 // "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
 export const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 /** Where the body's name ends in a duty question: its verb ("có", "được", "phân công", "cần"). */
