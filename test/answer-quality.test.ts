@@ -927,4 +927,10 @@ describe('duties of a named body', () => {
     expect(reply.answered).toBe(true);
     expect(fold(reply.citations[0]!.quote)).toMatch(/^uy ban kiem tra tinh/);
   });
+
+  it('the body\'s own one-line section in a scan is read however low it ranks, and answers a bare duty question', async () => {
+    const reply = await ask('Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226?');
+    expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/hdpnd tinh tdng cudng gidm sat/);
+  });
 });

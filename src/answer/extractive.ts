@@ -3,8 +3,8 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { askedWords, asksForMeans, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
-import { asksRecipients, isRecipientsList, isSectionOf, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
+import { askedWords, asksForMeans, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { asksRecipients, isRecipientsList, isSectionOf, LEAD_COVERAGE, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -714,12 +714,22 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // others naming it as a partner ("phối hợp với Ban Xây dựng đảng …") are not.
   const body = dutySubject(analysis);
   const leads = (chunk: Passage['chunk']) => isSectionOf(chunk, body, idf, options.near);
+  // "Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226": a sentence of the body's own
+  // section that opens with its name ("Đảng ủy HĐND tỉnh tăng cường giám sát …") states the body's duty; the
+  // words naming its document ("kế hoạch thực hiện Kết luận 226") only say where, and it is scored on the rest.
+  const names = (words: string[], ocr: boolean) => leadsWith(words, body, idf, ocr ? options.near : undefined) >= LEAD_COVERAGE;
+  const ownAnalysis = (doc: DocumentMeta) => {
+    const title = titledTokens(doc);
+    const named = new Set(body);
+    return { ...dutyAnalysis, content: dutyAnalysis.content.filter((t) => named.has(t.term) || (t.alt !== undefined && named.has(t.alt)) || !title.has(t.term)) };
+  };
   // "qua những kênh nào / bằng hình thức nào": a sentence that states the means answers, not one about the same thing.
   const means = asksForMeans(analysis);
   const recipients = asksRecipients(analysis);
   // "tuyên truyền Kế hoạch 22 bằng hình thức nào": the guidance spreading it is named through it.
   const spreading = new Set(spreadingDocuments(analysis, documents));
-  for (const passage of passages.slice(0, 6)) {
+  // The body's own section is read wherever the retriever ranked it.
+  for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
     const own = leads(chunk) ? OWN_SECTION : 0;
@@ -737,7 +747,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? MEANS_BONUS : 0;

@@ -78,7 +78,7 @@ function headWords(sentences: Array<{ words: string[] }>): string[] {
 }
 
 /** How much of the body's name (by idf) a heading must begin with to be that body's section. */
-const LEAD_COVERAGE = 0.7;
+export const LEAD_COVERAGE = 0.7;
 
 /**
  * The chunk is the section of the body a duty question asks about (dutySubject): its first words begin with
@@ -249,7 +249,14 @@ export class Retriever {
       return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead + way - recipientsList };
     });
     reranked.sort((a, b) => b.score - a.score);
-    return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
+    const kept = reranked.slice(0, options.limit ?? 8);
+    // "Đảng ủy HĐND tỉnh có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
+    // else the question says, is read however low it ranks (in place of the last passage).
+    if (subject.length && !kept.some(({ i }) => isSectionOf(chunks[i]!, subject, this.idf, this.near))) {
+      const own = reranked.find(({ i }) => isSectionOf(chunks[i]!, subject, this.idf, this.near));
+      if (own && kept.length) kept[kept.length - 1] = own;
+    }
+    return kept.map(({ i, score }) => ({
       chunk: chunks[i]!,
       doc: this.index.meta(chunks[i]!.docId),
       score: Math.round(score * 1000) / 1000,
