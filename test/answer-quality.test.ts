@@ -11,7 +11,8 @@ import { demandsOf } from '../src/answer/demands.js';
 import { metadataKind } from '../src/answer/metadata.js';
 import { fold } from '../src/text/fold.js';
 import { namedProvinces } from '../src/text/provinces.js';
-import { analyzeQuery, namingWords, placeNames } from '../src/retrieval/query.js';
+import { analyzeQuery, leadsWith, namingWords, placeNames } from '../src/retrieval/query.js';
+import { contractAcronyms } from '../src/text/shorthand.js';
 import type { NodeRuntime } from '../src/node.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
@@ -932,5 +933,19 @@ describe('duties of a named body', () => {
     const reply = await ask('Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226?');
     expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
     expect(fold(reply.citations[0]!.quote)).toMatch(/hdpnd tinh tdng cudng gidm sat/);
+  });
+
+  it('a body spelled out ("Đảng ủy Ủy ban nhân dân tỉnh") heads its section as its acronym does ("Đảng ủy UBND tỉnh")', () => {
+    expect(contractAcronyms(['dang', 'uy', 'uy', 'ban', 'nhan', 'dan', 'tinh'])).toEqual(['dang', 'uy', 'ubnd', 'tinh']);
+    expect(leadsWith(['dang', 'uy', 'uy', 'ban', 'nhan', 'dan', 'tinh', 'dang', 'uy'], ['dang', 'uy', 'ubnd', 'tinh'], () => 1)).toBe(1);
+  });
+
+  it('of the body\'s own sections in the plan and in the guidance spreading it, the one saying the rest of the question answers', async () => {
+    const spreading = await ask('Đảng ủy UBND tỉnh và Đảng ủy các cơ quan Đảng tỉnh phải làm gì trong tuyên truyền Kế hoạch 22?');
+    expect(spreading.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(spreading.citations[0]!.quote).toMatch(/phối hợp chặt chẽ với/);
+    const when = await ask('Đảng ủy UBND tỉnh phải làm gì khi phát hiện những vấn đề mới, khó trong triển khai Kế hoạch 22?');
+    expect(when.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(when.citations[0]!.quote).toMatch(/mới, khó, nhạy cảm/);
   });
 });

@@ -409,6 +409,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
 const OWN_SECTION = 0.15;
 /** How close to the top score a sentence of the body's own section must be to answer instead. */
 const OWN_SECTION_SHARE = 0.9;
+/** How close to the top score another own-section sentence that says the rest of the question must be. */
+const OTHER_OWN_SHARE = 0.7;
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
 
 /**
@@ -717,6 +719,23 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226": a sentence of the body's own
   // section that opens with its name ("Đảng ủy HĐND tỉnh tăng cường giám sát …") states the body's duty; the
   // words naming its document ("kế hoạch thực hiện Kết luận 226") only say where, and it is scored on the rest.
+  // How much of what the question asks beyond the body and its duty a candidate says (idf-weighted); words its
+  // heading or its document's title writes are said by where it stands.
+  const named = new Set(body);
+  const rest = dutyAnalysis.content.filter((t) => !named.has(t.term) && !(t.alt !== undefined && named.has(t.alt)));
+  const saysRest = (c: Candidate) => {
+    const { sentences, context } = chunkTokens(c.passage.chunk);
+    const title = titledTokens(c.passage.doc);
+    let total = 0;
+    let found = 0;
+    for (const { term, weight } of rest) {
+      if (title.has(term) || context.has(term)) continue;
+      const w = weight * Math.max(0.2, idf(term));
+      total += w;
+      if (writesTerm(sentences[c.index]!.set, term, c.passage.chunk.ocr, options.near, options.corpus?.knownWords)) found += w;
+    }
+    return total ? found / total : 1;
+  };
   const names = (words: string[], ocr: boolean) => leadsWith(words, body, idf, ocr ? options.near : undefined) >= LEAD_COVERAGE;
   const ownAnalysis = (doc: DocumentMeta) => {
     const title = titledTokens(doc);
@@ -871,6 +890,12 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
   // "Đảng ủy HĐND tỉnh có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
   if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), OWN_SECTION_SHARE);
+  // The body's own sections in two documents (the plan, and the guidance spreading it), or two sentences of one:
+  // the one that leaves the rest of the question unsaid ("khi phát hiện những vấn đề mới, khó") gives way to
+  // the one that says it, in its sentence, heading or document title ("tuyên truyền Kế hoạch 22" is the guidance's title).
+  if (body.length && best && leads(best.passage.chunk) && saysRest(best) < 0.5) {
+    best = preferred(best, (c) => leads(c.passage.chunk) && saysRest(c) >= 0.67, OTHER_OWN_SHARE);
+  }
   // The words of a section's heading ("(4) Về bảo đảm quốc phòng, an ninh …") pick the section; when the sentence
   // holds none of the rest ("tư tưởng giữ nước"), a sentence of the same section that does answers.
   if (best && !analysis.english && restCoverage(best, analysis, idf) < 0.25) {

@@ -7,7 +7,7 @@ import { findDocRefs, typeCode, type DocRef } from '../text/doc-refs.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
-import { acronymLength, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
+import { acronymLength, contractAcronyms, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -630,6 +630,9 @@ export function leadsWith(
   idf: (term: string) => number,
   near?: (term: string) => string[],
 ): number {
+  // "Đảng ủy Ủy ban nhân dân tỉnh" is the section of "Đảng ủy UBND tỉnh".
+  words = contractAcronyms(words);
+  subject = contractAcronyms(subject);
   let start = 0;
   while (start < words.length && /^(\d+|[ivxlc]+|[a-d])$/.test(words[start]!)) start++;
   // "Đề nghị Ủy ban Mặt trận …": a request addressed to the body is its section too.
