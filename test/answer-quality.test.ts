@@ -948,4 +948,9 @@ describe('duties of a named body', () => {
     expect(when.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
     expect(when.citations[0]!.quote).toMatch(/mới, khó, nhạy cảm/);
   });
+
+  it('"kiến nghị với cơ quan nào" is answered by the body named ("với Huyện ủy"), not by a sentence writing "cơ quan"', async () => {
+    const reply = await ask('Ở Tam Đường, các chi, đảng bộ trực thuộc kiến nghị giải pháp với cơ quan nào?');
+    expect(reply.citations[0]!.quote).toMatch(/kiến nghị với\s+Huyện ủy/);
+  });
 });

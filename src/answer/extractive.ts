@@ -623,6 +623,8 @@ function writesPhrase(words: string[], phrase: string[], ocr: boolean): boolean 
 }
 
 /** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
+/** Kinds of body a "which" question asks for: the answer names the body, rarely the kind. */
+const BODY_KINDS = new Set(['co quan', 'don vi', 'to chuc']);
 const FOLLOW_UP_THING = /^ (?:con|the con|vay con) ((?:[a-z]+ ){1,3}[a-z]+) thi /;
 
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
@@ -879,7 +881,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const first = best;
     const better = candidates.find(
       (c) =>
-        c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.15 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67 &&
+        c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.1 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67 &&
         // The body's own section is not left for one naming it as a partner.
         (!leads(first.passage.chunk) || leads(c.passage.chunk)),
     );
@@ -906,7 +908,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức tuyên truyền thì gồm những gì?": the thing the
   // follow-up turns to, by its first two words. The heading line names the thing without listing it: the sentence under it does.
   const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
-  const asked = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
+  const thing = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
+  // "kiến nghị với cơ quan nào": a kind of body is answered by the body's name ("với Huyện ủy"), not by the kind's word.
+  const asked = thing && !BODY_KINDS.has(thing) ? thing : undefined;
   if (asked) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index));
   // Phương châm “03 dám”: the sentence that writes the quoted name (a scan may misread one letter of a
   // word: "03 ddm"), not one that writes another quoted name ("3 hơn").
