@@ -11,7 +11,7 @@ import { demandsOf } from '../src/answer/demands.js';
 import { metadataKind } from '../src/answer/metadata.js';
 import { fold } from '../src/text/fold.js';
 import { namedProvinces } from '../src/text/provinces.js';
-import { analyzeQuery, leadsWith, namingWords, placeNames } from '../src/retrieval/query.js';
+import { analyzeQuery, dutySubject, leadsWith, namingWords, placeNames } from '../src/retrieval/query.js';
 import { contractAcronyms } from '../src/text/shorthand.js';
 import type { NodeRuntime } from '../src/node.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
@@ -952,5 +952,12 @@ describe('duties of a named body', () => {
   it('"kiến nghị với cơ quan nào" is answered by the body named ("với Huyện ủy"), not by a sentence writing "cơ quan"', async () => {
     const reply = await ask('Ở Tam Đường, các chi, đảng bộ trực thuộc kiến nghị giải pháp với cơ quan nào?');
     expect(reply.citations[0]!.quote).toMatch(/kiến nghị với\s+Huyện ủy/);
+  });
+
+  it('the body follows a scope the question opens with ("Trong tuyên truyền …, Mặt trận Tổ quốc … được đề nghị …")', async () => {
+    const question = 'Trong tuyên truyền xây dựng Đảng năm 2023, Mặt trận Tổ quốc và các đoàn thể được đề nghị vận động hội viên, đoàn viên tham gia những việc gì?';
+    expect(dutySubject(analyzeQuery(question))).toEqual(['mat', 'tran', 'to', 'quoc']);
+    const reply = await ask(question);
+    expect(reply.citations[0]!.quote).toMatch(/đấu tranh phòng, chống tham nhũng/);
   });
 });

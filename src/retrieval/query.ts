@@ -600,6 +600,8 @@ export const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de',
 export const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 /** Where the body's name ends in a duty question: its verb ("có", "được", "phân công", "cần"). */
 const SUBJECT_END = new Set([...DUTY_WORDS, 'co', 'phan', 'cong', 'can', 'phai', 'se', 'trong', 'chiu']);
+/** A scope a question opens with, before the body it asks about ("Trong …, ", "Theo Kế hoạch 22, ", "Ở Tam Đường, "). */
+const SCOPE_CLAUSE = /^\s*(trong|theo|o|tai|doi voi|ve)\s[^,?]*,/;
 /** A body's name is told by its first words ("Văn phòng Tỉnh ủy Điện Biên" → "Văn phòng Tỉnh ủy"). */
 const SUBJECT_WORDS = 4;
 
@@ -611,7 +613,12 @@ const SUBJECT_WORDS = 4;
 export function dutySubject(analysis: QueryAnalysis): string[] {
   if (analysis.english || !DUTY_QUESTION.test(fold(analysis.text))) return [];
   const subject: string[] = [];
-  for (const { term, alt, weight } of analysis.content) {
+  // "Trong tuyên truyền xây dựng Đảng năm 2023, Mặt trận Tổ quốc … được đề nghị …": the body follows the
+  // scope the question opens with; that clause's content words (in order) are passed over.
+  const scope = SCOPE_CLAUSE.exec(fold(analysis.text))?.[0];
+  let from = 0;
+  if (scope) for (const w of foldedSyllables(scope)) if (analysis.content[from]?.term === w) from++;
+  for (const { term, alt, weight } of analysis.content.slice(from)) {
     if (weight < 1 || SUBJECT_END.has(term)) break;
     const word = alt ?? term;
     if (subject.at(-1) !== word) subject.push(word);
