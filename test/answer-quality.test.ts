@@ -960,4 +960,13 @@ describe('duties of a named body', () => {
     const reply = await ask(question);
     expect(reply.citations[0]!.quote).toMatch(/đấu tranh phòng, chống tham nhũng/);
   });
+
+  it('a body that the document in focus has no section for is looked for in every document (a follow-up turning to another body)', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Còn phóng viên báo chí Trung ương thường trú thì được giao gì?',
+      history: [{ role: 'user', content: 'Cơ quan nào phối hợp xử lý thông tin xuyên tạc Kế hoạch 22 trên mạng?' }],
+    });
+    expect(reply.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(reply.citations[0]!.quote).toMatch(/Phối hợp với các cơ quan, đơn vị/);
+  });
 });

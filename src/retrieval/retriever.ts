@@ -210,7 +210,12 @@ export class Retriever {
     if (subject.length) {
       const terms = subject.map((term) => ({ term, weight: 1 }));
       for (let k = 1; k < subject.length; k++) terms.push({ term: `${subject[k - 1]}_${subject[k]}`, weight: 1 });
-      const scope = focus.size && focus.size < metas.length ? focus : undefined;
+      // "Còn phóng viên báo chí Trung ương thường trú thì được giao gì?" after a question on Kế hoạch 22: when no
+      // document in focus has a section of that body, it is looked for everywhere (the guidance spreading the plan has one).
+      const ranges = focus.size && focus.size < metas.length ? this.index.chunkRanges(focus) : [];
+      let holds = false;
+      for (let r = 0; r < ranges.length && !holds; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]! && !holds; i++) holds = isSectionOf(chunks[i]!, subject, this.idf, this.near);
+      const scope = holds ? focus : undefined;
       const inScope = (i: number) => accept(i) && (!scope || scope.has(chunks[i]!.docId));
       // Only a rare word's misreadings ("HDPND"): a common one's near spellings ("dan", "dung" of "dang") find anything.
       const variants = this.expand(terms.filter((t) => this.idf(t.term) >= RARE_IDF)).filter((t) => !terms.some((u) => u.term === t.term));
