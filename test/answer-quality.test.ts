@@ -11,7 +11,8 @@ import { demandsOf } from '../src/answer/demands.js';
 import { metadataKind } from '../src/answer/metadata.js';
 import { fold } from '../src/text/fold.js';
 import { namedProvinces } from '../src/text/provinces.js';
-import { analyzeQuery, namingWords, placeNames } from '../src/retrieval/query.js';
+import { analyzeQuery, dutySubject, leadsWith, namingWords, placeNames } from '../src/retrieval/query.js';
+import { contractAcronyms } from '../src/text/shorthand.js';
 import type { NodeRuntime } from '../src/node.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
 import { searchTerms, syllables } from '../src/text/tokens.js';
@@ -1051,5 +1052,54 @@ describe('prohibitions', () => {
       history: [{ role: 'user', content: 'Kế hoạch 22 có nói gì về ưu tiên hình thức hội nghị không?' }],
     });
     expect(fold(reply.citations[0]!.quote)).toContain('khong that su');
+  });
+});
+
+describe('duties of a named body', () => {
+  it('"Ai chịu trách nhiệm <việc>": the act asked is the task after the duty phrase, not "chịu"', async () => {
+    const reply = await ask('Ai chịu trách nhiệm đưa nội dung kiểm tra, giám sát việc thực hiện Kết luận 226 vào chương trình kiểm tra hằng năm của Tỉnh ủy?');
+    expect(reply.answered).toBe(true);
+    expect(fold(reply.citations[0]!.quote)).toMatch(/^uy ban kiem tra tinh/);
+  });
+
+  it('the body\'s own one-line section in a scan is read however low it ranks, and answers a bare duty question', async () => {
+    const reply = await ask('Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226?');
+    expect(reply.citations[0]!.source).toBe('dien-bien-ke-hoach-22-kh-tu.txt');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/hdpnd tinh tdng cudng gidm sat/);
+  });
+
+  it('a body spelled out ("Đảng ủy Ủy ban nhân dân tỉnh") heads its section as its acronym does ("Đảng ủy UBND tỉnh")', () => {
+    expect(contractAcronyms(['dang', 'uy', 'uy', 'ban', 'nhan', 'dan', 'tinh'])).toEqual(['dang', 'uy', 'ubnd', 'tinh']);
+    expect(leadsWith(['dang', 'uy', 'uy', 'ban', 'nhan', 'dan', 'tinh', 'dang', 'uy'], ['dang', 'uy', 'ubnd', 'tinh'], () => 1)).toBe(1);
+  });
+
+  it('of the body\'s own sections in the plan and in the guidance spreading it, the one saying the rest of the question answers', async () => {
+    const spreading = await ask('Đảng ủy UBND tỉnh và Đảng ủy các cơ quan Đảng tỉnh phải làm gì trong tuyên truyền Kế hoạch 22?');
+    expect(spreading.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(spreading.citations[0]!.quote).toMatch(/phối hợp chặt chẽ với/);
+    const when = await ask('Đảng ủy UBND tỉnh phải làm gì khi phát hiện những vấn đề mới, khó trong triển khai Kế hoạch 22?');
+    expect(when.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(when.citations[0]!.quote).toMatch(/mới, khó, nhạy cảm/);
+  });
+
+  it('"kiến nghị với cơ quan nào" is answered by the body named ("với Huyện ủy"), not by a sentence writing "cơ quan"', async () => {
+    const reply = await ask('Ở Tam Đường, các chi, đảng bộ trực thuộc kiến nghị giải pháp với cơ quan nào?');
+    expect(reply.citations[0]!.quote).toMatch(/kiến nghị với\s+Huyện ủy/);
+  });
+
+  it('the body follows a scope the question opens with ("Trong tuyên truyền …, Mặt trận Tổ quốc … được đề nghị …")', async () => {
+    const question = 'Trong tuyên truyền xây dựng Đảng năm 2023, Mặt trận Tổ quốc và các đoàn thể được đề nghị vận động hội viên, đoàn viên tham gia những việc gì?';
+    expect(dutySubject(analyzeQuery(question))).toEqual(['mat', 'tran', 'to', 'quoc']);
+    const reply = await ask(question);
+    expect(reply.citations[0]!.quote).toMatch(/đấu tranh phòng, chống tham nhũng/);
+  });
+
+  it('a body that the document in focus has no section for is looked for in every document (a follow-up turning to another body)', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Còn phóng viên báo chí Trung ương thường trú thì được giao gì?',
+      history: [{ role: 'user', content: 'Cơ quan nào phối hợp xử lý thông tin xuyên tạc Kế hoạch 22 trên mạng?' }],
+    });
+    expect(reply.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(reply.citations[0]!.quote).toMatch(/Phối hợp với các cơ quan, đơn vị/);
   });
 });

@@ -3,8 +3,8 @@
  * quotes them verbatim with [n] markers. When no sentence covers the question
  * well enough it says so, and names what the documents do cover.
  */
-import { askedWords, asksForMeans, asksProhibition, DUTY_QUESTION, DUTY_WORDS, dutySubject, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
-import { asksRecipients, isRecipientsList, isSectionOf, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
+import { askedWords, asksForMeans, asksProhibition, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
+import { asksRecipients, isRecipientsList, isSectionOf, LEAD_COVERAGE, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
 import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
@@ -418,6 +418,8 @@ const OWN_SECTION = 0.15;
 const OWN_SECTION_SHARE = 0.9;
 /** Prepositions after an object: "ai vào / làm / lên …". */
 const AFTER_OBJECT = new Set(['vao', 'lam', 'len', 'giu']);
+/** How close to the top score another own-section sentence that says the rest of the question must be. */
+const OTHER_OWN_SHARE = 0.7;
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
 
 /**
@@ -656,6 +658,8 @@ function writesPhrase(words: string[], phrase: string[], ocr: boolean): boolean 
 }
 
 /** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
+/** Kinds of body a "which" question asks for: the answer names the body, rarely the kind. */
+const BODY_KINDS = new Set(['co quan', 'don vi', 'to chuc']);
 const FOLLOW_UP_THING = /^ (?:con|the con|vay con) ((?:[a-z]+ ){1,3}[a-z]+) thi /;
 
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
@@ -749,12 +753,39 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // others naming it as a partner ("phối hợp với Ban Xây dựng đảng …") are not.
   const body = dutySubject(analysis);
   const leads = (chunk: Passage['chunk']) => isSectionOf(chunk, body, idf, options.near);
+  // "Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226": a sentence of the body's own
+  // section that opens with its name ("Đảng ủy HĐND tỉnh tăng cường giám sát …") states the body's duty; the
+  // words naming its document ("kế hoạch thực hiện Kết luận 226") only say where, and it is scored on the rest.
+  // How much of what the question asks beyond the body and its duty a candidate says (idf-weighted); words its
+  // heading or its document's title writes are said by where it stands.
+  const named = new Set(body);
+  const rest = dutyAnalysis.content.filter((t) => !named.has(t.term) && !(t.alt !== undefined && named.has(t.alt)));
+  const saysRest = (c: Candidate) => {
+    const { sentences, context } = chunkTokens(c.passage.chunk);
+    const title = titledTokens(c.passage.doc);
+    let total = 0;
+    let found = 0;
+    for (const { term, weight } of rest) {
+      if (title.has(term) || context.has(term)) continue;
+      const w = weight * Math.max(0.2, idf(term));
+      total += w;
+      if (writesTerm(sentences[c.index]!.set, term, c.passage.chunk.ocr, options.near, options.corpus?.knownWords)) found += w;
+    }
+    return total ? found / total : 1;
+  };
+  const names = (words: string[], ocr: boolean) => leadsWith(words, body, idf, ocr ? options.near : undefined) >= LEAD_COVERAGE;
+  const ownAnalysis = (doc: DocumentMeta) => {
+    const title = titledTokens(doc);
+    const named = new Set(body);
+    return { ...dutyAnalysis, content: dutyAnalysis.content.filter((t) => named.has(t.term) || (t.alt !== undefined && named.has(t.alt)) || !title.has(t.term)) };
+  };
   // "qua những kênh nào / bằng hình thức nào": a sentence that states the means answers, not one about the same thing.
   const means = asksForMeans(analysis);
   const recipients = asksRecipients(analysis);
   // "tuyên truyền Kế hoạch 22 bằng hình thức nào": the guidance spreading it is named through it.
   const spreading = new Set(spreadingDocuments(analysis, documents));
-  for (const passage of passages.slice(0, 6)) {
+  // The body's own section is read wherever the retriever ranked it.
+  for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
     const own = leads(chunk) ? OWN_SECTION : 0;
@@ -772,7 +803,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? MEANS_BONUS : 0;
@@ -897,7 +928,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const first = best;
     const better = candidates.find(
       (c) =>
-        c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.15 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67 &&
+        c !== first && c.passage.doc.id === first.passage.doc.id && c.score >= 0.75 * top!.score && c.coverage >= first.coverage + 0.1 && eligible(c) && restCoverage(c, analysis, idf) >= 0.67 &&
         // The body's own section is not left for one naming it as a partner.
         (!leads(first.passage.chunk) || leads(c.passage.chunk)),
     );
@@ -908,6 +939,12 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
   // "Đảng ủy HĐND tỉnh có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
   if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), OWN_SECTION_SHARE);
+  // The body's own sections in two documents (the plan, and the guidance spreading it), or two sentences of one:
+  // the one that leaves the rest of the question unsaid ("khi phát hiện những vấn đề mới, khó") gives way to
+  // the one that says it, in its sentence, heading or document title ("tuyên truyền Kế hoạch 22" is the guidance's title).
+  if (body.length && best && leads(best.passage.chunk) && saysRest(best) < 0.5) {
+    best = preferred(best, (c) => leads(c.passage.chunk) && saysRest(c) >= 0.67, OTHER_OWN_SHARE);
+  }
   // The words of a section's heading ("(4) Về bảo đảm quốc phòng, an ninh …") pick the section; when the sentence
   // holds none of the rest ("tư tưởng giữ nước"), a sentence of the same section that does answers.
   if (best && !analysis.english && restCoverage(best, analysis, idf) < 0.25) {
@@ -918,7 +955,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức tuyên truyền thì gồm những gì?": the thing the
   // follow-up turns to, by its first two words. The heading line names the thing without listing it: the sentence under it does.
   const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
-  const asked = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
+  const thing = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
+  // "kiến nghị với cơ quan nào": a kind of body is answered by the body's name ("với Huyện ủy"), not by the kind's word.
+  const asked = thing && !BODY_KINDS.has(thing) ? thing : undefined;
   if (asked) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index));
   // "cổ động trực quan thì gồm những gì": a close sentence that lists after the thing ("… cổ động trực quan: khẩu hiệu, …").
   if (asked && analysis.intents.has('list')) {

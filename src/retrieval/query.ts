@@ -7,7 +7,7 @@ import { findDocRefs, typeCode, type DocRef } from '../text/doc-refs.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
-import { acronymLength, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
+import { acronymLength, contractAcronyms, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -662,12 +662,17 @@ export function askedWords(analysis: QueryAnalysis): string[] {
 const PLACE_NAMING = /^ @place |\b(cua|o|tai|tinh|huyen|xa|phuong|pho|uy) @place /;
 
 
-/** Words of a duty question that are not the body's name ("có trách nhiệm gì", "được giao việc gì"). */
-export const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu']);
+/**
+ * Words of a duty question that are not the body's name ("có trách nhiệm gì", "được giao việc gì").
+ * "chịu trách nhiệm" is duty phrasing too: in "Ai chịu trách nhiệm đưa …" the act asked is "đưa", not "chịu".
+ */
+export const DUTY_WORDS = new Set(['nhiem', 'vu', 'trach', 'duoc', 'giao', 'de', 'nghi', 'lam', 'viec', 'vai', 'tro', 'gi', 'nhung', 'lo', 'mang', 'phu', 'chiu']);
 // "lo mảng nào", "phụ trách gì": how cadres ask what a body is in charge of.
 export const DUTY_QUESTION = /\b(nhiem vu|trach nhiem|duoc giao|de nghi|lam gi|viec gi|nhung viec|vai tro|lo (mang|viec|chuyen)|phu trach|duties|tasks|responsib)/;
 /** Where the body's name ends in a duty question: its verb ("có", "được", "phân công", "cần"). */
 const SUBJECT_END = new Set([...DUTY_WORDS, 'co', 'phan', 'cong', 'can', 'phai', 'se', 'trong', 'chiu']);
+/** A scope a question opens with, before the body it asks about ("Trong …, ", "Theo Kế hoạch 22, ", "Ở Tam Đường, "). */
+const SCOPE_CLAUSE = /^\s*(trong|theo|o|tai|doi voi|ve)\s[^,?]*,/;
 /** A body's name is told by its first words ("Văn phòng Tỉnh ủy Điện Biên" → "Văn phòng Tỉnh ủy"). */
 const SUBJECT_WORDS = 4;
 
@@ -679,7 +684,12 @@ const SUBJECT_WORDS = 4;
 export function dutySubject(analysis: QueryAnalysis): string[] {
   if (analysis.english || !DUTY_QUESTION.test(fold(analysis.text))) return [];
   const subject: string[] = [];
-  for (const { term, alt, weight } of analysis.content) {
+  // "Trong tuyên truyền xây dựng Đảng năm 2023, Mặt trận Tổ quốc … được đề nghị …": the body follows the
+  // scope the question opens with; that clause's content words (in order) are passed over.
+  const scope = SCOPE_CLAUSE.exec(fold(analysis.text))?.[0];
+  let from = 0;
+  if (scope) for (const w of foldedSyllables(scope)) if (analysis.content[from]?.term === w) from++;
+  for (const { term, alt, weight } of analysis.content.slice(from)) {
     if (weight < 1 || SUBJECT_END.has(term)) break;
     const word = alt ?? term;
     if (subject.at(-1) !== word) subject.push(word);
@@ -698,6 +708,9 @@ export function leadsWith(
   idf: (term: string) => number,
   near?: (term: string) => string[],
 ): number {
+  // "Đảng ủy Ủy ban nhân dân tỉnh" is the section of "Đảng ủy UBND tỉnh".
+  words = contractAcronyms(words);
+  subject = contractAcronyms(subject);
   let start = 0;
   while (start < words.length && /^(\d+|[ivxlc]+|[a-d])$/.test(words[start]!)) start++;
   // "Đề nghị Ủy ban Mặt trận …": a request addressed to the body is its section too.

@@ -78,7 +78,7 @@ function headWords(sentences: Array<{ words: string[] }>): string[] {
 }
 
 /** How much of the body's name (by idf) a heading must begin with to be that body's section. */
-const LEAD_COVERAGE = 0.7;
+export const LEAD_COVERAGE = 0.7;
 
 /**
  * The chunk is the section of the body a duty question asks about (dutySubject): its first words begin with
@@ -210,7 +210,12 @@ export class Retriever {
     if (subject.length) {
       const terms = subject.map((term) => ({ term, weight: 1 }));
       for (let k = 1; k < subject.length; k++) terms.push({ term: `${subject[k - 1]}_${subject[k]}`, weight: 1 });
-      const scope = focus.size && focus.size < metas.length ? focus : undefined;
+      // "Còn phóng viên báo chí Trung ương thường trú thì được giao gì?" after a question on Kế hoạch 22: when no
+      // document in focus has a section of that body, it is looked for everywhere (the guidance spreading the plan has one).
+      const ranges = focus.size && focus.size < metas.length ? this.index.chunkRanges(focus) : [];
+      let holds = false;
+      for (let r = 0; r < ranges.length && !holds; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]! && !holds; i++) holds = isSectionOf(chunks[i]!, subject, this.idf, this.near);
+      const scope = holds ? focus : undefined;
       const inScope = (i: number) => accept(i) && (!scope || scope.has(chunks[i]!.docId));
       // Only a rare word's misreadings ("HDPND"): a common one's near spellings ("dan", "dung" of "dang") find anything.
       const variants = this.expand(terms.filter((t) => this.idf(t.term) >= RARE_IDF)).filter((t) => !terms.some((u) => u.term === t.term));
@@ -249,7 +254,14 @@ export class Retriever {
       return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead + way - recipientsList };
     });
     reranked.sort((a, b) => b.score - a.score);
-    return reranked.slice(0, options.limit ?? 8).map(({ i, score }) => ({
+    const kept = reranked.slice(0, options.limit ?? 8);
+    // "Đảng ủy HĐND tỉnh có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
+    // else the question says, is read however low it ranks (in place of the last passage).
+    if (subject.length && !kept.some(({ i }) => isSectionOf(chunks[i]!, subject, this.idf, this.near))) {
+      const own = reranked.find(({ i }) => isSectionOf(chunks[i]!, subject, this.idf, this.near));
+      if (own && kept.length) kept[kept.length - 1] = own;
+    }
+    return kept.map(({ i, score }) => ({
       chunk: chunks[i]!,
       doc: this.index.meta(chunks[i]!.docId),
       score: Math.round(score * 1000) / 1000,

@@ -4,6 +4,7 @@
  * whole words, and only forms that are unambiguous in a question.
  */
 import { looksEnglish } from './glossary.js';
+import { fold } from './fold.js';
 
 const WORDS: Record<string, string> = {
   ko: 'không', k: 'không', hok: 'không', hông: 'không', khg: 'không', kg: 'không',
@@ -62,6 +63,28 @@ export function isExpandedAcronym(folded: string): boolean {
 
 /** Folded acronym → the number of words of its expansion ("hdnd" → 4: Hội đồng nhân dân). */
 const ACRONYM_LENGTHS = new Map(Object.entries(ACRONYMS).map(([k, expansion]) => [k.replace(/đ/g, 'd'), expansion.match(/[\p{L}\p{N}]+/gu)?.length ?? 0]));
+
+/** Folded expansions of the acronyms kept beside them, as words, longest first ("uy ban nhan dan" → "ubnd"). */
+const EXPANSIONS = Object.entries(ACRONYMS)
+  .map(([k, expansion]) => ({ acronym: k.replace(/đ/g, 'd'), words: fold(expansion).match(/[a-z0-9]+/g) ?? [] }))
+  .filter((e, i, all) => all.findIndex((o) => o.acronym === e.acronym) === i)
+  .sort((a, b) => b.words.length - a.words.length);
+
+/**
+ * Folded words with each spelled-out acronym written as the acronym ("dang uy uy ban nhan dan tinh" →
+ * "dang uy ubnd tinh"): a body's name reads the same however a text spells it.
+ */
+export function contractAcronyms(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = EXPANSIONS.find((e) => e.words.length > 1 && e.words.every((w, k) => words[i + k] === w));
+    if (hit) {
+      out.push(hit.acronym);
+      i += hit.words.length;
+    } else out.push(words[i++]!);
+  }
+  return out;
+}
 
 /** The number of words an acronym kept beside its expansion is spelled out in ("hdnd" → 4: Hội đồng nhân dân). */
 export function acronymLength(folded: string): number {
