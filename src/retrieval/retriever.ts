@@ -210,19 +210,18 @@ export class Retriever {
     if (subject.length) {
       const terms = subject.map((term) => ({ term, weight: 1 }));
       for (let k = 1; k < subject.length; k++) terms.push({ term: `${subject[k - 1]}_${subject[k]}`, weight: 1 });
-      // "Còn phóng viên báo chí Trung ương thường trú thì được giao gì?" after a question on Kế hoạch 22: when no
-      // document in focus has a section of that body, it is looked for everywhere (the guidance spreading the plan has one).
-      const ranges = focus.size && focus.size < metas.length ? this.index.chunkRanges(focus) : [];
-      let holds = false;
-      for (let r = 0; r < ranges.length && !holds; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]! && !holds; i++) holds = isSectionOf(chunks[i]!, subject, this.idf, this.near);
-      const scope = holds ? focus : undefined;
-      const inScope = (i: number) => accept(i) && (!scope || scope.has(chunks[i]!.docId));
+      const focused = focus.size && focus.size < metas.length ? focus : undefined;
       // Only a rare word's misreadings ("HDPND"): a common one's near spellings ("dan", "dung" of "dang") find anything.
       const variants = this.expand(terms.filter((t) => this.idf(t.term) >= RARE_IDF)).filter((t) => !terms.some((u) => u.term === t.term));
       const query = [...terms, ...variants];
-      const probe = await (scope
-        ? this.index.lexical.search(query, SUBJECT_PROBE, inScope, this.index.chunkRanges(scope))
-        : this.index.lexical.search(query, SUBJECT_PROBE, inScope));
+      const search = (scope: Set<string> | undefined) =>
+        scope
+          ? this.index.lexical.search(query, SUBJECT_PROBE, (i: number) => accept(i) && scope.has(chunks[i]!.docId), this.index.chunkRanges(scope))
+          : this.index.lexical.search(query, SUBJECT_PROBE, accept);
+      let probe = await search(focused);
+      // "Còn phóng viên báo chí Trung ương thường trú thì được giao gì?" after a question on Kế hoạch 22: when no
+      // document in focus has a section of that body, it is looked for everywhere (the guidance spreading the plan has one).
+      if (focused && !probe.some(({ index }) => isSectionOf(chunks[index]!, subject, this.idf, this.near))) probe = await search(undefined);
       // What it finds is reranked even when fusion ranks it low; a section headed by the body's name
       // counts as ranked in a list of its own, like the focused search's.
       probe.forEach(({ index }, rank) => {
