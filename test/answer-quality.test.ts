@@ -1103,3 +1103,13 @@ describe('duties of a named body', () => {
     expect(reply.citations[0]!.quote).toMatch(/Phối hợp với các cơ quan, đơn vị/);
   });
 });
+
+describe('kinds of things', () => {
+  it('"kể những loại ấn phẩm nào": "loại" and "kể" shape the question; the list of publications answers', async () => {
+    const terms = analyzeQuery('Kế hoạch tuyên truyền của Sơn La kể những loại ấn phẩm tuyên truyền nào?').content.map((t) => t.term);
+    expect(terms).not.toContain('loai');
+    expect(terms).toContain('ke'); // "kế hoạch" stays
+    const reply = await ask('Kế hoạch tuyên truyền của Sơn La kể những loại ấn phẩm tuyên truyền nào?');
+    expect(fold(reply.citations[0]!.quote)).toMatch(/an pham tuyen truy'?n \(ban tin/);
+  });
+});

@@ -78,6 +78,10 @@ function isModal(words: string[], i: number): boolean {
   // "nói về cái gì", "cái gì": the shape of the question, not its topic.
   // "mấy cái “dám”", "những cái gì": "cái" counts or points, it is no topic word.
   if (word === 'cai' && (next === 'gi' || next === undefined || /^(may|nhieu|nhung|cac|mot)$/.test(prev ?? ''))) return true;
+  // "những loại / kiểu ấn phẩm nào": the kind of thing asked, which the answer lists without the word; "kể (tên) những …" asks for a list.
+  if ((word === 'loai' || word === 'kieu') && /^(nhung|cac|may)$/.test(prev ?? '')) return true;
+  if (word === 'ke' && (next === 'ten' || next === 'nhung' || next === 'cac' || next === 'ra')) return true;
+  if (word === 'ten' && prev === 'ke') return true;
   // "họp" is expanded to "họp hội nghị" (expandShorthand): the expansion carries it.
   if (word === 'hop' && next === 'hoi' && words[i + 2] === 'nghi') return true;
   // "bao lâu … một lần": how often, not a count of one.
