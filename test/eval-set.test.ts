@@ -75,6 +75,7 @@ describe('question sets in data/eval', () => {
     ['fresh-blind6.jsonl', 'fj-'],
     ['fresh-blind7.jsonl', 'fk-'],
     ['fresh-blind8.jsonl', 'fl-'],
+    ['fresh-blind9.jsonl', 'fm-'],
   ])('%s has the agreed mix of refusals, follow-ups, English and all five documents', (file, prefix) => {
     const cases = readCases(join(evalDir, file));
     expect(cases).toHaveLength(90);
