@@ -1113,3 +1113,21 @@ describe('kinds of things', () => {
     expect(fold(reply.citations[0]!.quote)).toMatch(/an pham tuyen truy'?n \(ban tin/);
   });
 });
+
+describe('the signer\'s title and documents pointed back at', () => {
+  it('"ký với chức danh gì" is answered by the signing block\'s title lines, even when the scan shows no name', async () => {
+    expect(metadataKind('Ông ấy ký với chức vụ gì?')).toBe('signer');
+    const reply = await ask('Kế hoạch 121-KH/BTGTU được ký với chức danh gì?');
+    expect(reply.citations[0]!.quote).toMatch(/^K\/T TRUING BAN\nPHO TRU/);
+    expect(verbatim(reply.citations[0]!.source, reply.citations[0]!.quote)).toBe(true);
+  });
+
+  it('"Văn bản đó ban hành ngày nào?" is about the document the last question was about (its first type named)', async () => {
+    const reply = await runtime.assistant.ask({
+      question: 'Văn bản đó ban hành ngày nào?',
+      history: [{ role: 'user', content: 'Hướng dẫn tuyên truyền Kế hoạch 22-KH/TU do cơ quan nào ban hành?' }],
+    });
+    expect(reply.citations[0]!.source).toBe('dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt');
+    expect(reply.citations[0]!.quote).toContain('ngày 21 tháng 01 năm 2026');
+  });
+});

@@ -34,7 +34,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // hướng dẫn số mấy", a cited one).
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
   ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(ke hoach|huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$/],
-  ['signer', /\b(ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
+  ['signer', /\b(k[iy] (voi|duoi) (chuc vu|chuc danh|cuong vi|tu cach)|ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
   ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|thang may nam nao|thang nao nam nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b|\b(de|ghi) ngay (nao|bao nhieu|may|thang nam nao)\b|\b\d+-[a-z]+\/[a-z]+\b(?!.*\b(hoan thanh|han|nop|bao cao|to chuc|thuc hien|trien khai)\b).*\bngay (nao|bao nhieu|may)\s*$/],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
@@ -58,7 +58,11 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   const keys = refKeysOf(analysis);
   const index = referenceIndex(documents);
   // "Hướng dẫn … về Kế hoạch 22 ký ngày nào?": the subject is the first document type named, not the one it is about.
-  const subject = BASIS_NAMED_FIRST.test(fold(analysis.question)) ? undefined : subjectType(analysis.question);
+  // "Văn bản đó ban hành ngày nào?" after "Hướng dẫn tuyên truyền Kế hoạch 22 do ai ban hành?": the document pointed
+  // back at is the one the last question was about, the first type it named.
+  const pointsBack = analysis.followUp && /\b(van ban|no) (do|nay|ay)\b|\bno\b/.test(fold(analysis.question));
+  const previous = analysis.text.split('\n')[1];
+  const subject = BASIS_NAMED_FIRST.test(fold(analysis.question)) ? undefined : (subjectType(analysis.question) ?? (pointsBack && previous ? subjectType(previous) : undefined));
   const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
   const typed = (at: number) => !subject || index.types[at] === undefined || index.types[at] === subject;
   const named = positionsOf(index.own, keys).find(typed);
@@ -158,6 +162,9 @@ function lineWith(doc: DocumentLines, needle: string): { start: number; end: num
   return undefined;
 }
 
+/** A signing block's title lines: "K/T TRƯỞNG BAN" (or "T/M", "TM.", "KT.") and the line under it. */
+const SIGNING_BLOCK = /(^|\n)((?:K\/T|T\/M|KT\.|TM\.)\s+\S[^\n]*\n[^\n]*\S[^\n]*)/;
+
 const DATE_LINE = /ng[aà]y\s+\d{1,2}\s+th\S*\s+\d{1,2}\s+n\S*\s+\d{4}/iu;
 
 function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string): { span: { start: number; end: number }; fact: string } | undefined {
@@ -178,6 +185,16 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
       }
     }
     return span && { span, fact: `Người ký: ${meta.signer}.` };
+  }
+  // "… được ký với chức danh gì" of a document whose scan shows no name: its signing block's title lines ("K/T TRƯỞNG BAN").
+  if (kind === 'signer' && !meta.signer && /\b(chuc vu|chuc danh|cuong vi|position|title)\b/.test(fold(question))) {
+    const tail = doc.text.length - doc.lines.slice(-15).join('\n').length;
+    const block = SIGNING_BLOCK.exec(doc.text.slice(tail));
+    if (block) {
+      const start = tail + block.index + block[1]!.length;
+      const end = start + block[2]!.trimEnd().length;
+      return { span: { start, end }, fact: `Chức danh người ký: ${block[2]!.replace(/\s+/g, ' ').trim()}.` };
+    }
   }
   if (kind === 'date' && meta.date) {
     const head = doc.lines.slice(0, 25).join('\n');
