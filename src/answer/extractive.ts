@@ -657,9 +657,9 @@ function writesPhrase(words: string[], phrase: string[], ocr: boolean): boolean 
   return false;
 }
 
-/** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
 /** Kinds of body a "which" question asks for: the answer names the body, rarely the kind. */
 const BODY_KINDS = new Set(['co quan', 'don vi', 'to chuc']);
+/** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
 const FOLLOW_UP_THING = /^ (?:con|the con|vay con) ((?:[a-z]+ ){1,3}[a-z]+) thi /;
 
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
@@ -672,15 +672,20 @@ function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
     const forms = c.passage.chunk.ocr ? undefined : analysis.accents?.get(term);
     return !forms || [...forms].some((f) => tokens.accented.has(f));
   };
+  return weightedShare(analysis.content, idf, (term) => context.has(term) || document.has(term), (term) => words.has(term) && spelled(term));
+}
+
+/** The idf-weighted share of `terms` that `found` finds, leaving out those `said` says are said where the sentence stands. */
+function weightedShare(terms: QueryAnalysis['content'], idf: Idf, said: (term: string) => boolean, found: (term: string) => boolean): number {
   let total = 0;
-  let found = 0;
-  for (const { term, weight } of analysis.content) {
-    if (context.has(term) || document.has(term)) continue;
+  let hit = 0;
+  for (const { term, weight } of terms) {
+    if (said(term)) continue;
     const w = weight * Math.max(0.2, idf(term));
     total += w;
-    if (words.has(term) && spelled(term)) found += w;
+    if (found(term)) hit += w;
   }
-  return total ? found / total : 1;
+  return total ? hit / total : 1;
 }
 
 function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
@@ -759,25 +764,18 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // How much of what the question asks beyond the body and its duty a candidate says (idf-weighted); words its
   // heading or its document's title writes are said by where it stands.
   const named = new Set(body);
-  const rest = dutyAnalysis.content.filter((t) => !named.has(t.term) && !(t.alt !== undefined && named.has(t.alt)));
+  const namesBody = (t: QueryAnalysis['content'][number]) => named.has(t.term) || (t.alt !== undefined && named.has(t.alt));
+  const rest = dutyAnalysis.content.filter((t) => !namesBody(t));
   const saysRest = (c: Candidate) => {
     const { sentences, context } = chunkTokens(c.passage.chunk);
     const title = titledTokens(c.passage.doc);
-    let total = 0;
-    let found = 0;
-    for (const { term, weight } of rest) {
-      if (title.has(term) || context.has(term)) continue;
-      const w = weight * Math.max(0.2, idf(term));
-      total += w;
-      if (writesTerm(sentences[c.index]!.set, term, c.passage.chunk.ocr, options.near, options.corpus?.knownWords)) found += w;
-    }
-    return total ? found / total : 1;
+    const { ocr } = c.passage.chunk;
+    return weightedShare(rest, idf, (term) => title.has(term) || context.has(term), (term) => writesTerm(sentences[c.index]!.set, term, ocr, options.near, options.corpus?.knownWords));
   };
   const names = (words: string[], ocr: boolean) => leadsWith(words, body, idf, ocr ? options.near : undefined) >= LEAD_COVERAGE;
   const ownAnalysis = (doc: DocumentMeta) => {
     const title = titledTokens(doc);
-    const named = new Set(body);
-    return { ...dutyAnalysis, content: dutyAnalysis.content.filter((t) => named.has(t.term) || (t.alt !== undefined && named.has(t.alt)) || !title.has(t.term)) };
+    return { ...dutyAnalysis, content: dutyAnalysis.content.filter((t) => namesBody(t) || !title.has(t.term)) };
   };
   // "qua những kênh nào / bằng hình thức nào": a sentence that states the means answers, not one about the same thing.
   const means = asksForMeans(analysis);
