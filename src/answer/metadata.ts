@@ -162,6 +162,9 @@ function lineWith(doc: DocumentLines, needle: string): { start: number; end: num
   return undefined;
 }
 
+/** "… giữ chức vụ / chức danh gì": the signer's position, not only the name. */
+const POSITION_ASKED = /\b(chuc vu|chuc danh|cuong vi|position|title)\b/;
+
 /** A signing block's title lines: "K/T TRƯỞNG BAN" (or "T/M", "TM.", "KT.") and the line under it. */
 const SIGNING_BLOCK = /(^|\n)((?:K\/T|T\/M|KT\.|TM\.)\s+\S[^\n]*\n[^\n]*\S[^\n]*)/;
 
@@ -175,7 +178,7 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
   if (kind === 'signer' && meta.signer) {
     const span = lineWith(doc, meta.signer);
     // "Người ký … giữ chức vụ gì": the title lines above the name ("K/T TRƯỞNG BAN / PHÓ BAN") belong to the quote.
-    if (span && /\b(chuc vu|chuc danh|cuong vi|position|title)\b/.test(fold(question))) {
+    if (span && POSITION_ASKED.test(fold(question))) {
       const above = doc.text.slice(0, span.start).split('\n').slice(-4, -1);
       const titled = above.findIndex((l) => /^[\p{Lu}\s/.,&-]{4,}$/u.test(l.trim()) && /\p{Lu}{2}/u.test(l));
       if (titled >= 0) {
@@ -187,7 +190,7 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     return span && { span, fact: `Người ký: ${meta.signer}.` };
   }
   // "… được ký với chức danh gì" of a document whose scan shows no name: its signing block's title lines ("K/T TRƯỞNG BAN").
-  if (kind === 'signer' && !meta.signer && /\b(chuc vu|chuc danh|cuong vi|position|title)\b/.test(fold(question))) {
+  if (kind === 'signer' && !meta.signer && POSITION_ASKED.test(fold(question))) {
     const tail = doc.text.length - doc.lines.slice(-15).join('\n').length;
     const block = SIGNING_BLOCK.exec(doc.text.slice(tail));
     if (block) {

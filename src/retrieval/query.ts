@@ -712,14 +712,13 @@ export function leadsWith(
   idf: (term: string) => number,
   near?: (term: string) => string[],
 ): number {
-  // "Đảng ủy Ủy ban nhân dân tỉnh" is the section of "Đảng ủy UBND tỉnh".
-  words = contractAcronyms(words);
-  subject = contractAcronyms(subject);
   let start = 0;
   while (start < words.length && /^(\d+|[ivxlc]+|[a-d])$/.test(words[start]!)) start++;
   // "Đề nghị Ủy ban Mặt trận …": a request addressed to the body is its section too.
   if (words[start] === 'de' && words[start + 1] === 'nghi') start += 2;
-  const window = words.slice(start, start + subject.length + 2);
+  // "Đảng ủy Ủy ban nhân dân tỉnh" is the section of "Đảng ủy UBND tỉnh".
+  subject = contractAcronyms(subject);
+  const window = contractAcronyms(words, start, subject.length + 2);
   const writes = (w: string, at?: string) => (at !== undefined ? at === w || (near?.(w) ?? []).includes(at) : window.includes(w) || (near?.(w) ?? []).some((v) => window.includes(v)));
   if (!window.length || !writes(subject[0]!, window[0])) return 0;
   let total = 0;

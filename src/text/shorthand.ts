@@ -72,11 +72,12 @@ const EXPANSIONS = Object.entries(ACRONYMS)
 
 /**
  * Folded words with each spelled-out acronym written as the acronym ("dang uy uy ban nhan dan tinh" →
- * "dang uy ubnd tinh"): a body's name reads the same however a text spells it.
+ * "dang uy ubnd tinh"): a body's name reads the same however a text spells it. From word `from`, and only
+ * the first `limit` words out (a sentence's opening is all a heading test reads).
  */
-export function contractAcronyms(words: string[]): string[] {
+export function contractAcronyms(words: string[], from = 0, limit = Infinity): string[] {
   const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = from; i < words.length && out.length < limit; ) {
     const hit = EXPANSIONS.find((e) => e.words.length > 1 && e.words.every((w, k) => words[i + k] === w));
     if (hit) {
       out.push(hit.acronym);
