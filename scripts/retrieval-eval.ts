@@ -147,7 +147,8 @@ for (const file of sets) {
       if (dumped && name === 'vanban') dumped.push(JSON.stringify({ set: basename(file, '.jsonl'), id: c.id, candidates: traced.map((t) => ({ ...t, gold: hits(c, t.index), passage: holdsAnswer(c, t.index) })) }));
       s.n++;
       if (at === 0) s.h1++;
-      else if (name === 'vanban') {
+      else if (name !== 'vanban') misses.push(`  ✗ ${c.id} @${at < 0 ? '-' : at + 1}`);
+      else {
         misses.push(`  ✗ ${c.id} @${at < 0 ? '-' : at + 1} → ${ranked[0] === undefined ? 'nothing' : chunks[ranked[0]]!.id} ${c.question.slice(0, 110)}`);
         if (values.explain) {
           const show = (t: CandidateTrace | undefined, label: string) =>
@@ -168,7 +169,7 @@ for (const file of sets) {
     const t = totals.get(name) ?? { n: 0, h1: 0, h5: 0, rr: 0, ms: [], pn: 0, p1: 0, p5: 0 };
     totals.set(name, { n: t.n + s.n, h1: t.h1 + s.h1, h5: t.h5 + s.h5, rr: t.rr + s.rr, ms: [...t.ms, ...s.ms], pn: t.pn + s.pn, p1: t.p1 + s.p1, p5: t.p5 + s.p5 });
     rows.push(format(basename(file, '.jsonl'), name, s));
-    if (values.failures && name === 'vanban') rows.push(...misses);
+    if (values.failures) rows.push(...(name === 'vanban' ? misses : [misses.join(' ')]));
   }
 }
 function format(set: string, name: string, s: Score): string {
