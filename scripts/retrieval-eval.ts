@@ -2,15 +2,15 @@
  * `tsx scripts/retrieval-eval.ts --dir DATA_DIR [--set a.jsonl --set b.jsonl …] [--failures]`
  *
  * Retrieval only, without the answerer: for each answerable question, where the
- * first passage of vanban's retriever lies, against a plain BM25 over the same
- * chunks (folded syllable unigrams + bigrams, k1 1.2, b 0.75, the question as
- * typed) and MiniSearch with default settings (the eval's baseline). Prints
+ * first passage of vanban's retriever lies, against plain BM25 over the same
+ * chunks (src/eval/bm25.ts, the question as typed) and MiniSearch with default
+ * settings (the eval's baselines). Prints
  * hit@1, hit@5 and MRR (over the first 10) per question set.
  *
  * Gold: a case's `expect.sources` (document level). A case with `articles`
  * ([[source, "29"], …], as the laws pool writes statements) is scored at article
- * level: a chunk hits when it overlaps one of those articles ("Điều 29." lines in
- * its document). "passage" scores, where some gold chunk writes an expected
+ * level: a chunk hits when it starts in one of those articles ("Điều 29." lines
+ * in its document). "passage" scores, where some gold chunk writes an expected
  * answer phrase, whether the chunk ranked is one that does. Sets default to
  * data/eval/*.jsonl.
  */
@@ -20,7 +20,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { percentile } from '../src/eval/score.js';
-import { LexicalIndex } from '../src/retrieval/lexical-index.js';
+import { PlainBm25 } from '../src/eval/bm25.js';
 import { LocalHashEmbeddings } from '../src/retrieval/local-embeddings.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
 import { Retriever, type CandidateTrace } from '../src/retrieval/retriever.js';
@@ -56,39 +56,21 @@ if (!loaded) throw new Error(`no index under ${dir}: run DATA_DIR=${dir} npm run
 const { chunks } = loaded.index;
 const retriever = new Retriever(loaded.index, embeddings);
 
-/** "Điều 29." opening a line: the articles each chunk overlaps, reading a document's chunks in order. */
-function articlesOfChunks(list: Chunk[]): Array<Set<string>> {
+/** The article each chunk starts in ("Điều 29." opening a line), reading a document's chunks in order (as src/eval/laws-run.ts scores). */
+function articlesOfChunks(list: Chunk[]): Array<string | undefined> {
   let current: string | undefined;
   let doc = '';
   return list.map((chunk) => {
     if (chunk.docId !== doc) [doc, current] = [chunk.docId, undefined];
-    const found = new Set<string>();
     const lines = chunk.text.split('\n');
-    const first = /^Điều\s+(\d+[a-z]?)\./u.exec(lines[0]!.trim());
-    if (!first && current) found.add(current);
-    for (const line of lines) {
-      const m = /^Điều\s+(\d+[a-z]?)\./u.exec(line.trim());
-      if (m) found.add((current = m[1]!));
-    }
-    return found;
+    const starts = /^Điều\s+(\d+[a-zđ]?)\s*\./u.exec(lines[0]!.trim())?.[1] ?? current;
+    for (const line of lines) current = /^Điều\s+(\d+[a-zđ]?)\s*\./u.exec(line.trim())?.[1] ?? current;
+    return starts;
   });
 }
 const chunkArticles = articlesOfChunks(chunks);
 
-/** Plain BM25, the floor to beat: folded syllable unigrams + bigrams per phrase, nothing else. */
-function plainTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const phrase of text.split(/[\n.,;:!?()"“”]+/)) {
-    const words = foldedSyllables(phrase);
-    words.forEach((w, i) => {
-      terms.push(w);
-      if (i > 0) terms.push(`${words[i - 1]}_${w}`);
-    });
-  }
-  return terms;
-}
-const plain = LexicalIndex.build(chunks.map((c) => plainTerms(c.text)), 1.2, 0.75);
-plain.headSize = Infinity;
+const plain = new PlainBm25(chunks.map((c) => c.text));
 const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
 mini.addAll(chunks.map((c, id) => ({ id, text: c.text })));
 
@@ -97,17 +79,13 @@ let traced: CandidateTrace[] = [];
 const chunkAt = new Map(chunks.map((c, i) => [c, i]));
 const rankers: Record<string, Ranker> = {
   vanban: async (c) => (await retriever.retrieve(analyzeQuery(c.question, c.history, retriever.knows), { limit: 10, trace: (t) => (traced = t) })).map((p) => chunkAt.get(p.chunk)!),
-  bm25: async (c) => {
-    const counts = new Map<string, number>();
-    for (const t of plainTerms(c.question)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return plain.search([...counts].map(([term, weight]) => ({ term, weight })), 10).map((h) => h.index);
-  },
+  bm25: async (c) => plain.search(c.question, 10).map((h) => h.index),
   minisearch: async (c) => mini.search(c.question).slice(0, 10).map((h) => h.id as number),
 };
 
 function hits(c: Case, chunk: number): boolean {
   const source = chunks[chunk]!.source;
-  if (c.articles) return c.articles.some(([s, a]) => s === source && chunkArticles[chunk]!.has(a));
+  if (c.articles) return c.articles.some(([s, a]) => s === source && chunkArticles[chunk] === a);
   return c.expect.sources!.includes(source);
 }
 
