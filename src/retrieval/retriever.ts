@@ -101,7 +101,7 @@ export interface CandidateTrace {
   index: number;
   /** BM25 over the expanded terms, over the best candidate's (0 when BM25 did not list it among its CANDIDATES). */
   lexical: number;
-  /** Cosine similarity with the question, over the best candidate's (0 when not among the dense CANDIDATES). */
+  /** Cosine similarity with the question, over the best candidate's (0 when negative or not among the dense CANDIDATES). */
   dense: number;
   /** Reciprocal-rank fusion, over the top fused score. */
   fused: number;
@@ -305,7 +305,7 @@ export class Retriever {
         means: means && meansChunk(chunk) ? RERANK_BOOSTS.means : 0,
         recipientsList: isRecipientsList(chunk) && !recipients ? RERANK_BOOSTS.recipientsList : 0,
       };
-      const signals = { lexical: (lexicalScore.get(i) ?? 0) / maxLexical, dense: (denseScore.get(i) ?? 0) / maxDense, fused: score / maxFused, sentence: best };
+      const signals = { lexical: (lexicalScore.get(i) ?? 0) / maxLexical, dense: Math.max(0, denseScore.get(i) ?? 0) / maxDense, fused: score / maxFused, sentence: best };
       let total = 0;
       for (const key of Object.keys(RERANK_WEIGHTS) as Array<keyof typeof RERANK_WEIGHTS>) total += RERANK_WEIGHTS[key] * signals[key];
       for (const value of Object.values(boosts)) total += value;
