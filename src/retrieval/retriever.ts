@@ -257,7 +257,7 @@ export class Retriever {
     const recipients = asksRecipients(analysis);
     const means = asksForMeans(analysis);
     const top = [...selection].sort((a, b) => b[1] - a[1]).slice(0, RERANK).map(([i]): [number, number] => [i, fused.get(i)!]);
-    // "Đảng ủy HĐND tỉnh có trách nhiệm gì": the body's one-line item in a scan says little else the
+    // "<body> có trách nhiệm gì": the body's one-line item in a scan says little else the
     // question says, so its name alone is searched for too, and what that finds is always reranked.
     const subject = dutySubject(analysis);
     if (subject.length) {
@@ -272,7 +272,7 @@ export class Retriever {
           ? this.index.lexical.search(query, SUBJECT_PROBE, (i: number) => accept(i) && scope.has(chunks[i]!.docId), this.index.chunkRanges(scope))
           : this.index.lexical.search(query, SUBJECT_PROBE, accept);
       let probe = await search(focused);
-      // "Còn phóng viên báo chí Trung ương thường trú thì được giao gì?" after a question on Kế hoạch 22: when no
+      // A follow-up asking another body's duties ("Còn <body> thì được giao gì?") after a question on a plan: when no
       // document in focus has a section of that body, it is looked for everywhere (the guidance spreading the plan has one).
       if (focused && !probe.some(({ index }) => isSectionOf(chunks[index]!, subject, this.idf, this.near))) probe = await search(undefined);
       // What it finds is reranked even when fusion ranks it low; a section headed by the body's name
@@ -316,7 +316,7 @@ export class Retriever {
     reranked.sort((a, b) => b.score - a.score);
     options.trace?.(reranked.map((r) => ({ index: r.i, ...r.signals, boosts: r.boosts, score: r.score })));
     const kept = reranked.slice(0, options.limit ?? 8);
-    // "Đảng ủy HĐND tỉnh có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
+    // "<body> có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
     // else the question says, is read however low it ranks (in place of the last passage).
     if (subject.length && !kept.some(({ i }) => isSectionOf(chunks[i]!, subject, this.idf, this.near))) {
       const own = reranked.find(({ i }) => isSectionOf(chunks[i]!, subject, this.idf, this.near));
