@@ -1,7 +1,9 @@
 /**
  * Hybrid retrieval: BM25 over Vietnamese terms and dense vectors, fused by
- * reciprocal rank, then reranked with what matters in directives: references
- * to the document by number, and the best sentence's fit to the question.
+ * reciprocal rank to choose candidates, then reranked by fitted weights of the
+ * BM25 and cosine scores, the fusion and the best sentence's fit to the
+ * question (RERANK_WEIGHTS), plus what matters in directives (RERANK_BOOSTS):
+ * references to the document by number, the place it speaks for, a body's section.
  */
 import { fold } from '../text/fold.js';
 import { foldedSyllables } from '../text/tokens.js';
