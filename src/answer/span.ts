@@ -1,0 +1,82 @@
+/**
+ * The part of a quote that answers: a quote is a whole sentence ("Điều hành: phát biểu khai mạc không quá
+ * 10 phút; kết luận không quá 50 phút; tham luận không quá 10 phút"), the asker wants one clause of it.
+ * The quote is cut into clauses at ; : , and list markers, and the clause that best covers the question's
+ * content terms (the resolved question for a follow-up) is the span. No span when the quote is one clause
+ * or no clause stands out: the whole quote answers then.
+ */
+import type { QueryAnalysis } from '../retrieval/query.js';
+import type { Idf } from '../retrieval/sentence-score.js';
+import { withinOneEdit } from '../text/edit-distance.js';
+import { foldedSyllables } from '../text/tokens.js';
+import type { Citation } from '../types.js';
+
+/** A clause boundary: ; or : or , (not inside a number like "1,5"), or a list marker opening a line. */
+const CLAUSE_BREAK = /[;:]|,(?!\d)|\n\s*(?:[-+•*]|\(?\d{1,2}[.)]|[a-zđ]\))\s/gu;
+
+/** A clause shorter than this many syllables is a label ("Điều hành:"), not an answer. */
+const MIN_CLAUSE_SYLLABLES = 3;
+
+/** A misread syllable matches with this much of its weight: a scan's "luén" is probably "luận", not surely. */
+const OCR_MATCH = 0.7;
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+/** The quote's clauses, trimmed of spaces and of the punctuation that ends them. */
+export function clauses(quote: string): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  const push = (a: number, b: number) => {
+    while (a < b && /[\s,;:.\-+•*]/u.test(quote[a]!)) a++;
+    while (b > a && /[\s,;:.]/u.test(quote[b - 1]!)) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  for (const match of quote.matchAll(CLAUSE_BREAK)) {
+    push(from, match.index!);
+    from = match.index! + (match[0].startsWith('\n') ? 1 : match[0].length);
+  }
+  push(from, quote.length);
+  return out;
+}
+
+/** How well one clause covers the question's content terms: idf-weighted, exact matches in full, OCR look-alikes in part. */
+function coverage(words: string[], analysis: Pick<QueryAnalysis, 'content'>, idf: Idf, ocr: boolean): number {
+  let score = 0;
+  for (const { term, weight } of analysis.content) {
+    const w = weight * Math.max(0.2, idf(term));
+    if (words.includes(term)) score += w;
+    // One-letter slips only count on longer syllables: "ha" ~ "hà" would match half the language.
+    else if (ocr && term.length >= 3 && words.some((word) => word.length >= 3 && withinOneEdit(word, term))) score += w * OCR_MATCH;
+  }
+  return score;
+}
+
+/** [start, end] of the clause of `quote` that answers, or undefined when the whole quote does. */
+export function answeringSpan(quote: string, analysis: Pick<QueryAnalysis, 'content' | 'intents'>, idf: Idf, ocr = false): [number, number] | undefined {
+  const parts = clauses(quote).filter((c) => foldedSyllables(quote.slice(c.start, c.end)).length >= MIN_CLAUSE_SYLLABLES);
+  if (parts.length < 2) return undefined;
+  const asksNumber = analysis.intents.has('quantity');
+  const scored = parts
+    .map((clause) => {
+      const text = quote.slice(clause.start, clause.end);
+      // A quantity question is answered by a clause that holds a number.
+      const fits = !asksNumber || /\d/.test(text);
+      return { clause, score: fits ? coverage(foldedSyllables(text), analysis, idf, ocr) : 0 };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  // A tie says the question does not pick one clause; then the whole quote is the answer.
+  if (!best || best.score <= 0 || (next && next.score >= best.score * 0.999)) return undefined;
+  return [best.clause.start, best.clause.end];
+}
+
+/** Citations with the answering clause of each quote marked (`span`). */
+export function withSpans(citations: Citation[], analysis: Pick<QueryAnalysis, 'content' | 'intents'>, idf: Idf): Citation[] {
+  return citations.map((c) => {
+    const span = answeringSpan(c.quote, analysis, idf, !!c.ocr);
+    return span ? { ...c, span } : c;
+  });
+}
