@@ -3,6 +3,7 @@
  * Workers) build the dependencies and call createApp.
  */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
@@ -23,6 +24,7 @@ import { DEFAULT_LIMITS, errorResponse, installGuardrails, type Limits } from '.
 import { Metrics, metricsMiddleware } from './http/metrics.js';
 import { openApiDocument } from './http/openapi.js';
 import { questionLogging } from './http/question-logging.js';
+import { refusedOriginLog } from './http/refused-origin.js';
 
 export interface AppDeps {
   assistant: Assistant;
@@ -55,6 +57,8 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   const metrics = deps.metrics ?? new Metrics();
+  // Outermost, so every other middleware (question logging reads JSON replies) sees the plain body; SSE is never compressed.
+  app.use(compress());
   installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
   app.use(metricsMiddleware(metrics));
   if (deps.questionLog) {
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => errorResponse(c, new AppError('not_found', 'Không tìm thấy địa chỉ này.'), deps.logger));
 
   const origins = deps.corsOrigins ?? [];
+  app.use('/api/*', refusedOriginLog(origins, deps.logger));
   if (origins.length) {
     app.use('/api/*', cors({ origin: origins.includes('*') ? '*' : origins, allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
   }
