@@ -312,9 +312,10 @@ export class ChatView {
   }
 }
 
-/** The answering clause, as the reader sees it: marked, and named for screen readers. */
+/** The answering clause, as the reader sees it: marked, its purpose in the title. */
 function answeringMark(text: string, s: Strings): HTMLElement {
-  return h('mark', { className: 'vb-span', 'data-vanban': 'span', title: s.answering }, h('span', { className: 'vb-sr-only', text: `${s.answering}: ` }), text);
+  // No hidden label inside: the quote's text must stay exactly the quote (copy, find); <mark> is announced as a highlight.
+  return h('mark', { className: 'vb-span', 'data-vanban': 'span', title: s.answering, text });
 }
 
 /** Text with each quote's answering clause marked: a quote the answer holds verbatim gets its span as a <mark>. */
