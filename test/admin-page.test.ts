@@ -110,6 +110,8 @@ describe.skipIf(!CHROMIUM)('/admin in a browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const row = page.locator('#docs tr').nth(1);
     expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    const [card, section] = [await row.boundingBox(), await page.locator('#docs').boundingBox()];
+    expect(card!.x + card!.width).toBeLessThanOrEqual(section!.x + section!.width + 0.5);
     expect(await row.locator('td').first().evaluate((el) => getComputedStyle(el, '::before').content)).toContain('Văn bản');
     // Chart labels are text at a readable size, not a scaled-down drawing.
     const sizes = await page.$$eval('.hbar-label, #days svg text', (els) => els.map((el) => Number.parseFloat(getComputedStyle(el).fontSize) * (el instanceof SVGElement ? (el.ownerSVGElement!.getBoundingClientRect().width / el.ownerSVGElement!.viewBox.baseVal.width) : 1)));

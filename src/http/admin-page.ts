@@ -35,7 +35,7 @@ svg text{font:12px system-ui,sans-serif;fill:#1d2330}
  main{padding:10px}section{padding:12px}
  input[type=password],input[type=text]{min-width:0;width:100%}
  #upload-form input[type=file]{max-width:100%}
- #docs table,#docs tbody,#docs tr,#docs td{display:block;width:100%}
+ #docs table,#docs tbody,#docs tr,#docs td{display:block;width:100%;box-sizing:border-box}
  #docs tr:first-child{display:none}
  #docs tr{border:1px solid #dde1e6;border-radius:8px;padding:8px 10px;margin:0 0 10px}
  #docs td{border:0;padding:2px 0;overflow-wrap:anywhere}
