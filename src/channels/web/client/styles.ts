@@ -91,7 +91,7 @@ body{background:#e9e4df;color:#1a1a1a;font:16px/1.5 system-ui,-apple-system,"Seg
 .vs-raw{font-weight:400;font-size:.8125rem;color:#5f5f5f}
 .vs-section.vs-target{background:#fbf6e9;border-radius:6px;padding:.5rem}
 .vs-text{white-space:pre-wrap;margin:0 0 .5rem;overflow-wrap:anywhere}
-strong.vs-span{background:#ffc53d;font-weight:700;box-shadow:0 0 0 1px #a87b00;border-radius:2px}
+strong.vs-span{background:#ffc53d;font-weight:700;text-decoration:underline 2px;text-underline-offset:3px;box-shadow:0 0 0 1px #a87b00;border-radius:2px}
 mark.vs-mark{background:#ffe066;color:#1a1a1a;padding:.0625rem 0;box-shadow:0 0 0 2px #c99a00;border-radius:2px}
 .vs-notice{padding:.5rem .75rem;border-left:4px solid #0b57d0;background:#eef3fd}
 @media (min-width:900px){.vs-layout{grid-template-columns:16rem 1fr}.vs-outline{position:sticky;top:1rem;max-height:calc(100vh - 2rem);align-self:start}}
