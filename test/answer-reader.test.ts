@@ -39,6 +39,19 @@ describe('clauses and the answering span', () => {
     expect(answeringSpan('Tham luận không quá 10 phút.', analysis(['tham', 'luan']), flat)).toBeUndefined();
   });
 
+  it('never marks a lead-in ("…:"), cuts at full stops, and leaves lists and dates to their own clauses', () => {
+    const analysis = (terms: string[], intents: string[]) => ({ content: terms.map((term) => ({ term, weight: 1 })), intents: new Set(intents as never[]) });
+    const fees = 'Phí sử dụng nhà văn hóa thôn: hội người cao tuổi được miễn phí, đoàn thanh niên giảm một nửa';
+    const exempt = answeringSpan(fees, analysis(['nha', 'van', 'hoa', 'mien'], []), () => 1);
+    expect(exempt && fees.slice(...exempt)).toBe('hội người cao tuổi được miễn phí');
+    const steps = 'Bước 2: tổ chức lấy ý kiến và hoàn thiện dự thảo.\nBước 3: trình ký ban hành';
+    expect(clauses(steps).map((c) => steps.slice(c.start, c.end))).toEqual(['Bước 2', 'tổ chức lấy ý kiến và hoàn thiện dự thảo', 'Bước 3', 'trình ký ban hành']);
+    expect(answeringSpan(steps, analysis(['du', 'thao'], ['list']), () => 1)).toBeUndefined();
+    const drive = 'Đợt ra quân tổng vệ sinh môi trường, khơi thông cống rãnh, thực hiện từ ngày 05/9 đến ngày 15/9/2026';
+    const when = answeringSpan(drive, analysis(['ra', 'quan', 've', 'sinh', 'moi', 'truong', 'thuc', 'hien'], ['time']), () => 1);
+    expect(when && drive.slice(...when)).toBe('thực hiện từ ngày 05/9 đến ngày 15/9/2026');
+  });
+
   it('reads a scan’s one-letter slips as partial matches only in OCR quotes', () => {
     const scan = 'Phét biéu khai mac khéng qué 10 pht; két luén khong qua 50 phut; tham luén khong qua 10 phit.';
     const analysis = { content: ['tham', 'luan'].map((term) => ({ term, weight: 1 })), intents: new Set<never>() };

@@ -11,8 +11,11 @@ import { withinOneEdit } from '../text/edit-distance.js';
 import { foldedSyllables } from '../text/tokens.js';
 import type { Citation } from '../types.js';
 
-/** A clause boundary: ; or : or , (not inside a number like "1,5"), or a list marker opening a line. */
-const CLAUSE_BREAK = /[;:]|,(?!\d)|\n\s*(?:[-+•*]|\(?\d{1,2}[.)]|[a-zđ]\))\s/gu;
+/**
+ * A clause boundary: ; or : or , (not inside a number like "1,5"), a sentence's full stop (before a capital,
+ * a digit or a new line), or a list marker opening a line.
+ */
+const CLAUSE_BREAK = /[;:]|,(?!\d)|\.(?=\s*\n|\s+[\p{Lu}\d(])|\n\s*(?:[-+•*]|\(?\d{1,2}[.)]|[a-zđ]\))\s/gu;
 
 /** A clause shorter than this many syllables is a label ("Điều hành:"), not an answer. */
 const MIN_CLAUSE_SYLLABLES = 3;
@@ -23,22 +26,24 @@ const OCR_MATCH = 0.7;
 export interface Clause {
   start: number;
   end: number;
+  /** The clause introduces what follows ("Tổng kinh phí thu gom:"): a heading, not an answer. */
+  leadIn?: boolean;
 }
 
 /** The quote's clauses, trimmed of spaces and of the punctuation that ends them. */
 export function clauses(quote: string): Clause[] {
   const out: Clause[] = [];
   let from = 0;
-  const push = (a: number, b: number) => {
+  const push = (a: number, b: number, leadIn: boolean) => {
     while (a < b && /[\s,;:.\-+•*]/u.test(quote[a]!)) a++;
     while (b > a && /[\s,;:.]/u.test(quote[b - 1]!)) b--;
-    if (b > a) out.push({ start: a, end: b });
+    if (b > a) out.push({ start: a, end: b, ...(leadIn ? { leadIn } : {}) });
   };
   for (const match of quote.matchAll(CLAUSE_BREAK)) {
-    push(from, match.index!);
+    push(from, match.index!, match[0] === ':');
     from = match.index! + (match[0].startsWith('\n') ? 1 : match[0].length);
   }
-  push(from, quote.length);
+  push(from, quote.length, false);
   return out;
 }
 
@@ -56,13 +61,15 @@ function coverage(words: string[], analysis: Pick<QueryAnalysis, 'content'>, idf
 
 /** [start, end] of the clause of `quote` that answers, or undefined when the whole quote does. */
 export function answeringSpan(quote: string, analysis: Pick<QueryAnalysis, 'content' | 'intents'>, idf: Idf, ocr = false): [number, number] | undefined {
-  const parts = clauses(quote).filter((c) => foldedSyllables(quote.slice(c.start, c.end)).length >= MIN_CLAUSE_SYLLABLES);
+  // A list is answered by all its items: no one clause is the answer.
+  if (analysis.intents.has('list')) return undefined;
+  const parts = clauses(quote).filter((c) => !c.leadIn && foldedSyllables(quote.slice(c.start, c.end)).length >= MIN_CLAUSE_SYLLABLES);
   if (parts.length < 2) return undefined;
-  const asksNumber = analysis.intents.has('quantity');
+  // A quantity or a date is answered by a clause that holds a number.
+  const asksNumber = analysis.intents.has('quantity') || analysis.intents.has('time');
   const scored = parts
     .map((clause) => {
       const text = quote.slice(clause.start, clause.end);
-      // A quantity question is answered by a clause that holds a number.
       const fits = !asksNumber || /\d/.test(text);
       return { clause, score: fits ? coverage(foldedSyllables(text), analysis, idf, ocr) : 0 };
     })
