@@ -24,11 +24,14 @@ describe('clauses and the answering span', () => {
   const quote = 'Điều hành: phát biểu khai mạc không quá 10 phút; kết luận không quá 50 phút; tham luận không quá 10 phút.';
   const flat = () => 1;
 
-  it('cuts a quote at ; : , and list markers, not inside numbers', () => {
+  it('cuts a quote at ; : and list markers, at commas (not inside numbers) only when it has none of those', () => {
     const parts = clauses(quote).map((c) => quote.slice(c.start, c.end));
     expect(parts).toEqual(['Điều hành', 'phát biểu khai mạc không quá 10 phút', 'kết luận không quá 50 phút', 'tham luận không quá 10 phút']);
-    const list = 'Gồm:\n- báo chí, 1,5 triệu bản\n- mạng xã hội';
-    expect(clauses(list).map((c) => list.slice(c.start, c.end))).toEqual(['Gồm', 'báo chí', '1,5 triệu bản', 'mạng xã hội']);
+    const list = 'Ấn phẩm:\n- báo chí, tạp chí\n- tờ gấp';
+    expect(clauses(list).map((c) => list.slice(c.start, c.end))).toEqual(['Ấn phẩm', 'báo chí, tạp chí', 'tờ gấp']);
+    const flat = 'Bản tin in 1,5 vạn bản, phát hành hằng tháng, gửi tới chi bộ';
+    expect(clauses(flat).map((c) => flat.slice(c.start, c.end))).toEqual(['Bản tin in 1,5 vạn bản', 'phát hành hằng tháng', 'gửi tới chi bộ']);
+    expect(clauses(flat, false)).toHaveLength(1);
   });
 
   it('marks the clause that covers the question and none when no clause stands out', () => {
@@ -41,12 +44,14 @@ describe('clauses and the answering span', () => {
 
   it('never marks a lead-in ("…:"), cuts at full stops, and leaves lists and dates to their own clauses', () => {
     const analysis = (terms: string[], intents: string[]) => ({ content: terms.map((term) => ({ term, weight: 1 })), intents: new Set(intents as never[]) });
-    const fees = 'Phí sử dụng nhà văn hóa thôn: hội người cao tuổi được miễn phí, đoàn thanh niên giảm một nửa';
+    const fees = 'Phí sử dụng nhà văn hóa thôn: hội người cao tuổi được miễn phí; đoàn thanh niên giảm một nửa';
     const exempt = answeringSpan(fees, analysis(['nha', 'van', 'hoa', 'mien'], []), () => 1);
     expect(exempt && fees.slice(...exempt)).toBe('hội người cao tuổi được miễn phí');
     const steps = 'Bước 2: tổ chức lấy ý kiến và hoàn thiện dự thảo.\nBước 3: trình ký ban hành';
     expect(clauses(steps).map((c) => steps.slice(c.start, c.end))).toEqual(['Bước 2', 'tổ chức lấy ý kiến và hoàn thiện dự thảo', 'Bước 3', 'trình ký ban hành']);
     expect(answeringSpan(steps, analysis(['du', 'thao'], ['list']), () => 1)).toBeUndefined();
+    // "… như sau:" announces items that answer together.
+    expect(answeringSpan('Ba yêu cầu như sau: tổ chức gọn; tiết kiệm chi phí; đúng thời gian', analysis(['to', 'chuc', 'gon'], []), () => 1)).toBeUndefined();
     const drive = 'Đợt ra quân tổng vệ sinh môi trường, khơi thông cống rãnh, thực hiện từ ngày 05/9 đến ngày 15/9/2026';
     const when = answeringSpan(drive, analysis(['ra', 'quan', 've', 'sinh', 'moi', 'truong', 'thuc', 'hien'], ['time']), () => 1);
     expect(when && drive.slice(...when)).toBe('thực hiện từ ngày 05/9 đến ngày 15/9/2026');

@@ -12,10 +12,15 @@ import { foldedSyllables } from '../text/tokens.js';
 import type { Citation } from '../types.js';
 
 /**
- * A clause boundary: ; or : or , (not inside a number like "1,5"), a sentence's full stop (before a capital,
- * a digit or a new line), or a list marker opening a line.
+ * Clause boundaries, strong first: ; or :, a sentence's full stop (before a capital, a digit or a new line),
+ * a list marker opening a line. A comma (not inside a number like "1,5") also joins the words of one phrase
+ * ("cán bộ, đảng viên"), so commas cut a quote only when it has no strong boundary.
  */
-const CLAUSE_BREAK = /[;:]|,(?!\d)|\.(?=\s*\n|\s+[\p{Lu}\d(])|\n\s*(?:[-+•*]|\(?\d{1,2}[.)]|[a-zđ]\))\s/gu;
+const STRONG_BREAK = /[;:]|\.(?=\s*\n|\s+[\p{Lu}\d(])|\n\s*(?:[-+•*]|\(?\d{1,2}[.)]|[a-zđ]\))\s/gu;
+const COMMA_BREAK = /,(?!\d)/gu;
+
+/** A lead-in that announces a list ("… như sau:", "gồm:", "là:"): the items after it answer together. */
+const ANNOUNCES_LIST = /\b(?:sau|gom|la)$/;
 
 /** A clause shorter than this many syllables is a label ("Điều hành:"), not an answer. */
 const MIN_CLAUSE_SYLLABLES = 3;
@@ -30,8 +35,13 @@ export interface Clause {
   leadIn?: boolean;
 }
 
-/** The quote's clauses, trimmed of spaces and of the punctuation that ends them. */
-export function clauses(quote: string): Clause[] {
+/** The quote's clauses, trimmed of spaces and of the punctuation that ends them: at strong boundaries, else at commas. */
+export function clauses(quote: string, commas = true): Clause[] {
+  const strong = clausesAt(quote, STRONG_BREAK);
+  return strong.length > 1 || !commas ? strong : clausesAt(quote, COMMA_BREAK);
+}
+
+function clausesAt(quote: string, breaks: RegExp): Clause[] {
   const out: Clause[] = [];
   let from = 0;
   const push = (a: number, b: number, leadIn: boolean) => {
@@ -39,7 +49,7 @@ export function clauses(quote: string): Clause[] {
     while (b > a && /[\s,;:.]/u.test(quote[b - 1]!)) b--;
     if (b > a) out.push({ start: a, end: b, ...(leadIn ? { leadIn } : {}) });
   };
-  for (const match of quote.matchAll(CLAUSE_BREAK)) {
+  for (const match of quote.matchAll(breaks)) {
     push(from, match.index!, match[0] === ':');
     from = match.index! + (match[0].startsWith('\n') ? 1 : match[0].length);
   }
@@ -63,10 +73,13 @@ function coverage(words: string[], analysis: Pick<QueryAnalysis, 'content'>, idf
 export function answeringSpan(quote: string, analysis: Pick<QueryAnalysis, 'content' | 'intents'>, idf: Idf, ocr = false): [number, number] | undefined {
   // A list is answered by all its items: no one clause is the answer.
   if (analysis.intents.has('list')) return undefined;
-  const parts = clauses(quote).filter((c) => !c.leadIn && foldedSyllables(quote.slice(c.start, c.end)).length >= MIN_CLAUSE_SYLLABLES);
+  // A number or a date sits in one comma-clause; a name or a topic runs across commas ("cán bộ, đảng viên").
+  const asksNumber = analysis.intents.has('quantity') || analysis.intents.has('time');
+  const all = clauses(quote, asksNumber);
+  if (all.some((c) => c.leadIn && ANNOUNCES_LIST.test(foldedSyllables(quote.slice(c.start, c.end)).join(' ')))) return undefined;
+  const parts = all.filter((c) => !c.leadIn && foldedSyllables(quote.slice(c.start, c.end)).length >= MIN_CLAUSE_SYLLABLES);
   if (parts.length < 2) return undefined;
   // A quantity or a date is answered by a clause that holds a number.
-  const asksNumber = analysis.intents.has('quantity') || analysis.intents.has('time');
   const scored = parts
     .map((clause) => {
       const text = quote.slice(clause.start, clause.end);
