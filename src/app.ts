@@ -49,6 +49,11 @@ export interface AppDeps {
   questionLog?: QuestionLog;
   limits?: Partial<Limits>;
   metrics?: Metrics;
+  /**
+   * Gzip pages, scripts and JSON in the app (Node). Off on Workers: the runtime and the edge compress, and a
+   * body compressed here would be encoded twice.
+   */
+  compress?: boolean;
   /** Size of the live index for /metrics (else counted from the library). */
   indexSize?: () => { documents: number; chunks: number };
 }
@@ -58,7 +63,7 @@ export function createApp(deps: AppDeps): Hono {
 
   const metrics = deps.metrics ?? new Metrics();
   // Outermost, so every other middleware (question logging reads JSON replies) sees the plain body; SSE is never compressed.
-  app.use(compress());
+  if (deps.compress) app.use(compress());
   installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
   app.use(metricsMiddleware(metrics));
   if (deps.questionLog) {
