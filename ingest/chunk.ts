@@ -3,8 +3,7 @@
  * exactly one chunk (a line longer than a chunk is cut at sentences into
  * consecutive chunks).
  *
- * - Directive sections: one chunk per section, long ones split between lines. A
- *   heading-only section ("II- NHIỆM VỤ") opens the chunk of its first subsection.
+ * - Directive sections: one chunk per section (a heading-only one too), long ones split between lines.
  * - Articles (Điều): one chunk per article with its clauses and points; a long
  *   article splits at clause (khoản) boundaries, and every part after the first
  *   carries "Điều N. <title>" in its headings. No chunk spans two articles.
@@ -61,7 +60,7 @@ function hardSplit(text: string, maxChars: number): string[] {
   return pieces;
 }
 
-/** A heading-only section ("II- NHIỆM VỤ") whose content is in the subsections that follow it. */
+/** A heading-only section ("Chương I / QUY ĐỊNH CHUNG") whose content is in the subsections that follow it. */
 function isTitleOnly(section: Section, next: Section | undefined): boolean {
   const opensNext = next !== undefined && (section.path === '' ? false : next.path.startsWith(`${section.path}.`));
   const lines = section.text.split('\n');
@@ -95,6 +94,7 @@ function unitsOf(sections: Section[]): Unit[] {
     const section = sections[i]!;
     if (section.article) {
       const last = units[units.length - 1];
+      // "Chương I / QUY ĐỊNH CHUNG" right before an article opens that article's chunk.
       if (last && !leading.length && last.main.article === section.article) {
         // Clauses (level 3) may start a part of a long article; points (level 4+) stay with their clause.
         if (section.level <= 3) last.breaks.add(last.blocks.length);
@@ -106,12 +106,13 @@ function unitsOf(sections: Section[]): Unit[] {
       leading = [];
       continue;
     }
-    if (isTitleOnly(section, sections[i + 1])) {
+    if (isTitleOnly(section, sections[i + 1]) && sections[i + 1]?.article) {
       leading.push(blockOf(section));
       continue;
     }
-    units.push({ main: section, blocks: [...leading, blockOf(section)], breaks: new Set() });
-    leading = [];
+    // A directive heading-only section ("II- NHIỆM VỤ") stays a chunk of its own: answers read a
+    // directive section's first line as its heading, so it is not glued above its first subsection.
+    units.push({ main: section, blocks: [blockOf(section)], breaks: new Set() });
   }
   // Heading-only sections at the very end still belong somewhere: a unit of their own.
   if (leading.length) units.push({ main: leading[leading.length - 1]!.section, blocks: leading, breaks: new Set() });

@@ -3,9 +3,11 @@
  * reciprocal rank, then reranked with what matters in directives: references
  * to the document by number, and the best sentence's fit to the question.
  */
+import { findArticleRefs } from '../text/doc-refs.js';
 import { fold } from '../text/fold.js';
 import { foldedSyllables } from '../text/tokens.js';
 import type { Chunk, DocumentMeta, Passage } from '../types.js';
+import { articleFocus } from './article-focus.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { positionsOf, referenceIndex } from './document-index.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -108,6 +110,8 @@ const SUBJECT_LEAD = 0.15;
 const MEANS_LEAD = 0.1;
 /** Weight of an OCR-variant term relative to the term the question used. */
 const VARIANT_WEIGHT = 0.5;
+/** Rerank lead of the chunk holding the article (clause, point) a question names, scaled by how closely. */
+const ARTICLE_LEAD = 0.3;
 
 export class Retriever {
   constructor(private readonly index: CorpusIndex, private readonly embedder: QueryEmbedder) {}
@@ -231,6 +235,9 @@ export class Retriever {
         else top.push([index, score]);
       });
     }
+    // "Điều 29 Luật Viên chức quy định gì?": the article named is read however it ranks.
+    const articles = articleFocus(analysis.text, findArticleRefs(analysis.text), chunks, (id) => this.index.meta(id), accept);
+    for (const i of articles.keys()) if (!top.some(([j]) => j === i)) top.push([i, fused.get(i) ?? 0]);
     const maxFused = Math.max(...top.map(([, score]) => score), 1e-9);
     const reranked = top.map(([i, score]) => {
       const chunk = chunks[i]!;
@@ -250,7 +257,8 @@ export class Retriever {
       const lead = isSectionOf(chunk, subject, this.idf, this.near) ? SUBJECT_LEAD : 0;
       // "qua những kênh nào": the passage that states the means ("thông qua …", under "HÌNH THỨC …").
       const way = means && meansChunk(chunk) ? MEANS_LEAD : 0;
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead + way - recipientsList };
+      const article = ARTICLE_LEAD * (articles.get(i) ?? 0);
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead + way + article - recipientsList };
     });
     reranked.sort((a, b) => b.score - a.score);
     const kept = reranked.slice(0, options.limit ?? 8);
