@@ -81,6 +81,8 @@ interface Unit {
   blocks: Block[];
   /** Blocks where a part of a long unit may start (clause boundaries); all blocks when empty. */
   breaks: Set<number>;
+  /** A heading whose content is in the sections under it. */
+  headingOnly?: boolean;
 }
 
 function blockOf(section: Section): Block {
@@ -112,7 +114,7 @@ function unitsOf(sections: Section[]): Unit[] {
     }
     // A directive heading-only section ("II- NHIỆM VỤ") stays a chunk of its own: answers read a
     // directive section's first line as its heading, so it is not glued above its first subsection.
-    units.push({ main: section, blocks: [blockOf(section)], breaks: new Set() });
+    units.push({ main: section, blocks: [blockOf(section)], breaks: new Set(), headingOnly: isTitleOnly(section, sections[i + 1]) });
   }
   // Heading-only sections at the very end still belong somewhere: a unit of their own.
   if (leading.length) units.push({ main: leading[leading.length - 1]!.section, blocks: leading, breaks: new Set() });
@@ -176,6 +178,7 @@ function chunkOf(unit: Unit, blocks: Block[], text: string, doc: { id: string; s
     headings: article && !first && unit.main.articleHeading ? [...unit.main.parents, unit.main.articleHeading] : unit.main.parents,
     sectionLabel: named.label,
     ...(parts.length > 1 || (parts.length === 1 && parts[0]!.section !== named.path) ? { parts } : {}),
+    ...(unit.headingOnly ? { headingOnly: true } : {}),
     text,
     sentences: sentenceSpans(text),
     ocr: doc.ocr,

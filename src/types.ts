@@ -66,6 +66,11 @@ export interface Chunk {
   sectionLabel?: string;
   /** Sections that start inside the chunk (an article's clauses and points), by offset: where a quote sits. */
   parts?: ChunkPart[];
+  /**
+   * A heading with no text of its own ("II- NHIỆM VỤ"): a chunk so no line is lost, but not searched by
+   * itself — its words are searched with every section under it (their `headings`).
+   */
+  headingOnly?: boolean;
   /** Verbatim (cleaned) text of the section or part of it. */
   text: string;
   sentences: Span[];
