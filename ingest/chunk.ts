@@ -68,6 +68,16 @@ function isTitleOnly(section: Section, next: Section | undefined): boolean {
   return opensNext && section.level > 0 && section.level < 5 && headingLike;
 }
 
+/**
+ * A directive heading with nothing of its own ("II- NHIỆM VỤ", no full stop or colon in it) whose
+ * subsections follow: its words are searched with them. A numbered heading ("1. Chỉ tiêu cụ thể")
+ * stays searchable: a question may be answered by the heading alone.
+ */
+function isBareHeading(section: Section, next: Section | undefined): boolean {
+  const opensNext = next !== undefined && section.path !== '' && next.path.startsWith(`${section.path}.`);
+  return opensNext && !section.text.includes('\n') && section.text.length < 90 && !/[.;:]/.test(section.text.slice(0, -1)) && section.level > 0 && section.level < 5;
+}
+
 /** One section's lines as a block of a chunk. */
 interface Block {
   section: Section;
@@ -114,7 +124,7 @@ function unitsOf(sections: Section[]): Unit[] {
     }
     // A directive heading-only section ("II- NHIỆM VỤ") stays a chunk of its own: answers read a
     // directive section's first line as its heading, so it is not glued above its first subsection.
-    units.push({ main: section, blocks: [blockOf(section)], breaks: new Set(), headingOnly: isTitleOnly(section, sections[i + 1]) });
+    units.push({ main: section, blocks: [blockOf(section)], breaks: new Set(), headingOnly: isBareHeading(section, sections[i + 1]) });
   }
   // Heading-only sections at the very end still belong somewhere: a unit of their own.
   if (leading.length) units.push({ main: leading[leading.length - 1]!.section, blocks: leading, breaks: new Set() });

@@ -4,6 +4,7 @@
  * them to identifiers, tolerant of `QĐ/QD/QĐi`, "số", spacing and missing accents. Article
  * references ("Điều 29", "khoản 2 Điều 5", "Điều 29, khoản 1, điểm b") point inside a document.
  */
+import { DOCUMENT_TYPES } from './document-types.js';
 import { fold } from './fold.js';
 import { memoize } from './memo.js';
 
@@ -14,30 +15,10 @@ export interface DocRef {
   short: string;
 }
 
-const TYPE_NAMES: Array<[RegExp, string]> = [
-  [/^(ke hoach|kh)$/, 'KH'],
-  [/^(ket luan|kl)$/, 'KL'],
-  [/^(quy dinh|qd|qdi|quyet dinh)$/, 'QD'],
-  [/^(nghi quyet|nq)$/, 'NQ'],
-  [/^(chi thi|ct)$/, 'CT'],
-  [/^(huong dan|hd)$/, 'HD'],
-  [/^(thong bao|tb)$/, 'TB'],
-  [/^(bao cao|bc)$/, 'BC'],
-  [/^(cong van|cv)$/, 'CV'],
-  [/^(nghi dinh|nd)$/, 'ND'],
-  [/^(thong tu|tt)$/, 'TT'],
-  [/^(quy che|qc)$/, 'QC'],
-  [/^(phuong an|pa)$/, 'PA'],
-  [/^(de an|da)$/, 'DA'],
-  [/^(chuong trinh|ctr)$/, 'CTR'],
-  [/^(to trinh|ttr)$/, 'TTR'],
-  [/^(cong dien)$/, 'CD'],
-];
-
 /** Maps a type name or code ("Kết luận", "QĐi", "kh") to its code, if known. */
 export function typeCode(name: string): string | undefined {
   const folded = fold(name).replace(/\s+/g, ' ').trim();
-  return TYPE_NAMES.find(([pattern]) => pattern.test(folded))?.[1];
+  return DOCUMENT_TYPES.find((t) => t.folded === folded || t.code.toLowerCase() === folded || t.aliases.some((a) => fold(a) === folded))?.code;
 }
 
 const FULL_REF = /(\d{1,4})\s*-\s*([a-z]{1,4})\s*\/\s*([a-z]{1,10})/g;

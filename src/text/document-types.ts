@@ -57,9 +57,6 @@ export const DOCUMENT_TYPES: readonly DocumentType[] = TYPES.map(([name, code, a
   ...(NAMED.has(name) ? { named: true } : {}),
 }));
 
-/** Folded names, longest first so "bo luat" wins over "luat" in an alternation. */
-export const FOLDED_TYPE_NAMES: readonly string[] = DOCUMENT_TYPES.map((t) => t.folded).sort((a, b) => b.length - a.length);
-
 /** Longest names first: "bo luat dan su" is a Bộ luật, not a Luật. */
 const BY_LENGTH = [...DOCUMENT_TYPES].sort((a, b) => b.folded.length - a.folded.length);
 

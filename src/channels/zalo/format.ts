@@ -12,7 +12,7 @@ export function compactCitation(citation: Citation): string {
   const typeCode = docNumber?.match(/^[^-\s]+-([A-ZĐ]+)/u)?.[1];
   const label = docNumber ? `${typeCode ? `${typeCode} ` : ''}${docNumber}` : shorten(citation.title, 60);
   const date = displayDate(citation.date);
-  const where = citation.section ? `mục ${citation.section}` : 'phần mở đầu';
+  const where = citation.sectionLabel ?? (citation.section ? `mục ${citation.section}` : 'phần mở đầu');
   return `[${citation.n}] ${label}${date ? ` (${date})` : ''}, ${where}`;
 }
 
