@@ -61,7 +61,7 @@ function hardSplit(text: string, maxChars: number): string[] {
 }
 
 /** A heading-only section ("Chương I / QUY ĐỊNH CHUNG") whose content is in the subsections that follow it. */
-function isTitleOnly(section: Section, next: Section | undefined): boolean {
+function isHeadingOnly(section: Section, next: Section | undefined): boolean {
   const opensNext = next !== undefined && (section.path === '' ? false : next.path.startsWith(`${section.path}.`));
   const lines = section.text.split('\n');
   const headingLike = lines.length <= 2 && section.text.length < 160 && !/[.;:]/.test(section.text.slice(0, -1).replace(/^\S+\s/, ''));
@@ -99,6 +99,13 @@ function blockOf(section: Section): Block {
   return { section, text: section.text.replace(/\n{2,}/g, '\n') };
 }
 
+/** Headings only ("Phần I", "Chương II / …", "Mục 1 / …") from `i` on, then an article: they open its chunk. */
+function leadsToArticle(sections: Section[], i: number): boolean {
+  let j = i;
+  while (j < sections.length && !sections[j]!.article && isHeadingOnly(sections[j]!, sections[j + 1])) j++;
+  return j > i && sections[j]?.article !== undefined;
+}
+
 function unitsOf(sections: Section[]): Unit[] {
   const units: Unit[] = [];
   let leading: Block[] = [];
@@ -106,19 +113,20 @@ function unitsOf(sections: Section[]): Unit[] {
     const section = sections[i]!;
     if (section.article) {
       const last = units[units.length - 1];
-      // "Chương I / QUY ĐỊNH CHUNG" right before an article opens that article's chunk.
+      // A clause or point of the article being read joins it.
       if (last && !leading.length && last.main.article === section.article) {
         // Clauses (level 3) may start a part of a long article; points (level 4+) stay with their clause.
         if (section.level <= 3) last.breaks.add(last.blocks.length);
         last.blocks.push(blockOf(section));
         continue;
       }
+      // A new article, opened by the chapter headings right above it.
       const blocks = [...leading, blockOf(section)];
       units.push({ main: section, blocks, breaks: new Set([leading.length]) });
       leading = [];
       continue;
     }
-    if (isTitleOnly(section, sections[i + 1]) && sections[i + 1]?.article) {
+    if (leadsToArticle(sections, i)) {
       leading.push(blockOf(section));
       continue;
     }
