@@ -93,6 +93,24 @@ export function isSectionOf(chunk: Chunk, subject: string[], idf: (term: string)
 export interface RetrieveOptions {
   limit?: number;
   sources?: string[];
+  /** Receives every reranked candidate with the signals its score was made of, best first (scripts and `debug`). */
+  trace?: (candidates: CandidateTrace[]) => void;
+}
+
+/** One reranked chunk and the signals behind its score. */
+export interface CandidateTrace {
+  /** Index into the chunk list. */
+  index: number;
+  /** BM25 over the expanded terms (0 when BM25 did not list it among its CANDIDATES). */
+  lexical: number;
+  /** Cosine similarity with the question (0 when not among the dense CANDIDATES). */
+  dense: number;
+  /** Reciprocal-rank fusion, over the top fused score. */
+  fused: number;
+  /** The best sentence's fit to the question (scoreSentence). */
+  sentence: number;
+  boosts: Record<string, number>;
+  score: number;
 }
 
 const RRF_K = 60;
@@ -179,6 +197,8 @@ export class Retriever {
     const vector = await this.embedder.embedQuery(analysis.text);
     const dense = (await this.index.dense.search(vector, sources ? CANDIDATES * 4 : CANDIDATES)).filter((h) => accept(h.index)).slice(0, CANDIDATES);
 
+    const lexicalScore = new Map(lexical.map((h) => [h.index, h.score]));
+    const denseScore = new Map(dense.map((h) => [h.index, h.score]));
     const fused = new Map<number, number>();
     lexical.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 1 / (RRF_K + rank)));
     dense.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + 0.8 / (RRF_K + rank)));
@@ -258,9 +278,11 @@ export class Retriever {
       // "qua những kênh nào": the passage that states the means ("thông qua …", under "HÌNH THỨC …").
       const way = means && meansChunk(chunk) ? MEANS_LEAD : 0;
       const article = ARTICLE_LEAD * (articles.get(i) ?? 0);
-      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + (named.has(chunk.docId) ? 0.12 : 0) + place + lead + way + article - recipientsList };
+      const boosts = { named: named.has(chunk.docId) ? 0.12 : 0, place, lead, way, article, recipientsList: -recipientsList };
+      return { i, score: 0.45 * (score / maxFused) + 0.55 * best + boosts.named + place + lead + way + article - recipientsList, fused: score / maxFused, best, boosts };
     });
     reranked.sort((a, b) => b.score - a.score);
+    options.trace?.(reranked.map((r) => ({ index: r.i, lexical: lexicalScore.get(r.i) ?? 0, dense: denseScore.get(r.i) ?? 0, fused: r.fused, sentence: r.best, boosts: r.boosts, score: r.score })));
     const kept = reranked.slice(0, options.limit ?? 8);
     // "Đảng ủy HĐND tỉnh có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
     // else the question says, is read however low it ranks (in place of the last passage).
