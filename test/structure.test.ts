@@ -12,7 +12,8 @@ import { cleanText } from '../ingest/clean.js';
 import { loadFile } from '../ingest/load.js';
 import { parseDocument } from '../ingest/parse-document.js';
 import { parseSections } from '../ingest/structure.js';
-import { quoteSection, toCitation } from '../src/answer/format.js';
+import { documentLabel, quoteSection, toCitation } from '../src/answer/format.js';
+import { articleFocus } from '../src/retrieval/article-focus.js';
 import { lawsToDocuments, type LawPassages } from '../src/eval/laws.js';
 import { findArticleRefs, findDocRefs } from '../src/text/doc-refs.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
@@ -145,6 +146,20 @@ describe('documents by articles', () => {
     const vocabulary = Vocabulary.fromTexts([cleanText(LAW).text]);
     const { meta } = parseDocument('luat-thu-nghiem.txt', LAW, vocabulary);
     expect(meta).toMatchObject({ docType: 'Luật', docNumber: '12/2031/QH16', issuer: 'Quốc hội', title: 'Luật Thử nghiệm số 12/2031/QH16' });
+  });
+
+  it('focuses a question naming an article on that article, closest clause first', () => {
+    const vocabulary = Vocabulary.fromTexts([cleanText(LAW).text]);
+    const { meta } = parseDocument('luat-thu-nghiem.txt', LAW, vocabulary);
+    const question = 'khoản 2 Điều 2 Luật Thử nghiệm nói gì?';
+    const focus = articleFocus(question, findArticleRefs(question), chunks, () => meta, () => true);
+    const held = [...focus.only].map((i) => chunks[i]!.sectionLabel);
+    expect(held).toEqual(['Điều 2']);
+    expect(documentLabel(meta)).toBe('Luật Thử nghiệm số 12/2031/QH16');
+    // Without the law's name, the article leads but nothing is filtered out.
+    const loose = articleFocus('khoản 2 Điều 2 nói gì?', findArticleRefs('khoản 2 Điều 2 nói gì?'), chunks, () => meta, () => true);
+    expect(loose.only.size).toBe(0);
+    expect([...loose.lead.values()]).toEqual([(2 / 3) * 0.5]);
   });
 
   it('writes a citation with its sectionLabel', () => {

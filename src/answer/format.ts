@@ -1,4 +1,6 @@
 /** How documents and citations are written for people: "Kế hoạch số 22-KH/TU", "16/01/2026". */
+import { typeByFoldedName } from '../text/document-types.js';
+import { fold } from '../text/fold.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 
 /** ISO date → dd/mm/yyyy. */
@@ -15,6 +17,8 @@ export function displayTitle(meta: Pick<DocumentMeta, 'title' | 'displayTitle'>)
 
 /** "Kế hoạch số 22-KH/TU" or, without a number, "Hướng dẫn về …". */
 export function documentLabel(meta: DocumentMeta): string {
+  // A law is named by its title ("Luật Viên chức"), its number after it.
+  if (meta.docType && meta.summary && typeByFoldedName(fold(meta.docType))?.named) return [`${meta.docType} ${meta.summary}`, meta.docNumber && `số ${meta.docNumber}`].filter(Boolean).join(' ');
   if (meta.docType && meta.docNumber) return `${meta.docType} số ${meta.docNumber}`;
   if (meta.docType && meta.summary) return `${meta.docType} “${meta.summary.length > 80 ? `${meta.summary.slice(0, 80)}…` : meta.summary}”`;
   return displayTitle(meta);

@@ -5,7 +5,8 @@
  * names their document ("… Luật Viên chức").
  */
 import { fold } from '../text/fold.js';
-import type { ArticleRef } from '../text/doc-refs.js';
+import { findDocRefs, type ArticleRef } from '../text/doc-refs.js';
+import { typeByFoldedName } from '../text/document-types.js';
 import type { Chunk, DocumentMeta } from '../types.js';
 
 /** The labels of the sections a chunk holds: its own and its inner parts'. */
@@ -19,6 +20,13 @@ function startsWithRef(label: string, prefix: string): boolean {
   return label === prefix || label.startsWith(`${prefix},`) || label.startsWith(`${prefix} `);
 }
 
+/** The question names the document: a law by its name ("Luật Viên chức"), any document by its number ("Quy chế 01-QC/ĐU"). */
+function questionNames(doc: DocumentMeta, foldedQuestion: string, asked: Set<string | undefined>): boolean {
+  if (doc.docType && doc.summary && typeByFoldedName(fold(doc.docType))?.named && foldedQuestion.includes(fold(`${doc.docType} ${doc.summary}`))) return true;
+  const own = doc.docNumber ? findDocRefs(doc.docNumber)[0] : undefined;
+  return own !== undefined && (asked.has(own.full) || asked.has(own.short));
+}
+
 /** How closely a chunk holds the reference: 0 none, 1 the article, 2 the clause, 3 the point. */
 function closeness(chunk: Chunk, ref: ArticleRef): number {
   const labels = labelsOf(chunk).map((l) => fold(l));
@@ -30,28 +38,32 @@ function closeness(chunk: Chunk, ref: ArticleRef): number {
   return ref.point && labels.some((l) => startsWithRef(l, `${clause}, diem ${ref.point}`)) ? 3 : 2;
 }
 
-/**
- * Chunk index → weight in (0, 1] for the chunks holding an article the question names.
- * Empty when it names none (the usual case: nothing is scanned).
- */
-export function articleFocus(question: string, refs: ArticleRef[], chunks: readonly Chunk[], meta: (docId: string) => DocumentMeta, accept: (i: number) => boolean): Map<number, number> {
-  const focus = new Map<number, number>();
+export interface ArticleFocus {
+  /** Chunk index → weight in (0, 1]: how closely it holds an article the question names. */
+  lead: Map<number, number>;
+  /** The chunks of an article named together with its document ("Điều 29 Luật Viên chức"): the answer is there. */
+  only: Set<number>;
+}
+
+/** The chunks holding an article the question names. Empty when it names none (the usual case: nothing is scanned). */
+export function articleFocus(question: string, refs: ArticleRef[], chunks: readonly Chunk[], meta: (docId: string) => DocumentMeta, accept: (i: number) => boolean): ArticleFocus {
+  const focus: ArticleFocus = { lead: new Map(), only: new Set() };
   if (!refs.length) return focus;
   const folded = fold(question);
+  const asked = new Set(findDocRefs(question).flatMap((r) => [r.full, r.short]));
   const named = new Map<string, boolean>();
   const namesDocument = (docId: string) => {
     let yes = named.get(docId);
-    if (yes === undefined) {
-      // "Luật Viên chức" in the question names the law titled so.
-      const title = fold(meta(docId).title).split(' – ')[0]!;
-      named.set(docId, (yes = title.length > 4 && folded.includes(title)));
-    }
+    if (yes === undefined) named.set(docId, (yes = questionNames(meta(docId), folded, asked)));
     return yes;
   };
   chunks.forEach((chunk, i) => {
     if (!chunk.sectionLabel?.startsWith('Điều') || !accept(i)) return;
     const best = Math.max(...refs.map((ref) => closeness(chunk, ref)));
-    if (best > 0) focus.set(i, (best / 3) * (namesDocument(chunk.docId) ? 1 : 0.5));
+    if (best === 0) return;
+    const inNamed = namesDocument(chunk.docId);
+    focus.lead.set(i, (best / 3) * (inNamed ? 1 : 0.5));
+    if (inNamed) focus.only.add(i);
   });
   return focus;
 }

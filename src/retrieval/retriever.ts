@@ -257,7 +257,7 @@ export class Retriever {
     }
     // "Điều 29 Luật Viên chức quy định gì?": the article named is read however it ranks.
     const articles = articleFocus(analysis.text, findArticleRefs(analysis.text), chunks, (id) => this.index.meta(id), accept);
-    for (const i of articles.keys()) if (!top.some(([j]) => j === i)) top.push([i, fused.get(i) ?? 0]);
+    for (const i of articles.lead.keys()) if (!top.some(([j]) => j === i)) top.push([i, fused.get(i) ?? 0]);
     const maxFused = Math.max(...top.map(([, score]) => score), 1e-9);
     const reranked = top.map(([i, score]) => {
       const chunk = chunks[i]!;
@@ -277,11 +277,13 @@ export class Retriever {
       const lead = isSectionOf(chunk, subject, this.idf, this.near) ? SUBJECT_LEAD : 0;
       // "qua những kênh nào": the passage that states the means ("thông qua …", under "HÌNH THỨC …").
       const way = means && meansChunk(chunk) ? MEANS_LEAD : 0;
-      const article = ARTICLE_LEAD * (articles.get(i) ?? 0);
+      const article = ARTICLE_LEAD * (articles.lead.get(i) ?? 0);
       const boosts = { named: named.has(chunk.docId) ? 0.12 : 0, place, lead, way, article, recipientsList: -recipientsList };
       return { i, score: 0.45 * (score / maxFused) + 0.55 * best + boosts.named + place + lead + way + article - recipientsList, fused: score / maxFused, best, boosts };
     });
     reranked.sort((a, b) => b.score - a.score);
+    // An article named with its document is where the answer is: only its chunks are read.
+    if (articles.only.size) reranked.splice(0, reranked.length, ...reranked.filter((r) => articles.only.has(r.i)));
     options.trace?.(reranked.map((r) => ({ index: r.i, lexical: lexicalScore.get(r.i) ?? 0, dense: denseScore.get(r.i) ?? 0, fused: r.fused, sentence: r.best, boosts: r.boosts, score: r.score })));
     const kept = reranked.slice(0, options.limit ?? 8);
     // "Đảng ủy HĐND tỉnh có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
