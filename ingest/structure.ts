@@ -211,7 +211,39 @@ export function parseSections(text: string): Section[] {
     current.text += `${line}\n`;
   }
   flush();
-  return sections;
+  return sections.some((sec) => sec.path !== '' && sec.path !== 'Nơi nhận' && sec.path !== 'Phụ lục') ? sections : withParagraphs(sections);
+}
+
+/** The end of a prose letter's header: the "Kính gửi" list, else the "V/v" trích yếu. */
+const ADDRESSEE = /^kinh gui\b/;
+/** "TM.", "KT. CHỦ TỊCH", "T/L BAN THƯỜNG VỤ": a signature block. */
+const SIGNATURE_MARK = /(?:^|[\s,])(?:T\/M|TM\.|KT\.|K\/T|TL\.|T\/L|TUQ\.)\s*\p{Lu}{2}/u;
+const SUBJECT = /^v\/v\b/;
+
+/**
+ * A letter without headings (a công văn in prose): after its header, each paragraph is a
+ * section of its own, "đoạn 2", so a quote says where it is and chunks follow paragraphs.
+ */
+function withParagraphs(sections: Section[]): Section[] {
+  const opening = sections[0];
+  if (!opening || opening.path !== '') return sections;
+  const lines = opening.text.split('\n');
+  const folded = lines.map((l) => fold(l.trim()));
+  let end = folded.findIndex((l) => ADDRESSEE.test(l));
+  if (end >= 0) {
+    // The addressees: "- Trung tâm Y tế huyện;" lines (a scan may put blank lines between them).
+    for (let next = end + 1; next < lines.length && (!lines[next]!.trim() || /^[-–~•+]/.test(lines[next]!.trim())); next++) if (lines[next]!.trim()) end = next;
+  } else end = folded.findIndex((l) => SUBJECT.test(l));
+  if (end < 0) return sections;
+  const rest = lines.slice(end + 1).filter((l) => l.trim());
+  // A scan may lose "Nơi nhận:": the signature block ("KT. CHỦ TỊCH") then closes the letter.
+  const signed = rest.findIndex((l) => SIGNATURE_MARK.test(l));
+  const paragraphs = signed >= 0 ? rest.slice(0, signed) : rest;
+  if (paragraphs.length < 2) return sections;
+  const header = { ...opening, text: lines.slice(0, end + 1).join('\n').trim() };
+  const body = paragraphs.map((text, k): Section => ({ path: `đoạn ${k + 1}`, title: headingTitle(text), level: 1, parents: [], text, label: `đoạn ${k + 1}` }));
+  const closing: Section[] = signed >= 0 ? [{ path: 'Nơi nhận', title: 'Nơi nhận', level: 1, parents: [], text: rest.slice(signed).join('\n'), label: 'Nơi nhận' }] : [];
+  return [header, ...body, ...closing, ...sections.slice(1)];
 }
 
 /** Paths name an attached regulation by its prefix ("QC.I.5.2"), not its full type. */
