@@ -5,9 +5,11 @@
  * question (RERANK_WEIGHTS), plus what matters in directives (RERANK_BOOSTS):
  * references to the document by number, the place it speaks for, a body's section.
  */
+import { findArticleRefs } from '../text/doc-refs.js';
 import { fold } from '../text/fold.js';
 import { foldedSyllables } from '../text/tokens.js';
 import type { Chunk, DocumentMeta, Passage } from '../types.js';
+import { articleFocus } from './article-focus.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { positionsOf, referenceIndex } from './document-index.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -139,9 +141,10 @@ export const RERANK_WEIGHTS = { lexical: 0.15, dense: 0.1, fused: 0.1, sentence:
  * answerer's thresholds were set against: home answers 96.2% with it, 96.1% with 0.2, unseen the same);
  * `place`: the document of the place it names; `subjectLead`: the section headed by the body a duty question
  * asks about; `means`: a passage stating the means a "qua những kênh nào" question asks for;
- * `recipientsList`: the "Nơi nhận" list, which names many bodies but answers only who receives the document.
+ * `recipientsList`: the "Nơi nhận" list, which names many bodies but answers only who receives the document;
+ * `article`: the chunk holding the article (clause, point) a question names, scaled by how closely.
  */
-export const RERANK_BOOSTS = { named: 0.3, place: 0.15, subjectLead: 0.15, means: 0.1, recipientsList: -0.2 } as const;
+export const RERANK_BOOSTS = { named: 0.3, place: 0.15, subjectLead: 0.15, means: 0.1, recipientsList: -0.2, article: 0.3 } as const;
 /** A word this rare in the corpus is what the question is about. */
 const RARE_IDF = 3.5;
 const RERANK = 30;
@@ -286,6 +289,9 @@ export class Retriever {
         else top.push([index, score]);
       });
     }
+    // "Điều 29 Luật Viên chức quy định gì?": the article named is read however it ranks.
+    const articles = articleFocus(analysis.text, findArticleRefs(analysis.text), chunks, (id) => this.index.meta(id), accept);
+    for (const i of articles.lead.keys()) if (!top.some(([j]) => j === i)) top.push([i, fused.get(i) ?? 0]);
     const maxFused = Math.max(...top.map(([, score]) => score), 1e-9);
     const maxLexical = Math.max(...top.map(([i]) => lexicalScore.get(i) ?? 0), 1e-9);
     const maxDense = Math.max(...top.map(([i]) => denseScore.get(i) ?? 0), 1e-9);
@@ -308,6 +314,8 @@ export class Retriever {
         // "qua những kênh nào": the passage that states the means ("thông qua …", under "HÌNH THỨC …").
         means: means && meansChunk(chunk) ? RERANK_BOOSTS.means : 0,
         recipientsList: isRecipientsList(chunk) && !recipients ? RERANK_BOOSTS.recipientsList : 0,
+        // The chunk holding the article (clause, point) a question names, scaled by how closely.
+        article: RERANK_BOOSTS.article * (articles.lead.get(i) ?? 0),
       };
       const signals = { lexical: (lexicalScore.get(i) ?? 0) / maxLexical, dense: Math.max(0, denseScore.get(i) ?? 0) / maxDense, fused: score / maxFused, sentence: best };
       let total = 0;
@@ -316,6 +324,8 @@ export class Retriever {
       return { i, score: total, signals, boosts };
     });
     reranked.sort((a, b) => b.score - a.score);
+    // An article named with its document is where the answer is: only its chunks are read.
+    if (articles.only.size) reranked.splice(0, reranked.length, ...reranked.filter((r) => articles.only.has(r.i)));
     options.trace?.(reranked.map((r) => ({ index: r.i, ...r.signals, boosts: r.boosts, score: r.score })));
     const kept = reranked.slice(0, options.limit ?? 8);
     // "<body> có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
