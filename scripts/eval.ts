@@ -54,6 +54,8 @@ const failures: string[] = [];
 const stamp = new Date().toISOString();
 await mkdir(values.out!, { recursive: true });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** One line per pool and set, printed last: the figures a closing note quotes. */
+const summary: string[] = [];
 
 /** Question sets scored against ours and the baselines, in one pool's index. */
 async function evalQuestions(pool: Pool, files: string[]): Promise<void> {
@@ -84,6 +86,10 @@ async function evalQuestions(pool: Pool, files: string[]): Promise<void> {
     const results: SystemRun[] = [];
     for (const system of systems) results.push(await runSystem(system, set.cases, quoteOk));
     output[set.name] = results;
+    const [ours, ...others] = results.map((r) => r.summary);
+    summary.push(
+      `| ${pool.name}: ${set.name} (${ours!.cases}) | ${pct(ours!.accuracy)} | ${pct(ours!.answerableAccuracy)} | ${ours!.noanswer ? pct(ours!.refusalAccuracy) : 'n/a'} | ${ours!.falseRefusals} | ${pct(ours!.quoteValidity)} | ${pct(ours!.retrievalHit1)} | ${others.map((o) => `${pct(o.accuracy)} / ${pct(o.retrievalHit1)}`).join(' | ')} |`,
+    );
     console.log(`\n${formatTable(`${pool.name}: ${set.name} (${set.cases.length} questions)`, results)}`);
     if (values.failures && set.name !== 'all') {
       const byId = new Map(set.cases.map((c) => [c.id, c]));
@@ -124,6 +130,7 @@ async function evalLaws(pool: Pool): Promise<void> {
   console.log(`| first citation in a deciding article | ${pct(ours.firstInGold)} |`);
   console.log(`| … whose label names the article | ${pct(ours.labelNamesArticle)} |`);
   console.log(`| latency p50 / p95 | ${ours.p50Ms.toFixed(1)} / ${ours.p95Ms.toFixed(1)} ms |`);
+  summary.push(`| ${pool.name} (${cases.length}, by article) | first citation in a deciding article ${pct(ours.firstInGold)}, answered ${pct(ours.answered)}, label names it ${pct(ours.labelNamesArticle)} | | | | | ${pct(ours.retrieval.hit1)} | ${Object.values(baselines).map((b) => `– / ${pct(b.hit1)}`).join(' | ')} |`);
   if (values.failures) for (const f of ours.failures) console.log(`  ✗ ${f.id} [${f.answered ? `cited ${f.cited ?? '?'} ${f.label ?? ''}` : 'refused'}] ${f.question} → ${f.gold.join(', ')}`);
   await writeFile(join(values.out!, `${pool.name}.json`), JSON.stringify({ pool: pool.name, at: stamp, vanban: ours, baselines }, null, 2));
   runtime.close();
@@ -139,6 +146,10 @@ for (const spec of poolSpecs) {
   else await evalQuestions(pool, pool.sets);
 }
 
+console.log('\n### Summary (baselines: answer accuracy / retrieval hit@1)\n');
+console.log('| pool: set | accuracy | answerable | refusal | false refusals | quotes valid | retrieval hit@1 | bm25 | minisearch | langchain |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(summary.join('\n'));
 console.log(`\nKết quả JSON: ${values.out}/`);
 if (failures.length) {
   console.error(`\nKhông đạt ngưỡng:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
