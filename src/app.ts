@@ -21,6 +21,9 @@ import { adminRoutes, type DocumentAdmin } from './http/admin.js';
 import { adminPage } from './http/admin-page.js';
 import { DEFAULT_LIMITS, errorResponse, installGuardrails, type Limits } from './http/guardrails.js';
 import { Metrics, metricsMiddleware } from './http/metrics.js';
+import type { TrustedProxies } from './http/client-address.js';
+import type { Limiter } from './http/rate-limit.js';
+import { pageSecurity } from './http/page-security.js';
 import { openApiDocument } from './http/openapi.js';
 import { questionLogging } from './http/question-logging.js';
 
@@ -46,6 +49,10 @@ export interface AppDeps {
   /** Where questions are logged for /api/stats. */
   questionLog?: QuestionLog;
   limits?: Partial<Limits>;
+  /** Shared rate-limit buckets (the cluster primary's); default: this process. */
+  limiter?: Limiter;
+  /** TRUST_PROXY, parsed: only these proxies' forwarding headers are believed. */
+  trustedProxies?: TrustedProxies;
   metrics?: Metrics;
   /** Size of the live index for /metrics (else counted from the library). */
   indexSize?: () => { documents: number; chunks: number };
@@ -55,7 +62,8 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   const metrics = deps.metrics ?? new Metrics();
-  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
+  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits }, limiter: deps.limiter, trustedProxies: deps.trustedProxies });
+  app.use(pageSecurity());
   app.use(metricsMiddleware(metrics));
   if (deps.questionLog) {
     app.use('/api/ask', questionLogging(deps.questionLog, deps.logger));

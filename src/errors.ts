@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'admin_disabled'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'index_unavailable'
   | 'channel_disabled'
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   admin_disabled: 503,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   index_unavailable: 503,
   channel_disabled: 503,

@@ -23,6 +23,7 @@ import { sqliteConversations } from './store/sqlite/conversations.js';
 import { sqliteDocuments } from './store/sqlite/documents.js';
 import { sqliteFeedback } from './store/sqlite/feedback.js';
 import { sqliteQuestionLog } from './store/sqlite/question-log.js';
+import { sqliteSeenMessages } from './store/sqlite/seen-messages.js';
 import { batchedQuestionLog } from './http/question-logging.js';
 
 export interface NodeRuntime {
@@ -63,7 +64,7 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     conversations: sqliteConversations(db),
     ...(llm ? { answerer: llm.answerer, rewriter: llm.rewriter } : {}),
   });
-  const zalo = createZaloChannels(config, { assistant, logger, store: fileKeyValue(join(config.DATA_DIR, 'zalo')) });
+  const zalo = createZaloChannels(config, { assistant, logger, store: fileKeyValue(join(config.DATA_DIR, 'zalo')), seen: sqliteSeenMessages(db) });
   const app = createApp({
     assistant,
     library: kb,

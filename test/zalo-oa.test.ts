@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { createZaloChannels, type ZaloChannels } from '../src/channels/zalo/index.js';
 import { memoryKeyValue } from '../src/channels/zalo/kv.js';
+import { sqliteSeenMessages } from '../src/store/sqlite/seen-messages.js';
 import { GREETING, UNSUPPORTED } from '../src/channels/zalo/messages.js';
 import { sha256Hex } from '../src/channels/zalo/signature.js';
 import { createNodeRuntime, type NodeRuntime } from '../src/node.js';
@@ -245,7 +246,7 @@ describe('with an assistant under the test’s control', () => {
 
   beforeAll(() => {
     const config = { ...runtime.config, ZALO_OA_API_BASE: fake.url, ZALO_OAUTH_BASE: fake.url };
-    channels = createZaloChannels(config, { assistant: { ask: (r) => answer(r) }, logger: runtime.logger, store: memoryKeyValue() });
+    channels = createZaloChannels(config, { assistant: { ask: (r) => answer(r) }, logger: runtime.logger, store: memoryKeyValue(), seen: sqliteSeenMessages(runtime.db) });
     app = createApp({ assistant: runtime.assistant, library: runtime.kb, logger: runtime.logger, zalo: channels });
   });
 
@@ -299,7 +300,7 @@ describe('with an assistant under the test’s control', () => {
 
   it('revoked tokens → refresh rejected once → channel flagged needs_reauth in /health, no loop', async () => {
     const config = { ...runtime.config, ZALO_OA_API_BASE: fake.url, ZALO_OAUTH_BASE: fake.url, ZALO_OA_ACCESS_TOKEN: 'revoked', ZALO_OA_REFRESH_TOKEN: 'refresh-revoked' };
-    const revoked = createZaloChannels(config, { assistant: runtime.assistant, logger: runtime.logger, store: memoryKeyValue() });
+    const revoked = createZaloChannels(config, { assistant: runtime.assistant, logger: runtime.logger, store: memoryKeyValue(), seen: sqliteSeenMessages(runtime.db) });
     const revokedApp = createApp({ assistant: runtime.assistant, library: runtime.kb, logger: runtime.logger, zalo: revoked, health: () => ({ zalo: revoked.health() }) });
     const refreshesBefore = fake.refreshes().length;
     const first = textEvent(CANONICAL);
