@@ -17,27 +17,39 @@ import type { KnowledgeBase } from '../store/knowledge-base.js';
 import { Vocabulary } from '../text/vocabulary.js';
 import type { DocumentRegistry, RegisteredDocument } from './document-registry.js';
 import { safeFileName } from './file-names.js';
+import { singleProcessLink, type ServerLink } from '../cluster/worker-link.js';
 
 export interface NodeDocumentAdminOptions {
   dataDir: string;
   kb: KnowledgeBase;
   registry: DocumentRegistry;
   maxBytes: number;
+  /**
+   * Serialises changes across every server process and acknowledges one only when every process serves the
+   * build it published (read-your-writes). Default: this process alone.
+   */
+  link?: Pick<ServerLink, 'exclusive' | 'served'>;
 }
 
 export class NodeDocumentAdmin implements DocumentAdmin {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly link: Pick<ServerLink, 'exclusive' | 'served'>;
 
-  constructor(private readonly options: NodeDocumentAdminOptions) {}
+  constructor(private readonly options: NodeDocumentAdminOptions) {
+    this.link = options.link ?? singleProcessLink();
+  }
 
   private get docsDir(): string {
     return join(this.options.dataDir, 'docs');
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => {});
-    return run;
+    return this.link.exclusive(task);
+  }
+
+  /** Waits until every process serves the build this one now serves: only then is a change acknowledged. */
+  private async servedEverywhere(): Promise<void> {
+    const version = this.options.kb.version;
+    if (version) await this.link.served(version);
   }
 
   private summary(): IndexSummary {
@@ -121,6 +133,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
         throw new AppError('index_unavailable', 'Không cập nhật được chỉ mục; văn bản chưa được thêm. Vui lòng thử lại.', { cause });
       }
       this.options.registry.put(await this.entry(source, bytes, new Date().toISOString()));
+      await this.servedEverywhere();
       const document = this.options.kb.document(id)?.meta;
       return { document, replaced: previous.length > 0, index: this.summary() };
     });
@@ -139,6 +152,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
         throw new AppError('index_unavailable', 'Không cập nhật được chỉ mục; văn bản chưa bị xóa. Vui lòng thử lại.', { cause });
       }
       this.options.registry.remove(id);
+      await this.servedEverywhere();
       return { removed: { id, source: names[0]! }, index: this.summary() };
     });
   }
@@ -147,6 +161,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
     return this.exclusive(async () => {
       await this.syncNow();
       await this.options.kb.rebuild();
+      await this.servedEverywhere();
       return this.summary();
     });
   }
