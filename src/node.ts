@@ -59,6 +59,14 @@ export async function createNodeRuntime(config: Config, options: NodeRuntimeOpti
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
     warm: warmUp,
   });
+  // Said before anything waits on the admin lock: the lock holder may be waiting for this very report.
+  link.serving(kb.version);
+  // A build published by another server process: load it now, and say so (the publisher waits for it).
+  link.onReload(async () => {
+    await kb.refresh().catch((err: unknown) => logger.warn({ err }, 'index reload failed'));
+    // Said before anything waits on the admin lock: the lock holder may be waiting for this very report.
+  link.serving(kb.version);
+  });
   const db = openDatabase(databasePath(config.DATA_DIR));
   const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
   const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes, link });
@@ -102,12 +110,6 @@ export async function createNodeRuntime(config: Config, options: NodeRuntimeOpti
       answerMode: llm ? `llm:${llm.model.model}` : 'extractive',
       zalo: zalo.health(),
     }),
-  });
-  link.serving(kb.version);
-  // A build published by another server process: load it now, and say so (the publisher waits for it).
-  link.onReload(async () => {
-    await kb.refresh().catch((err: unknown) => logger.warn({ err }, 'index reload failed'));
-    link.serving(kb.version);
   });
   // Builds published by other programs (the docs CLI, `npm run ingest`) are picked up within seconds.
   const watcher = setInterval(() => {
