@@ -9,14 +9,15 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { sha256 } from '../../ingest/build-cache.js';
-import { SUPPORTED_EXTENSIONS, loadBytes, sniffFormat } from '../../ingest/load.js';
-import { documentId, parseDocument } from '../../ingest/parse-document.js';
+import { SUPPORTED_EXTENSIONS, sniffFormat } from '../../ingest/load.js';
+import { documentId } from '../../ingest/parse-document.js';
 import { AppError } from '../errors.js';
 import type { DocumentAdmin, DocumentUpload, IndexSummary } from '../http/admin.js';
 import type { KnowledgeBase } from '../store/knowledge-base.js';
-import { Vocabulary } from '../text/vocabulary.js';
 import type { DocumentRegistry, RegisteredDocument } from './document-registry.js';
 import { safeFileName } from './file-names.js';
+import { parseUpload } from './parse-upload.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 import { singleProcessLink, type ServerLink } from '../cluster/worker-link.js';
 
 export interface NodeDocumentAdminOptions {
@@ -29,6 +30,8 @@ export interface NodeDocumentAdminOptions {
    * build it published (read-your-writes). Default: this process alone.
    */
   link?: Pick<ServerLink, 'exclusive' | 'served'>;
+  /** What reading one upload may cost (unpacked size, pages, characters, time, memory). */
+  limits?: UploadLimits;
 }
 
 export class NodeDocumentAdmin implements DocumentAdmin {
@@ -106,14 +109,8 @@ export class NodeDocumentAdmin implements DocumentAdmin {
       const format = sniffFormat(bytes, upload.name);
       if (!format) throw new AppError('invalid_request', 'Tệp không phải văn bản .txt, .md, .docx hay .pdf đọc được.');
       const source = safeFileName(upload.name, format);
-      // Parse first: a corrupt or empty document changes nothing.
-      const loaded = await loadBytes(bytes, source);
-      if (!loaded.text.trim()) {
-        throw new AppError('invalid_request', `Tệp "${source}" không có nội dung chữ (PDF quét chưa có lớp văn bản?).`);
-      }
-      const parsed = parseDocument(source, loaded.text, Vocabulary.fromTexts([]));
-      if (!parsed.chunks.length) throw new AppError('invalid_request', `Không tách được nội dung nào từ tệp "${source}".`);
-      const id = parsed.meta.id;
+      // Read first, off this thread and within limits: a corrupt, empty or hostile document changes nothing.
+      const { id } = await parseUpload(bytes, source, this.options.limits ?? DEFAULT_UPLOAD_LIMITS);
 
       // Same id (same name, any extension or spelling) replaces: keep the old bytes to roll back.
       const previous = (await this.files()).get(id) ?? [];
