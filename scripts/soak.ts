@@ -9,7 +9,8 @@
  *
  * Options: --fuzz N (5000), --load-seconds S (30), --concurrency C (32).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -209,7 +210,10 @@ async function writeFeedback(server: ServerProcess, r: Row, acknowledged: Set<st
   const marker = `soak-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const sent = await attempt(postJson(server.url, '/api/feedback', { rating: 'up', comment: marker }));
   if (!(sent instanceof Error) && sent.status === 201) acknowledged.add(marker);
-  if (sent instanceof Error) r.tried++; // cut off by a kill: not acknowledged, not a failure of the server
+  if (sent instanceof Error) {
+    r.tried++; // cut off by a kill: not acknowledged, not a failure of the server
+    r.note = `${(Number(/(\d+) cut off/.exec(r.note ?? '')?.[1] ?? 0) + 1)} cut off by the kill`;
+  }
   else record(r, sent, (s) => s.status === 201);
 }
 
@@ -234,36 +238,49 @@ async function killMidWrite(env: Record<string, string>, server: ServerProcess, 
   await Promise.all(writers);
   const restarted = await startServer(env);
   r.lostWrites = lostWrites(env.DATA_DIR!, acknowledged);
-  r.note = `${acknowledged.size} acknowledged writes so far`;
+  r.note = `${r.note ?? 'none cut off'}; ${acknowledged.size} acknowledged writes so far, all checked after the restart`;
   return restarted;
 }
 
 async function killMidIngest(env: Record<string, string>, server: ServerProcess, questions: string[]): Promise<ServerProcess> {
-  const r = row('SIGKILL mid-ingest ×3, restart, ask');
+  const restarts = row('SIGKILL mid-ingest ×5, restart (ms until every worker serves)');
+  const asked = row('questions after each restart');
+  const dataDir = env.DATA_DIR!;
   let current = server;
+  const restart = async () => {
+    const started = performance.now();
+    current = await startServer(env);
+    restarts.latencies.push(performance.now() - started);
+    const health = await attempt(send(current.url, '/health'));
+    // Complete: the index serves exactly the documents on disk (the killed change either fully in or fully out).
+    const onDisk = readdirSync(join(dataDir, 'docs')).filter((n) => !n.startsWith('.')).length;
+    const complete = !(health instanceof Error) && (health.json as { documents?: number } | undefined)?.documents === onDisk;
+    restarts.tried++;
+    if (complete) restarts.passed++;
+    else restarts.failed++;
+    for (const question of questions.slice(0, 4)) record(asked, await attempt(postJson(current.url, '/api/ask', { question })), (s) => s.status === 200);
+  };
+  // An admin upload, killed at different points of its read-and-rebuild.
   for (let round = 0; round < 3; round++) {
     const docx = await makeDocx(['KẾ HOẠCH', `1. Nội dung: Kế hoạch thử độ bền số ${round} về công tác tuyên truyền ở cơ sở.`]);
     const form = new FormData();
     form.append('file', new File([docx as Uint8Array<ArrayBuffer>], `ke-hoach-do-ben-${round}.docx`));
     const upload = fetch(`${current.url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: form }).catch(() => undefined);
-    // Somewhere inside the read-and-rebuild (a few hundred ms to a few seconds).
-    await new Promise((resolve) => setTimeout(resolve, 300 + round * 700));
+    await new Promise((resolve) => setTimeout(resolve, 500 + round * 900));
     await current.kill();
     await upload;
-    const started = performance.now();
-    current = await startServer(env).catch((err: Error) => err as never);
-    if (!current || current instanceof Error) {
-      r.tried++;
-      r.failed++;
-      r.note = 'server did not come back';
-      return startServer(env);
-    }
-    r.latencies.push(performance.now() - started);
-    const health = await attempt(send(current.url, '/health'));
-    record(r, health, (s) => ((s.json as { documents?: number } | undefined)?.documents ?? 0) >= 5);
-    for (const question of questions.slice(0, 4)) record(r, await attempt(postJson(current.url, '/api/ask', { question })), (s) => s.status === 200);
+    await restart();
   }
-  r.note = 'latency = restart until every worker serves';
+  // `npm run ingest` killed mid-build and with its build finished but not yet published, the server running.
+  for (const hook of ['VANBAN_PAUSE_AFTER_READ_MS', 'VANBAN_PAUSE_BEFORE_PUBLISH_MS']) {
+    writeFileSync(join(dataDir, 'docs', `thong-bao-do-ben-${hook.length}.txt`), 'THÔNG BÁO\n1. Nội dung: Thông báo thử độ bền khi lập chỉ mục bị ngắt giữa chừng.');
+    const ingest = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'ingest', 'cli.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, [hook]: '10000' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve) => ingest.stdout.on('data', (d: Buffer) => /Đọc |Chờ công bố/.test(String(d)) && resolve()));
+    ingest.kill('SIGKILL');
+    for (const question of questions.slice(0, 4)) record(asked, await attempt(postJson(current.url, '/api/ask', { question })), (s) => s.status === 200);
+    await current.stop();
+    await restart();
+  }
   return current;
 }
 
