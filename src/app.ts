@@ -21,8 +21,7 @@ import { adminRoutes, type DocumentAdmin } from './http/admin.js';
 import { adminPage } from './http/admin-page.js';
 import { DEFAULT_LIMITS, errorResponse, installGuardrails, type Limits } from './http/guardrails.js';
 import { Metrics, metricsMiddleware } from './http/metrics.js';
-import type { TrustedProxies } from './http/client-address.js';
-import type { Limiter } from './http/rate-limit.js';
+import type { ClientAddressSource, Limiter } from './http/rate-limit.js';
 import { pageSecurity } from './http/page-security.js';
 import { openApiDocument } from './http/openapi.js';
 import { questionLogging } from './http/question-logging.js';
@@ -51,8 +50,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** Shared rate-limit buckets (the cluster primary's); default: this process. */
   limiter?: Limiter;
-  /** TRUST_PROXY, parsed: only these proxies' forwarding headers are believed. */
-  trustedProxies?: TrustedProxies;
+  /** Who the client is (TRUST_PROXY on Node; CF-Connecting-IP on Workers); default: the socket. */
+  clientAddress?: ClientAddressSource;
   metrics?: Metrics;
   /** Size of the live index for /metrics (else counted from the library). */
   indexSize?: () => { documents: number; chunks: number };
@@ -62,7 +61,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   const metrics = deps.metrics ?? new Metrics();
-  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits }, limiter: deps.limiter, trustedProxies: deps.trustedProxies });
+  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits }, limiter: deps.limiter, clientAddress: deps.clientAddress });
   app.use(pageSecurity());
   app.use(metricsMiddleware(metrics));
   if (deps.questionLog) {

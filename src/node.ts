@@ -25,7 +25,7 @@ import { sqliteFeedback } from './store/sqlite/feedback.js';
 import { sqliteQuestionLog } from './store/sqlite/question-log.js';
 import { sqliteSeenMessages } from './store/sqlite/seen-messages.js';
 import { batchedQuestionLog } from './http/question-logging.js';
-import { parseTrustProxy } from './http/client-address.js';
+import { parseTrustProxy } from './http/trusted-proxies.js';
 import { workerLink, type ServerLink } from './cluster/worker-link.js';
 
 export interface NodeRuntime {
@@ -97,7 +97,7 @@ export async function createNodeRuntime(config: Config, options: NodeRuntimeOpti
     questionLog,
     limits: { uploadBytes: maxBytes, ratePerMinute: config.RATE_LIMIT_PER_MINUTE },
     limiter: link.limiter(config.RATE_LIMIT_PER_MINUTE),
-    trustedProxies,
+    clientAddress: { trusted: trustedProxies },
     indexSize: () => ({ documents: kb.manifest?.documents ?? 0, chunks: kb.manifest?.chunks ?? 0 }),
     health: () => ({
       documents: kb.documents().length,

@@ -1,7 +1,8 @@
 /** Who the client is: forwarding headers believed only from TRUST_PROXY, read from the right. */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, parseTrustProxy, type TrustedProxies } from '../src/http/client-address.js';
+import { clientAddress, type TrustedProxies } from '../src/http/client-address.js';
+import { parseTrustProxy } from '../src/http/trusted-proxies.js';
 import { boundQuestion } from '../src/http/validation.js';
 
 async function addressOf(peer: string | undefined, headers: Record<string, string>, trusted: TrustedProxies | undefined): Promise<string> {

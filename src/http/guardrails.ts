@@ -10,8 +10,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { TrustedProxies } from './client-address.js';
-import { RateLimiter, rateLimit, type Limiter } from './rate-limit.js';
+import { RateLimiter, rateLimit, type ClientAddressSource, type Limiter } from './rate-limit.js';
 
 export interface Limits {
   /** Largest JSON body (bytes) on public routes. */
@@ -52,8 +51,8 @@ export interface GuardrailOptions {
   limits: Limits;
   /** Where the buckets live (default: this process); a cluster passes the primary's. */
   limiter?: Limiter;
-  /** TRUST_PROXY: proxies whose forwarding headers are believed (none by default). */
-  trustedProxies?: TrustedProxies;
+  /** Who the client is: TRUST_PROXY's proxies (none by default), or the platform's own header. */
+  clientAddress?: ClientAddressSource;
 }
 
 export function installGuardrails(app: Hono, options: GuardrailOptions): void {
@@ -89,7 +88,7 @@ export function installGuardrails(app: Hono, options: GuardrailOptions): void {
     return (upload ? uploadLimit : json)(c, next);
   });
   if (limits.ratePerMinute > 0) {
-    const limited = rateLimit(options.limiter ?? new RateLimiter({ perMinute: limits.ratePerMinute }), options.trustedProxies);
+    const limited = rateLimit(options.limiter ?? new RateLimiter({ perMinute: limits.ratePerMinute }), options.clientAddress);
     app.use(async (c, next) => (c.req.method === 'POST' && RATE_LIMITED.includes(c.req.path) ? limited(c, next) : next()));
   }
 }

@@ -4,7 +4,7 @@
  * The buckets live in one place: this process, or the cluster primary (one
  * limiter for all workers, see cluster/), so a client gets the limit once.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
 import { clientAddress, looksForwarded, type TrustedProxies } from './client-address.js';
 
@@ -50,12 +50,21 @@ export class RateLimiter implements Limiter {
 /** This machine itself (local scripts, benchmarks, in-process calls): never limited. */
 const LOCAL = new Set(['unknown', '127.0.0.1', '::1']);
 
-export function rateLimit(limiter: Limiter, trusted?: TrustedProxies): MiddlewareHandler {
+/**
+ * Where the client address comes from: the socket, or TRUST_PROXY's proxies (Node); a platform that sets it
+ * itself (Workers: CF-Connecting-IP, written by Cloudflare's edge) passes `addressOf`.
+ */
+export interface ClientAddressSource {
+  trusted?: TrustedProxies;
+  addressOf?: (c: Context) => string;
+}
+
+export function rateLimit(limiter: Limiter, source: ClientAddressSource = {}): MiddlewareHandler {
   return async (c, next) => {
-    const ip = clientAddress(c, trusted);
+    const ip = source.addressOf?.(c) ?? clientAddress(c, source.trusted);
     // A local peer that carries forwarding headers is a proxy nobody declared (TRUST_PROXY off): its clients share
     // its address and its limit, rather than going unlimited.
-    if (LOCAL.has(ip) && (trusted || !looksForwarded(c))) return next();
+    if (LOCAL.has(ip) && (source.trusted || source.addressOf || !looksForwarded(c))) return next();
     const wait = await limiter.take(ip);
     if (wait) {
       c.header('Retry-After', String(wait));
