@@ -4,7 +4,8 @@
  * so the cluster spreads them over its workers: read-your-writes for admin
  * changes, one Zalo reply per message however often it is delivered, a rate
  * limit forged headers cannot lift, a zip bomb refused while questions keep
- * being answered, browser-facing headers and content types.
+ * being answered, browser-facing headers and content types. SIGTERM stops
+ * every process (afterAll).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ const QUESTION = 'Kế hoạch 67-KH/ĐU do ai ban hành?';
 let server: ServerProcess;
 let fake: FakeZalo;
 let dataDir: string;
+let buildsAtStart: string[];
 
 beforeAll(async () => {
   fake = await new FakeZalo().start();
@@ -44,18 +46,32 @@ beforeAll(async () => {
     ZALO_BOT_SECRET: BOT_SECRET,
     ZALO_BOT_API_BASE: fake.url,
   });
+  buildsAtStart = readdirSync(join(dataDir, 'index', 'builds'));
 });
 
 afterAll(async () => {
   const code = await server?.stop();
   await fake?.close();
-  expect(code).toBe(0);
+  expect(code, server.output().slice(-3000)).toBe(0);
   expect(server.output()).not.toMatch(/worker \d+ exited/); // no worker crashed and was restarted
 });
 
 const bearer = { authorization: `Bearer ${TOKEN}` };
 const sources = (body: unknown) => ((body as { citations?: Array<{ source: string }> }).citations ?? []).map((c) => c.source);
 const times = <T>(n: number, make: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+
+describe('one server', () => {
+  it('the primary builds once, workers only load; a conversation continues whichever worker answers', async () => {
+    expect(buildsAtStart).toHaveLength(1);
+    let conversationId: string | undefined;
+    for (let i = 0; i < 6; i++) {
+      const res = await postJson(server.url, '/api/ask', { question: QUESTION, ...(conversationId ? { conversationId } : {}) });
+      expect(res.status).toBe(200);
+      conversationId ??= (res.json as { conversationId: string }).conversationId;
+      expect((res.json as { conversationId: string }).conversationId).toBe(conversationId);
+    }
+  });
+});
 
 describe('read-your-writes', () => {
   const SOURCE = 'quy-che-lam-viec-co-quan-thu-nghiem.txt';

@@ -24,8 +24,11 @@ export function coordinateWorkers(options: CoordinatorOptions = {}): void {
   let target: string | undefined;
   const waits = new Set<{ version: string; done: () => void }>();
 
+  // A worker may be exiting while a message is on its way (shutdown, a crash): the send then fails with EPIPE,
+  // reported as an 'error' event that would otherwise end the primary. That worker's 'exit' settles its state.
+  cluster.on('fork', (worker) => worker.on('error', () => {}));
   const send = (worker: Worker, message: PrimaryMessage) => {
-    if (worker.isConnected()) worker.send(message);
+    if (worker.isConnected()) worker.send(message, () => {});
   };
   const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w) && !w!.isDead());
   const versions = (): WorkerVersion[] => alive().map((w) => ({ worker: w.id, pid: w.process.pid ?? 0, indexVersion: serving.get(w.id) }));

@@ -53,7 +53,8 @@ export function workerLink(): ServerLink {
   const pending = new Map<number, (message: PrimaryMessage) => void>();
   let known: WorkerVersion[] = [];
   let reload: (() => Promise<void>) | undefined;
-  const send = (message: WorkerMessage) => process.send!(message);
+  // The primary may be gone (shutdown): a failed send is that, not an error of this worker.
+  const send = (message: WorkerMessage) => void (process.connected && process.send!(message, undefined, {}, () => {}));
   const request = (make: (id: number) => WorkerMessage, timeoutMs?: number): Promise<PrimaryMessage | undefined> =>
     new Promise((resolve) => {
       const id = ++nextId;
