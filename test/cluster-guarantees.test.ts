@@ -37,14 +37,7 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     ADMIN_TOKEN: TOKEN,
     RATE_LIMIT_PER_MINUTE: String(RATE),
-    ZALO_APP_ID: fake.appId,
-    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-    ZALO_OA_ACCESS_TOKEN: fake.accessToken,
-    ZALO_OA_API_BASE: fake.url,
-    ZALO_OAUTH_BASE: fake.url,
-    ZALO_BOT_TOKEN: fake.botToken,
-    ZALO_BOT_SECRET: BOT_SECRET,
-    ZALO_BOT_API_BASE: fake.url,
+    ...fake.serverEnv(OA_SECRET_KEY, BOT_SECRET),
   });
   buildsAtStart = readdirSync(join(dataDir, 'index', 'builds'));
 });

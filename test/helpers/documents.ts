@@ -66,23 +66,20 @@ function zipOf(entries: ZipEntry[]): Uint8Array {
     const size = 'data' in entry ? entry.data.length : entry.size;
     const crc = 'data' in entry ? zlib.crc32(entry.data) : entry.crc;
     const method = 'data' in entry ? 0 : 8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    // The local header and the central directory entry share these fields; the central one has them 2 bytes later.
+    const header = (length: number, signature: number, shift: number) => {
+      const b = Buffer.alloc(length);
+      b.writeUInt32LE(signature, 0);
+      b.writeUInt16LE(20, 4 + shift);
+      b.writeUInt16LE(method, 8 + shift);
+      b.writeUInt32LE(crc >>> 0, 14 + shift);
+      b.writeUInt32LE(body.length, 18 + shift);
+      b.writeUInt32LE(size, 22 + shift);
+      b.writeUInt16LE(name.length, 26 + shift);
+      return b;
+    };
+    const local = header(30, 0x04034b50, 0);
+    const central = header(46, 0x02014b50, 2);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);
