@@ -64,8 +64,7 @@ export async function createNodeRuntime(config: Config, options: NodeRuntimeOpti
   // A build published by another server process: load it now, and say so (the publisher waits for it).
   link.onReload(async () => {
     await kb.refresh().catch((err: unknown) => logger.warn({ err }, 'index reload failed'));
-    // Said before anything waits on the admin lock: the lock holder may be waiting for this very report.
-  link.serving(kb.version);
+    link.serving(kb.version);
   });
   const db = openDatabase(databasePath(config.DATA_DIR));
   const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
