@@ -81,7 +81,13 @@ export async function createNodeRuntime(config: Config, options: NodeRuntimeOpti
     conversations: sqliteConversations(db),
     ...(llm ? { answerer: llm.answerer, rewriter: llm.rewriter } : {}),
   });
-  const zalo = createZaloChannels(config, { assistant, logger, store: fileKeyValue(join(config.DATA_DIR, 'zalo')), seen: sqliteSeenMessages(db) });
+  const zalo = createZaloChannels(config, {
+    assistant,
+    logger,
+    store: fileKeyValue(join(config.DATA_DIR, 'zalo')),
+    seen: sqliteSeenMessages(db),
+    lock: (task) => link.exclusive(task, 'zalo-oa-tokens'),
+  });
   const app = createApp({
     assistant,
     library: kb,

@@ -1,6 +1,6 @@
 /**
  * The primary's side of the cluster protocol: one rate limiter for every
- * worker, one admin change at a time, and read-your-writes for the index — an
+ * worker, named locks (one admin change at a time), and read-your-writes for the index — an
  * admin change is acknowledged only when every worker serves the build it
  * published. A worker that does not load it in time is restarted (a new
  * worker loads the current build before it takes connections), so the
@@ -19,8 +19,12 @@ export interface CoordinatorOptions {
 export function coordinateWorkers(options: CoordinatorOptions = {}): void {
   const limiters = new Map<number, RateLimiter>();
   const serving = new Map<number, string>();
-  const lockQueue: Array<{ worker: Worker; id: number }> = [];
-  let lockHolder: Worker | undefined;
+  const locks = new Map<string, { holder?: Worker; queue: Array<{ worker: Worker; id: number }> }>();
+  const lockNamed = (name: string) => {
+    let lock = locks.get(name);
+    if (!lock) locks.set(name, (lock = { queue: [] }));
+    return lock;
+  };
   let target: string | undefined;
   const waits = new Set<{ version: string; done: () => void }>();
 
@@ -39,11 +43,11 @@ export function coordinateWorkers(options: CoordinatorOptions = {}): void {
   const settle = () => {
     for (const wait of waits) if (alive().every((w) => atLeast(serving.get(w.id), wait.version))) wait.done();
   };
-  const grantLock = () => {
-    while (!lockHolder && lockQueue.length) {
-      const next = lockQueue.shift()!;
+  const grant = (lock: { holder?: Worker; queue: Array<{ worker: Worker; id: number }> }) => {
+    while (!lock.holder && lock.queue.length) {
+      const next = lock.queue.shift()!;
       if (next.worker.isDead()) continue;
-      lockHolder = next.worker;
+      lock.holder = next.worker;
       send(next.worker, { kind: 'vanban:locked', id: next.id });
     }
   };
@@ -78,12 +82,16 @@ export function coordinateWorkers(options: CoordinatorOptions = {}): void {
         send(worker, { kind: 'vanban:rate', id: message.id, wait: limiter.take(message.key) });
         return;
       }
-      case 'vanban:lock':
-        lockQueue.push({ worker, id: message.id });
-        return grantLock();
-      case 'vanban:unlock':
-        if (lockHolder === worker) lockHolder = undefined;
-        return grantLock();
+      case 'vanban:lock': {
+        const lock = lockNamed(message.name);
+        lock.queue.push({ worker, id: message.id });
+        return grant(lock);
+      }
+      case 'vanban:unlock': {
+        const lock = lockNamed(message.name);
+        if (lock.holder === worker) lock.holder = undefined;
+        return grant(lock);
+      }
       case 'vanban:serving':
         serving.set(worker.id, message.version);
         // A worker that started (or reloaded) just before a publish catches up.
@@ -102,8 +110,11 @@ export function coordinateWorkers(options: CoordinatorOptions = {}): void {
   });
   cluster.on('exit', (worker) => {
     serving.delete(worker.id);
-    if (lockHolder === worker) lockHolder = undefined;
-    grantLock();
+    // A worker that dies holding a lock releases it.
+    for (const lock of locks.values()) {
+      if (lock.holder === worker) lock.holder = undefined;
+      grant(lock);
+    }
     broadcastVersions();
     settle();
   });

@@ -1,13 +1,13 @@
 /**
  * Messages between the cluster primary and its workers (IPC, in order per
  * worker). The primary owns what must be one for the whole server: the
- * rate-limit buckets, the lock that serialises admin changes, and which index
- * each worker serves.
+ * rate-limit buckets, named locks (admin changes, the Zalo OA token refresh),
+ * and which index each worker serves.
  */
 export type WorkerMessage =
   | { kind: 'vanban:rate'; id: number; key: string; perMinute: number }
-  | { kind: 'vanban:lock'; id: number }
-  | { kind: 'vanban:unlock' }
+  | { kind: 'vanban:lock'; id: number; name: string }
+  | { kind: 'vanban:unlock'; name: string }
   /** This worker now serves `version` (at start, and after every load). */
   | { kind: 'vanban:serving'; version: string }
   /** This worker published `version`; answer `served` once every worker serves it. */

@@ -9,8 +9,8 @@ import { isMessage, type PrimaryMessage, type WorkerMessage, type WorkerVersion 
 export interface ServerLink {
   /** The rate-limit buckets every process shares. */
   limiter(perMinute: number): Limiter;
-  /** Runs one admin change at a time across every process. */
-  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Runs `task` while no other process runs one under the same name (default: admin changes). */
+  exclusive<T>(task: () => Promise<T>, name?: string): Promise<T>;
   /** After publishing `version`: resolves when every process serves it. */
   served(version: string): Promise<void>;
   /** This process now serves `version`. */
@@ -21,19 +21,21 @@ export interface ServerLink {
   versions(): WorkerVersion[];
 }
 
-/** One queue per process: admin changes here are already serialised by the lock the link provides. */
-function localQueue() {
-  let queue: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => {});
+/** One queue per name in this process (in a cluster, in front of the primary's lock of that name). */
+function localQueues() {
+  const queues = new Map<string, Promise<unknown>>();
+  return <T>(task: () => Promise<T>, name = ADMIN_LOCK): Promise<T> => {
+    const run = (queues.get(name) ?? Promise.resolve()).then(task, task);
+    queues.set(name, run.catch(() => {}));
     return run;
   };
 }
 
+const ADMIN_LOCK = 'admin';
+
 export function singleProcessLink(): ServerLink {
   let version: string | undefined;
-  const exclusive = localQueue();
+  const exclusive = localQueues();
   return {
     limiter: (perMinute) => new RateLimiter({ perMinute }),
     exclusive,
@@ -71,7 +73,7 @@ export function workerLink(): ServerLink {
   });
 
   const local = new Map<number, RateLimiter>();
-  const exclusive = localQueue();
+  const exclusive = localQueues();
   return {
     limiter: (perMinute) => ({
       async take(key) {
@@ -82,15 +84,15 @@ export function workerLink(): ServerLink {
         return fallback.take(key);
       },
     }),
-    exclusive: (task) =>
+    exclusive: (task, name = ADMIN_LOCK) =>
       exclusive(async () => {
-        await request((id) => ({ kind: 'vanban:lock', id }));
+        await request((id) => ({ kind: 'vanban:lock', id, name }));
         try {
           return await task();
         } finally {
-          send({ kind: 'vanban:unlock' });
+          send({ kind: 'vanban:unlock', name });
         }
-      }),
+      }, name),
     served: async (version) => {
       await request((id) => ({ kind: 'vanban:published', id, version }));
     },

@@ -40,6 +40,8 @@ export interface ZaloChannelDeps {
   store: KeyValueStore;
   /** Deliveries already answered, shared by every server process (SQLite on Node). */
   seen: SeenMessages;
+  /** Serialises OA token refreshes across server processes (the cluster's lock); default: this process only. */
+  lock?: <T>(task: () => Promise<T>) => Promise<T>;
   fetch?: typeof fetch;
   /** Back-off after -32, in ms (one retry per entry). */
   backoffMs?: number[];
@@ -78,6 +80,7 @@ export function createZaloChannels(config: ZaloConfig, deps: ZaloChannelDeps): Z
       store: deps.store,
       logger: deps.logger,
       now: deps.now,
+      lock: deps.lock,
     });
     const client = new OaClient({ apiBase: config.ZALO_OA_API_BASE, fetch: fetchFn, tokens, logger: deps.logger, backoffMs: deps.backoffMs });
     oa = new OaChannel({
