@@ -23,6 +23,7 @@ const TOKEN = 'cum-may-chu-0123456789';
 const OA_SECRET_KEY = 'oa-secret-key-cluster';
 const BOT_SECRET = 'bot-webhook-secret-cluster-0123';
 const RATE = 10;
+const PROXY = '127.0.0.2';
 const QUESTION = 'Kế hoạch 67-KH/ĐU do ai ban hành?';
 
 let server: ServerProcess;
@@ -37,6 +38,8 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     ADMIN_TOKEN: TOKEN,
     RATE_LIMIT_PER_MINUTE: String(RATE),
+    // A proxy at 127.0.0.2: its forwarding headers are believed; this test's own address (127.0.0.1) is a client's.
+    TRUST_PROXY: PROXY,
     ...fake.serverEnv(OA_SECRET_KEY, BOT_SECRET),
   });
   buildsAtStart = readdirSync(join(dataDir, 'index', 'builds'));
@@ -149,6 +152,16 @@ describe('rate limit', () => {
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
     // The machine itself, without forwarding headers, is not limited.
     for (let i = 0; i < 3; i++) expect((await postJson(server.url, '/api/feedback', { rating: 'up' })).status).toBe(201);
+  });
+
+  it('behind the trusted proxy: the hop it appended is the client, whatever the client wrote on the left', async () => {
+    const viaProxy = (forwardedFor: string) => postJson(server.url, '/api/feedback', { rating: 'up' }, { 'x-forwarded-for': forwardedFor, 'x-real-ip': '127.0.0.1' }, { localAddress: PROXY });
+    let accepted = 0;
+    for (let i = 0; i < 3 * RATE; i++) if ((await viaProxy(`203.0.113.${i}, 127.0.0.1, 198.51.100.9`)).status === 201) accepted++;
+    expect(accepted).toBeGreaterThanOrEqual(RATE);
+    expect(accepted).toBeLessThan(RATE + 4);
+    // Other clients of the same proxy keep their own budget.
+    for (let i = 0; i < 3; i++) expect((await viaProxy(`198.51.100.${100 + i}`)).status).toBe(201);
   });
 });
 

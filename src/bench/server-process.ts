@@ -101,11 +101,20 @@ export interface Sent {
   ms: number;
 }
 
+export interface SendInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+  /** Connect from this address (e.g. 127.0.0.2: another machine, as far as the server can tell). */
+  localAddress?: string;
+}
+
 /** One request on a new connection. */
-export function send(base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; timeoutMs?: number } = {}): Promise<Sent> {
+export function send(base: string, path: string, init: SendInit = {}): Promise<Sent> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method: init.method ?? 'GET', headers: init.headers, agent: false, timeout: init.timeoutMs ?? 60_000 }, (res) => {
+    const req = httpRequest(`${base}${path}`, { method: init.method ?? 'GET', headers: init.headers, agent: false, timeout: init.timeoutMs ?? 60_000, localAddress: init.localAddress }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -127,5 +136,5 @@ export function send(base: string, path: string, init: { method?: string; header
   });
 }
 
-export const postJson = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  send(base, path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export const postJson = (base: string, path: string, body: unknown, headers: Record<string, string> = {}, init: SendInit = {}) =>
+  send(base, path, { ...init, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

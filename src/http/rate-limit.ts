@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
-import { clientAddress, looksForwarded, type TrustedProxies } from './client-address.js';
+import { clientAddress, looksForwarded, socketAddress, type TrustedProxies } from './client-address.js';
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -62,9 +62,10 @@ export interface ClientAddressSource {
 export function rateLimit(limiter: Limiter, source: ClientAddressSource = {}): MiddlewareHandler {
   return async (c, next) => {
     const ip = source.addressOf?.(c) ?? clientAddress(c, source.trusted);
-    // A local peer that carries forwarding headers is a proxy nobody declared (TRUST_PROXY off): its clients share
-    // its address and its limit, rather than going unlimited.
-    if (LOCAL.has(ip) && (source.trusted || source.addressOf || !looksForwarded(c))) return next();
+    // A local peer that carries forwarding headers without being a trusted proxy is a proxy nobody declared (or a
+    // forger): its clients share its address and its limit, rather than going unlimited.
+    const forwardedByStranger = looksForwarded(c) && !source.trusted?.has(socketAddress(c) ?? 'unknown');
+    if (LOCAL.has(ip) && (source.addressOf || !forwardedByStranger)) return next();
     const wait = await limiter.take(ip);
     if (wait) {
       c.header('Retry-After', String(wait));
