@@ -27,6 +27,7 @@ import { sqliteSeenMessages } from './store/sqlite/seen-messages.js';
 import { batchedQuestionLog } from './http/question-logging.js';
 import { parseTrustProxy } from './http/trusted-proxies.js';
 import { workerLink, type ServerLink } from './cluster/worker-link.js';
+import { buildInThread } from './store/build-task.js';
 
 export interface NodeRuntime {
   config: Config;
@@ -47,6 +48,8 @@ export interface NodeRuntimeOptions {
   onProgress?: (message: string) => void;
   /** The other server processes (default: the cluster primary when this is a cluster worker, else none). */
   link?: ServerLink;
+  /** Rebuild the index in a worker thread, so questions are answered meanwhile (the server does). */
+  buildOffThread?: boolean;
 }
 
 export async function createNodeRuntime(config: Config, options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
@@ -58,6 +61,7 @@ export async function createNodeRuntime(config: Config, options: NodeRuntimeOpti
     embeddings: createEmbeddings(config),
     onProgress: options.onProgress ?? ((message) => logger.info(message)),
     warm: warmUp,
+    ...(options.buildOffThread ? { build: buildInThread(config) } : {}),
   });
   // Said before anything waits on the admin lock: the lock holder may be waiting for this very report.
   link.serving(kb.version);

@@ -56,7 +56,7 @@ async function runPrimary(): Promise<void> {
 }
 
 async function runWorker(): Promise<void> {
-  const runtime = await createNodeRuntime(config, { onProgress: (m) => console.log(m) });
+  const runtime = await createNodeRuntime(config, { onProgress: (m) => console.log(m), buildOffThread: true });
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     if (cluster.isPrimary || cluster.worker?.id === 1) runtime.logger.info(`vanban đang phục vụ tại http://${info.address}:${info.port}` + (cluster.isWorker ? ` (${workers} tiến trình)` : ''));
   });

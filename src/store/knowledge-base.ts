@@ -25,6 +25,8 @@ export interface KnowledgeBaseOptions {
    * first use (metadata, places, near spellings) are not built by the first cadre to ask.
    */
   warm?: (retriever: Retriever) => Promise<void>;
+  /** How a rebuild runs (a serving process: in a worker thread, build-task.ts); default: here, buildIndex. */
+  build?: (onProgress?: (message: string) => void) => Promise<Manifest>;
 }
 
 export class KnowledgeBase {
@@ -89,7 +91,9 @@ export class KnowledgeBase {
   /** Rebuilds from data/docs and swaps the new index in; queries keep using the old one meanwhile. */
   rebuild(): Promise<Manifest> {
     const run = async () => {
-      const { manifest } = await buildIndex({ dataDir: this.options.dataDir, embeddings: this.options.embeddings, onProgress: this.options.onProgress });
+      const manifest = this.options.build
+        ? await this.options.build(this.options.onProgress)
+        : (await buildIndex({ dataDir: this.options.dataDir, embeddings: this.options.embeddings, onProgress: this.options.onProgress })).manifest;
       await this.load();
       return manifest;
     };
