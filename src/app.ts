@@ -22,6 +22,8 @@ import { adminRoutes, type DocumentAdmin } from './http/admin.js';
 import { adminPage } from './http/admin-page.js';
 import { DEFAULT_LIMITS, errorResponse, installGuardrails, type Limits } from './http/guardrails.js';
 import { Metrics, metricsMiddleware } from './http/metrics.js';
+import type { ClientAddressSource, Limiter } from './http/rate-limit.js';
+import { pageSecurity } from './http/page-security.js';
 import { openApiDocument } from './http/openapi.js';
 import { questionLogging } from './http/question-logging.js';
 import { refusedOriginLog } from './http/refused-origin.js';
@@ -48,6 +50,10 @@ export interface AppDeps {
   /** Where questions are logged for /api/stats. */
   questionLog?: QuestionLog;
   limits?: Partial<Limits>;
+  /** Shared rate-limit buckets (the cluster primary's); default: this process. */
+  limiter?: Limiter;
+  /** Who the client is (TRUST_PROXY on Node; CF-Connecting-IP on Workers); default: the socket. */
+  clientAddress?: ClientAddressSource;
   metrics?: Metrics;
   /**
    * Gzip pages, scripts and JSON in the app (Node). Off on Workers: the runtime and the edge compress, and a
@@ -62,9 +68,10 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   const metrics = deps.metrics ?? new Metrics();
-  // Outermost, so every other middleware (question logging reads JSON replies) sees the plain body; SSE is never compressed.
+  // Outermost, so every other middleware (question logging reads JSON replies, page security reads markup) sees the plain body; SSE is never compressed.
   if (deps.compress) app.use(compress());
-  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
+  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits }, limiter: deps.limiter, clientAddress: deps.clientAddress });
+  app.use(pageSecurity());
   app.use(metricsMiddleware(metrics));
   if (deps.questionLog) {
     app.use('/api/ask', questionLogging(deps.questionLog, deps.logger));

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'origin_not_allowed'
   | 'admin_disabled'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'index_unavailable'
   | 'channel_disabled'
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   origin_not_allowed: 403,
   admin_disabled: 503,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   index_unavailable: 503,
   channel_disabled: 503,
