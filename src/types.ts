@@ -78,6 +78,8 @@ export interface AskRequest {
   history?: HistoryTurn[];
   conversationId?: string;
   filters?: { sources?: string[] };
+  /** Attach `trace` to the reply. */
+  debug?: boolean;
 }
 
 export interface Citation {
@@ -111,6 +113,10 @@ export interface AskResponse {
   mode: AnswerMode;
   conversationId: string;
   tookMs: number;
+  /** Why it did not answer (closed list, see RefusalReason in src/answer/decision.ts). */
+  reason?: string;
+  /** Only with `debug`: how the answer was chosen. */
+  trace?: object;
   /** Present when an LLM was asked (extension of the /api/ask contract). */
   verification?: VerificationStatus;
 }

@@ -21,11 +21,36 @@ import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, sectionLabel, toCitation } from './format.js';
+import { ANSWER_THRESHOLD, answerProbability, kindEvidence, topicCoverage, type Features, type RefusalReason } from './decision.js';
+import { buildQuestion, describeQuestion, type Question } from '../question/question.js';
 
 export interface AnswerDraft {
   answered: boolean;
   answer: string;
   citations: Citation[];
+  /** Why it did not answer (only when `answered` is false). */
+  reason?: RefusalReason;
+  /** How the answer was chosen (only when asked for with `debug`). */
+  trace?: AnswerTrace;
+}
+
+/** A candidate as the trace shows it: where it stands, its features, the model's probability. */
+export interface CandidateView {
+  source: string;
+  section: string;
+  text: string;
+  /** The text a quote of it would show (its sentence, extended over a lead-in's items). */
+  evidence: string;
+  features: Features;
+  probability: number;
+}
+
+export interface AnswerTrace {
+  question: object;
+  /** The rule gates' verdict before the fitted decision: answered, or the reason they refused. */
+  rules: 'answered' | RefusalReason;
+  candidates: CandidateView[];
+  decision: { answered: boolean; by: 'rules' | 'scorer' | 'section' | 'metadata' | 'gate'; reason?: RefusalReason; probability?: number; threshold: number };
 }
 
 export interface ExtractiveOptions {
@@ -39,6 +64,8 @@ export interface ExtractiveOptions {
   near?: (term: string) => string[];
   /** Full texts, for questions about a document itself (signer, date, basis). */
   corpus?: CorpusView;
+  /** Attach a trace (the Question, candidates with features and probabilities, the decision). */
+  debug?: boolean;
   /** Developer view (`npm run explain`): the ranked sentence candidates before the answer is chosen. */
   trace?: (candidates: CandidateTrace[]) => void;
 }
@@ -688,7 +715,7 @@ function weightedShare(terms: QueryAnalysis['content'], idf: Idf, said: (term: s
   return total ? hit / total : 1;
 }
 
-function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
+function refusal(passages: Passage[], documents: DocumentMeta[], reason: RefusalReason): AnswerDraft {
   const related = [...new Map(passages.map((p) => [p.doc.id, p.doc])).values()].slice(0, 3);
   const pool = related.length ? related : documents.slice(0, 5);
   const covered = pool.map((d) => `• ${documentLabel(d)}${d.issuer ? ` (${d.issuer})` : ''}`).join('\n');
@@ -696,26 +723,54 @@ function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
     answered: false,
     answer: `Xin lỗi, các văn bản hiện có không nêu rõ nội dung này nên tôi không trả lời để tránh sai lệch.${covered ? `\nCác văn bản liên quan nhất có thể tra cứu:\n${covered}` : ''}\nBạn có thể hỏi cụ thể hơn, ví dụ về thời lượng hội nghị, chỉ tiêu, thời hạn hoặc cơ quan chủ trì.`,
     citations: [],
+    reason,
   };
 }
 
+/** What the decision leaves for the trace, filled as it goes. */
+interface DecisionSink {
+  debug: boolean;
+  rules?: 'answered' | RefusalReason;
+  candidates?: CandidateView[];
+  probability?: number;
+}
+
+type Decided = AnswerDraft & { by?: AnswerTrace['decision']['by'] };
+
 export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
+  const question = buildQuestion(analysis);
+  const sink: DecisionSink = { debug: options.debug === true };
+  const { by, ...draft } = decide(analysis, passages, idf, documents, options, question, sink);
+  if (!options.debug) return draft;
+  const trace: AnswerTrace = {
+    question: describeQuestion(question),
+    rules: sink.rules ?? (draft.answered ? 'answered' : (draft.reason ?? 'no-candidate')),
+    candidates: sink.candidates ?? [],
+    decision: { answered: draft.answered, by: by ?? (sink.rules ? 'rules' : 'gate'), ...(draft.reason ? { reason: draft.reason } : {}), ...(sink.probability !== undefined ? { probability: sink.probability } : {}), threshold: ANSWER_THRESHOLD },
+  };
+  return { ...draft, trace };
+}
+
+/** Candidates the fitted decision scores: the rule score's top ones. */
+const SCORED = 12;
+
+function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
   // A word-by-word translation carries alternatives ("hội nghị cuộc họp") that no one sentence all holds.
   const minCoverage = options.minCoverage ?? (analysis.english ? 0.4 : 0.5);
   const maxQuote = options.maxQuoteChars ?? 420;
   const minExact = options.minExactCoverage ?? (analysis.english ? 0.3 : 0.4);
-  if (!analysis.content.length || !passages.length) return refusal(passages, documents);
+  if (!analysis.content.length || !passages.length) return refusal(passages, documents, 'no-candidate');
   if (analysis.english) {
     // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
     const absentIdf = idf('\u0001');
     const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
     // Weighted: one untranslated topic word ("population") outweighs the place names around it.
     const weight = (terms: typeof known) => terms.reduce((sum, t) => sum + t.weight * idf(t.term), 0);
-    if (known.length * 2 < analysis.content.length || weight(known) < 0.6 * weight(analysis.content)) return refusal(passages, documents);
+    if (known.length * 2 < analysis.content.length || weight(known) < 0.6 * weight(analysis.content)) return refusal(passages, documents, 'off-topic');
     analysis = { ...analysis, content: known };
   }
-  if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
-  if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents);
+  if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents, 'off-topic');
+  if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents, 'off-topic');
   // "Còn hình thức tuyên truyền thì gồm những gì?" after "… cao điểm vào lúc nào?": the new question replaces
   // what was asked; of the last question only the words naming its document carry over.
   if (analysis.followUp && /^(con|the con|vay con)\b/.test(fold(analysis.question).trim()) && analysis.content.filter((t) => t.weight === 1).length >= 2) {
@@ -728,15 +783,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "của phường nào": the quote names one ("phường Mường Thanh", "xã 3"), not "địa phương" nor "các xã, phường".
   const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => namesPlaceIn(c.quote, place));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
-  if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
+  if (aboutDocument) return namesPlace(aboutDocument) ? { ...aboutDocument, by: 'metadata' } : refusal(passages, documents, 'no-place');
   // "Ai ký …" / "số hiệu" are answered from the document's own signature or number, or not at all:
   // a sentence mentioning the document is not who signed it.
   const kind = metadataKind(analysis.question);
-  if (kind === 'signer' || kind === 'number') return refusal(passages, documents);
+  if (kind === 'signer' || kind === 'number') return refusal(passages, documents, 'no-metadata');
   const refKeys = refKeysOf(analysis);
   const namedIds = refKeys.size ? namedDocuments(analysis, documents) : new Set<string>();
   // "Kế hoạch 67 ban hành ngày nào?" about an undated document: another document's date is not its date.
-  if (kind === 'date' && namedIds.size && documents.every((d) => !namedIds.has(d.id) || !d.date)) return refusal(passages, documents);
+  if (kind === 'date' && namedIds.size && documents.every((d) => !namedIds.has(d.id) || !d.date)) return refusal(passages, documents, 'no-metadata');
 
   // "… bằng những hình thức nào" over a section headed "HÌNH THỨC TUYÊN TRUYỀN": its items are the answer.
   const corpus = options.corpus;
@@ -746,7 +801,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const broadMeans = asksForMeans(analysis) && !which;
   const sectionChunks = (docId: string) => chunksOf(corpus!.chunks, docId);
   const section = corpus && (listSection(analysis, passages, idf, sectionChunks, broadMeans) ?? purposeSection(analysis, passages, idf, sectionChunks));
-  if (section) return itemsAnswer(section, maxQuote);
+  if (section) return { ...itemsAnswer(section, maxQuote), by: 'section' };
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
@@ -918,7 +973,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const covers = (c: Candidate) =>
     (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
-  let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
+  let best: Candidate | undefined = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
   // ("kiến nghị giải pháp"). A close candidate that, with its heading, covers clearly more of the
   // question, and holds itself what its heading does not, beats one of the same document that only repeats the who.
@@ -987,8 +1042,50 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const clean = candidates.find((c) => !c.passage.chunk.ocr && c.score >= 0.75 * first.score && citesIt(c) && eligible(c));
     if (clean) best = clean;
   }
+  // The fitted decision's view of a candidate: the rule gates become features beside the lexical scores.
+  const rankOfPassage = new Map(passages.map((p, i) => [p, i]));
+  const scoreCandidates = (list: Candidate[]) =>
+    list.map((c, rank) => {
+      const { chunk } = c.passage;
+      const words = new Set([...chunkTokens(chunk).sentences[c.index]!.set, ...chunkTokens(chunk).context, ...titledTokens(c.passage.doc)]);
+      const quote = evidenceOf(c);
+      const features: Features = {
+        score: c.score,
+        relScore: top ? c.score / Math.max(1e-9, top.score) : 0,
+        rankInv: 1 / (1 + rank),
+        coverage: c.coverage,
+        exactCoverage: c.exactCoverage,
+        paired: c.pairs > 0 ? 1 : 0,
+        passageScore: c.passage.score,
+        passageRankInv: 1 / (1 + (rankOfPassage.get(c.passage) ?? passages.length)),
+        covers: covers(c) ? 1 : 0,
+        holdsEvidence: !gated || holdsEvidence(c) ? 1 : 0,
+        eligible: eligible(c) ? 1 : 0,
+        ocr: chunk.ocr ? 1 : 0,
+        headingLine: isHeadingLine(chunk, c.index) ? 1 : 0,
+        topicCoverage: topicCoverage(question, words, idf),
+        sentenceTopic: topicCoverage(question, chunkTokens(chunk).sentences[c.index]!.set, idf),
+        kindEvidence: kindEvidence(question, fold(quote)),
+        restCoverage: analysis.english ? c.coverage : restCoverage(c, analysis, idf),
+        lengthLog: Math.log(1 + quote.length) / Math.log(1000),
+      };
+      return { c, features, probability: answerProbability(features) };
+    });
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
-  if (!best || !covers(best)) return refusal(passages, documents);
+  // The rule gates' verdict; when they refuse, the fitted scorer may still answer with its best candidate.
+  const rules: 'answered' | RefusalReason = best && covers(best) ? 'answered' : candidates.slice(0, SCORED).some(covers) ? 'no-evidence' : 'low-coverage';
+  const scored = rules !== 'answered' || sink.debug ? scoreCandidates(candidates.slice(0, SCORED)) : [];
+  sink.rules = rules;
+  sink.candidates = scored.map(({ c, features, probability }) => ({ source: c.passage.doc.source, section: c.passage.chunk.section, text: c.passage.chunk.text.slice(c.start, c.end), evidence: evidenceOf(c), features, probability }));
+  let decidedBy: 'rules' | 'scorer' = 'rules';
+  if (rules !== 'answered') {
+    const pick = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.probability > a.probability ? b : a), undefined);
+    sink.probability = pick?.probability;
+    if (!pick || pick.probability < ANSWER_THRESHOLD) return refusal(passages, documents, rules as RefusalReason);
+    best = pick.c;
+    decidedBy = 'scorer';
+  }
+  if (!best) return refusal(passages, documents, 'no-candidate');
 
   const chosen = [best];
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
@@ -1019,7 +1116,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const draft = quotedAnswer(citations, chosen.map((c) => c.passage));
-  return namesPlace(draft) ? draft : refusal(passages, documents);
+  return namesPlace(draft) ? { ...draft, by: decidedBy } : refusal(passages, documents, 'no-place');
 }
 
 /** "Theo Kế hoạch số …, …, ngày (mục …):" and the quote, for each citation. */
