@@ -22,7 +22,8 @@ import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 import { ANSWER_THRESHOLD, answerProbability, kindEvidence, topicCoverage, type Features, type RefusalReason } from './decision.js';
-import { buildQuestion, describeQuestion, type Question } from '../question/question.js';
+import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
+import { showsEvidence } from '../question/registry.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -894,6 +895,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     if (text === undefined) evidence.set(c, (text = c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, longQuote))));
     return text;
   };
+  const unitKinds = kindsOf(question).filter((k) => k.spec.unitEvidence);
   const holdsEvidence = (c: Candidate) => {
     const text = fold(evidenceOf(c)).replace(LIST_MARKER, '$1');
     const fresh = withoutOwn(text);
@@ -906,7 +908,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     if (!citesAskedType(evidenceOf(c))) return false;
-    return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords) && meets(c);
+    // A kind whose evidence is its unit ("bao nhiêu tiền" shown by "350 triệu đồng", a rate by "02 lần/tuần"): the unit word need not be written.
+    const asked = unitKinds.length && unitKinds.every((k) => showsEvidence(k, text)) ? { ...specifics, units: [] } : specifics;
+    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords) && meets(c);
   };
   // "lương cơ sở", "bị kỷ luật mức nào", "mấy lần 1 tháng", "cấp huyện": the quote must state what is asked.
   const demands = demandsOf(analysis);

@@ -12,6 +12,8 @@ export interface KindSpec {
   consumes: string[];
   evidence: string[];
   prefers: string[];
+  /** The evidence is the unit itself (money, %, a length of time): showing it shows the unit the question names. */
+  unitEvidence?: boolean;
   slots?: Record<string, string>;
   cases: { match: string[]; noMatch: string[]; evidence: string[]; noEvidence: string[] };
 }
