@@ -39,6 +39,12 @@ export const FEATURES = [
   'passageScore',
   'passageRankInv',
   'covers',
+  'phrased',
+  'statesAct',
+  'namesPosition',
+  'namesPerson',
+  'namesRare',
+  'coverageGate',
   'holdsEvidence',
   'eligible',
   'ocr',
@@ -48,27 +54,46 @@ export const FEATURES = [
   'kindEvidence',
   'restCoverage',
   'lengthLog',
+  'rulesChoice',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
-interface Model {
+export interface Model {
   features: string[];
   weights: number[];
   bias: number;
   /** Answer (when the rules refuse) only at or above this probability: calibrated for precision. */
   threshold: number;
+  /** Quote another candidate than the rules chose only at or above this probability. */
+  switchThreshold?: number;
   fittedOn?: unknown;
 }
 
-const MODEL = model as Model;
-const WEIGHTS = FEATURES.map((name) => {
-  const at = MODEL.features.indexOf(name);
-  return at < 0 ? 0 : MODEL.weights[at]!;
-});
+let MODEL = model as Model;
+let WEIGHTS = weightsOf(MODEL);
 
-export const ANSWER_THRESHOLD = MODEL.threshold;
+function weightsOf(m: Model): number[] {
+  return FEATURES.map((name) => {
+    const at = m.features.indexOf(name);
+    return at < 0 ? 0 : m.weights[at]!;
+  });
+}
+
+export let ANSWER_THRESHOLD = MODEL.threshold;
+export let SWITCH_THRESHOLD = MODEL.switchThreshold ?? 1;
+
+/** Replaces the committed model (the fitting script collects features with the rules alone deciding). */
+export function useModel(m: Model): void {
+  MODEL = m;
+  WEIGHTS = weightsOf(m);
+  ANSWER_THRESHOLD = m.threshold;
+  SWITCH_THRESHOLD = m.switchThreshold ?? 1;
+}
+
+/** A model that never overrides the rules: what the fitting script collects with. */
+export const RULES_ONLY: Model = { features: [], weights: [], bias: 0, threshold: 1.01, switchThreshold: 1.01 };
 
 export function featureVector(f: Features): number[] {
   return FEATURES.map((name) => f[name]);

@@ -21,7 +21,7 @@ import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, sectionLabel, toCitation } from './format.js';
-import { ANSWER_THRESHOLD, answerProbability, kindEvidence, topicCoverage, type Features, type RefusalReason } from './decision.js';
+import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, answerProbability, kindEvidence, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { showsEvidence } from '../question/registry.js';
 
@@ -51,7 +51,7 @@ export interface AnswerTrace {
   /** The rule gates' verdict before the fitted decision: answered, or the reason they refused. */
   rules: 'answered' | RefusalReason;
   candidates: CandidateView[];
-  decision: { answered: boolean; by: 'rules' | 'scorer' | 'section' | 'metadata' | 'gate'; reason?: RefusalReason; probability?: number; threshold: number };
+  decision: { answered: boolean; by: 'rules' | 'scorer' | 'section' | 'metadata' | 'gate'; reason?: RefusalReason; probability?: number; threshold: number; switchThreshold: number };
 }
 
 export interface ExtractiveOptions {
@@ -747,9 +747,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     question: describeQuestion(question),
     rules: sink.rules ?? (draft.answered ? 'answered' : (draft.reason ?? 'no-candidate')),
     candidates: sink.candidates ?? [],
-    decision: { answered: draft.answered, by: by ?? (sink.rules ? 'rules' : 'gate'), ...(draft.reason ? { reason: draft.reason } : {}), ...(sink.probability !== undefined ? { probability: sink.probability } : {}), threshold: ANSWER_THRESHOLD },
+    decision: { answered: draft.answered, by: by ?? (sink.rules ? 'rules' : 'gate'), ...(draft.reason ? { reason: draft.reason } : {}), ...(sink.probability !== undefined ? { probability: sink.probability } : {}), threshold: ANSWER_THRESHOLD, switchThreshold: SWITCH_THRESHOLD },
   };
   return { ...draft, trace };
+}
+
+/** The words a candidate stands among: its sentence, its section's headings, its document's title and header. */
+function candidateWords(c: Candidate): Set<string> {
+  const { sentences, context } = chunkTokens(c.passage.chunk);
+  return new Set([...sentences[c.index]!.set, ...context, ...titledTokens(c.passage.doc)]);
 }
 
 /** Candidates the fitted decision scores: the rule score's top ones. */
@@ -974,6 +980,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && (c === top ? holdsEvidence(c) : c === firstStating());
   // "Hướng dẫn số mấy": a sentence citing a document of that type answers on less of the wording (the rest names it).
   const citesAsked = (c: Candidate) => asksCitedNumber && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && holdsEvidence(c);
+  // The question's topic (its words less those its kinds consume, a synonym counting for its word), found in the
+  // sentence, its headings or its document.
+  const topicOf = (c: Candidate) => topicCoverage(question, candidateWords(c), idf);
   const covers = (c: Candidate) =>
     (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
@@ -1048,10 +1057,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   }
   // The fitted decision's view of a candidate: the rule gates become features beside the lexical scores.
   const rankOfPassage = new Map(passages.map((p, i) => [p, i]));
-  const scoreCandidates = (list: Candidate[]) =>
+  const scoreCandidates = (list: Candidate[], choice: Candidate | undefined) =>
     list.map((c, rank) => {
       const { chunk } = c.passage;
-      const words = new Set([...chunkTokens(chunk).sentences[c.index]!.set, ...chunkTokens(chunk).context, ...titledTokens(c.passage.doc)]);
       const quote = evidenceOf(c);
       const features: Features = {
         score: c.score,
@@ -1063,29 +1071,45 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         passageScore: c.passage.score,
         passageRankInv: 1 / (1 + (rankOfPassage.get(c.passage) ?? passages.length)),
         covers: covers(c) ? 1 : 0,
+        phrased: phrased(c) ? 1 : 0,
+        statesAct: statesAct(c) ? 1 : 0,
+        namesPosition: namesPosition(c) ? 1 : 0,
+        namesPerson: namesPerson(c) ? 1 : 0,
+        namesRare: namesRare(c) ? 1 : 0,
+        coverageGate: (c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c) ? 1 : 0,
         holdsEvidence: !gated || holdsEvidence(c) ? 1 : 0,
         eligible: eligible(c) ? 1 : 0,
         ocr: chunk.ocr ? 1 : 0,
         headingLine: isHeadingLine(chunk, c.index) ? 1 : 0,
-        topicCoverage: topicCoverage(question, words, idf),
+        topicCoverage: topicOf(c),
         sentenceTopic: topicCoverage(question, chunkTokens(chunk).sentences[c.index]!.set, idf),
         kindEvidence: kindEvidence(question, fold(quote)),
         restCoverage: analysis.english ? c.coverage : restCoverage(c, analysis, idf),
         lengthLog: Math.log(1 + quote.length) / Math.log(1000),
+        rulesChoice: c === choice ? 1 : 0,
       };
       return { c, features, probability: answerProbability(features) };
     });
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   // The rule gates' verdict; when they refuse, the fitted scorer may still answer with its best candidate.
   const rules: 'answered' | RefusalReason = best && covers(best) ? 'answered' : candidates.slice(0, SCORED).some(covers) ? 'no-evidence' : 'low-coverage';
-  const scored = rules !== 'answered' || sink.debug ? scoreCandidates(candidates.slice(0, SCORED)) : [];
+  // The rules' choice is scored with the rest (it may rank below the top ones after the preferences above).
+  const pool = candidates.slice(0, SCORED);
+  const rulesChoice = rules === 'answered' ? best : undefined;
+  if (rulesChoice && !pool.includes(rulesChoice)) pool.push(rulesChoice);
+  const scored = scoreCandidates(pool, rulesChoice);
   sink.rules = rules;
-  sink.candidates = scored.map(({ c, features, probability }) => ({ source: c.passage.doc.source, section: c.passage.chunk.section, text: c.passage.chunk.text.slice(c.start, c.end), evidence: evidenceOf(c), features, probability }));
+  if (sink.debug) sink.candidates = scored.map(({ c, features, probability }) => ({ source: c.passage.doc.source, section: c.passage.chunk.section, text: c.passage.chunk.text.slice(c.start, c.end), evidence: evidenceOf(c), features, probability }));
+  const pick = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.probability > a.probability ? b : a), undefined);
+  sink.probability = pick?.probability;
   let decidedBy: 'rules' | 'scorer' = 'rules';
   if (rules !== 'answered') {
-    const pick = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.probability > a.probability ? b : a), undefined);
-    sink.probability = pick?.probability;
+    // The rules refused: the scorer's best candidate answers when it is likely enough to be right.
     if (!pick || pick.probability < ANSWER_THRESHOLD) return refusal(passages, documents, rules as RefusalReason);
+    best = pick.c;
+    decidedBy = 'scorer';
+  } else if (pick && pick.c !== rulesChoice && pick.probability >= SWITCH_THRESHOLD) {
+    // The rules answered, but another candidate is clearly likelier to be right.
     best = pick.c;
     decidedBy = 'scorer';
   }
