@@ -22,6 +22,7 @@ import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, sectionLabel, toCitation } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, answerProbability, kindEvidence, topicCoverage, type Features, type RefusalReason } from './decision.js';
+import { THRESHOLDS } from './thresholds.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { showsEvidence } from '../question/registry.js';
 
@@ -140,8 +141,6 @@ interface Specifics {
   subject: string[];
 }
 
-/** Without one of the question's word pairs side by side, a quote must hold this share of its words. */
-const PHRASED_COVERAGE = 0.75;
 /** Positions a question may ask about; the answer must name the same one (folded). */
 const POSITIONS = ['chu tich', 'pho chu tich', 'bi thu', 'pho bi thu', 'tong bi thu', 'thu tuong', 'truong ban', 'pho truong ban', 'giam doc', 'pho giam doc'];
 
@@ -309,10 +308,6 @@ function spelledCount(folded: string, units: string[]): boolean {
   const words = foldedSyllables(folded);
   return words.some((w, i) => SPELLED_NUMBER.has(w) && units.some((u) => words.slice(i + 1, i + 1 + u.split(' ').length).join(' ') === u));
 }
-/** How close to the top score a sentence naming the kind of place asked must be to answer instead. */
-const PLACE_SHARE = 0.6;
-/** How close to the top score the first sentence stating the asked number must be to answer on relaxed coverage. */
-const MEASURED_SHARE = 0.85;
 const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
 
 /** "khóa XV", "lần thứ II", "quý IV": a count written in Roman numerals. */
@@ -413,8 +408,6 @@ function namesUnknownAcronym(question: string, idf: Idf): boolean {
   return acronyms.some((a) => !/^[IVXLC]+$/.test(a) && !isExpandedAcronym(fold(a)) && idf(fold(a)) >= absent);
 }
 
-/** A pair of words this rare in the corpus, capitalised in the question, one of them as rare, is a name ("Đồng Nai", "Búa Liềm"). */
-const RARE_NAME_IDF = 3.5;
 
 /** The rare names a question writes (capitalised pairs after its first word, as folded "a b"), the corpus writing each. */
 function rareNamesOf(question: string, idf: Idf): string[] {
@@ -423,7 +416,7 @@ function rareNamesOf(question: string, idf: Idf): string[] {
   return capitalisedPairs(question)
     .filter(([a, b]) => {
       const pair = idf(`${a}_${b}`);
-      return pair >= RARE_NAME_IDF && pair < absent && Math.max(idf(a), idf(b)) >= RARE_NAME_IDF;
+      return pair >= THRESHOLDS.rareNameIdf && pair < absent && Math.max(idf(a), idf(b)) >= THRESHOLDS.rareNameIdf;
     })
     .map(([a, b]) => `${a} ${b}`);
 }
@@ -440,14 +433,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
   return next && !DUTY_WORDS.has(next) ? next : undefined;
 }
 
-/** Bonus of every sentence of the section headed by the body a duty question asks about. */
-const OWN_SECTION = 0.15;
-/** How close to the top score a sentence of the body's own section must be to answer instead. */
-const OWN_SECTION_SHARE = 0.9;
 /** Prepositions after an object: "ai vào / làm / lên …". */
 const AFTER_OBJECT = new Set(['vao', 'lam', 'len', 'giu']);
-/** How close to the top score another own-section sentence that says the rest of the question must be. */
-const OTHER_OWN_SHARE = 0.7;
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
 
 /**
@@ -552,17 +539,9 @@ function restOfQuestion(analysis: QueryAnalysis, passage: Passage): QueryAnalysi
   return { ...analysis, content: analysis.content.map((t) => (context.has(t.term) || document.has(t.term) ? { ...t, weight: t.weight * 0.05 } : t)) };
 }
 
-/**
- * The longer quote budget (× the quote length): a quote extended over list items, a section quoted alone, and
- * a sentence quoted whole. Cutting a 450-character sentence to one clause drops the half that answers as often
- * as it trims noise ("đội ngũ cộng tác viên …: Theo dõi, nắm bắt, báo cáo …; chủ động … báo cáo Thường trực
- * Tỉnh ủy …"), and the quote then starts mid-sentence.
- */
-const LONG_QUOTE = 1.6;
-
 /** Narrows a very long sentence to its best `;`-separated clauses (still a verbatim slice). */
 function narrow(text: string, start: number, end: number, analysis: QueryAnalysis, idf: Idf, maxChars: number): [number, number] {
-  if (end - start <= maxChars * LONG_QUOTE) return trimQuote(text, start, end);
+  if (end - start <= maxChars * THRESHOLDS.longQuote) return trimQuote(text, start, end);
   const clauses: Array<[number, number]> = [];
   let s = start;
   for (let i = start; i < end; i++) {
@@ -597,14 +576,6 @@ function trimQuote(text: string, a: number, b: number): [number, number] {
   while (b > a && /\s/.test(text[b - 1]!)) b--;
   return [a, b];
 }
-
-/**
- * Weighted share of the question's words that neither the section heading nor
- * the document names, found in the sentence itself (1 when there are none).
- */
-/** Coverage enough for the top sentence that states the asked number in the asked unit. */
-const RELAXED_COVERAGE = 0.35;
-const RELAXED_EXACT = 0.3;
 
 /** "những mạng xã hội nào", "các hội nghị nào": the thing (two to four syllables) a list question asks for. */
 const ASKED_THING = / (?:nhung|cac) ((?:[a-z]+ ){1,3}[a-z]+) nao /;
@@ -667,8 +638,6 @@ function prohibitionRun(chunk: Passage['chunk'], index: number, end: number, max
   return extended;
 }
 
-/** Bonus of a sentence that states the means a "qua những kênh nào" question asks for. */
-const MEANS_BONUS = 0.15;
 
 /** The short name a question quotes (“03 dám”, "3 hơn"), as folded syllables with numbers by value. */
 function quotedName(question: string): string[] | undefined {
@@ -690,6 +659,10 @@ const BODY_KINDS = new Set(['co quan', 'don vi', 'to chuc']);
 /** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
 const FOLLOW_UP_THING = /^ (?:con|the con|vay con) ((?:[a-z]+ ){1,3}[a-z]+) thi /;
 
+/**
+ * Weighted share of the question's words that neither the section heading nor
+ * the document names, found in the sentence itself (1 when there are none).
+ */
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
   const { sentences, context } = chunkTokens(c.passage.chunk);
   const document = documentTokens(c.passage.doc);
@@ -758,14 +731,12 @@ function candidateWords(c: Candidate): Set<string> {
   return new Set([...sentences[c.index]!.set, ...context, ...titledTokens(c.passage.doc)]);
 }
 
-/** Candidates the fitted decision scores: the rule score's top ones. */
-const SCORED = 12;
 
 function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
   // A word-by-word translation carries alternatives ("hội nghị cuộc họp") that no one sentence all holds.
-  const minCoverage = options.minCoverage ?? (analysis.english ? 0.4 : 0.5);
-  const maxQuote = options.maxQuoteChars ?? 420;
-  const minExact = options.minExactCoverage ?? (analysis.english ? 0.3 : 0.4);
+  const minCoverage = options.minCoverage ?? (analysis.english ? THRESHOLDS.englishMinCoverage : THRESHOLDS.minCoverage);
+  const maxQuote = options.maxQuoteChars ?? THRESHOLDS.maxQuoteChars;
+  const minExact = options.minExactCoverage ?? (analysis.english ? THRESHOLDS.englishMinExactCoverage : THRESHOLDS.minExactCoverage);
   if (!analysis.content.length || !passages.length) return refusal(passages, documents, 'no-candidate');
   if (analysis.english) {
     // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
@@ -773,7 +744,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
     // Weighted: one untranslated topic word ("population") outweighs the place names around it.
     const weight = (terms: typeof known) => terms.reduce((sum, t) => sum + t.weight * idf(t.term), 0);
-    if (known.length * 2 < analysis.content.length || weight(known) < 0.6 * weight(analysis.content)) return refusal(passages, documents, 'off-topic');
+    if (known.length * 2 < analysis.content.length || weight(known) < THRESHOLDS.englishKnownWeight * weight(analysis.content)) return refusal(passages, documents, 'off-topic');
     analysis = { ...analysis, content: known };
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents, 'off-topic');
@@ -848,7 +819,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
-    const own = leads(chunk) ? OWN_SECTION : 0;
+    const own = leads(chunk) ? THRESHOLDS.ownSection : 0;
     const byNumber = namedIds.has(passage.doc.id);
     // A document named through the one it implements: its title's words ("triển khai Kế hoạch 22") name it too.
     const implementing = (byNumber && !passage.doc.docNumber) || (spreading.has(passage.doc.id) && !byNumber);
@@ -866,7 +837,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
-      const way = means && statesMeans(chunk, sentences[index]!) ? MEANS_BONUS : 0;
+      const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs });
     });
   }
@@ -894,7 +865,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
   const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   // The text a candidate's quote may run to (its sentence, extended over a lead-in's items): evidence is read there.
-  const longQuote = Math.round(maxQuote * LONG_QUOTE);
+  const longQuote = Math.round(maxQuote * THRESHOLDS.longQuote);
   const evidence = new Map<Candidate, string>();
   const evidenceOf = (c: Candidate) => {
     let text = evidence.get(c);
@@ -944,7 +915,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     const document = documentTokens(c.passage.doc);
     return analysis.content.filter((t) => t.weight === 1 && !context.has(t.term) && !document.has(t.term)).length >= 3;
   };
-  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE || !ownWords(c);
+  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= THRESHOLDS.phrasedCoverage || !ownWords(c);
   // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
   // English: only "Who is the General Secretary …" (read through the glossary) names a position to hold.
   const englishHolder = analysis.english && /^\s*who (is|was|will be|has been)\b/i.test(analysis.question);
@@ -975,18 +946,18 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // on less of the question's wording (a scan's misread words, the question's paraphrase), not a runner-up.
   // The first close sentence that states it counts as the top: clean sentences naming the document outrank a scan's answer.
   let stating: Candidate | null | undefined;
-  const firstStating = () => (stating === undefined ? (stating = candidates.find((c) => c.score >= MEASURED_SHARE * top!.score && holdsEvidence(c)) ?? null) : stating);
+  const firstStating = () => (stating === undefined ? (stating = candidates.find((c) => c.score >= THRESHOLDS.measuredShare * top!.score && holdsEvidence(c)) ?? null) : stating);
   const measured = (c: Candidate) =>
-    needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && (c === top ? holdsEvidence(c) : c === firstStating());
+    needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= THRESHOLDS.relaxedCoverage && c.exactCoverage >= THRESHOLDS.relaxedExactCoverage && (c === top ? holdsEvidence(c) : c === firstStating());
   // "Hướng dẫn số mấy": a sentence citing a document of that type answers on less of the wording (the rest names it).
-  const citesAsked = (c: Candidate) => asksCitedNumber && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && holdsEvidence(c);
+  const citesAsked = (c: Candidate) => asksCitedNumber && c.coverage >= THRESHOLDS.relaxedCoverage && c.exactCoverage >= THRESHOLDS.relaxedExactCoverage && holdsEvidence(c);
   // The question's topic (its words less those its kinds consume, a synonym counting for its word), found in the
   // sentence, its headings or its document.
   const topicOf = (c: Candidate) => topicCoverage(question, candidateWords(c), idf);
   const covers = (c: Candidate) =>
     (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
-  let best: Candidate | undefined = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
+  let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
   // ("kiến nghị giải pháp"). A close candidate that, with its heading, covers clearly more of the
   // question, and holds itself what its heading does not, beats one of the same document that only repeats the who.
@@ -1001,15 +972,15 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     if (better) best = better;
   }
   // A close candidate (within `share` of the top score) that has what the question asks for beats a best one without it.
-  const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share = 0.75) =>
+  const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share: number = THRESHOLDS.preferredShare) =>
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
   // "Đảng ủy HĐND tỉnh có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
-  if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), OWN_SECTION_SHARE);
+  if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), THRESHOLDS.ownSectionShare);
   // The body's own sections in two documents (the plan, and the guidance spreading it), or two sentences of one:
   // the one that leaves the rest of the question unsaid ("khi phát hiện những vấn đề mới, khó") gives way to
   // the one that says it, in its sentence, heading or document title ("tuyên truyền Kế hoạch 22" is the guidance's title).
   if (body.length && best && leads(best.passage.chunk) && saysRest(best) < 0.5) {
-    best = preferred(best, (c) => leads(c.passage.chunk) && saysRest(c) >= 0.67, OTHER_OWN_SHARE);
+    best = preferred(best, (c) => leads(c.passage.chunk) && saysRest(c) >= 0.67, THRESHOLDS.otherOwnShare);
   }
   // The words of a section's heading ("(4) Về bảo đảm quốc phòng, an ninh …") pick the section; when the sentence
   // holds none of the rest ("tư tưởng giữ nước"), a sentence of the same section that does answers.
@@ -1046,7 +1017,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   if (askedType) best = preferred(best, (c) => askedType.test(fold(c.passage.chunk.text.slice(c.start, c.end))));
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // "thuộc tỉnh nào": a close sentence naming a place of that kind ("… Tỉnh ủy Lai Châu") answers; one that only says "trực thuộc" does not.
-  if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), PLACE_SHARE);
+  if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), THRESHOLDS.placeShare);
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {
@@ -1092,9 +1063,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     });
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   // The rule gates' verdict; when they refuse, the fitted scorer may still answer with its best candidate.
-  const rules: 'answered' | RefusalReason = best && covers(best) ? 'answered' : candidates.slice(0, SCORED).some(covers) ? 'no-evidence' : 'low-coverage';
+  const rules: 'answered' | RefusalReason = best && covers(best) ? 'answered' : candidates.slice(0, THRESHOLDS.scoredCandidates).some(covers) ? 'no-evidence' : 'low-coverage';
   // The rules' choice is scored with the rest (it may rank below the top ones after the preferences above).
-  const pool = candidates.slice(0, SCORED);
+  const pool = candidates.slice(0, THRESHOLDS.scoredCandidates);
   const rulesChoice = rules === 'answered' ? best : undefined;
   if (rulesChoice && !pool.includes(rulesChoice)) pool.push(rulesChoice);
   const scored = scoreCandidates(pool, rulesChoice);
@@ -1159,7 +1130,7 @@ function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
 /** The section's items, numbered under one heading line: each item's opening sentence (numbering line skipped), cut at a clause when long. */
 function itemsAnswer(section: ListSection, quoteLimit: number): AnswerDraft {
   // One section quoted alone ("Mục đích"): its opening sentence may run to the longer budget list quotes get.
-  const maxQuote = section.items.length === 1 ? Math.round(quoteLimit * LONG_QUOTE) : quoteLimit;
+  const maxQuote = section.items.length === 1 ? Math.round(quoteLimit * THRESHOLDS.longQuote) : quoteLimit;
   const citations = section.items.map((chunk, i) => {
     const { text, sentences } = chunk;
     const span = sentences.find((s) => (text.slice(s.start, s.end).match(/\p{L}+/gu)?.length ?? 0) >= 3) ?? sentences[0]!;
