@@ -137,7 +137,7 @@ interface Specifics {
   numbers: string[][];
   /** Numbers naming an event ("Hội nghị Trung ương 3"): [the word before it, its spellings]. */
   ordinals: Array<[string, string[]]>;
-  /** "tổng giá trị giải thưởng là bao nhiêu": the thing whose amount is asked, which the answer must name. */
+  /** "tổng mức hỗ trợ là bao nhiêu": the thing whose amount is asked, which the answer must name. */
   subject: string[];
 }
 
@@ -749,7 +749,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents, 'off-topic');
   if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents, 'off-topic');
-  // "Còn hình thức tuyên truyền thì gồm những gì?" after "… cao điểm vào lúc nào?": the new question replaces
+  // "Còn hình thức thì gồm những gì?" after "… bắt đầu lúc nào?": the new question replaces
   // what was asked; of the last question only the words naming its document carry over.
   if (analysis.followUp && /^(con|the con|vay con)\b/.test(fold(analysis.question).trim()) && analysis.content.filter((t) => t.weight === 1).length >= 2) {
     const naming = new Set(passages.slice(0, 6).flatMap((p) => [...documentTokens(p.doc)]));
@@ -791,9 +791,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // others naming it as a partner ("phối hợp với Ban Xây dựng đảng …") are not.
   const body = dutySubject(analysis);
   const leads = (chunk: Passage['chunk']) => isSectionOf(chunk, body, idf, options.near);
-  // "Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226": a sentence of the body's own
-  // section that opens with its name ("Đảng ủy HĐND tỉnh tăng cường giám sát …") states the body's duty; the
-  // words naming its document ("kế hoạch thực hiện Kết luận 226") only say where, and it is scored on the rest.
+  // "Phòng Nội vụ được giao gì theo văn bản thực hiện Nghị quyết …": a sentence of the body's own
+  // section that opens with its name ("Phòng Nội vụ tham mưu …") states the body's duty; the
+  // words naming its document ("văn bản thực hiện Nghị quyết …") only say where, and it is scored on the rest.
   // How much of what the question asks beyond the body and its duty a candidate says (idf-weighted); words its
   // heading or its document's title writes are said by where it stands.
   const named = new Set(body);
@@ -974,11 +974,11 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // A close candidate (within `share` of the top score) that has what the question asks for beats a best one without it.
   const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share: number = THRESHOLDS.preferredShare) =>
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
-  // "Đảng ủy HĐND tỉnh có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
+  // "Phòng Nội vụ có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
   if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), THRESHOLDS.ownSectionShare);
   // The body's own sections in two documents (the plan, and the guidance spreading it), or two sentences of one:
-  // the one that leaves the rest of the question unsaid ("khi phát hiện những vấn đề mới, khó") gives way to
-  // the one that says it, in its sentence, heading or document title ("tuyên truyền Kế hoạch 22" is the guidance's title).
+  // the one that leaves the rest of the question unsaid ("khi có vướng mắc") gives way to
+  // the one that says it, in its sentence, heading or document title (the guidance spreading a plan names the plan in its title).
   if (body.length && best && leads(best.passage.chunk) && saysRest(best) < 0.5) {
     best = preferred(best, (c) => leads(c.passage.chunk) && saysRest(c) >= 0.67, THRESHOLDS.otherOwnShare);
   }
@@ -989,14 +989,14 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     best = preferred(best, (c) => c.passage.chunk.id === heading.passage.chunk.id && restCoverage(c, analysis, idf) >= 0.5, 0.85);
   }
   // "trên những mạng xã hội nào": the list follows the thing named; a sentence that writes that phrase
-  // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức tuyên truyền thì gồm những gì?": the thing the
+  // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức thì gồm những gì?": the thing the
   // follow-up turns to, by its first two words. The heading line names the thing without listing it: the sentence under it does.
   const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
   const thing = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
   // "kiến nghị với cơ quan nào": a kind of body is answered by the body's name ("với Huyện ủy"), not by the kind's word.
   const asked = thing && !BODY_KINDS.has(thing) ? thing : undefined;
   if (asked) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index));
-  // "cổ động trực quan thì gồm những gì": a close sentence that lists after the thing ("… cổ động trực quan: khẩu hiệu, …").
+  // "phương tiện thì gồm những gì": a close sentence that lists after the thing ("… phương tiện: xe, loa, …").
   if (asked && analysis.intents.has('list')) {
     const listing = new RegExp(`(^|[^a-z])${asked}( [a-z]+){0,3}\\s*:\\s*[a-z]`);
     best = preferred(best, (c) => listing.test(fold(c.passage.chunk.text.slice(c.start, c.end))) && !isHeadingLine(c.passage.chunk, c.index));

@@ -27,7 +27,7 @@ export interface CorpusView {
 
 export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic';
 
-/** "Hướng dẫn Trung ương mà nó căn cứ …": the type named first is the basis's, not the document's. */
+/** "Nghị quyết của tỉnh mà văn bản căn cứ …": the type named first is the basis's, not the document's. */
 const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
@@ -42,7 +42,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   ['basis', BASIS_NAMED_FIRST],
   // "Kế hoạch 121 nói về chủ đề gì", "trích yếu": the title lines under the document's type heading.
   ['topic', /\b(noi|ban) ve (chu de|van de|viec|noi dung) (gi|nao)\b|\bchu de (cua [a-z0-9 /-]+ )?(la )?gi\b|\btrich yeu\b|\bwhat (topic|subject)\b|\bwhat is [a-z0-9 /'-]+ about\b/],
-  // "gửi báo cáo (lên) cơ quan Trung ương nào", "nơi nhận": the recipients list at the foot of the document.
+  // "gửi báo cáo lên những cơ quan nào", "nơi nhận": the recipients list at the foot of the document.
   // "Báo cáo kết quả … gửi về đâu, bao lâu một lần" asks the body's reporting rule, not this list.
   ['recipients', /\bgui bao cao (len |ve |toi |den |cho )?(nhung |cac )?(co quan|ban|don vi|noi|cap)\b.*\bnao\b|\bnoi nhan\b|\bgui (cho|toi|den) (nhung |cac )?(co quan|don vi|noi) nao\b|\b(recipients?|distribution list)\b|\bsen[dt] (its )?(reports? )?to (whom|which)\b/],
 ];
@@ -87,7 +87,7 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   // The one document of the place the question (or the one it follows up) names ("… của Tam Đường").
   const placed = documentsNamingPlace(analysis, documents).filter(ofType);
   if (placed.length === 1) return placed[0];
-  // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most
+  // The question names the issuer or place ("… của Ban Tổ chức Huyện ủy …"): the document that matches most
   // (the first in document order among equals), when it is the only one that matches that much.
   const counts = new Map<number, number>();
   for (const w of new Set(analysis.content.map((t) => t.term))) for (const at of tokenIndex(documents).get(w) ?? []) if (typed(at)) counts.set(at, (counts.get(at) ?? 0) + 1);
