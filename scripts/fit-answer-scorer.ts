@@ -29,10 +29,13 @@ import { createNodeRuntime } from '../src/node.js';
 /** What a wrong answer to an answerable question (refused before) costs, in correct answers: grounded or silent. */
 const WRONG_ANSWER_COST = 0.5;
 const FOLDS = 4;
+/** Features left out of a fit (`--drop a,b`): to measure what each contributes. */
+const DROPPED = new Set<string>();
 const L2 = 1e-3;
 const ITERATIONS = 1500;
 
-const { values } = parseArgs({ options: { pool: { type: 'string', multiple: true }, dry: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { pool: { type: 'string', multiple: true }, dry: { type: 'boolean', default: false }, drop: { type: 'string' } } });
+for (const name of values.drop?.split(',') ?? []) DROPPED.add(name);
 
 function defaultHome(): string {
   const dir = join('data', 'eval');
@@ -74,7 +77,7 @@ for (const arg of poolArgs) {
     const trace = extractive.trace as AnswerTrace | undefined;
     const rulesPass = noanswer ? !extractive.answered : extractive.answered && extractive.citations.some((x) => expected.has(x.source)) && containsExpected(extractive.answer, phrases);
     const candidates = (trace?.candidates ?? []).map((v: CandidateView) => ({
-      x: featureVector(v.features),
+      x: featureVector(v.features).map((x, i) => (DROPPED.has(FEATURES[i]!) ? 0 : x)),
       label: !noanswer && expected.has(v.source) && phrases.some((p) => normalizeForMatch(v.evidence).includes(normalizeForMatch(p))) ? 1 : 0,
       choice: v.features.rulesChoice === 1,
     }));
