@@ -3,6 +3,7 @@
  * Workers) build the dependencies and call createApp.
  */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
@@ -23,6 +24,7 @@ import { DEFAULT_LIMITS, errorResponse, installGuardrails, type Limits } from '.
 import { Metrics, metricsMiddleware } from './http/metrics.js';
 import { openApiDocument } from './http/openapi.js';
 import { questionLogging } from './http/question-logging.js';
+import { refusedOriginLog } from './http/refused-origin.js';
 
 export interface AppDeps {
   assistant: Assistant;
@@ -47,6 +49,11 @@ export interface AppDeps {
   questionLog?: QuestionLog;
   limits?: Partial<Limits>;
   metrics?: Metrics;
+  /**
+   * Gzip pages, scripts and JSON in the app (Node). Off on Workers: the runtime and the edge compress, and a
+   * body compressed here would be encoded twice.
+   */
+  compress?: boolean;
   /** Size of the live index for /metrics (else counted from the library). */
   indexSize?: () => { documents: number; chunks: number };
 }
@@ -55,6 +62,8 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   const metrics = deps.metrics ?? new Metrics();
+  // Outermost, so every other middleware (question logging reads JSON replies) sees the plain body; SSE is never compressed.
+  if (deps.compress) app.use(compress());
   installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
   app.use(metricsMiddleware(metrics));
   if (deps.questionLog) {
@@ -66,6 +75,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => errorResponse(c, new AppError('not_found', 'Không tìm thấy địa chỉ này.'), deps.logger));
 
   const origins = deps.corsOrigins ?? [];
+  app.use('/api/*', refusedOriginLog(origins, deps.logger));
   if (origins.length) {
     app.use('/api/*', cors({ origin: origins.includes('*') ? '*' : origins, allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
   }

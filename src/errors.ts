@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_json'
   | 'not_found'
   | 'unauthorized'
+  | 'origin_not_allowed'
   | 'admin_disabled'
   | 'payload_too_large'
   | 'rate_limited'
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   not_found: 404,
   unauthorized: 401,
+  origin_not_allowed: 403,
   admin_disabled: 503,
   payload_too_large: 413,
   rate_limited: 429,

@@ -72,6 +72,7 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     zalo,
     corsOrigins: corsOrigins(config),
     web: { assets: lazyWebAssets() },
+    compress: true,
     feedback: sqliteFeedback(db),
     adminToken: config.ADMIN_TOKEN,
     admin,

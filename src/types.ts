@@ -78,6 +78,8 @@ export interface AskRequest {
   history?: HistoryTurn[];
   conversationId?: string;
   filters?: { sources?: string[] };
+  /** Language of the answer's own words (quotes stay verbatim); default: the question's language. */
+  lang?: 'vi' | 'en';
   /** Attach `trace` to the reply. */
   debug?: boolean;
 }
@@ -94,9 +96,15 @@ export interface Citation {
   sectionTitle?: string;
   /** The section title as scanned, present when the display title was restored from it. */
   sectionTitleRaw?: string;
+  /** Where the quote is, as a cadre writes it: "mục II.2.3.b", "Điều 29, khoản 1, điểm b". */
+  sectionLabel?: string;
   quote: string;
   score: number;
   ocr?: boolean;
+  /** Restored reading of an OCR quote (machine-made; shown first, labelled so). */
+  reading?: string;
+  /** [start, end) of the part of `quote` that answers: the clause the question asks about. */
+  span?: [number, number];
   /** Document id, for links to the source view. */
   docId: string;
 }

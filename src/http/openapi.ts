@@ -19,9 +19,12 @@ const citation = z.object({
   section: z.string().describe('Section path, e.g. II.2.3.b'),
   sectionTitle: z.string().optional().describe('Display title (restored words for OCR-damaged documents)'),
   sectionTitleRaw: z.string().optional().describe('The section title as scanned, when sectionTitle was restored from it'),
+  sectionLabel: z.string().optional().describe('Where, as a cadre writes it: "mục II.2.3.b", "Điều 29, khoản 1, điểm b"'),
   quote: z.string().describe('Verbatim excerpt'),
   score: z.number(),
   ocr: z.boolean().optional(),
+  reading: z.string().optional().describe('Machine-restored reading of an OCR quote'),
+  span: z.tuple([z.number().int(), z.number().int()]).optional().describe('[start, end) of the clause of quote that answers'),
   docId: z.string(),
 });
 

@@ -20,6 +20,7 @@ export const askRequestSchema = z.object({
   history: z.array(historyTurnSchema).max(50, 'Lịch sử hội thoại quá dài: tối đa 50 lượt.').optional(),
   conversationId: z.string().min(1).max(100).optional(),
   filters: z.object({ sources: z.array(z.string().max(300)).max(100).optional() }).optional(),
+  lang: z.enum(['vi', 'en'], { error: 'Trường "lang" phải là "vi" hoặc "en".' }).optional(),
   /** Return a trace of how the answer was chosen (the Question, candidates with features and scores, the decision). */
   debug: z.boolean().optional(),
 });
