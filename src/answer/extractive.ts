@@ -1068,7 +1068,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const pool = candidates.slice(0, THRESHOLDS.scoredCandidates);
   const rulesChoice = rules === 'answered' ? best : undefined;
   if (rulesChoice && !pool.includes(rulesChoice)) pool.push(rulesChoice);
-  const scored = scoreCandidates(pool, rulesChoice);
+  // Scoring costs a feature pass over the pool: only when the scorer may change the answer, or a trace asks for it.
+  const mayDecide = rules === 'answered' ? SWITCH_THRESHOLD <= 1 : ANSWER_THRESHOLD <= 1;
+  const scored = mayDecide || sink.debug ? scoreCandidates(pool, rulesChoice) : [];
   sink.rules = rules;
   if (sink.debug) sink.candidates = scored.map(({ c, features, probability }) => ({ source: c.passage.doc.source, section: c.passage.chunk.section, text: c.passage.chunk.text.slice(c.start, c.end), evidence: evidenceOf(c), features, probability }));
   const pick = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.probability > a.probability ? b : a), undefined);
@@ -1090,7 +1092,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
   const second = candidates.find(
     (c) =>
-      c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) &&
+      c !== best && c.coverage >= minCoverage && c.score >= THRESHOLDS.closeToTop * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) &&
       (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c) &&
       // Beside a prohibition, a near tie that forbids nothing is about the topic, not the question.
       (!forbids || !statesProhibition(best.passage.chunk.text.slice(best.start, best.end)) || statesProhibition(c.passage.chunk.text.slice(c.start, c.end))),
