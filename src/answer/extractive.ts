@@ -897,7 +897,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     return meetsDemands(demands, evidenceOf(c), `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
   };
   const top = candidates[0];
-  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands);
+  // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
+  const judges = kindsOf(question).some((k) => k.spec.judges);
+  const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands));
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.

@@ -14,6 +14,8 @@ export interface KindSpec {
   prefers: string[];
   /** The evidence is the unit itself (money, %, a length of time): showing it shows the unit the question names. */
   unitEvidence?: boolean;
+  /** The question states a claim to judge: its numbers and units are the claim's, not evidence the quote must show. */
+  judges?: boolean;
   slots?: Record<string, string>;
   cases: { match: string[]; noMatch: string[]; evidence: string[]; noEvidence: string[] };
 }
