@@ -329,7 +329,8 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   const counted = (unit: string) => {
     const parts = unit.split(' ');
     const same = (term: string, w: string | undefined) =>
-      w !== undefined && (w === term || (passage.chunk.ocr && term.length >= 3 && w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
+      // A short unit word is misread only letter for letter (as sentence-score reads short syllables): "am" of a scan's "1am" ("làm") is no "năm".
+      w !== undefined && (w === term || (passage.chunk.ocr && term.length >= 3 && w.length >= 2 && (term.length > 3 || w.length === term.length) && !known?.has(w) && withinOneEdit(term, w)));
     for (let i = 0; i < quoteWords.length; i++) {
       if (!parts.every((p, k) => same(p, quoteWords[i + k]))) continue;
       // "ngày 16/01/2026" is a date, not a length of days.
