@@ -1,0 +1,105 @@
+/**
+ * How a scanner damages a Vietnamese syllable: a weighted edit distance from a
+ * syllable as written to the letters OCR made of it. Cheap edits are the ones
+ * scanners make (a tone or vowel mark lost or changed: "két" for "kết"; a marked
+ * vowel read as a look-alike: "€" for "ệ", "6" for "ố", "d" for "ơ", "&" for "â";
+ * "rn" for "m"; "1" for "l"); anything else costs much more.
+ */
+import { fold } from './fold.js';
+
+/** Costs of one edit at a damage level: a light scan keeps marks, a heavy one loses most. */
+export interface ChannelCosts {
+  /** A mark lost ("e" for "ê", "é" for "ế"). */
+  markLost: number;
+  /** A mark changed or added ("ẩ" for "ầ"). */
+  markChanged: number;
+  /** A marked vowel read as a look-alike glyph ("€", "6", "d", "&", "i"). */
+  lookalike: number;
+  /** A vowel read as another vowel ("é" for "á"). */
+  vowelSwap: number;
+  /** A consonant read as a look-alike ("1" for "l", "P" for "Đ"). */
+  consonantSwap: number;
+  /** A letter dropped: marked vowel, other letter. */
+  dropMarked: number;
+  dropOther: number;
+  /** A stray character added. */
+  extra: number;
+  /** Any other substitution. */
+  other: number;
+}
+
+export const LIGHT: ChannelCosts = { markLost: 1.4, markChanged: 1.2, lookalike: 1.6, vowelSwap: 2.2, consonantSwap: 1.6, dropMarked: 2, dropOther: 2.6, extra: 2.4, other: 3 };
+export const HEAVY: ChannelCosts = { markLost: 0.15, markChanged: 0.5, lookalike: 0.8, vowelSwap: 1.3, consonantSwap: 1.1, dropMarked: 1.1, dropOther: 1.7, extra: 1.4, other: 2.6 };
+
+const VOWELS = new Set('aeiouy');
+/** Glyphs a marked vowel turns into when the scanner cannot place its marks. */
+const VOWEL_LOOKALIKES = new Set('di1l&€@¢6043892fé');
+/** Consonant look-alikes, both ways. */
+const CONSONANT_PAIRS = new Set(['dp', 'pd', 'l1', '1l', 'li', 'il', 'nu', 'un', 'ce', 'ec', 'hb', 'bh', 'tf', 'ft', 'gq', 'qg', 'ij', 'ji', 'ct', 'tc', 'sz', 'zs', 's$', 's5', 'yv', 'vy', 'hn', 'nh', 'vw', 'uw']);
+/** Glyphs that stand for a vowel letter itself. */
+const DIGIT_AS_LETTER: Record<string, string> = { '0': 'o', '6': 'o', '4': 'a', '1': 'l', $: 's', '€': 'e', '@': 'o', '&': 'a' };
+
+const baseMemo = new Map<string, string>();
+function base(ch: string): string {
+  let b = baseMemo.get(ch);
+  if (b === undefined) baseMemo.set(ch, (b = fold(ch)));
+  return b;
+}
+
+function marked(ch: string): boolean {
+  return base(ch) !== ch;
+}
+
+/** Cost of writing candidate letter `c` where OCR shows `o`. */
+function substitution(c: string, o: string, k: ChannelCosts): number {
+  if (c === o) return 0;
+  const bc = base(c);
+  const bo = DIGIT_AS_LETTER[o] ?? base(o);
+  if (bc === bo) {
+    if (o === bo) return marked(c) ? k.markLost : 0.3;
+    return marked(c) ? k.markChanged : k.markChanged + 0.3;
+  }
+  if (VOWELS.has(bc)) {
+    if (marked(c) && VOWEL_LOOKALIKES.has(o)) return k.lookalike;
+    if (VOWELS.has(bo)) return marked(c) ? k.vowelSwap : k.vowelSwap + 0.4;
+    if (VOWEL_LOOKALIKES.has(o)) return k.lookalike + 0.6;
+    return k.other;
+  }
+  if (c === 'đ' && (bo === 'd' || bo === 'p')) return k.consonantSwap * 0.5;
+  if (CONSONANT_PAIRS.has(bc + bo)) return k.consonantSwap;
+  return k.other;
+}
+
+/**
+ * Weighted edit distance from candidate syllable `c` to OCR letters `o` (both lowercase NFC),
+ * or Infinity once it passes `limit`.
+ */
+export function channelCost(c: string, o: string, k: ChannelCosts, limit: number): number {
+  const n = c.length;
+  const m = o.length;
+  let prev2: number[] | undefined;
+  let prev = new Array<number>(m + 1);
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + (VOWEL_LOOKALIKES.has(o[j - 1]!) ? k.extra * 0.6 : k.extra);
+  for (let i = 1; i <= n; i++) {
+    const ci = c[i - 1]!;
+    const drop = marked(ci) && VOWELS.has(base(ci)) ? k.dropMarked : k.dropOther;
+    const row = new Array<number>(m + 1);
+    row[0] = prev[0]! + drop;
+    let best = row[0];
+    for (let j = 1; j <= m; j++) {
+      const oj = o[j - 1]!;
+      let v = Math.min(prev[j - 1]! + substitution(ci, oj, k), prev[j]! + drop, row[j - 1]! + (VOWEL_LOOKALIKES.has(oj) ? k.extra * 0.6 : k.extra));
+      // "rn" for "m"; a marked vowel read as two glyphs ("ư" → "Ui").
+      if (j >= 2 && ci === 'm' && oj === 'n' && o[j - 2] === 'r') v = Math.min(v, prev[j - 2]! + 0.3);
+      if (j >= 2 && marked(ci) && VOWELS.has(base(ci)) && base(o[j - 2]!) === base(ci)) v = Math.min(v, prev[j - 2]! + k.lookalike);
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > limit) return Infinity;
+    prev2 = prev;
+    prev = row;
+  }
+  void prev2;
+  return prev[m]! > limit ? Infinity : prev[m]!;
+}
