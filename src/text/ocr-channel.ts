@@ -28,12 +28,14 @@ export interface ChannelCosts {
   other: number;
 }
 
-export const LIGHT: ChannelCosts = { markLost: 1.4, markChanged: 1.2, lookalike: 1.6, vowelSwap: 2.2, consonantSwap: 1.6, dropMarked: 2, dropOther: 2.6, extra: 2.4, other: 3 };
+export const LIGHT: ChannelCosts = { markLost: 1.4, markChanged: 2, lookalike: 1.6, vowelSwap: 2.2, consonantSwap: 1.6, dropMarked: 2, dropOther: 2.6, extra: 2.4, other: 3 };
 export const HEAVY: ChannelCosts = { markLost: 0.15, markChanged: 0.5, lookalike: 0.8, vowelSwap: 1.3, consonantSwap: 1.1, dropMarked: 1.1, dropOther: 1.7, extra: 1.4, other: 2.6 };
 
 const VOWELS = new Set('aeiouy');
 /** Glyphs a marked vowel turns into when the scanner cannot place its marks. */
 const VOWEL_LOOKALIKES = new Set('di1l&€@¢6043892fé');
+/** Glyph pairs a marked vowel is read as ("tf" for "ứ", "if" for "ư"). */
+const TWO_GLYPH = new Set('tfi1l');
 /** Consonant look-alikes, both ways. */
 const CONSONANT_PAIRS = new Set(['dp', 'pd', 'l1', '1l', 'li', 'il', 'nu', 'un', 'ce', 'ec', 'hb', 'bh', 'tf', 'ft', 'gq', 'qg', 'ij', 'ji', 'ct', 'tc', 'sz', 'zs', 's$', 's5', 'yv', 'vy', 'hn', 'nh', 'vw', 'uw']);
 /** Glyphs that stand for a vowel letter itself. */
@@ -44,6 +46,11 @@ function base(ch: string): string {
   let b = baseMemo.get(ch);
   if (b === undefined) baseMemo.set(ch, (b = fold(ch)));
   return b;
+}
+
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+function tone(ch: string): string | undefined {
+  return TONE.exec(ch.normalize('NFD'))?.[0];
 }
 
 function marked(ch: string): boolean {
@@ -61,11 +68,13 @@ function substitution(c: string, o: string, k: ChannelCosts): number {
   }
   if (VOWELS.has(bc)) {
     if (marked(c) && VOWEL_LOOKALIKES.has(o)) return k.lookalike;
-    if (VOWELS.has(bo)) return marked(c) ? k.vowelSwap : k.vowelSwap + 0.4;
+    // The tone survived but the vowel did not ("khéa" for "khóa"): the tone is evidence.
+    if (VOWELS.has(bo)) return marked(c) ? (tone(c) && tone(c) === tone(o) ? k.lookalike : k.vowelSwap) : k.vowelSwap + 0.4;
     if (VOWEL_LOOKALIKES.has(o)) return k.lookalike + 0.6;
     return k.other;
   }
   if (c === 'đ' && (bo === 'd' || bo === 'p')) return k.consonantSwap * 0.5;
+  if (c === 'đ' && bo === 'b') return k.consonantSwap;
   if (CONSONANT_PAIRS.has(bc + bo)) return k.consonantSwap;
   return k.other;
 }
@@ -77,7 +86,6 @@ function substitution(c: string, o: string, k: ChannelCosts): number {
 export function channelCost(c: string, o: string, k: ChannelCosts, limit: number): number {
   const n = c.length;
   const m = o.length;
-  let prev2: number[] | undefined;
   let prev = new Array<number>(m + 1);
   prev[0] = 0;
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + (VOWEL_LOOKALIKES.has(o[j - 1]!) ? k.extra * 0.6 : k.extra);
@@ -92,14 +100,13 @@ export function channelCost(c: string, o: string, k: ChannelCosts, limit: number
       let v = Math.min(prev[j - 1]! + substitution(ci, oj, k), prev[j]! + drop, row[j - 1]! + (VOWEL_LOOKALIKES.has(oj) ? k.extra * 0.6 : k.extra));
       // "rn" for "m"; a marked vowel read as two glyphs ("ư" → "Ui").
       if (j >= 2 && ci === 'm' && oj === 'n' && o[j - 2] === 'r') v = Math.min(v, prev[j - 2]! + 0.3);
-      if (j >= 2 && marked(ci) && VOWELS.has(base(ci)) && base(o[j - 2]!) === base(ci)) v = Math.min(v, prev[j - 2]! + k.lookalike);
+      // A marked vowel read as two glyphs: "Ui" for "ủ", "tf" for "ứ".
+      if (j >= 2 && marked(ci) && VOWELS.has(base(ci)) && TWO_GLYPH.has(oj) && (base(o[j - 2]!) === base(ci) || TWO_GLYPH.has(o[j - 2]!))) v = Math.min(v, prev[j - 2]! + k.lookalike * 1.5);
       row[j] = v;
       if (v < best) best = v;
     }
     if (best > limit) return Infinity;
-    prev2 = prev;
     prev = row;
   }
-  void prev2;
   return prev[m]! > limit ? Infinity : prev[m]!;
 }

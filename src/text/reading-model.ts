@@ -4,7 +4,7 @@
  * `dictionary-vi`), and the clean documents of the corpus being read.
  */
 import { readFileSync } from 'node:fs';
-import dictionary from 'dictionary-vi';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SyllableReader } from './reading.js';
@@ -14,7 +14,9 @@ export const SYLLABLE_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)),
 
 /** The hunspell-vi word list: one syllable a line (its first line is the count). */
 function hunspellSyllables(): string[] {
-  const dic = new TextDecoder().decode(dictionary.dic);
+  // The package's entry reads both files with a top-level await; only the word list is needed.
+  const entry = createRequire(import.meta.url).resolve('dictionary-vi');
+  const dic = readFileSync(join(dirname(entry), 'index.dic'), 'utf8');
   return dic.split('\n').slice(1).map((line) => line.split('/')[0]!.trim()).filter(Boolean);
 }
 

@@ -28,8 +28,8 @@ export interface Reading {
   words: ReadWord[];
 }
 
-/** Nats of channel cost per unit of edit cost: how much evidence a scanned glyph is. */
-const CHANNEL_WEIGHT = 3;
+/** Nats of channel cost per unit of edit cost: how much evidence a scanned glyph is (more in a light scan). */
+const CHANNEL_WEIGHT = { light: 4.5, heavy: 3 };
 /** Cost of keeping a word no syllable explains (a name, a foreign word, debris). */
 const UNKNOWN_COST = 16;
 const UNKNOWN = '<u>';
@@ -37,12 +37,21 @@ const MAX_OPTIONS = 12;
 
 type Token = { start: number; end: number; core: string; prefix: string; suffix: string; raw: string };
 
-/** A token that restoration leaves alone: numbers, references ("22-KH/TU"), Roman numerals, acronyms. */
-function fixed(core: string): boolean {
-  if (!/\p{L}/u.test(core)) return true;
-  if (/[-/.,:_]/.test(core)) return true;
-  if (/^[IVXLC]{2,}$/.test(core) || core === 'I') return true;
-  return false;
+/** OCR glyphs that stand for letters ("$6" = "Số", "huy€n" = "huyện"). */
+const LETTER_GLYPHS = /[$€@&]/;
+
+/**
+ * What a token that restoration leaves alone stands for in the pair model: numbers and
+ * references ("10", "22-KH/TU") are NUMBER; codes, Roman numerals and acronyms ("UBND")
+ * unknown. Undefined for a word to read.
+ */
+function fixedSymbol(core: string): string | undefined {
+  if (/^\d/.test(core)) return NUMBER;
+  if (!/\p{L}/u.test(core) && !LETTER_GLYPHS.test(core)) return NUMBER;
+  if (/[-/.,:_]/.test(core)) return UNKNOWN;
+  if (/^[IVXLC]+$/.test(core)) return UNKNOWN;
+  if (core.length > 1 && core === core.toUpperCase() && /^\p{L}+$/u.test(core) && !isVietnameseSyllable(core)) return UNKNOWN;
+  return undefined;
 }
 
 /** The damage level of a text: the share of its words that are well-formed syllables with marks. */
@@ -82,19 +91,22 @@ export class SyllableReader {
   /** Reads a whole text at the damage level measured on it (or given). */
   read(text: string, level = damage(text)): Reading {
     const costs = mix(LIGHT, HEAVY, level);
-    const limit = 1.2 + 2 * level;
+    const limit = 2.6 + 0.6 * level;
+    const weight = CHANNEL_WEIGHT.light * (1 - level) + CHANNEL_WEIGHT.heavy * level;
     const nfc = text.normalize('NFC');
+    const model = this.withOwnWords(nfc, level);
     const words: ReadWord[] = [];
     let out = '';
     let last = 0;
     for (const line of lines(nfc)) {
       const tokens = tokenize(nfc, line.start, line.end);
-      const upperLine = tokens.filter((t) => /\p{L}{2,}/u.test(t.core)).every((t) => t.core === t.core.toUpperCase());
       for (const sentence of sentencesOf(tokens)) {
-        const chosen = this.decode(sentence, costs, limit);
+        const chosen = this.decode(sentence, { costs, limit, weight }, model);
         sentence.forEach((token, i) => {
           const choice = chosen[i]!;
-          const read = choice.word ? withCase(choice.word, token.core, upperLine) : token.core;
+          const capitals = allCaps(token.core) && (allCaps(sentence[i - 1]?.core) || allCaps(sentence[i + 1]?.core));
+          const capital = i > 0 && choice.word ? model.capitalized(chosen[i - 1]!.symbol, choice.word) : undefined;
+          const read = choice.word ? withCase(choice.word, token.core, capitals, capital, level) : token.core;
           out += nfc.slice(last, token.start + token.prefix.length) + read;
           last = token.end - token.suffix.length;
           words.push({ start: token.start + token.prefix.length, end: last, scanned: token.core, read, uncertain: choice.uncertain });
@@ -102,7 +114,24 @@ export class SyllableReader {
       }
     }
     out += nfc.slice(last);
-    return { text: out, words };
+    // A dash starting a line is often scanned as a tilde.
+    return { text: out.replace(/^(\s*)~(?= )/gm, '$1-'), words };
+  }
+
+  /**
+   * The model plus the text's own well-formed marked syllables that clean text rarely has: a scan
+   * that reads "Đông Lâm" ten times is read as saying it. Only rare ones, so a scanner's habit
+   * ("đẳng" for "đảng") does not teach itself. Worth more the lighter the damage.
+   */
+  private withOwnWords(text: string, level: number): SyllableModel {
+    const words = text.split(/\s+/).length;
+    if (words < 200 || level >= 0.9) return this.model;
+    const own = text
+      .split('\n')
+      .map((line) => line.split(/\s+/).map((token) => (/^[^\p{L}]*(\p{L}+)[^\p{L}]*$/u.exec(token)?.[1] ?? '')).map((w) => (/[^\x00-\x7f]/.test(w) && isVietnameseSyllable(w) && this.model.count(w.toLowerCase()) < 3 ? w : '|')).join(' '))
+      .join('\n')
+      .replace(/\|/g, '.');
+    return this.model.with([own], 1 - level);
   }
 
   /** Known syllables the scanned letters may stand for, cheapest first. */
@@ -125,18 +154,24 @@ export class SyllableReader {
   }
 
   /** Viterbi over one sentence: channel cost of each reading plus the pair model's cost of the sequence. */
-  private decode(tokens: Token[], costs: ChannelCosts, limit: number): Array<{ word?: string; uncertain: boolean }> {
+  private decode(tokens: Token[], { costs, limit, weight }: { costs: ChannelCosts; limit: number; weight: number }, model: SyllableModel): Array<{ word?: string; symbol: string; uncertain: boolean }> {
     type Option = { word?: string; symbol: string; channel: number; total: number; back: number };
-    const lattice: Option[][] = tokens.map((token) => {
-      if (fixed(token.core)) return [{ symbol: /\d/.test(token.core) && !/\p{L}/u.test(token.core) ? NUMBER : UNKNOWN, channel: 0, total: 0, back: -1 }];
+    const lattice: Option[][] = tokens.map((token, i) => {
+      const symbol = fixedSymbol(token.core);
+      if (symbol) return [{ symbol, channel: 0, total: 0, back: -1 }];
+      // A well-formed capitalised syllable inside a sentence of a light scan is a name ("xã Đông Lâm"): as scanned.
+      if (limit < 3 && i > 0 && /^\p{Lu}\p{Ll}*$/u.test(token.core) && /[^\x00-\x7f]/.test(token.core) && isVietnameseSyllable(token.core)) {
+        const word = token.core.toLowerCase();
+        return [{ word, symbol: word, channel: 0, total: 0, back: -1 }];
+      }
       const scanned = token.core.toLowerCase();
       const options: Option[] = [];
       for (const [word, cost] of this.candidates(scanned, costs, limit)) {
-        const lmUnigram = this.model.unigramCost(word);
+        const lmUnigram = model.unigramCost(word);
         options.push({ word, symbol: word, channel: cost, total: lmUnigram, back: -1 });
       }
       // Rank by channel + unigram, keep the best few for the pair model to decide among.
-      options.sort((a, b) => CHANNEL_WEIGHT * a.channel + a.total - (CHANNEL_WEIGHT * b.channel + b.total));
+      options.sort((a, b) => weight * a.channel + a.total - (weight * b.channel + b.total));
       const kept = options.slice(0, MAX_OPTIONS);
       const known = kept.some((o) => o.word === scanned);
       if (!known) kept.push({ symbol: UNKNOWN, channel: 0, total: 0, back: -1 });
@@ -144,14 +179,14 @@ export class SyllableReader {
     });
     lattice.forEach((options, i) => {
       for (const option of options) {
-        const own = CHANNEL_WEIGHT * option.channel + (option.symbol === UNKNOWN ? UNKNOWN_COST : 0);
+        const own = weight * option.channel + (option.symbol === UNKNOWN ? UNKNOWN_COST : 0);
         if (i === 0) {
-          option.total = own + (option.symbol === UNKNOWN ? 0 : this.model.cost(START, option.symbol));
+          option.total = own + (option.symbol === UNKNOWN ? 0 : model.cost(START, option.symbol));
           continue;
         }
         let best = Infinity;
         lattice[i - 1]!.forEach((prev, j) => {
-          const lm = option.symbol === UNKNOWN ? 0 : this.model.cost(prev.symbol, option.symbol);
+          const lm = option.symbol === UNKNOWN ? 0 : model.cost(prev.symbol, option.symbol);
           const total = prev.total + own + lm;
           if (total < best) {
             best = total;
@@ -170,14 +205,15 @@ export class SyllableReader {
     }
     return path.map((option, i) => {
       const scanned = tokens[i]!.core.toLowerCase();
-      if (!option.word) return { uncertain: !fixed(tokens[i]!.core) && !isVietnameseSyllable(scanned) };
-      if (option.word === scanned) return { word: option.word, uncertain: false };
+      const symbol = option.symbol;
+      if (!option.word) return { symbol, uncertain: !fixedSymbol(tokens[i]!.core) && !isVietnameseSyllable(scanned) };
+      if (option.word === scanned) return { word: option.word, symbol, uncertain: false };
       // A change needs support: a pair seen with a neighbour as read, or only a lost mark on a known syllable.
       const before = i > 0 ? path[i - 1]!.symbol : START;
       const after = path[i + 1]?.symbol;
-      const paired = this.model.pair(before, option.word) > 0 || (after !== undefined && this.model.pair(option.word, after) > 0);
-      if (paired || (option.channel <= costs.markLost * 2 && this.model.count(option.word) > 0)) return { word: option.word, uncertain: false };
-      return { uncertain: true };
+      const paired = model.pair(before, option.word) > 0 || (after !== undefined && model.pair(option.word, after) > 0);
+      if (paired || (option.channel <= costs.markLost * 2 && model.count(option.word) > 0)) return { word: option.word, symbol, uncertain: false };
+      return { symbol: UNKNOWN, uncertain: true };
     });
   }
 }
@@ -222,11 +258,25 @@ function sentencesOf(tokens: Token[]): Token[][] {
   return out;
 }
 
-/** The reading in the scanned word's case: capitals where the scan has them at the start, or a line in capitals. */
-function withCase(word: string, scanned: string, upperLine: boolean): string {
-  const letters = scanned.replace(/[^\p{L}]/gu, '');
-  if (upperLine && letters.length > 1 && letters === letters.toUpperCase()) return word.toUpperCase();
-  if (/^\p{Lu}/u.test(scanned) || (scanned[0] === '$' && /^\p{Lu}/u.test(scanned[1] ?? ''))) return word[0]!.toUpperCase() + word.slice(1);
-  if (scanned[0] === '$') return word[0]!.toUpperCase() + word.slice(1);
-  return word;
+function allCaps(core: string | undefined): boolean {
+  const letters = core?.replace(/[^\p{L}]/gu, '') ?? '';
+  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/**
+ * The reading in the right case: capitals in a run of capitals ("ỦY BAN NHÂN DÂN"); else
+ * the scan's own case when the letters were right and the case is plain; else a capital
+ * where clean text writes one after this neighbour (`capital`), or where the scan starts
+ * with one. Scanners capitalise marked vowels ("Uy" for "ủy", "tỬ" for "tử").
+ */
+function withCase(word: string, scanned: string, capitals: boolean, capital: boolean | undefined, level: number): string {
+  if (capitals) return word.toUpperCase();
+  const plainCase = /^.[^\p{Lu}]*$/u.test(scanned);
+  // A capital the scanner may have made of a marked vowel ("Ủy", "Ứng"): clean text's habit decides.
+  const markedCapital = /^[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]/u.test(scanned);
+  if (plainCase && word === scanned.toLowerCase() && !(markedCapital && capital === false)) return scanned;
+  // Clean text's habit may lower a capital the scanner made, never raise a letter the scan shows small.
+  const scannedUpper = /^[\p{Lu}$]/u.test(scanned);
+  const upper = scannedUpper && (capital !== false || !(markedCapital || level >= 0.5));
+  return upper ? word[0]!.toUpperCase() + word.slice(1) : word;
 }

@@ -6,15 +6,26 @@
  * "10 phút" teaches "<n> phút"; "<s>" marks a sentence start.
  */
 import { gunzipSync } from 'node:zlib';
+import { isVietnameseSyllable } from '../../ingest/ocr-quality.js';
 
 export const NUMBER = '<n>';
 export const START = '<s>';
 
-/** Whitespace tokens of a text, with the core (letters/digits) of each, sentence by sentence. */
-export function syllableStream(text: string): string[][] {
-  const sentences: string[][] = [];
+/** A syllable as learned: lowercase, and whether it was written with a capital inside its sentence. */
+export interface Learned {
+  word: string;
+  capital: boolean;
+}
+
+/**
+ * The syllables of a text, sentence by sentence (clauses too: the neighbours across a
+ * stop are not pairs): numbers and references ("10", "22-KH/TU") as NUMBER; acronyms and
+ * codes as "" (no pair across them).
+ */
+export function syllableStream(text: string): Learned[][] {
+  const sentences: Learned[][] = [];
   for (const line of text.normalize('NFC').split(/\n/)) {
-    let current: string[] = [];
+    let current: Learned[] = [];
     for (const token of line.split(/\s+/)) {
       const core = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       if (!core) {
@@ -22,8 +33,10 @@ export function syllableStream(text: string): string[][] {
         current = [];
         continue;
       }
-      current.push(/^[\d.,/]+$/.test(core) ? NUMBER : /^\p{L}+$/u.test(core) ? core.toLowerCase() : '');
-      // A sentence or clause ends at its punctuation: the next word's neighbour is the start.
+      const lower = core.toLowerCase();
+      if (/^\d/.test(core)) current.push({ word: NUMBER, capital: false });
+      else if (!/^\p{L}+$/u.test(core) || (core.length > 1 && core === core.toUpperCase() && !isVietnameseSyllable(core))) current.push({ word: '', capital: false });
+      else current.push({ word: lower, capital: current.length > 0 && core !== lower });
       if (/[.;:!?()"“”]$/.test(token)) {
         sentences.push(current);
         current = [];
@@ -37,6 +50,8 @@ export function syllableStream(text: string): string[][] {
 export class SyllableModel {
   readonly unigrams = new Map<string, number>();
   readonly bigrams = new Map<string, number>();
+  /** Occurrences inside a sentence written with a capital: of a syllable ("Đảng"), of a pair's second ("Ban Thường"). */
+  readonly capitals = new Map<string, number>();
   /** Distinct followers of each syllable (Witten-Bell smoothing). */
   private readonly followers = new Map<string, number>();
   private total = 0;
@@ -45,13 +60,17 @@ export class SyllableModel {
   learn(text: string, weight = 1): void {
     for (const sentence of syllableStream(text)) {
       let previous = START;
-      for (const word of sentence) {
+      for (const { word, capital } of sentence) {
         if (!word) {
           previous = START;
           continue;
         }
         this.add(word, weight);
         this.addPair(previous, word, weight);
+        if (capital) {
+          this.addCapital(word, weight);
+          this.addCapital(`${previous} ${word}`, weight);
+        }
         previous = word;
       }
     }
@@ -70,15 +89,32 @@ export class SyllableModel {
   }
 
   /** A copy that has also learned `texts`. */
-  with(texts: string[]): SyllableModel {
+  with(texts: string[], weight = 1): SyllableModel {
     const copy = new SyllableModel();
     for (const [word, n] of this.unigrams) copy.add(word, n);
     for (const [key, n] of this.bigrams) {
       const space = key.indexOf(' ');
       copy.addPair(key.slice(0, space), key.slice(space + 1), n);
     }
-    for (const text of texts) copy.learn(text);
+    for (const [key, n] of this.capitals) copy.addCapital(key, n);
+    for (const text of texts) copy.learn(text, weight);
     return copy;
+  }
+
+  addCapital(key: string, count: number): void {
+    this.capitals.set(key, (this.capitals.get(key) ?? 0) + count);
+  }
+
+  /**
+   * Whether clean text writes `word` after `previous` with a capital inside a sentence ("Ban Thường vụ",
+   * "Đảng ủy"): the pair decides when it was seen, else the syllable; undefined when neither was.
+   */
+  capitalized(previous: string, word: string): boolean | undefined {
+    const pairs = this.pair(previous, word);
+    if (pairs >= 2) return (this.capitals.get(`${previous} ${word}`) ?? 0) * 2 > pairs;
+    const seen = this.count(word);
+    if (seen >= 3) return (this.capitals.get(word) ?? 0) * 2 > seen;
+    return undefined;
   }
 
   count(word: string): number {
@@ -115,11 +151,12 @@ export class SyllableModel {
     return Math.max(1, this.starts);
   }
 
-  /** Tab-separated counts, syllables first then pairs, gzipped. */
+  /** Tab-separated counts: syllables, pairs, then capitals ("^"-prefixed). */
   serialize(minPair = 1): Buffer {
     const lines: string[] = [];
     for (const [word, n] of [...this.unigrams].sort((a, b) => b[1] - a[1])) lines.push(`${word}\t${n}`);
     for (const [key, n] of [...this.bigrams].sort((a, b) => b[1] - a[1])) if (n >= minPair) lines.push(`${key}\t${n}`);
+    for (const [key, n] of [...this.capitals].sort((a, b) => b[1] - a[1])) lines.push(`^${key}\t${n}`);
     return Buffer.from(lines.join('\n'));
   }
 
@@ -132,7 +169,8 @@ export class SyllableModel {
       const key = line.slice(0, tab);
       const n = Number(line.slice(tab + 1));
       const space = key.indexOf(' ');
-      if (space < 0) model.add(key, n);
+      if (key.startsWith('^')) model.addCapital(key.slice(1), n);
+      else if (space < 0) model.add(key, n);
       else model.addPair(key.slice(0, space), key.slice(space + 1), n);
     }
     return model;
