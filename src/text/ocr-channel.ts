@@ -34,6 +34,8 @@ export const HEAVY: ChannelCosts = { markLost: 0.15, markChanged: 0.5, lookalike
 const VOWELS = new Set('aeiouy');
 /** Glyphs a marked vowel turns into when the scanner cannot place its marks. */
 const VOWEL_LOOKALIKES = new Set('di1l&€@¢6043892fé');
+/** Glyphs one marked vowel family is read as: "thuGng" for "thường", "MQi" for "Mọi", "vy" for "vụ", "Wy" for "ủy". */
+const FAMILY_LOOKALIKES: Record<string, string> = { o: 'gq', u: 'yw' };
 /** Glyph pairs a marked vowel is read as ("tf" for "ứ", "if" for "ư"). */
 const TWO_GLYPH = new Set('tfi1l');
 /** Consonant look-alikes, both ways. */
@@ -67,7 +69,7 @@ function substitution(c: string, o: string, k: ChannelCosts): number {
     return marked(c) ? k.markChanged : k.markChanged + 0.3;
   }
   if (VOWELS.has(bc)) {
-    if (marked(c) && VOWEL_LOOKALIKES.has(o)) return k.lookalike;
+    if (marked(c) && (VOWEL_LOOKALIKES.has(o) || FAMILY_LOOKALIKES[bc]?.includes(o))) return k.lookalike;
     // The tone survived but the vowel did not ("khéa" for "khóa"): the tone is evidence.
     if (VOWELS.has(bo)) return marked(c) ? (tone(c) && tone(c) === tone(o) ? k.lookalike : k.vowelSwap) : k.vowelSwap + 0.4;
     if (VOWEL_LOOKALIKES.has(o)) return k.lookalike + 0.6;

@@ -10,6 +10,7 @@
 import { HEAVY, LIGHT, type ChannelCosts, channelCost } from './ocr-channel.js';
 import { NUMBER, START, type SyllableModel } from './syllable-model.js';
 import { isVietnameseSyllable } from '../../ingest/ocr-quality.js';
+import { fold } from './fold.js';
 
 /** One scanned word as read. */
 export interface ReadWord {
@@ -37,6 +38,9 @@ const MAX_OPTIONS = 12;
 
 type Token = { start: number; end: number; core: string; prefix: string; suffix: string; raw: string };
 
+/** A syllable's letters with its marks dropped ("HUYEN", "NGHIA"); acronyms ("UBND", "TT") are not. */
+const SYLLABLE_SHAPE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:ieu|yeu|uye|uoi|uou|oai|oay|oeo|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uy|ya|ye|a|e|i|o|u|y)(?:ch|nh|ng|[cmnpt])?$/;
+
 /** OCR glyphs that stand for letters ("$6" = "Số", "huy€n" = "huyện"). */
 const LETTER_GLYPHS = /[$€@&]/;
 
@@ -46,11 +50,13 @@ const LETTER_GLYPHS = /[$€@&]/;
  * unknown. Undefined for a word to read.
  */
 function fixedSymbol(core: string): string | undefined {
+  // "1a", "1én": a scanned "l", not a number.
+  if (/^1[\p{Ll}€&@]+$/u.test(core)) return undefined;
   if (/^\d/.test(core)) return NUMBER;
   if (!/\p{L}/u.test(core) && !LETTER_GLYPHS.test(core)) return NUMBER;
   if (/[-/.,:_]/.test(core)) return UNKNOWN;
   if (/^[IVXLC]+$/.test(core)) return UNKNOWN;
-  if (core.length > 1 && core === core.toUpperCase() && /^\p{L}+$/u.test(core) && !isVietnameseSyllable(core)) return UNKNOWN;
+  if (core.length > 1 && core === core.toUpperCase() && /^\p{L}+$/u.test(core) && !SYLLABLE_SHAPE.test(fold(core))) return UNKNOWN;
   return undefined;
 }
 
@@ -80,7 +86,7 @@ export class SyllableReader {
   ) {
     const known = new Set<string>();
     for (const word of inventory) if (isVietnameseSyllable(word)) known.add(word.normalize('NFC').toLowerCase());
-    for (const [word, n] of model.unigrams) if (n >= 2 && /^\p{L}+$/u.test(word)) known.add(word);
+    for (const [word, n] of model.unigrams) if (n >= 2 && isVietnameseSyllable(word)) known.add(word);
     for (const word of known) {
       const list = this.byLength.get(word.length) ?? [];
       list.push(word);
@@ -212,7 +218,7 @@ export class SyllableReader {
       const before = i > 0 ? path[i - 1]!.symbol : START;
       const after = path[i + 1]?.symbol;
       const paired = model.pair(before, option.word) > 0 || (after !== undefined && model.pair(option.word, after) > 0);
-      if (paired || (option.channel <= costs.markLost * 2 && model.count(option.word) > 0)) return { word: option.word, symbol, uncertain: false };
+      if (paired || (option.channel <= costs.lookalike && model.count(option.word) > 0)) return { word: option.word, symbol, uncertain: false };
       return { symbol: UNKNOWN, uncertain: true };
     });
   }
@@ -277,6 +283,7 @@ function withCase(word: string, scanned: string, capitals: boolean, capital: boo
   if (plainCase && word === scanned.toLowerCase() && !(markedCapital && capital === false)) return scanned;
   // Clean text's habit may lower a capital the scanner made, never raise a letter the scan shows small.
   const scannedUpper = /^[\p{Lu}$]/u.test(scanned);
-  const upper = scannedUpper && (capital !== false || !(markedCapital || level >= 0.5));
+  const madeOfMark = fold(word[0]!) !== word[0] && /^[AEIOUY]/.test(scanned);
+  const upper = scannedUpper && (capital !== false || !(markedCapital || madeOfMark));
   return upper ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
