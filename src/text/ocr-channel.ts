@@ -11,8 +11,10 @@ import { fold } from './fold.js';
 export interface ChannelCosts {
   /** A mark lost ("e" for "ê", "é" for "ế"). */
   markLost: number;
-  /** A mark changed or added ("ẩ" for "ầ"). */
+  /** A mark changed ("ẩ" for "ầ"). */
   markChanged: number;
+  /** A mark added ("chỉ" for "chi"). */
+  markAdded: number;
   /** A marked vowel read as a look-alike glyph ("€", "6", "d", "&", "i"). */
   lookalike: number;
   /** A vowel read as another vowel ("é" for "á"). */
@@ -28,8 +30,8 @@ export interface ChannelCosts {
   other: number;
 }
 
-export const LIGHT: ChannelCosts = { markLost: 1.4, markChanged: 2, lookalike: 1.6, vowelSwap: 2.2, consonantSwap: 1.6, dropMarked: 2, dropOther: 2.6, extra: 2.4, other: 3 };
-export const HEAVY: ChannelCosts = { markLost: 0.15, markChanged: 0.5, lookalike: 0.8, vowelSwap: 1.3, consonantSwap: 1.1, dropMarked: 1.1, dropOther: 1.7, extra: 1.4, other: 2.6 };
+export const LIGHT: ChannelCosts = { markLost: 1.4, markChanged: 2, markAdded: 1.6, lookalike: 1.6, vowelSwap: 2.2, consonantSwap: 1.6, dropMarked: 2, dropOther: 2.6, extra: 2.4, other: 3 };
+export const HEAVY: ChannelCosts = { markLost: 0.15, markChanged: 0.5, markAdded: 0.8, lookalike: 0.8, vowelSwap: 1.3, consonantSwap: 1.1, dropMarked: 1.1, dropOther: 1.7, extra: 1.4, other: 2.6 };
 
 const VOWELS = new Set('aeiouy');
 /** Glyphs a marked vowel turns into when the scanner cannot place its marks. */
@@ -39,7 +41,7 @@ const FAMILY_LOOKALIKES: Record<string, string> = { o: 'gq', u: 'yw' };
 /** Glyph pairs a marked vowel is read as ("tf" for "ứ", "if" for "ư"). */
 const TWO_GLYPH = new Set('tfi1l');
 /** Consonant look-alikes, both ways. */
-const CONSONANT_PAIRS = new Set(['dp', 'pd', 'l1', '1l', 'li', 'il', 'nu', 'un', 'ce', 'ec', 'hb', 'bh', 'tf', 'ft', 'gq', 'qg', 'ij', 'ji', 'ct', 'tc', 'sz', 'zs', 's$', 's5', 'yv', 'vy', 'hn', 'nh', 'vw', 'uw']);
+const CONSONANT_PAIRS = new Set(['dp', 'pd', 'l1', '1l', 'li', 'il', 'nu', 'un', 'ce', 'ec', 'hb', 'bh', 'tf', 'ft', 'gq', 'qg', 'ij', 'ji', 'ct', 'tc', 'sz', 'zs', 's$', 's5', 'yv', 'vy', 'vw', 'uw']);
 /** Glyphs that stand for a vowel letter itself. */
 const DIGIT_AS_LETTER: Record<string, string> = { '0': 'o', '6': 'o', '4': 'a', '1': 'l', $: 's', '€': 'e', '@': 'o', '&': 'a' };
 
@@ -66,7 +68,7 @@ function substitution(c: string, o: string, k: ChannelCosts): number {
   const bo = DIGIT_AS_LETTER[o] ?? base(o);
   if (bc === bo) {
     if (o === bo) return marked(c) ? k.markLost : 0.3;
-    return marked(c) ? k.markChanged : k.markChanged + 0.3;
+    return marked(c) ? k.markChanged : k.markAdded;
   }
   if (VOWELS.has(bc)) {
     if (marked(c) && (VOWEL_LOOKALIKES.has(o) || FAMILY_LOOKALIKES[bc]?.includes(o))) return k.lookalike;

@@ -56,6 +56,8 @@ function fixedSymbol(core: string): string | undefined {
   if (!/\p{L}/u.test(core) && !LETTER_GLYPHS.test(core)) return NUMBER;
   if (/[-/.,:_]/.test(core)) return UNKNOWN;
   if (/^[IVXLC]+$/.test(core)) return UNKNOWN;
+  // A single Latin letter is a list marker ("b)") or an initial, not a damaged syllable.
+  if (/^[a-zA-Z]$/.test(core)) return UNKNOWN;
   if (core.length > 1 && core === core.toUpperCase() && /^\p{L}+$/u.test(core) && !SYLLABLE_SHAPE.test(fold(core))) return UNKNOWN;
   return undefined;
 }
@@ -165,11 +167,6 @@ export class SyllableReader {
     const lattice: Option[][] = tokens.map((token, i) => {
       const symbol = fixedSymbol(token.core);
       if (symbol) return [{ symbol, channel: 0, total: 0, back: -1 }];
-      // A well-formed capitalised syllable inside a sentence of a light scan is a name ("xã Đông Lâm"): as scanned.
-      if (limit < 3 && i > 0 && /^\p{Lu}\p{Ll}*$/u.test(token.core) && /[^\x00-\x7f]/.test(token.core) && isVietnameseSyllable(token.core)) {
-        const word = token.core.toLowerCase();
-        return [{ word, symbol: word, channel: 0, total: 0, back: -1 }];
-      }
       const scanned = token.core.toLowerCase();
       const options: Option[] = [];
       for (const [word, cost] of this.candidates(scanned, costs, limit)) {
