@@ -41,12 +41,12 @@ export class BuildCache {
     }
   }
 
-  async text(bytesHash: string): Promise<{ format: SourceFormat; text: string } | undefined> {
+  async text(bytesHash: string): Promise<{ format: SourceFormat; text: string; scanned?: boolean } | undefined> {
     const data = await this.get(this.textDir, `${bytesHash}.json`);
-    return data && (JSON.parse(data.toString('utf8')) as { format: SourceFormat; text: string });
+    return data && (JSON.parse(data.toString('utf8')) as { format: SourceFormat; text: string; scanned?: boolean });
   }
 
-  async putText(bytesHash: string, value: { format: SourceFormat; text: string }): Promise<void> {
+  async putText(bytesHash: string, value: { format: SourceFormat; text: string; scanned?: boolean }): Promise<void> {
     await this.put(this.textDir, `${bytesHash}.json`, JSON.stringify(value));
   }
 

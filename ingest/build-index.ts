@@ -9,6 +9,9 @@ import { knownWordsOf } from '../src/retrieval/corpus-index.js';
 import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
+import { damage } from '../src/text/reading.js';
+import { readingOfQuote } from '../src/text/reading-slice.js';
+import { loadSyllableReader } from '../src/text/reading-model.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { foldedSyllables, searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
@@ -120,27 +123,36 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     const bytes = new Uint8Array(await readFile(file));
     const key = sha256(bytes);
     const cached = await cache?.text(key);
-    const source = cached ? { source: basename(file), ...cached } : await loadBytes(bytes, basename(file));
-    if (!cached) await cache?.putText(key, { format: source.format, text: source.text });
+    const source = cached ? { source: basename(file), ...cached } : await loadBytes(bytes, basename(file), progress);
+    if (!cached) await cache?.putText(key, { format: source.format, text: source.text, ...(source.scanned ? { scanned: true } : {}) });
     sources.push(source);
   }
 
   // Vocabulary for restoring OCR-damaged headers comes from the clean documents only.
   const prepared = sources.map((s) => {
     const cleaned = cleanText(s.text);
-    return { cleaned, quality: ocrQuality(cleaned.text) };
+    return { cleaned, quality: ocrQuality(cleaned.text), ...(s.scanned ? { scanned: true } : {}) };
   });
-  const cleanTexts = prepared.filter((p) => p.quality.score >= OCR_THRESHOLD).map((p) => p.cleaned.text);
+  const isOcr = (p: (typeof prepared)[number]) => p.quality.score < OCR_THRESHOLD || Boolean(p.scanned);
+  const cleanTexts = prepared.filter((p) => !isOcr(p)).map((p) => p.cleaned.text);
   const vocabulary = Vocabulary.fromTexts(cleanTexts);
   // …and so do the words that restore OCR-damaged titles for display.
-  const restorer = prepared.some((p) => p.quality.score < OCR_THRESHOLD) ? new Restorer(cleanTexts) : undefined;
+  const restorer = prepared.some(isOcr) ? new Restorer(cleanTexts) : undefined;
+  // Readings people are shown for OCR documents: a syllable-pair model of clean Vietnamese plus this corpus's clean texts.
+  const reader = restorer ? loadSyllableReader(cleanTexts) : undefined;
 
   const documents: StoredDocument[] = [];
   const chunks: Chunk[] = [];
   let chars = 0;
   for (const [i, source] of sources.entries()) {
     const parsed = parseDocument(source.source, source.text, vocabulary, restorer, prepared[i]);
-    documents.push({ meta: parsed.meta, text: parsed.text });
+    if (parsed.meta.ocr && reader) {
+      // One damage level for the whole document, so a quote reads the same in its chunk as in the document.
+      const level = damage(parsed.text);
+      const reading = reader.read(parsed.text, level).text;
+      documents.push({ meta: parsed.meta, text: parsed.text, reading });
+      for (const chunk of parsed.chunks) chunk.reading = readingOfQuote(parsed.text, reading, chunk.text) ?? reader.read(chunk.text, level).text;
+    } else documents.push({ meta: parsed.meta, text: parsed.text });
     chunks.push(...parsed.chunks);
     chars += source.text.length;
     progress(`  ${source.source}: ${parsed.chunks.length} đoạn, OCR ${parsed.meta.ocrQuality.toFixed(2)}${parsed.meta.ocr ? ' (văn bản quét, chất lượng thấp)' : ''}`);

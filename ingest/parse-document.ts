@@ -66,12 +66,13 @@ export function parseDocument(
   raw: string,
   vocabulary: Vocabulary,
   restorer?: Restorer,
-  prepared?: { cleaned: ReturnType<typeof cleanText>; quality: ReturnType<typeof ocrQuality> },
+  prepared?: { cleaned: ReturnType<typeof cleanText>; quality: ReturnType<typeof ocrQuality>; scanned?: boolean },
 ): ParsedDocument {
   const cleaned = prepared?.cleaned ?? cleanText(raw);
   const sections = parseSections(cleaned.text);
   const quality = prepared?.quality ?? ocrQuality(cleaned.text);
-  const ocr = quality.score < OCR_THRESHOLD;
+  // A page OCR'd on the way in is an OCR document however well it was read.
+  const ocr = quality.score < OCR_THRESHOLD || Boolean(prepared?.scanned);
   const id = documentId(source);
   const metadata = extractMetadata({
     text: cleaned.text,

@@ -42,15 +42,16 @@ export interface NodeRuntime {
 
 export async function createNodeRuntime(config: Config, options: { onProgress?: (message: string) => void } = {}): Promise<NodeRuntime> {
   const logger = createLogger(config.LOG_LEVEL);
+  const onProgress = options.onProgress ?? ((message: string) => logger.info(message));
   const kb = await KnowledgeBase.open({
     dataDir: config.DATA_DIR,
     embeddings: createEmbeddings(config),
-    onProgress: options.onProgress ?? ((message) => logger.info(message)),
+    onProgress,
     warm: warmUp,
   });
   const db = openDatabase(databasePath(config.DATA_DIR));
   const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
-  const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes });
+  const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes, onProgress });
   await admin.sync();
   // Logged off the request path, a batch per transaction; flushed on close.
   const questionLog = batchedQuestionLog(sqliteQuestionLog(db), {

@@ -66,6 +66,8 @@ export interface Chunk {
   text: string;
   sentences: Span[];
   ocr: boolean;
+  /** OCR documents: the text as restored (machine reading, word for word and line for line with `text`). */
+  reading?: string;
 }
 
 export interface HistoryTurn {
@@ -95,6 +97,8 @@ export interface Citation {
   quote: string;
   score: number;
   ocr?: boolean;
+  /** OCR quotes: the restored reading (machine-made, shown first and marked so); `quote` stays the scan's text. */
+  reading?: string;
   /** Document id, for links to the source view. */
   docId: string;
 }

@@ -23,6 +23,8 @@ export interface NodeDocumentAdminOptions {
   kb: KnowledgeBase;
   registry: DocumentRegistry;
   maxBytes: number;
+  /** Progress of slow steps (OCR of a scan, page by page). */
+  onProgress?: (message: string) => void;
 }
 
 export class NodeDocumentAdmin implements DocumentAdmin {
@@ -92,10 +94,10 @@ export class NodeDocumentAdmin implements DocumentAdmin {
       }
       if (!bytes.byteLength) throw new AppError('invalid_request', 'Tệp rỗng, không có nội dung.');
       const format = sniffFormat(bytes, upload.name);
-      if (!format) throw new AppError('invalid_request', 'Tệp không phải văn bản .txt, .md, .docx hay .pdf đọc được.');
+      if (!format) throw new AppError('invalid_request', 'Tệp không phải văn bản .txt, .md, .docx, .pdf hay ảnh quét .png, .jpg đọc được.');
       const source = safeFileName(upload.name, format);
       // Parse first: a corrupt or empty document changes nothing.
-      const loaded = await loadBytes(bytes, source);
+      const loaded = await loadBytes(bytes, source, this.options.onProgress);
       if (!loaded.text.trim()) {
         throw new AppError('invalid_request', `Tệp "${source}" không có nội dung chữ (PDF quét chưa có lớp văn bản?).`);
       }

@@ -21,6 +21,7 @@ const citation = z.object({
   quote: z.string().describe('Verbatim excerpt'),
   score: z.number(),
   ocr: z.boolean().optional(),
+  reading: z.string().optional().describe('OCR quotes: the machine-restored reading, shown first and marked so; quote stays the scan text'),
   docId: z.string(),
 });
 
@@ -56,7 +57,7 @@ const documentMeta = z.object({
   chars: z.number(),
 }).loose();
 const uploadForm = z.object({
-  file: z.string().meta({ format: 'binary' }).describe('.txt, .md, .docx or .pdf; the format is sniffed from the content'),
+  file: z.string().meta({ format: 'binary' }).describe('.txt, .md, .docx, .pdf, or a scanned page .png / .jpg (OCR with Tesseract, Vietnamese); the format is sniffed from the content'),
   source: z.string().optional().describe('File name to store under (defaults to the uploaded name)'),
 });
 const stats = z.object({
@@ -142,7 +143,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             200: {
               description: 'Registry',
-              content: json(z.object({ documents: z.array(z.object({ id: z.string(), source: z.string(), hash: z.string(), size: z.number(), format: z.enum(['txt', 'md', 'docx', 'pdf']), uploadedAt: z.string() })) })),
+              content: json(z.object({ documents: z.array(z.object({ id: z.string(), source: z.string(), hash: z.string(), size: z.number(), format: z.enum(['txt', 'md', 'docx', 'pdf', 'png', 'jpg']), uploadedAt: z.string() })) })),
             },
             ...errors(401, 503),
           },
