@@ -9,7 +9,6 @@ import { knownWordsOf } from '../src/retrieval/corpus-index.js';
 import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
-import { damage } from '../src/text/reading.js';
 import { readingOfQuote } from '../src/text/reading-slice.js';
 import { loadSyllableReader } from '../src/text/reading-model.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
@@ -138,8 +137,16 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const vocabulary = Vocabulary.fromTexts(cleanTexts);
   // …and so do the words that restore OCR-damaged titles for display.
   const restorer = prepared.some(isOcr) ? new Restorer(cleanTexts) : undefined;
-  // Readings people are shown for OCR documents: a syllable-pair model of clean Vietnamese plus this corpus's clean texts.
-  const reader = restorer ? loadSyllableReader(cleanTexts) : undefined;
+  // Readings people are shown for OCR documents (a syllable-pair model of clean Vietnamese), cached by text.
+  const reader = restorer ? loadSyllableReader() : undefined;
+  const readingOf = async (text: string): Promise<string> => {
+    const key = sha256(`${reader!.version}\u0000${text}`);
+    const cached = await cache?.reading(key);
+    if (cached !== undefined) return cached;
+    const reading = reader!.reader.read(text).text;
+    await cache?.putReading(key, reading);
+    return reading;
+  };
 
   const documents: StoredDocument[] = [];
   const chunks: Chunk[] = [];
@@ -147,11 +154,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   for (const [i, source] of sources.entries()) {
     const parsed = parseDocument(source.source, source.text, vocabulary, restorer, prepared[i]);
     if (parsed.meta.ocr && reader) {
-      // One damage level for the whole document, so a quote reads the same in its chunk as in the document.
-      const level = damage(parsed.text);
-      const reading = reader.read(parsed.text, level).text;
+      const reading = await readingOf(parsed.text);
       documents.push({ meta: parsed.meta, text: parsed.text, reading });
-      for (const chunk of parsed.chunks) chunk.reading = readingOfQuote(parsed.text, reading, chunk.text) ?? reader.read(chunk.text, level).text;
+      // A chunk's reading is its words' in the document's; a chunk not found verbatim is read alone.
+      for (const chunk of parsed.chunks) chunk.reading = readingOfQuote(parsed.text, reading, chunk.text) ?? (await readingOf(chunk.text));
     } else documents.push({ meta: parsed.meta, text: parsed.text });
     chunks.push(...parsed.chunks);
     chars += source.text.length;

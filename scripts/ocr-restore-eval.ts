@@ -13,7 +13,7 @@ import { loadSyllableReader } from '../src/text/reading-model.js';
 const args = process.argv.slice(2);
 const dir = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/ocr-pairs');
 const show = args.includes('--show');
-const reader = loadSyllableReader();
+const { reader } = loadSyllableReader();
 
 const names = readdirSync(dir).filter((f) => f.endsWith('.clean.txt')).map((f) => f.slice(0, -'.clean.txt'.length));
 const levels = [

@@ -83,34 +83,85 @@ function substitution(c: string, o: string, k: ChannelCosts): number {
   return k.other;
 }
 
-/**
- * Weighted edit distance from candidate syllable `c` to OCR letters `o` (both lowercase NFC),
- * or Infinity once it passes `limit`.
- */
-export function channelCost(c: string, o: string, k: ChannelCosts, limit: number): number {
-  const n = c.length;
-  const m = o.length;
-  let prev = new Array<number>(m + 1);
-  prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + (VOWEL_LOOKALIKES.has(o[j - 1]!) ? k.extra * 0.6 : k.extra);
-  for (let i = 1; i <= n; i++) {
-    const ci = c[i - 1]!;
-    const drop = marked(ci) && VOWELS.has(base(ci)) ? k.dropMarked : k.dropOther;
-    const row = new Array<number>(m + 1);
-    row[0] = prev[0]! + drop;
-    let best = row[0];
-    for (let j = 1; j <= m; j++) {
-      const oj = o[j - 1]!;
-      let v = Math.min(prev[j - 1]! + substitution(ci, oj, k), prev[j]! + drop, row[j - 1]! + (VOWEL_LOOKALIKES.has(oj) ? k.extra * 0.6 : k.extra));
-      // "rn" for "m"; a marked vowel read as two glyphs ("ư" → "Ui").
-      if (j >= 2 && ci === 'm' && oj === 'n' && o[j - 2] === 'r') v = Math.min(v, prev[j - 2]! + 0.3);
-      // A marked vowel read as two glyphs: "Ui" for "ủ", "tf" for "ứ".
-      if (j >= 2 && marked(ci) && VOWELS.has(base(ci)) && TWO_GLYPH.has(oj) && (base(o[j - 2]!) === base(ci) || TWO_GLYPH.has(o[j - 2]!))) v = Math.min(v, prev[j - 2]! + k.lookalike * 1.5);
-      row[j] = v;
-      if (v < best) best = v;
+/** Characters as small integers, so a channel caches the cost of every pair it has seen. */
+const ids = new Map<string, number>();
+const chars: string[] = [];
+const MAX_CHARS = 256;
+
+/** A word's characters as ids (see Channel.cost). */
+export function encode(word: string): Int16Array {
+  const out = new Int16Array(word.length);
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    let id = ids.get(ch);
+    if (id === undefined) {
+      // Past the table's size every further character shares one id: cost "other".
+      id = chars.length < MAX_CHARS - 1 ? chars.push(ch) - 1 : MAX_CHARS - 1;
+      ids.set(ch, id);
     }
-    if (best > limit) return Infinity;
-    prev = row;
+    out[i] = id;
   }
-  return prev[m]! > limit ? Infinity : prev[m]!;
+  return out;
+}
+
+/** The channel at one damage level: edit costs per character pair, computed once. */
+export class Channel {
+  private readonly table = new Float64Array(MAX_CHARS * MAX_CHARS).fill(Number.NaN);
+  private readonly flags = new Map<number, { drop: number; extra: number; markedVowel: boolean; twoGlyph: boolean; base: string }>();
+
+  constructor(readonly costs: ChannelCosts) {}
+
+  private sub(c: number, o: number): number {
+    const at = c * MAX_CHARS + o;
+    let v = this.table[at]!;
+    if (Number.isNaN(v)) this.table[at] = v = c === MAX_CHARS - 1 || o === MAX_CHARS - 1 ? this.costs.other : substitution(chars[c]!, chars[o]!, this.costs);
+    return v;
+  }
+
+  private info(id: number) {
+    let f = this.flags.get(id);
+    if (!f) {
+      const ch = chars[id] ?? '\u0000';
+      const markedVowel = marked(ch) && VOWELS.has(base(ch));
+      f = { drop: markedVowel ? this.costs.dropMarked : this.costs.dropOther, extra: VOWEL_LOOKALIKES.has(ch) ? this.costs.extra * 0.6 : this.costs.extra, markedVowel, twoGlyph: TWO_GLYPH.has(ch), base: base(ch) };
+      this.flags.set(id, f);
+    }
+    return f;
+  }
+
+  /**
+   * Weighted edit distance from candidate syllable `c` to OCR letters `o` (both lowercase NFC,
+   * encoded), or Infinity once it passes `limit`.
+   */
+  cost(c: Int16Array, o: Int16Array, limit: number): number {
+    const n = c.length;
+    const m = o.length;
+    let prev = new Float64Array(m + 1);
+    let row = new Float64Array(m + 1);
+    for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + this.info(o[j - 1]!).extra;
+    for (let i = 1; i <= n; i++) {
+      const ci = c[i - 1]!;
+      const fc = this.info(ci);
+      row[0] = prev[0]! + fc.drop;
+      let best = row[0]!;
+      for (let j = 1; j <= m; j++) {
+        const oj = o[j - 1]!;
+        let v = Math.min(prev[j - 1]! + this.sub(ci, oj), prev[j]! + fc.drop, row[j - 1]! + this.info(oj).extra);
+        if (j >= 2) {
+          // "rn" for "m".
+          if (chars[ci] === 'm' && chars[oj] === 'n' && chars[o[j - 2]!] === 'r') v = Math.min(v, prev[j - 2]! + 0.3);
+          // A marked vowel read as two glyphs: "Ui" for "ủ", "tf" for "ứ".
+          if (fc.markedVowel && this.info(oj).twoGlyph) {
+            const before = this.info(o[j - 2]!);
+            if (before.base === fc.base || before.twoGlyph) v = Math.min(v, prev[j - 2]! + this.costs.lookalike * 1.5);
+          }
+        }
+        row[j] = v;
+        if (v < best) best = v;
+      }
+      if (best > limit) return Infinity;
+      [prev, row] = [row, prev];
+    }
+    return prev[m]! > limit ? Infinity : prev[m]!;
+  }
 }

@@ -7,10 +7,13 @@
  * stay as scanned, and a word no reading is supported for stays as scanned and
  * is marked uncertain.
  */
-import { HEAVY, LIGHT, type ChannelCosts, channelCost } from './ocr-channel.js';
+import { Channel, HEAVY, LIGHT, type ChannelCosts, encode } from './ocr-channel.js';
 import { NUMBER, START, type SyllableModel } from './syllable-model.js';
 import { isVietnameseSyllable } from '../../ingest/ocr-quality.js';
 import { fold } from './fold.js';
+
+/** Changes whenever the reading algorithm does (cached readings are keyed by it). */
+export const READING_VERSION = 'reading-1';
 
 /** One scanned word as read. */
 export interface ReadWord {
@@ -79,7 +82,9 @@ function mix(a: ChannelCosts, b: ChannelCosts, t: number): ChannelCosts {
 
 export class SyllableReader {
   /** Known syllables by length, the candidates for a scanned word. */
-  private readonly byLength = new Map<number, string[]>();
+  private readonly byLength = new Map<number, Array<{ word: string; code: Int16Array }>>();
+  /** Channels by damage level (rounded): each caches its character-pair costs. */
+  private readonly channels = new Map<number, Channel>();
   private readonly memo = new Map<string, Array<[string, number]>>();
 
   constructor(
@@ -91,14 +96,18 @@ export class SyllableReader {
     for (const [word, n] of model.unigrams) if (n >= 2 && isVietnameseSyllable(word)) known.add(word);
     for (const word of known) {
       const list = this.byLength.get(word.length) ?? [];
-      list.push(word);
+      list.push({ word, code: encode(word) });
       this.byLength.set(word.length, list);
     }
   }
 
   /** Reads a whole text at the damage level measured on it (or given). */
-  read(text: string, level = damage(text)): Reading {
-    const costs = mix(LIGHT, HEAVY, level);
+  read(text: string, measured = damage(text)): Reading {
+    // Levels in tenths: a channel per level caches its costs.
+    const level = Math.round(measured * 10) / 10;
+    let channel = this.channels.get(level);
+    if (!channel) this.channels.set(level, (channel = new Channel(mix(LIGHT, HEAVY, level))));
+    const costs = channel.costs;
     const limit = 2.6 + 0.6 * level;
     const weight = CHANNEL_WEIGHT.light * (1 - level) + CHANNEL_WEIGHT.heavy * level;
     const nfc = text.normalize('NFC');
@@ -109,7 +118,7 @@ export class SyllableReader {
     for (const line of lines(nfc)) {
       const tokens = tokenize(nfc, line.start, line.end);
       for (const sentence of sentencesOf(tokens)) {
-        const chosen = this.decode(sentence, { costs, limit, weight }, model);
+        const chosen = this.decode(sentence, { channel, limit, weight }, model);
         sentence.forEach((token, i) => {
           const choice = chosen[i]!;
           const capitals = allCaps(token.core) && (allCaps(sentence[i - 1]?.core) || allCaps(sentence[i + 1]?.core));
@@ -143,15 +152,16 @@ export class SyllableReader {
   }
 
   /** Known syllables the scanned letters may stand for, cheapest first. */
-  private candidates(scanned: string, costs: ChannelCosts, limit: number): Array<[string, number]> {
-    const key = `${scanned}\u0000${limit}\u0000${costs.markLost}`;
+  private candidates(scanned: string, channel: Channel, limit: number): Array<[string, number]> {
+    const key = `${scanned}\u0000${limit}\u0000${channel.costs.markLost}`;
     let found = this.memo.get(key);
     if (found) return found;
     const list: Array<[string, number]> = [];
+    const code = encode(scanned);
     for (let length = Math.max(1, scanned.length - 2); length <= scanned.length + 2; length++) {
-      for (const word of this.byLength.get(length) ?? []) {
-        const cost = channelCost(word, scanned, costs, limit);
-        if (cost <= limit) list.push([word, cost]);
+      for (const known of this.byLength.get(length) ?? []) {
+        const cost = channel.cost(known.code, code, limit);
+        if (cost <= limit) list.push([known.word, cost]);
       }
     }
     list.sort((a, b) => a[1] - b[1]);
@@ -162,14 +172,14 @@ export class SyllableReader {
   }
 
   /** Viterbi over one sentence: channel cost of each reading plus the pair model's cost of the sequence. */
-  private decode(tokens: Token[], { costs, limit, weight }: { costs: ChannelCosts; limit: number; weight: number }, model: SyllableModel): Array<{ word?: string; symbol: string; uncertain: boolean }> {
+  private decode(tokens: Token[], { channel, limit, weight }: { channel: Channel; limit: number; weight: number }, model: SyllableModel): Array<{ word?: string; symbol: string; uncertain: boolean }> {
     type Option = { word?: string; symbol: string; channel: number; total: number; back: number };
     const lattice: Option[][] = tokens.map((token, i) => {
       const symbol = fixedSymbol(token.core);
       if (symbol) return [{ symbol, channel: 0, total: 0, back: -1 }];
       const scanned = token.core.toLowerCase();
       const options: Option[] = [];
-      for (const [word, cost] of this.candidates(scanned, costs, limit)) {
+      for (const [word, cost] of this.candidates(scanned, channel, limit)) {
         const lmUnigram = model.unigramCost(word);
         options.push({ word, symbol: word, channel: cost, total: lmUnigram, back: -1 });
       }
@@ -215,7 +225,7 @@ export class SyllableReader {
       const before = i > 0 ? path[i - 1]!.symbol : START;
       const after = path[i + 1]?.symbol;
       const paired = model.pair(before, option.word) > 0 || (after !== undefined && model.pair(option.word, after) > 0);
-      if (paired || (option.channel <= costs.lookalike && model.count(option.word) > 0)) return { word: option.word, symbol, uncertain: false };
+      if (paired || (option.channel <= channel.costs.lookalike && model.count(option.word) > 0)) return { word: option.word, symbol, uncertain: false };
       return { symbol: UNKNOWN, uncertain: true };
     });
   }
