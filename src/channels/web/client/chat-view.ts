@@ -9,6 +9,7 @@ import { chipLabel, copyText, formatDate, sectionLabel, sourceHref } from './for
 import { icon } from './icons.js';
 import { strings, type Lang, type Strings } from './i18n.js';
 import { clearConversation, loadConversation, saveConversation, type StoredConversation, type StoredMessage } from './storage.js';
+import { withReading } from './reading.js';
 
 export interface ChatViewOptions {
   api: ApiClient;
@@ -253,7 +254,7 @@ export class ChatView {
         h('p', { className: 'vb-cite-title', text: c.title }),
         meta,
         c.ocr ? h('p', { className: 'vb-ocr-note' }, h('span', { className: 'vb-badge', text: s.ocrBadge }), ' ', s.ocrNote) : null,
-        h('blockquote', { className: 'vb-quote', 'data-vanban': 'quote', text: c.quote }),
+        withReading(s, c.reading, h('blockquote', { className: 'vb-quote', 'data-vanban': 'quote', text: c.quote }), 'vb'),
         link,
       );
       const toggle = () => {

@@ -51,6 +51,9 @@ const vi = {
   opening: 'Phần mở đầu',
   scannedTitle: 'Tiêu đề theo bản quét',
   restoredTitles: 'Tiêu đề mục đã được khôi phục dấu để dễ đọc; nội dung trích giữ nguyên văn bản quét.',
+  reading: 'Bản đọc phục hồi tự động',
+  readingNote: 'do máy khôi phục từ bản quét, có thể còn sai',
+  scanText: 'Nguyên văn bản quét',
 };
 
 export type Strings = typeof vi;
@@ -105,6 +108,9 @@ const en: Strings = {
   opening: 'Opening',
   scannedTitle: 'Title as scanned',
   restoredTitles: 'Section titles have had their diacritics restored for reading; excerpts stay exactly as scanned.',
+  reading: 'Machine-restored reading',
+  readingNote: 'restored from the scan by machine; may still contain errors',
+  scanText: 'Verbatim scan text',
 };
 
 export function strings(lang: Lang): Strings {

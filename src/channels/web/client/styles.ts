@@ -46,6 +46,7 @@ export const chatCss = `
 .vb-ocr-note{margin:0 0 .5em;padding:.375em .5em;background:#fff3cd;color:#3d2e00;border-radius:6px;font-size:.8125em}
 .vb-quote{margin:0 0 .5em;padding:0;white-space:pre-wrap;font-style:italic}
 .vb-quote::before{content:"“"}.vb-quote::after{content:"”"}
+.vb-reading,.vs-reading{margin:0 0 .5em;padding:0;white-space:pre-wrap}.vb-label,.vs-label{margin:.25em 0;font-size:.8125rem;color:#5f5f5f}
 .vb-source-link{color:var(--vb-focus);font-size:.875em}
 .vb-actions{display:flex;align-items:center;flex-wrap:wrap;gap:.375em;margin-top:.5em}
 .vb-action-status{font-size:.8125em;color:var(--vb-muted)}
