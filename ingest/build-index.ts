@@ -108,9 +108,7 @@ export function readingTerms(chunk: Chunk, restorer: Restorer | undefined): stri
   if (!chunk.ocr || !restorer) return [];
   const written = new Set(searchTerms(chunk.text));
   const read = searchTerms(readLines(chunk, restorer).map((line) => line.read).join('\n'), { accented: false });
-  // The whole-text reading (see SyllableReader) too, when the chunk has one.
-  const restored = chunk.reading ? searchTerms(chunk.reading, { accented: false }) : [];
-  return [...new Set([...read, ...restored])].filter((term) => !written.has(term));
+  return read.filter((term) => !written.has(term));
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
