@@ -10,6 +10,8 @@ import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
 import { readingOfQuote } from '../src/text/reading-slice.js';
+import { damage } from '../src/text/reading.js';
+import { readTitles } from './read-titles.js';
 import { loadSyllableReader } from '../src/text/reading-model.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { foldedSyllables, searchTerms } from '../src/text/tokens.js';
@@ -158,6 +160,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       documents.push({ meta: parsed.meta, text: parsed.text, reading });
       // A chunk's reading is its words' in the document's; a chunk not found verbatim is read alone.
       for (const chunk of parsed.chunks) chunk.reading = readingOfQuote(parsed.text, reading, chunk.text) ?? (await readingOf(chunk.text));
+      // Titles read at the document's damage level (too short to measure their own).
+      const level = damage(parsed.text);
+      readTitles(parsed.meta, parsed.chunks, (title) => reader.reader.read(title, level).text);
     } else documents.push({ meta: parsed.meta, text: parsed.text });
     chunks.push(...parsed.chunks);
     chars += source.text.length;

@@ -35,7 +35,7 @@ export const HEAVY: ChannelCosts = { markLost: 0.15, markChanged: 0.5, markAdded
 
 const VOWELS = new Set('aeiouy');
 /** Glyphs a marked vowel turns into when the scanner cannot place its marks. */
-const VOWEL_LOOKALIKES = new Set('di1l&€@¢6043892fé');
+const VOWEL_LOOKALIKES = new Set('di1lj&€@¢6043892fé');
 /** Glyphs one marked vowel family is read as: "thuGng" for "thường", "MQi" for "Mọi", "vy" for "vụ", "Wy" for "ủy". */
 const FAMILY_LOOKALIKES: Record<string, string> = { o: 'gq', u: 'yw' };
 /** Glyph pairs a marked vowel is read as ("tf" for "ứ", "if" for "ư"). */

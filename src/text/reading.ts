@@ -13,7 +13,7 @@ import { isVietnameseSyllable } from '../../ingest/ocr-quality.js';
 import { fold } from './fold.js';
 
 /** Changes whenever the reading algorithm does (cached readings are keyed by it). */
-export const READING_VERSION = 'reading-1';
+export const READING_VERSION = 'reading-3';
 
 /** One scanned word as read. */
 export interface ReadWord {
@@ -221,11 +221,13 @@ export class SyllableReader {
       const symbol = option.symbol;
       if (!option.word) return { symbol, uncertain: !fixedSymbol(tokens[i]!.core) && !isVietnameseSyllable(scanned) };
       if (option.word === scanned) return { word: option.word, symbol, uncertain: false };
-      // A change needs support: a pair seen with a neighbour as read, or only a lost mark on a known syllable.
+      // A change needs support: a pair seen with a neighbour as read, or a cheap change to a known syllable,
+      // unless the word is capitalised inside a sentence: a name ("Tran Tién") needs a pair.
       const before = i > 0 ? path[i - 1]!.symbol : START;
       const after = path[i + 1]?.symbol;
       const paired = model.pair(before, option.word) > 0 || (after !== undefined && model.pair(option.word, after) > 0);
-      if (paired || (option.channel <= channel.costs.lookalike && model.count(option.word) > 0)) return { word: option.word, symbol, uncertain: false };
+      const name = i > 0 && /^\p{Lu}\p{Ll}/u.test(tokens[i]!.core);
+      if (paired || (!name && option.channel <= channel.costs.lookalike && model.count(option.word) > 0)) return { word: option.word, symbol, uncertain: false };
       return { symbol: UNKNOWN, uncertain: true };
     });
   }
