@@ -11,6 +11,7 @@ import { Channel, HEAVY, LIGHT, type ChannelCosts, encode } from './ocr-channel.
 import { NUMBER, START, type SyllableModel } from './syllable-model.js';
 import { isVietnameseSyllable } from '../../ingest/ocr-quality.js';
 import { fold } from './fold.js';
+import { cheapestPath } from './viterbi.js';
 
 /** Changes whenever the reading algorithm does (cached readings are keyed by it). */
 export const READING_VERSION = 'reading-3';
@@ -173,49 +174,27 @@ export class SyllableReader {
 
   /** Viterbi over one sentence: channel cost of each reading plus the pair model's cost of the sequence. */
   private decode(tokens: Token[], { channel, limit, weight }: { channel: Channel; limit: number; weight: number }, model: SyllableModel): Array<{ word?: string; symbol: string; uncertain: boolean }> {
-    type Option = { word?: string; symbol: string; channel: number; total: number; back: number };
+    type Option = { word?: string; symbol: string; channel: number; unigram: number };
     const lattice: Option[][] = tokens.map((token, i) => {
       const symbol = fixedSymbol(token.core);
-      if (symbol) return [{ symbol, channel: 0, total: 0, back: -1 }];
+      if (symbol) return [{ symbol, channel: 0, unigram: 0 }];
       const scanned = token.core.toLowerCase();
       const options: Option[] = [];
       for (const [word, cost] of this.candidates(scanned, channel, limit)) {
-        const lmUnigram = model.unigramCost(word);
-        options.push({ word, symbol: word, channel: cost, total: lmUnigram, back: -1 });
+        options.push({ word, symbol: word, channel: cost, unigram: model.unigramCost(word) });
       }
       // Rank by channel + unigram, keep the best few for the pair model to decide among.
-      options.sort((a, b) => weight * a.channel + a.total - (weight * b.channel + b.total));
+      options.sort((a, b) => weight * a.channel + a.unigram - (weight * b.channel + b.unigram));
       const kept = options.slice(0, MAX_OPTIONS);
       const known = kept.some((o) => o.word === scanned);
-      if (!known) kept.push({ symbol: UNKNOWN, channel: 0, total: 0, back: -1 });
+      if (!known) kept.push({ symbol: UNKNOWN, channel: 0, unigram: 0 });
       return kept;
     });
-    lattice.forEach((options, i) => {
-      for (const option of options) {
-        const own = weight * option.channel + (option.symbol === UNKNOWN ? UNKNOWN_COST : 0);
-        if (i === 0) {
-          option.total = own + (option.symbol === UNKNOWN ? 0 : model.cost(START, option.symbol));
-          continue;
-        }
-        let best = Infinity;
-        lattice[i - 1]!.forEach((prev, j) => {
-          const lm = option.symbol === UNKNOWN ? 0 : model.cost(prev.symbol, option.symbol);
-          const total = prev.total + own + lm;
-          if (total < best) {
-            best = total;
-            option.back = j;
-          }
-        });
-        option.total = best;
-      }
-    });
-    const path: Option[] = [];
-    let index = lattice.at(-1)!.reduce((bi, o, i, all) => (o.total < all[bi]!.total ? i : bi), 0);
-    for (let i = lattice.length - 1; i >= 0; i--) {
-      const option = lattice[i]![index]!;
-      path.unshift(option);
-      index = option.back;
-    }
+    const path = cheapestPath(
+      lattice,
+      (option) => weight * option.channel + (option.symbol === UNKNOWN ? UNKNOWN_COST : 0),
+      (prev, option) => (option.symbol === UNKNOWN ? 0 : model.cost(prev?.symbol ?? START, option.symbol)),
+    );
     return path.map((option, i) => {
       const scanned = tokens[i]!.core.toLowerCase();
       const symbol = option.symbol;
