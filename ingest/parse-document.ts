@@ -31,7 +31,8 @@ export function documentId(source: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function displayTitle(meta: { docType?: string; docNumber?: string; summary?: string }, source: string): string {
+/** "Kế hoạch số 22-KH/TU – <trích yếu, cut at 110 characters>". */
+export function displayTitle(meta: { docType?: string; docNumber?: string; summary?: string }, source: string): string {
   const head = [meta.docType, meta.docNumber ? `số ${meta.docNumber}` : undefined].filter(Boolean).join(' ');
   const summary = meta.summary && meta.summary.length > 110 ? `${meta.summary.slice(0, 110).replace(/\s+\S*$/, '')}…` : meta.summary;
   if (head && summary) return `${head} – ${summary}`;
