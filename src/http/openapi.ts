@@ -120,13 +120,13 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             201: { description: 'Added and indexed', content: json(z.object({ document: documentMeta, replaced: z.boolean(), index: indexSummary })) },
             200: { description: 'Replaced and re-indexed', content: json(z.object({ document: documentMeta, replaced: z.boolean(), index: indexSummary })) },
-            ...errors(400, 401, 413, 503),
+            ...errors(400, 401, 413, 422, 503),
           },
         },
       },
       '/api/documents/{id}': {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        get: { summary: 'One document: metadata, cleaned text, sections', responses: { 200: { description: 'Document' }, ...errors(404) } },
+        get: { summary: 'One document: metadata, cleaned text, sections; for a scan also `reading`, the machine-restored text line for line (and each section\'s)', responses: { 200: { description: 'Document' }, ...errors(404) } },
         delete: {
           summary: 'Remove a document and re-index (admin)',
           security: admin,
