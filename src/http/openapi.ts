@@ -78,9 +78,10 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input (invalid_request, invalid_json)',
   401: 'Missing or wrong admin token',
   404: 'Not found',
-  413: 'Body too large',
+  413: 'Body too large (or a scan with too many pages or pixels to OCR)',
+  422: 'A scanned page could not be read (ocr_failed)',
   429: 'Too many requests (Retry-After header)',
-  503: 'Admin API disabled (no ADMIN_TOKEN) or index unavailable',
+  503: 'Admin API disabled (no ADMIN_TOKEN), index unavailable, or OCR not installed (ocr_unavailable)',
 };
 const admin = [{ bearer: [] }];
 
