@@ -94,7 +94,7 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
 
 function checkPixels(size: { width: number; height: number } | undefined, source: string, page?: number): void {
   const where = page ? `trang ${page} của tệp "${source}"` : `ảnh "${source}"`;
-  if (!size || !size.width || !size.height) throw new AppError('ocr_failed', `Không đọc được ${where}: ảnh hỏng hoặc không phải PNG/JPEG.`);
+  if (!size || !size.width || !size.height) throw new AppError('invalid_request', `Không đọc được ${where}: ảnh hỏng hoặc không phải PNG/JPEG.`);
   if (size.width * size.height > OCR_LIMITS.maxPixels) {
     throw new AppError('payload_too_large', `${page ? 'Trang' : 'Ảnh'} quá lớn để nhận dạng chữ (${where}: ${size.width}×${size.height} điểm ảnh; tối đa ${Math.round(OCR_LIMITS.maxPixels / 1e6)} triệu).`);
   }

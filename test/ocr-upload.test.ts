@@ -92,9 +92,10 @@ describe('OCR errors', () => {
     }
   });
 
-  it('a page that is not an image is refused with code ocr_failed', async () => {
+  it('an image tesseract cannot read is refused with code ocr_failed; a broken header is an invalid request', async () => {
     const broken = new Uint8Array([...PAGE.slice(0, 33), ...new Uint8Array(200)]);
-    await expect(loadBytes(broken, 'hong.png')).rejects.toMatchObject({ code: 'ocr_failed' });
+    await expect(loadBytes(broken, 'hong.png')).rejects.toMatchObject({ code: 'ocr_failed', message: expect.stringMatching(/Không nhận dạng được chữ/) });
+    await expect(loadBytes(PAGE.slice(0, 12), 'cut.png')).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/ảnh hỏng/) });
   });
 });
 
