@@ -164,7 +164,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       const level = damage(parsed.text);
       readTitles(parsed.meta, parsed.chunks, (title) => reader.reader.read(title, level).text);
     } else documents.push({ meta: parsed.meta, text: parsed.text });
-    chunks.push(...parsed.chunks);
+    for (const chunk of parsed.chunks) chunks.push(chunk);
     chars += source.text.length;
     progress(`  ${source.source}: ${parsed.chunks.length} đoạn, OCR ${parsed.meta.ocrQuality.toFixed(2)}${parsed.meta.ocr ? ' (văn bản quét, chất lượng thấp)' : ''}`);
   }
@@ -199,8 +199,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   }
 
   const { name, dir } = await newBuildDir(options.dataDir);
-  const lexical = LexicalIndex.build(chunks.map((c) => [...chunkTerms(c), ...readingTerms(c, restorer), ...restoredTerms(c, restorer)]));
-  await buildHnswIndex(vectors, options.embeddings, join(dir, 'hnsw'));
+  // A heading-only chunk is not searched by itself: its words are indexed with the sections under it.
+  const lexical = LexicalIndex.build(chunks.map((c) => (c.headingOnly ? [] : [...chunkTerms(c), ...readingTerms(c, restorer), ...restoredTerms(c, restorer)])));
+  await buildHnswIndex(vectors, options.embeddings, join(dir, 'hnsw'), (i) => !chunks[i]!.headingOnly);
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     embedder: { id: options.embeddings.id, dimensions: options.embeddings.dimensions },

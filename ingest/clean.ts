@@ -16,7 +16,15 @@ export interface CleanedText {
 
 /** A line that starts a heading, a bullet or a closing block: never glued to the line above. */
 export const STRUCTURE_START =
-  /^(?:[IVX]{1,4}\s*[.\-–]\s|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}\)\s|[a-zđ¢]\)\s|\(\d{1,2}\)|[-–+•]\s|\*\s|STT\b|N[oơa]i\s+nh[aậé]n)/iu;
+  /^(?:[IVX]{1,4}\s*[.\-–]\s|\d{1,3}(?:\.\d{1,2})*\.\s|\d{1,2}\)\s|[a-zđ¢]\)\s|\(\d{1,2}\)|[-–+•]\s|\*\s|STT\b|N[oơa]i\s+nh[aậé]n)/iu;
+
+/**
+ * Headings of documents by articles and steps (case as written: "Điều 5." opens an
+ * article, "điều 5." inside a wrapped sentence does not), and the opening words of
+ * a state document's paragraphs, which a wrapped sentence never starts with a capital.
+ */
+const ARTICLE_START =
+  /^(?:(?:Điều|ĐIỀU)\s+\d{1,3}[a-zđ]?\s*(?:[.:]|$)|(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d{1,3})\b|(?:Mục|MỤC)\s+(?:\d{1,2}|[IVX]{1,4})\b\s*(?:[.:\-–]|$|\p{Lu}{2})|(?:Phần|PHẦN)\s+(?:thứ|THỨ|[IVX]+\b|\d{1,2}\b)|Bước\s+\d{1,2}\s*[:.)\-–]|\(Ban hành kèm theo\b|Căn cứ\s|Theo đề nghị\b|Xét đề nghị\b|Kính gửi\b)/u;
 const SENTENCE_END = /[.:!?…]["”)]?$/;
 const SIGNATURE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:?\d{2}$/;
 const SIGNED = /^(.+?)\s*(?:<[^>]*>)?\s*đã ký lên văn bản này!?$/u;
@@ -67,11 +75,17 @@ function isDoubleSpaced(lines: string[]): boolean {
   return content > 20 && followedByBlank / content > 0.7;
 }
 
+function isCapitalsLine(line: string): boolean {
+  return line.length >= 12 && line.length < 120 && line === line.toUpperCase() && /\p{Lu}{2,}\s+\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line);
+}
+
 function shouldJoin(previous: string, next: string, acrossBlank: boolean, doubleSpaced: boolean): boolean {
   if (!previous || !next) return false;
   // "- xã hội" after "chính trị": a wrapped hyphenated phrase, not a new bullet.
   const continuesPhrase = /^[-–]\s\p{Ll}/u.test(next);
-  if (STRUCTURE_START.test(next) && !continuesPhrase) return false;
+  if ((STRUCTURE_START.test(next) || ARTICLE_START.test(next)) && !continuesPhrase) return false;
+  // A line in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …", the authority of a decision) is never a wrapped sentence's end.
+  if (isCapitalsLine(next)) return false;
   if (/^[-=_*]{3,}$/.test(next) || /^[-=_*]{3,}$/.test(previous) || previous === '*') return false;
   const continues = continuesPhrase || /^[\p{Ll}\d]/u.test(next);
   if (SENTENCE_END.test(previous)) return continues && !acrossBlank;

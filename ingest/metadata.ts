@@ -6,6 +6,7 @@
  */
 import { fold } from '../src/text/fold.js';
 import { findDocRefs } from '../src/text/doc-refs.js';
+import { DOCUMENT_TYPES, typeOfTitleLine, type DocumentType } from '../src/text/document-types.js';
 import type { Vocabulary } from '../src/text/vocabulary.js';
 import type { DocumentMeta, DocumentReference } from '../src/types.js';
 import type { DigitalSignature } from './clean.js';
@@ -13,28 +14,26 @@ import type { DigitalSignature } from './clean.js';
 /** The part of DocumentMeta read off the text itself. */
 export type ExtractedMetadata = Pick<DocumentMeta, 'docType' | 'docNumber' | 'issuer' | 'date' | 'place' | 'summary' | 'signer' | 'references'>;
 
-const DOC_TYPES: Record<string, string> = {
-  'ke hoach': 'Kế hoạch',
-  'huong dan': 'Hướng dẫn',
-  'ket luan': 'Kết luận',
-  'chi thi': 'Chỉ thị',
-  'nghi quyet': 'Nghị quyết',
-  'quy dinh': 'Quy định',
-  'thong bao': 'Thông báo',
-  'quyet dinh': 'Quyết định',
-  'bao cao': 'Báo cáo',
-  'chuong trinh': 'Chương trình',
-  'cong van': 'Công văn',
-};
-const DOC_TYPE_LINE = new RegExp(`^(${Object.keys(DOC_TYPES).join('|')})\\s*$`);
+/** "ĐẢNG CỘNG SẢN VIỆT NAM" (Party) and the state's quốc hiệu – tiêu ngữ: the right column, never the issuer. */
 const NATIONAL_MOTTO = /\s*[ĐDP][AẢ]NG\s+C[OỘ]NG\s+S[AẢ]N\s+V\S{1,3}T\s+NAM.*$/iu;
-const DOC_NUMBER = /(\d{1,4})\s*-\s*(\p{Lu}{1,4})\s*\/\s*(\p{Lu}{2,10})/u;
+const STATE_MOTTO = /\s*C[OỘ]NG\s+H[OÒ]A\s+X[AÃ]\s+H[OỘ]I\s+CH\S{1,3}\s+NGH\S{1,3}A\s+VI\S{1,3}T\s+NAM.*$|\s*Đ[oộ]c\s+l[aậ]p\s*[-–]\s*T[uự]\s+do\s*[-–]\s*H[aạ]nh\s+ph[uú]c.*$/iu;
+/** Party numbers: "22-KH/TU", "08-QĐi/TU". */
+const DOC_NUMBER = /(\d{1,4})\s*-\s*(\p{Lu}{1,4}i?)\s*\/\s*(\p{Lu}{2,10})/u;
+/** State numbers on a "Số:" line: "45/KH-UBND", "1125/UBND-VX", "30/2020/NĐ-CP", "58/2010/QH12". */
+const STATE_NUMBER = /(?:^|\s)(?:S[ốo6]|Luật số|LUẬT SỐ)\s*:?\s*(\d{1,4}\s*\/\s*(?:\d{4}\s*\/\s*)?\p{Lu}[\p{Lu}\d]{0,9}(?:\s*-\s*\p{Lu}[\p{Lu}\d]{0,9})?)/u;
 const DATE_WORDS = /ng[aà]y\s+(\d{1,2})\s+th\S*\s+(\d{1,2})\s+n\S*\s+(\d{4})/iu;
 const BODY_START = /^(thuc hien|thyc hien|can cu|cin cu)/;
 const PERSON = /^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$/u;
 const ORG_WORD = /^(ban|tinh|huyen|dang|uy|so|van phong|mat tran|hoi dong)\b/;
-const REFERENCE =
-  /((?:Kết luận|Kế hoạch|Nghị quyết|Quy định|Chỉ thị|Hướng dẫn|Quyết định|Thông báo|Công văn)\s+(?:số\s+)?)?(\d{1,4}\s*-\s*\p{Lu}{1,4}\s*\/\s*\p{Lu}{2,10})(?:,?\s*(?:ng[aà]y\s+)?(\d{1,2}\/\d{1,2}\/\d{4}))?/gu;
+const TYPE_NAMES = DOCUMENT_TYPES.map((t) => t.name)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const REFERENCE = new RegExp(
+  `((?:${TYPE_NAMES})\\s+(?:số\\s+)?)?(\\d{1,4}\\s*-\\s*\\p{Lu}{1,4}\\s*\\/\\s*\\p{Lu}{2,10}|\\d{1,4}\\/(?:\\d{4}\\/)?\\p{Lu}[\\p{Lu}\\d]{0,9}(?:-\\p{Lu}[\\p{Lu}\\d]{0,9})?)(?:,?\\s*(?:ng[aà]y\\s+)?(\\d{1,2}\\/\\d{1,2}\\/\\d{4}))?`,
+  'gu',
+);
+/** Unit words of a place ("huyện Cát Long"): after one, words are a proper name. */
+const ADMIN_UNIT = /^(?:tinh|huyen|xa|thi tran|thi xa|thanh pho|quan|phuong)$/;
 
 function isoDate(day: string | number, month: string | number, year: string | number): string | undefined {
   const [d, m, y] = [Number(day), Number(month), Number(year)];
@@ -47,16 +46,64 @@ function canonicalNumber(raw: string): string {
   return `${Number(m[1])}-${m[2]}/${m[3]}`;
 }
 
+/** The document's number from the header: Party ("Số 22-KH/TU" → "22-KH/TU") or state ("Số: 45/KH-UBND"), as issued. */
+function headerNumber(header: string[]): string | undefined {
+  const party = header.find((line) => DOC_NUMBER.test(line));
+  if (party) return canonicalNumber(party);
+  for (const line of header) {
+    const m = line.match(STATE_NUMBER);
+    if (m) return m[1]!.replace(/\s+/g, '');
+  }
+  return undefined;
+}
+
+function isTypeLine(line: string): boolean {
+  return line === line.toUpperCase() && typeOfTitleLine(fold(line)) !== undefined;
+}
+
 /** Header organisation lines: the issuing body above the national motto. */
 function organisationLines(header: string[]): string[] {
   return header
-    .map((line) => line.replace(NATIONAL_MOTTO, '').trim())
+    .map((line) => line.replace(NATIONAL_MOTTO, '').replace(STATE_MOTTO, '').trim())
     .filter((line) => line.length > 3 && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && !DOC_NUMBER.test(line) && !/\d/.test(line))
-    .filter((line) => !DOC_TYPE_LINE.test(fold(line)));
+    .filter((line) => !isTypeLine(line));
 }
 
-function extractIssuer(lines: string[], header: string[], place: string | undefined, signatures: DigitalSignature[], vocabulary: Vocabulary): string | undefined {
-  const orgs = organisationLines(header);
+/** "ỦY BAN NHÂN DÂN XÃ NẬM KHĂN" → "Ủy ban nhân dân xã Nậm Khăn": sentence case, place names capitalised. */
+function stateBodyName(capitals: string): string {
+  const words = capitals.replace(/[^\p{L}]+$/u, '').replace(/\s+/g, ' ').trim().toLowerCase().split(' ');
+  let proper = false;
+  const out = words.map((word, i) => {
+    const capital = i === 0 || proper;
+    // "thị trấn", "thành phố": the unit word may be two words; the name starts after it.
+    const pair = `${fold(word)} ${fold(words[i + 1] ?? '')}`;
+    if (!proper && (ADMIN_UNIT.test(fold(word)) && !ADMIN_UNIT.test(pair))) proper = true;
+    return capital ? word[0]!.toUpperCase() + word.slice(1) : word;
+  });
+  return out.join(' ');
+}
+
+/**
+ * The issuer of a state document (Nghị định 30/2020 layout): the left column above the
+ * motto. "ỦY BAN NHÂN DÂN" / "HUYỆN CÁT LONG" is one body written on two lines;
+ * "ỦY BAN NHÂN DÂN TỈNH X" / "SỞ Y TẾ" is the superior body (cơ quan chủ quản) and the issuer.
+ */
+function stateIssuer(orgs: string[]): string | undefined {
+  if (!orgs.length) return undefined;
+  const startsWithUnit = (line: string) => ADMIN_UNIT.test(fold(line).split(' ')[0]!) || /^(thi tran|thi xa|thanh pho)\b/.test(fold(line));
+  const bodies: string[] = [];
+  for (const line of orgs) {
+    if (bodies.length && startsWithUnit(line)) bodies[bodies.length - 1] = `${bodies[bodies.length - 1]} ${line}`;
+    else bodies.push(line);
+  }
+  return stateBodyName(bodies[bodies.length - 1]!);
+}
+
+function extractIssuer(lines: string[], header: string[], place: string | undefined, signatures: DigitalSignature[], vocabulary: Vocabulary, headerOrgs: string[]): string | undefined {
+  let orgs = headerOrgs;
+  if (header.some((line) => STATE_MOTTO.test(line))) return stateIssuer(orgs);
+  // "ĐẢNG BỘ TỈNH HẢI ĐÔNG" / "HUYỆN ỦY CÁT LONG": the first line is the superior committee, the second issues.
+  if (orgs.length >= 2 && /^dang bo\b/.test(fold(orgs[0]!))) orgs = orgs.slice(1);
   const restore = (text: string) => vocabulary.restore(text.replace(/\s+/g, ' ').trim());
   let parent = orgs[0];
   let sub = orgs.slice(1).find((line) => /^(ban|van phong|dang uy|uy ban)\b/.test(fold(line)));
@@ -77,6 +124,63 @@ function extractIssuer(lines: string[], header: string[], place: string | undefi
   const opening = lines.find((line) => BODY_START.test(fold(line)));
   const m = opening?.match(/(Ban [^,;:]{3,60}?)\s+(?:xây dựng|ban hành|hướng dẫn)\b/u);
   return m?.[1];
+}
+
+/** "TM.", "T/M", "KT.", "K/T", "TL.", "T/L", "TUQ.", "Q.": a signature block signs on someone's behalf. */
+const SIGNATURE_MARK = /(?:^|[\s,])(?:T\/M|TM\.|KT\.|K\/T|TL\.|T\/L|TUQ\.|Q\.)\s*\p{Lu}{2}/u;
+
+/**
+ * The person who signed: the first name after the last signature block ("TM. ỦY BAN NHÂN DÂN /
+ * CHỦ TỊCH / (Đã ký) / Lò Văn Thắm"), wherever the block sits (before or beside "Nơi nhận").
+ * A two-column closing merged by the scan puts the name after a recipient: "…; Ngô Văn Bảy".
+ */
+function blockSigner(lines: string[]): string | undefined {
+  let mark = -1;
+  for (let i = lines.length - 1; i >= 0 && mark < 0; i--) if (SIGNATURE_MARK.test(lines[i]!)) mark = i;
+  if (mark < 0) return undefined;
+  const after = lines.slice(mark + 1).filter(Boolean).slice(0, 8);
+  for (const line of after) {
+    if (isPerson(line)) return line;
+    const trailing = line.split(/[,;]/).pop()!.trim();
+    if (trailing !== line && isPerson(trailing)) return trailing;
+  }
+  return undefined;
+}
+
+/** "VIÊN CHỨC" → "Viên chức". */
+function sentenceCase(capitals: string): string {
+  const lower = capitals.trim().toLowerCase();
+  return lower ? lower[0]!.toUpperCase() + lower.slice(1) : '';
+}
+
+/** "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …" under a decision's trích yếu: the authority that decides, not the subject. */
+function isCapitalsAuthority(line: string): boolean {
+  return line.length > 12 && line === line.toUpperCase() && /\p{Lu}{2,}\s+\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line);
+}
+
+/**
+ * The place of the date line as the header writes it in capitals ("XÃ NẬM KHĂN" → "Nậm Khăn"),
+ * when the two agree letter for letter: capitals carry the accents a damaged date line lost.
+ */
+function placeFromHeader(written: string, orgs: string[]): string | undefined {
+  const key = fold(written).replace(/[^a-z]/g, '');
+  for (const line of orgs) {
+    const words = line.split(/\s+/);
+    for (let k = 1; k <= Math.min(4, words.length); k++) {
+      const tail = words.slice(-k).join(' ');
+      if (!/[^\x00-\x7f]/.test(tail) || fold(tail).replace(/[^a-z]/g, '') !== key) continue;
+      return tail
+        .toLowerCase()
+        .split(' ')
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join(' ');
+    }
+  }
+  return undefined;
+}
+
+function isPerson(text: string): boolean {
+  return text.includes(' ') && PERSON.test(text) && !ORG_WORD.test(fold(text)) && text !== text.toUpperCase();
 }
 
 function extractReferences(text: string, own: string | undefined): DocumentReference[] {
@@ -100,12 +204,16 @@ export function extractMetadata(input: {
 }): ExtractedMetadata {
   const lines = input.text.split('\n').map((l) => l.trim());
   const preamble = input.preamble.split('\n').map((l) => l.trim()).filter(Boolean);
-  const typeIndex = preamble.findIndex((line) => DOC_TYPE_LINE.test(fold(line)) && line === line.toUpperCase());
-  const header = typeIndex >= 0 ? preamble.slice(0, typeIndex) : preamble.slice(0, 6);
-  const docType = typeIndex >= 0 ? DOC_TYPES[fold(preamble[typeIndex]!).trim()] : undefined;
+  const typeIndex = preamble.findIndex(isTypeLine);
+  // A state công văn has no type line: its trích yếu follows "V/v" under the number.
+  const subjectIndex = typeIndex < 0 ? preamble.slice(0, 8).findIndex((line) => /^V\/v\b/iu.test(line)) : -1;
+  const headerEnd = typeIndex >= 0 ? typeIndex : subjectIndex >= 0 ? subjectIndex : 6;
+  const header = preamble.slice(0, headerEnd);
+  const typed = typeIndex >= 0 ? typeOfTitleLine(fold(preamble[typeIndex]!)) : undefined;
+  const docType = typed?.type.name ?? (subjectIndex >= 0 ? 'Công văn' : undefined);
 
-  const numberLine = header.find((line) => DOC_NUMBER.test(line));
-  const docNumber = numberLine ? canonicalNumber(numberLine) : undefined;
+  const docNumber = headerNumber(header);
+  const orgs = organisationLines(header);
 
   const dateLine = header.find((line) => DATE_WORDS.test(fold(line)));
   let date: string | undefined;
@@ -113,8 +221,13 @@ export function extractMetadata(input: {
   if (dateLine) {
     const m = fold(dateLine).match(DATE_WORDS)!;
     date = isoDate(m[1]!, m[2]!, m[3]!);
-    const before = dateLine.slice(0, dateLine.search(/,\s*ng/i)).replace(/^.*\d\s*-\s*\p{Lu}+\s*\/\s*\p{Lu}+\s*/u, '').trim();
-    if (before && before.length < 40) place = input.vocabulary.restore(before);
+    const before = dateLine
+      .slice(0, dateLine.search(/,\s*ng/i))
+      .replace(/^.*\d\s*-\s*\p{Lu}+i?\s*\/\s*\p{Lu}+\s*/u, '')
+      .replace(/^.*?\d+\s*\/\s*[\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+)*\s+/u, '')
+      .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+      .trim();
+    if (before && before.length < 40) place = placeFromHeader(before, orgs) ?? input.vocabulary.restore(before);
   }
   if (!date && input.signatures.length) {
     const [y, mo, d] = input.signatures[0]!.signedAt.slice(0, 10).split('-');
@@ -122,11 +235,17 @@ export function extractMetadata(input: {
   }
 
   let summary: string | undefined;
-  if (typeIndex >= 0) {
-    const parts: string[] = [];
+  if (typed?.type.named) {
+    // "LUẬT VIÊN CHỨC": the law's name is its title ("Luật Viên chức").
+    summary = sentenceCase(preamble[typeIndex]!.split(/\s+/).slice(typed.type.name.split(' ').length).join(' ')) || undefined;
+  } else if (typeIndex >= 0 || subjectIndex >= 0) {
+    const start = typeIndex >= 0 ? typeIndex : subjectIndex;
+    // "QUY CHẾ LÀM VIỆC": the words after the type open the trích yếu.
+    const words = typeIndex >= 0 ? preamble[typeIndex]!.split(/\s+/).slice(typed!.type.name.split(' ').length).join(' ').toLowerCase() : preamble[subjectIndex]!.replace(/^V\/v\s*/iu, '');
+    const parts: string[] = words ? [words] : [];
     // The trích yếu: up to three lines under the type, before the separator or the opening words.
-    for (const line of preamble.slice(typeIndex + 1, typeIndex + 4)) {
-      if (BODY_START.test(fold(line)) || /^[-_*=]{3,}$/.test(line)) break;
+    for (const line of preamble.slice(start + 1, start + 4)) {
+      if (BODY_START.test(fold(line)) || /^[-_*=]{3,}$/.test(line) || /^kinh gui\b/.test(fold(line)) || isCapitalsAuthority(line)) break;
       parts.push(line);
     }
     summary = parts.join(' ').trim() || undefined;
@@ -142,13 +261,14 @@ export function extractMetadata(input: {
   };
   const signer =
     personSigner ??
+    blockSigner(lines) ??
     [...closingLines].reverse().find((line) => PERSON.test(line) && line !== line.toUpperCase()) ??
     [...closingLines].reverse().map(trailingName).find(Boolean);
 
   return {
     docType,
     docNumber,
-    issuer: extractIssuer(lines, header, place, input.signatures, input.vocabulary),
+    issuer: extractIssuer(lines, header, place, input.signatures, input.vocabulary, orgs),
     date,
     place,
     summary,

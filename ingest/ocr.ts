@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../src/errors.js';
@@ -24,6 +24,9 @@ export const OCR_LIMITS = {
 };
 
 export type Progress = (message: string) => void;
+
+/** Part of the cache key of OCR results: what reads the pages (model, options). */
+const OCR_VERSION = 'tesseract-vie-psm3-300dpi';
 
 interface Run {
   code: number | null;
@@ -100,8 +103,22 @@ function checkPixels(size: { width: number; height: number } | undefined, source
   }
 }
 
-/** Recent OCR results by content hash: an upload is read once, then again by the index build. */
-const recent = new Map<string, string>();
+/**
+ * OCR results by content hash, on disk: an upload is read in its parse thread, then again by the index
+ * build (another thread or process), and OCR is the slow part.
+ */
+const cacheDir = () => process.env.OCR_CACHE_DIR ?? join(tmpdir(), 'vanban-ocr-cache');
+
+async function cached(key: string): Promise<string | undefined> {
+  return readFile(join(cacheDir(), `${key}.txt`), 'utf8').catch(() => undefined);
+}
+
+async function remember(key: string, text: string): Promise<void> {
+  await mkdir(cacheDir(), { recursive: true });
+  const tmp = join(cacheDir(), `.${key}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+  await writeFile(tmp, text);
+  await rename(tmp, join(cacheDir(), `${key}.txt`));
+}
 
 async function tesseractPage(file: string, source: string, page?: number): Promise<string> {
   const r = await run('tesseract', [file, 'stdout', '-l', 'vie', '--psm', '3'], OCR_LIMITS.pageTimeoutMs);
@@ -114,8 +131,8 @@ async function tesseractPage(file: string, source: string, page?: number): Promi
 
 /** Text of a scanned image (PNG or JPEG). */
 export async function ocrImage(bytes: Uint8Array, source: string, progress: Progress = () => {}): Promise<string> {
-  const key = createHash('sha256').update(bytes).digest('hex');
-  const known = recent.get(key);
+  const key = createHash('sha256').update(OCR_VERSION).update(bytes).digest('hex');
+  const known = await cached(key);
   if (known !== undefined) return known;
   checkPixels(imageSize(bytes), source);
   await ensureTesseract();
@@ -125,7 +142,7 @@ export async function ocrImage(bytes: Uint8Array, source: string, progress: Prog
     await writeFile(file, bytes);
     progress(`  ${source}: nhận dạng chữ (OCR) trang 1/1…`);
     const text = await tesseractPage(file, source);
-    remember(key, text);
+    await remember(key, text);
     return text;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -141,8 +158,8 @@ export async function ocrPdfPages(bytes: Uint8Array, source: string, pages: Arra
   if (pages.length > OCR_LIMITS.maxPages) {
     throw new AppError('payload_too_large', `Tệp "${source}" có ${pages.length} trang quét: tối đa ${OCR_LIMITS.maxPages} trang mỗi tệp.`);
   }
-  const key = createHash('sha256').update(bytes).update(pages.map((p) => p.number).join(',')).digest('hex');
-  const known = recent.get(key);
+  const key = createHash('sha256').update(OCR_VERSION).update(bytes).update(pages.map((p) => p.number).join(',')).digest('hex');
+  const known = await cached(key);
   if (known !== undefined) return new Map(JSON.parse(known) as Array<[number, string]>);
   await ensureTesseract();
   const dir = await mkdtemp(join(tmpdir(), 'vanban-ocr-'));
@@ -164,14 +181,9 @@ export async function ocrPdfPages(bytes: Uint8Array, source: string, pages: Arra
       out.set(page.number, await tesseractPage(image, source, page.number));
       await rm(image, { force: true });
     }
-    remember(key, JSON.stringify([...out]));
+    await remember(key, JSON.stringify([...out]));
     return out;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function remember(key: string, text: string): void {
-  if (recent.size >= 32) recent.delete(recent.keys().next().value!);
-  recent.set(key, text);
 }

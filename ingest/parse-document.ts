@@ -4,6 +4,8 @@
  */
 import { basename, extname } from 'node:path';
 import { restoreDisplayTitle } from '../src/text/display-title.js';
+import { typeByFoldedName } from '../src/text/document-types.js';
+import { fold } from '../src/text/fold.js';
 import type { Restorer } from '../src/text/restorer.js';
 import type { Vocabulary } from '../src/text/vocabulary.js';
 import type { Chunk, DocumentMeta } from '../src/types.js';
@@ -31,8 +33,12 @@ export function documentId(source: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** "Kế hoạch số 22-KH/TU – <trích yếu, cut at 110 characters>". */
+/** "Kế hoạch số 22-KH/TU – <trích yếu, cut at 110 characters>"; a law by its name. */
 export function displayTitle(meta: { docType?: string; docNumber?: string; summary?: string }, source: string): string {
+  // A law is titled by its name: "Luật Viên chức", "Luật Viên chức số 58/2010/QH12".
+  if (meta.docType && meta.summary && typeByFoldedName(fold(meta.docType))?.named) {
+    return [`${meta.docType} ${meta.summary}`, meta.docNumber ? `số ${meta.docNumber}` : undefined].filter(Boolean).join(' ');
+  }
   const head = [meta.docType, meta.docNumber ? `số ${meta.docNumber}` : undefined].filter(Boolean).join(' ');
   const summary = meta.summary && meta.summary.length > 110 ? `${meta.summary.slice(0, 110).replace(/\s+\S*$/, '')}…` : meta.summary;
   if (head && summary) return `${head} – ${summary}`;

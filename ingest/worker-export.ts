@@ -119,7 +119,13 @@ export async function exportWorkerData(options: WorkerExportOptions): Promise<Wo
     'DELETE FROM index_meta;',
     ...insertStatements('documents', 'id, json', documents.map((d) => `(${sqlString(d.meta.id)}, ${sqlString(JSON.stringify(d))})`)),
     ...insertStatements('chunks', 'idx, id, doc_id, json', chunks.map((c, i) => `(${i}, ${sqlString(c.id)}, ${sqlString(c.docId)}, ${sqlString(JSON.stringify(c))})`)),
-    ...insertStatements('chunk_terms', 'rowid, terms', termsByChunk(lexical.postings, chunks.length).map((terms, i) => `(${i}, '${terms.map(termToken).join(' ')}')`)),
+    // A chunk without terms (a bare heading, searched through the sections under it) has no row: FTS5's
+    // collection is the Node index's (lexical-index.ts collection()).
+    ...insertStatements(
+      'chunk_terms',
+      'rowid, terms',
+      termsByChunk(lexical.postings, chunks.length).flatMap((terms, i) => (terms.length ? [`(${i}, '${terms.map(termToken).join(' ')}')`] : [])),
+    ),
     ...insertStatements('lexicon', 'term, df', lexicon.map(([term, df]) => `(${sqlString(term)}, ${df})`)),
     ...insertStatements('index_meta', 'key, value', Object.entries(meta).map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)),
   ];

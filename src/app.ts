@@ -3,6 +3,7 @@
  * Workers) build the dependencies and call createApp.
  */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import type { Assistant } from './answer/assistant.js';
 import { AppError } from './errors.js';
@@ -21,8 +22,11 @@ import { adminRoutes, type DocumentAdmin } from './http/admin.js';
 import { adminPage } from './http/admin-page.js';
 import { DEFAULT_LIMITS, errorResponse, installGuardrails, type Limits } from './http/guardrails.js';
 import { Metrics, metricsMiddleware } from './http/metrics.js';
+import type { ClientAddressSource, Limiter } from './http/rate-limit.js';
+import { pageSecurity } from './http/page-security.js';
 import { openApiDocument } from './http/openapi.js';
 import { questionLogging } from './http/question-logging.js';
+import { refusedOriginLog } from './http/refused-origin.js';
 
 export interface AppDeps {
   assistant: Assistant;
@@ -46,7 +50,16 @@ export interface AppDeps {
   /** Where questions are logged for /api/stats. */
   questionLog?: QuestionLog;
   limits?: Partial<Limits>;
+  /** Shared rate-limit buckets (the cluster primary's); default: this process. */
+  limiter?: Limiter;
+  /** Who the client is (TRUST_PROXY on Node; CF-Connecting-IP on Workers); default: the socket. */
+  clientAddress?: ClientAddressSource;
   metrics?: Metrics;
+  /**
+   * Gzip pages, scripts and JSON in the app (Node). Off on Workers: the runtime and the edge compress, and a
+   * body compressed here would be encoded twice.
+   */
+  compress?: boolean;
   /** Size of the live index for /metrics (else counted from the library). */
   indexSize?: () => { documents: number; chunks: number };
 }
@@ -55,7 +68,10 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   const metrics = deps.metrics ?? new Metrics();
-  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
+  // Outermost, so every other middleware (question logging reads JSON replies, page security reads markup) sees the plain body; SSE is never compressed.
+  if (deps.compress) app.use(compress());
+  installGuardrails(app, { logger: deps.logger, limits: { ...DEFAULT_LIMITS, ...deps.limits }, limiter: deps.limiter, clientAddress: deps.clientAddress });
+  app.use(pageSecurity());
   app.use(metricsMiddleware(metrics));
   if (deps.questionLog) {
     app.use('/api/ask', questionLogging(deps.questionLog, deps.logger));
@@ -66,6 +82,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => errorResponse(c, new AppError('not_found', 'Không tìm thấy địa chỉ này.'), deps.logger));
 
   const origins = deps.corsOrigins ?? [];
+  app.use('/api/*', refusedOriginLog(origins, deps.logger));
   if (origins.length) {
     app.use('/api/*', cors({ origin: origins.includes('*') ? '*' : origins, allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
   }

@@ -25,6 +25,11 @@ const schema = z.object({
   LOG_LEVEL: z.string().default('info'),
   /** Requests per minute per client IP on /api/ask, /api/chat, /api/feedback, /api/briefing (0 = off). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /**
+   * Proxies whose X-Forwarded-For / X-Real-IP are believed: "loopback", "private", addresses or CIDRs,
+   * comma-separated. Off by default: the socket's address is the client.
+   */
+  TRUST_PROXY: optional,
   /** Largest document upload, in MB. */
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   ZALO_APP_ID: optional,

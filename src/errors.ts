@@ -7,8 +7,10 @@ export type ErrorCode =
   | 'invalid_json'
   | 'not_found'
   | 'unauthorized'
+  | 'origin_not_allowed'
   | 'admin_disabled'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'index_unavailable'
   | 'channel_disabled'
@@ -22,8 +24,10 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   not_found: 404,
   unauthorized: 401,
+  origin_not_allowed: 403,
   admin_disabled: 503,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   index_unavailable: 503,
   channel_disabled: 503,

@@ -23,7 +23,11 @@ import { sqliteConversations } from './store/sqlite/conversations.js';
 import { sqliteDocuments } from './store/sqlite/documents.js';
 import { sqliteFeedback } from './store/sqlite/feedback.js';
 import { sqliteQuestionLog } from './store/sqlite/question-log.js';
+import { sqliteSeenMessages } from './store/sqlite/seen-messages.js';
 import { batchedQuestionLog } from './http/question-logging.js';
+import { parseTrustProxy } from './http/trusted-proxies.js';
+import { workerLink, type ServerLink } from './cluster/worker-link.js';
+import { buildInThread } from './store/build-task.js';
 
 export interface NodeRuntime {
   config: Config;
@@ -40,18 +44,35 @@ export interface NodeRuntime {
   close(): void;
 }
 
-export async function createNodeRuntime(config: Config, options: { onProgress?: (message: string) => void } = {}): Promise<NodeRuntime> {
+export interface NodeRuntimeOptions {
+  onProgress?: (message: string) => void;
+  /** The other server processes (default: the cluster primary when this is a cluster worker, else none). */
+  link?: ServerLink;
+  /** Rebuild the index in a worker thread, so questions are answered meanwhile (the server does). */
+  buildOffThread?: boolean;
+}
+
+export async function createNodeRuntime(config: Config, options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
   const logger = createLogger(config.LOG_LEVEL);
-  const onProgress = options.onProgress ?? ((message: string) => logger.info(message));
+  const link = options.link ?? workerLink();
+  const trustedProxies = parseTrustProxy(config.TRUST_PROXY);
   const kb = await KnowledgeBase.open({
     dataDir: config.DATA_DIR,
     embeddings: createEmbeddings(config),
-    onProgress,
+    onProgress: options.onProgress ?? ((message) => logger.info(message)),
     warm: warmUp,
+    ...(options.buildOffThread ? { build: buildInThread(config) } : {}),
+  });
+  // Said before anything waits on the admin lock: the lock holder may be waiting for this very report.
+  link.serving(kb.version);
+  // A build published by another server process: load it now, and say so (the publisher waits for it).
+  link.onReload(async () => {
+    await kb.refresh().catch((err: unknown) => logger.warn({ err }, 'index reload failed'));
+    link.serving(kb.version);
   });
   const db = openDatabase(databasePath(config.DATA_DIR));
   const maxBytes = Math.round(config.MAX_UPLOAD_MB * 1024 * 1024);
-  const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes, onProgress });
+  const admin = new NodeDocumentAdmin({ dataDir: config.DATA_DIR, kb, registry: sqliteDocuments(db), maxBytes, link });
   await admin.sync();
   // Logged off the request path, a batch per transaction; flushed on close.
   const questionLog = batchedQuestionLog(sqliteQuestionLog(db), {
@@ -64,7 +85,13 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     conversations: sqliteConversations(db),
     ...(llm ? { answerer: llm.answerer, rewriter: llm.rewriter } : {}),
   });
-  const zalo = createZaloChannels(config, { assistant, logger, store: fileKeyValue(join(config.DATA_DIR, 'zalo')) });
+  const zalo = createZaloChannels(config, {
+    assistant,
+    logger,
+    store: fileKeyValue(join(config.DATA_DIR, 'zalo')),
+    seen: sqliteSeenMessages(db),
+    lock: (task) => link.exclusive(task, 'zalo-oa-tokens'),
+  });
   const app = createApp({
     assistant,
     library: kb,
@@ -73,26 +100,33 @@ export async function createNodeRuntime(config: Config, options: { onProgress?: 
     zalo,
     corsOrigins: corsOrigins(config),
     web: { assets: lazyWebAssets() },
+    compress: true,
     feedback: sqliteFeedback(db),
     adminToken: config.ADMIN_TOKEN,
     admin,
     questionLog,
     limits: { uploadBytes: maxBytes, ratePerMinute: config.RATE_LIMIT_PER_MINUTE },
+    limiter: link.limiter(config.RATE_LIMIT_PER_MINUTE),
+    clientAddress: { trusted: trustedProxies },
     indexSize: () => ({ documents: kb.manifest?.documents ?? 0, chunks: kb.manifest?.chunks ?? 0 }),
     health: () => ({
       documents: kb.documents().length,
       chunks: kb.manifest?.chunks,
       indexBuiltAt: kb.manifest?.builtAt,
+      indexVersion: kb.version,
+      // Every process of the server and the build it serves (after an admin change they all agree).
+      workers: link.versions(),
       embedder: kb.manifest?.embedder.id,
       answerMode: llm ? `llm:${llm.model.model}` : 'extractive',
       zalo: zalo.health(),
     }),
   });
-  // Builds published by another process (the docs CLI, `npm run ingest`) are picked up within seconds.
+  // Builds published by other programs (the docs CLI, `npm run ingest`) are picked up within seconds.
   const watcher = setInterval(() => {
     kb.refresh()
       .then(async (changed) => {
         if (!changed) return;
+        link.serving(kb.version);
         await admin.sync();
         logger.info({ documents: kb.documents().length }, 'đã nạp chỉ mục mới');
       })

@@ -4,9 +4,12 @@
  * One Node process answers one request at a time, so on a multi-core machine
  * the server runs as a cluster: WEB_CONCURRENCY workers (default: available
  * cores) share the listening port. The primary builds the index once before
- * forking, so workers only load it; they share conversations through SQLite
- * and pick up new builds through the CURRENT pointer. Rate limits are per
- * worker. WEB_CONCURRENCY=1 serves from a single process, as before.
+ * forking, so workers only load it. State that must be one for the whole
+ * server lives in SQLite (conversations, seen Zalo deliveries) or in the
+ * primary (rate-limit buckets, the admin lock, which index each worker
+ * serves: cluster/primary.ts), so an admin change is acknowledged only once
+ * every worker answers from it. WEB_CONCURRENCY=1 serves from a single
+ * process, as before.
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
@@ -14,6 +17,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
 import { createEmbeddings } from './embeddings.js';
 import { createNodeRuntime } from './node.js';
+import { coordinateWorkers } from './cluster/primary.js';
 import { KnowledgeBase } from './store/knowledge-base.js';
 import { databasePath, openDatabase } from './store/sqlite/database.js';
 
@@ -27,6 +31,7 @@ else await runWorker();
 async function runPrimary(): Promise<void> {
   await KnowledgeBase.ensureBuilt({ dataDir: config.DATA_DIR, embeddings: createEmbeddings(config), onProgress: (m) => console.log(m) });
   openDatabase(databasePath(config.DATA_DIR)).close(); // migrate once, before workers race to
+  coordinateWorkers({ log: (m) => console.error(m) });
   let stopping = false;
   const fork = () => cluster.fork();
   for (let i = 0; i < workers; i++) fork();
@@ -51,7 +56,7 @@ async function runPrimary(): Promise<void> {
 }
 
 async function runWorker(): Promise<void> {
-  const runtime = await createNodeRuntime(config, { onProgress: (m) => console.log(m) });
+  const runtime = await createNodeRuntime(config, { onProgress: (m) => console.log(m), buildOffThread: true });
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     if (cluster.isPrimary || cluster.worker?.id === 1) runtime.logger.info(`vanban đang phục vụ tại http://${info.address}:${info.port}` + (cluster.isWorker ? ` (${workers} tiến trình)` : ''));
   });

@@ -60,14 +60,30 @@ export interface Chunk {
   sectionTitle: string;
   /** The title to show people, when it differs: restored words of an OCR-damaged title (display only). */
   sectionDisplay?: string;
-  /** Titles of the enclosing sections, outermost first (context for retrieval). */
+  /** Titles of the enclosing sections, outermost first (context for retrieval); a part of a long article carries "Điều N. <title>". */
   headings: string[];
+  /** Where the chunk starts, as a cadre writes it: "mục II.2.3.b", "Điều 29, khoản 1". */
+  sectionLabel?: string;
+  /** Sections that start inside the chunk (an article's clauses and points), by offset: where a quote sits. */
+  parts?: ChunkPart[];
+  /**
+   * A heading with no text of its own ("II- NHIỆM VỤ"): a chunk so no line is lost, but not searched by
+   * itself — its words are searched with every section under it (their `headings`).
+   */
+  headingOnly?: boolean;
   /** Verbatim (cleaned) text of the section or part of it. */
   text: string;
   sentences: Span[];
   ocr: boolean;
   /** OCR documents: the text as restored (machine reading, word for word and line for line with `text`). */
   reading?: string;
+}
+
+export interface ChunkPart {
+  /** Offset in the chunk's text where the section's first line starts. */
+  at: number;
+  section: string;
+  sectionLabel: string;
 }
 
 export interface HistoryTurn {
@@ -80,6 +96,8 @@ export interface AskRequest {
   history?: HistoryTurn[];
   conversationId?: string;
   filters?: { sources?: string[] };
+  /** Language of the answer's own words (quotes stay verbatim); default: the question's language. */
+  lang?: 'vi' | 'en';
 }
 
 export interface Citation {
@@ -90,6 +108,8 @@ export interface Citation {
   issuer?: string;
   date?: string;
   section: string;
+  /** Where, as a cadre writes it: "mục II.2.3.b", "Điều 29, khoản 1, điểm b". */
+  sectionLabel?: string;
   /** Display title of the section (restored when the document is OCR-damaged). */
   sectionTitle?: string;
   /** The section title as scanned, present when the display title was restored from it. */
@@ -97,8 +117,10 @@ export interface Citation {
   quote: string;
   score: number;
   ocr?: boolean;
-  /** OCR quotes: the restored reading (machine-made, shown first and marked so); `quote` stays the scan's text. */
+  /** Restored reading of an OCR quote (machine-made; shown first, labelled so). */
   reading?: string;
+  /** [start, end) of the part of `quote` that answers: the clause the question asks about. */
+  span?: [number, number];
   /** Document id, for links to the source view. */
   docId: string;
 }

@@ -148,14 +148,14 @@ describe('bad uploads change nothing', () => {
     expect(rt.kb.manifest!.builtAt).toBe(builtAt);
   });
 
-  it('a multipart body without a file, a broken JSON body and an unknown content type → 400', async () => {
+  it('a multipart body without a file, a broken JSON body → 400; an unknown content type → 415', async () => {
     const form = new FormData();
     form.append('source', 'x.txt');
     expect((await call(rt, '/api/documents', { method: 'POST', headers: bearer(), body: form })).body.error.message).toContain('"file"');
     const broken = await call(rt, '/api/documents', { method: 'POST', headers: { ...bearer(), 'content-type': 'application/json' }, body: '{"source":' });
     expect(broken).toMatchObject({ status: 400, body: { error: { code: 'invalid_json' } } });
     const other = await call(rt, '/api/documents', { method: 'POST', headers: { ...bearer(), 'content-type': 'application/octet-stream' }, body: 'abc' });
-    expect(other.status).toBe(400);
+    expect(other.status).toBe(415);
     const missing = await call(rt, '/api/documents', { method: 'POST', headers: bearer(), json: { source: 'a.txt' } });
     expect(missing.body.error.message).toContain('"text"');
   });

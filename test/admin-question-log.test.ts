@@ -54,11 +54,11 @@ describe('question log', () => {
 describe('SQLite', () => {
   it('runs in WAL mode with migrations recorded once', () => {
     expect(rt.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(migrate(rt.db)).toBe(1);
-    expect(rt.db.prepare('SELECT version, name FROM migrations').all()).toEqual([{ version: 1, name: 'initial' }]);
+    expect(migrate(rt.db)).toBe(2);
+    expect(rt.db.prepare('SELECT version, name FROM migrations').all()).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'seen-messages' }]);
     const mem = openDatabase(':memory:');
     expect(mem.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r: any) => r.name)).toEqual(
-      expect.arrayContaining(['conversations', 'documents', 'feedback', 'messages', 'migrations', 'questions']),
+      expect.arrayContaining(['conversations', 'documents', 'feedback', 'messages', 'migrations', 'questions', 'seen_messages']),
     );
     mem.close();
   });

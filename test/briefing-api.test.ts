@@ -52,7 +52,7 @@ describe('POST /api/briefing', { timeout: 120_000 }, () => {
       expect(file).toContain(matchKey(item.answer));
       const [c] = item.citations;
       // sectionTitleRaw: the scanned title, beside a restored display title (OCR documents).
-      const keys = ['date', 'docId', 'docNumber', 'issuer', 'n', 'ocr', 'quote', 'score', 'section', 'sectionTitle', 'source', 'title', ...(c.sectionTitleRaw ? ['sectionTitleRaw'] : []), ...(c.reading ? ['reading'] : [])];
+      const keys = ['date', 'docId', 'docNumber', 'issuer', 'n', 'ocr', 'quote', 'score', 'section', 'sectionLabel', 'sectionTitle', 'source', 'title', ...(c.sectionTitleRaw ? ['sectionTitleRaw'] : []), ...(c.reading ? ['reading'] : [])];
       expect(Object.keys(c).sort()).toEqual(keys.sort());
       expect(c).toMatchObject({ source: KH22, docId: 'dien-bien-ke-hoach-22-kh-tu', docNumber: '22-KH/TU', ocr: true });
     }

@@ -42,6 +42,9 @@ let api: ServerType;
 let apiOrigin: string;
 let hostServer: Server;
 let hostOrigin: string;
+let strangerServer: Server;
+let strangerOrigin: string;
+const warnings: { obj: any; msg: string }[] = [];
 let browser: Browser;
 const feedbackSeen: { body: any; status: number }[] = [];
 
@@ -76,11 +79,19 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       }
     });
     hostOrigin = await listen(hostServer);
+    // A second site, not in CORS_ORIGINS, embedding the same widget.
+    strangerServer = createServer((req, res) => {
+      res.writeHead(req.url === '/host.html' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(req.url === '/host.html' ? hostPage('vi') : '');
+    });
+    strangerOrigin = await listen(strangerServer);
 
     const dataDir = tempDataDir();
     writeFileSync(join(dataDir, 'docs', 'kiem-thu-xss.txt'), XSS_DOC);
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', CORS_ORIGINS: hostOrigin });
     runtime = await createNodeRuntime(config, { onProgress: () => {} });
+    // The server's warnings, as an operator reads them (the logger is silent otherwise).
+    (runtime.logger as any).warn = (obj: any, msg: string) => warnings.push({ obj, msg });
     const app = runtime.app;
     api = serve({
       hostname: '127.0.0.1',
@@ -103,6 +114,7 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
     await browser?.close();
     await new Promise((resolve) => api?.close(resolve));
     await new Promise((resolve) => hostServer?.close(resolve));
+    await new Promise((resolve) => strangerServer?.close(resolve));
   });
 
   /** A fresh context (own localStorage) that fails the test on any request to a third origin. */
@@ -155,7 +167,7 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       expect(await answer.locator('.vb-text').textContent()).toContain('Bản đọc phục hồi tự động: “');
       expect(await answer.locator('.vb-text').textContent()).toContain('kết luận không quá 50 phút');
       const chip = answer.locator('[data-vanban="citation"]').first();
-      expect(await chip.textContent()).toContain('22-KH/TU · II.2.3.b');
+      expect(await chip.textContent()).toContain('22-KH/TU · mục II.2.3.b');
       expect(await chip.locator('.vb-badge').textContent()).toBe('OCR');
       expect(await page.locator('[data-vanban="suggestion"]').first().isVisible()).toBe(false);
       // (/api/chat and, where it is absent, /api/ask: the same body each time)
@@ -286,7 +298,7 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
         release();
         await answer.and(page.locator('[data-state="done"]')).waitFor();
         expect(await answer.locator('.vb-text').textContent()).toBe(final.answer);
-        expect(await answer.locator('[data-vanban="citation"]').first().textContent()).toContain('22-KH/TU · II.2.3.b');
+        expect(await answer.locator('[data-vanban="citation"]').first().textContent()).toContain('22-KH/TU · mục II.2.3.b');
         expect(errors).toEqual([]);
         await context.close();
       } finally {
@@ -326,6 +338,141 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
     });
   });
 
+
+  describe('answers as a person reads them', () => {
+    const spanText = (answer: ReturnType<Page['locator']>) => answer.locator('.vb-text [data-vanban="span"]').first().textContent();
+
+    it('marks the clause that answers, and a follow-up moves the mark to its own clause, in chat and source view', async () => {
+      const { context, page, errors } = await open({ viewport: { width: 1280, height: 800 } });
+      const missing: string[] = [];
+      page.on('response', (r) => r.status() === 404 && missing.push(r.url()));
+      await page.goto(`${apiOrigin}/`);
+      const first = await askOnPage(page, CANONICAL);
+      expect(await spanText(first)).toMatch(/^k[eé]t lu[aậé]n kh[oô]ng qu[aá] 50 ph[uú]t$/);
+      const followUp = await askOnPage(page, 'Còn tham luận thì sao?', 1);
+      expect(await spanText(followUp)).toMatch(/^tham lu[aậé]n kh[oô]ng qu[aá] 10 ph[uúi]t$/);
+      // The whole quote is still there, verbatim, around the mark.
+      await followUp.locator('[data-vanban="citation"]').first().click();
+      const quote = followUp.locator('[data-vanban="quote"]').first();
+      expect(await quote.textContent()).toContain('50 phut');
+      expect(await quote.locator('[data-vanban="span"]').textContent()).toBe(await spanText(followUp));
+      expect(await quote.locator('[data-vanban="span"]').evaluate((el) => getComputedStyle(el).fontWeight)).toBe('700');
+      await page.screenshot({ path: join(artifacts, 'chat-span-desktop.png') });
+
+      // The source view highlights the quote and, inside it, the answering clause.
+      await followUp.locator('.vb-source-link').first().click();
+      await page.waitForURL(/&answer=/);
+      const answering = page.locator('mark[data-vanban="highlight"] strong[data-vanban="answering"]');
+      await answering.waitFor();
+      expect(await answering.textContent()).toMatch(/^tham lu[aậé]n kh[oô]ng qu[aá] 10 ph[uúi]t$/);
+      expect(missing).toEqual([]); // the favicon is served
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('answers in English around the Vietnamese quote when the page is in English', async () => {
+      const { context, page, errors } = await open({ viewport: { width: 1280, height: 800 } });
+      const bodies: any[] = [];
+      page.on('request', (r) => /\/api\/(ask|chat)$/.test(r.url()) && bodies.push(JSON.parse(r.postData() ?? '{}')));
+      await page.goto(`${apiOrigin}/?lang=en`);
+      const answer = await askOnPage(page, CANONICAL);
+      const text = (await answer.locator('.vb-text').textContent())!;
+      expect(text).toMatch(/^According to Plan No\. 22-KH\/TU, .*\(section II\.2\.3\.b/);
+      expect(text).toContain('Note: excerpts marked OCR');
+      expect(text).not.toMatch(/Theo |Lưu ý/);
+      expect(text).toContain('két luén khong qua 50 phut');
+      expect(bodies.at(-1).lang).toBe('en');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('refuses an off-topic question without listing unrelated documents', async () => {
+      const { context, page } = await open();
+      await page.goto(`${apiOrigin}/`);
+      const answer = await askOnPage(page, 'Thời tiết Hà Nội hôm nay thế nào?');
+      expect(await answer.getAttribute('class')).toContain('vb-unanswered');
+      const text = (await answer.locator('.vb-text').textContent())!;
+      expect(text).toContain('không nêu rõ nội dung này');
+      expect(text).not.toMatch(/liên quan nhất|Kế hoạch số/);
+      await context.close();
+    });
+
+    it('on a phone: a compact header, and a new answer scrolled so it starts at the top', async () => {
+      const { context, page, errors } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      await page.goto(`${apiOrigin}/`);
+      await askOnPage(page, CANONICAL);
+      const second = await askOnPage(page, 'Còn tham luận thì sao?', 1);
+      const [header, form, disclaimer, scroller] = await Promise.all(['.vb-header', '.vb-form', '.vb-disclaimer', '.vb-scroll'].map((sel) => page.locator(sel).boundingBox()));
+      expect(header!.height).toBeLessThanOrEqual(60);
+      // Header, input and disclaimer leave at least three quarters of the screen to the conversation.
+      expect(header!.height + form!.height + disclaimer!.height).toBeLessThan(844 * 0.25);
+      // The answer's first line is at the top of the log (or, if it is short, all of it shows), not its last line above the input.
+      const placement = async () => {
+        const box = (await second.boundingBox())!;
+        const top = box.y - scroller!.y;
+        return top >= 0 && (top < 24 || box.y + box.height <= scroller!.y + scroller!.height);
+      };
+      await expect.poll(placement).toBe(true);
+      expect((await second.boundingBox())!.height).toBeGreaterThan(scroller!.height * 0.5);
+      await page.screenshot({ path: join(artifacts, 'chat-phone-second-answer.png') });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('tells apart two documents that would read alike ("Hướng dẫn · I.3")', async () => {
+      // A server speaking the /api/chat contract with a reply citing two unnumbered guidance documents.
+      const cite = (n: number, docId: string, issuer: string) => ({ n, source: `${docId}.txt`, docId, title: 'Hướng dẫn – tuyên truyền', issuer, date: '2026-01-20', section: 'I.3', sectionLabel: 'mục I.3', quote: `trích dẫn ${n}`, score: 1 });
+      const reply = { answered: true, answer: '“trích dẫn 1” [1]\n“trích dẫn 2” [2]', citations: [cite(1, 'a', 'Ban Tuyên giáo và Dân vận Tỉnh ủy Điện Biên'), cite(2, 'b', 'Ban Tuyên giáo Huyện ủy Tam Đường')], mode: 'extractive', conversationId: 'c', tookMs: 1 };
+      const app = new Hono();
+      app.post('/api/chat', (c) => streamSSE(c, async (stream) => void (await stream.writeSSE({ event: 'done', data: JSON.stringify(reply) }))));
+      app.route('/', webRoutes({ assets: lazyWebAssets() }));
+      const server = serve({ hostname: '127.0.0.1', port: 0, fetch: app.fetch });
+      await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+      try {
+        const { context, page } = await open();
+        await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+        const answer = await askOnPage(page, 'Tuyên truyền thế nào?');
+        const labels = await answer.locator('[data-vanban="citation"] .vb-chip-label').allTextContents();
+        expect(labels).toEqual(['Hướng dẫn, Tỉnh ủy Điện Biên · mục I.3', 'Hướng dẫn, Huyện ủy Tam Đường · mục I.3']);
+        await context.close();
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+  });
+
+  describe('delivery: compression, caching, favicon', () => {
+    it('compresses scripts, styles and JSON; caches versioned bundles for good; serves a favicon', async () => {
+      const gz = { 'accept-encoding': 'gzip, deflate, br' };
+      const widget = await fetch(`${apiOrigin}/widget.js`, { headers: gz });
+      expect(widget.headers.get('content-encoding')).toBe('gzip');
+      expect(widget.headers.get('cache-control')).toBe('public, max-age=300');
+      expect((await widget.text()).length).toBeGreaterThan(5000);
+      const html = await (await fetch(`${apiOrigin}/`)).text();
+      const script = /src="(\/assets\/page\.js\?v=[^"]+)"/.exec(html)?.[1];
+      const css = /href="(\/assets\/chat\.css\?v=[^"]+)"/.exec(html)?.[1];
+      expect(script && css).toBeTruthy();
+      for (const path of [script!, css!]) {
+        const res = await fetch(`${apiOrigin}${path}`, { headers: gz });
+        expect(res.headers.get('content-encoding')).toBe('gzip');
+        expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      }
+      // A stale fingerprint is not promised forever.
+      expect((await fetch(`${apiOrigin}/assets/page.js?v=old`)).headers.get('cache-control')).toBe('public, max-age=300');
+      const docs = await fetch(`${apiOrigin}/api/documents`, { headers: gz });
+      expect(docs.headers.get('content-encoding')).toBe('gzip');
+      expect((await docs.json()).documents.length).toBeGreaterThan(3);
+      // Streams stay streams.
+      const chat = await fetch(`${apiOrigin}/api/chat`, { method: 'POST', headers: { ...gz, 'content-type': 'application/json' }, body: JSON.stringify({ question: CANONICAL }) });
+      expect(chat.headers.get('content-encoding')).toBeNull();
+      await chat.text();
+      const icon = await fetch(`${apiOrigin}/favicon.ico`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await icon.text()).toContain('<svg');
+    });
+  });
+
   describe('widget (GET /widget.js) on another origin', () => {
     it('answers the canonical question with a citation, isolated in a shadow root', async () => {
       const { context, page, requests, errors } = await open({ viewport: { width: 1280, height: 800 } });
@@ -348,7 +495,7 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       await answer.waitFor();
       expect(await answer.locator('.vb-text').textContent()).toContain('50 phut');
       const chip = answer.locator('[data-vanban="citation"]').first();
-      expect(await chip.textContent()).toContain('22-KH/TU · II.2.3.b');
+      expect(await chip.textContent()).toContain('22-KH/TU · mục II.2.3.b');
       await chip.click();
       const link = answer.locator('.vb-source-link').first();
       expect(await link.getAttribute('href')).toMatch(new RegExp(`^${apiOrigin}/documents/${KH22}\\?section=II\\.2\\.3\\.b&quote=`));
@@ -394,11 +541,30 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       expect(gzipSync(body).length).toBeLessThanOrEqual(30 * 1024);
     });
 
+    it('on a site not in CORS_ORIGINS says the site is not allowed, and the server log names the origin and CORS_ORIGINS', async () => {
+      const { context, page } = await open({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${strangerOrigin}/host.html`);
+      await page.locator('[data-vanban="launcher"]').click();
+      await page.locator('[data-vanban="input"]').fill(CANONICAL);
+      await page.locator('[data-vanban="input"]').press('Enter');
+      const alert = page.locator('.vb-error[role="alert"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Trang web này chưa được phép dùng trợ lý');
+      expect(await alert.textContent()).not.toContain('lỗi khi kết nối');
+      const warning = warnings.find((w) => w.obj?.origin === strangerOrigin);
+      expect(warning?.msg).toContain('CORS_ORIGINS');
+      expect(warning?.obj.corsOrigins).toBe(hostOrigin);
+      await context.close();
+    });
+
     it('allows CORS only for CORS_ORIGINS', async () => {
       const preflight = (origin: string) =>
         fetch(`${apiOrigin}/api/ask`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
       expect((await preflight(hostOrigin)).headers.get('access-control-allow-origin')).toBe(hostOrigin);
-      expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      const refused = await preflight('https://evil.example');
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).error.code).toBe('origin_not_allowed');
     });
   });
 

@@ -34,6 +34,16 @@ describe('compact citations', () => {
     expect(message).toBe('Không quá 50 phút theo mục II.2.3.b [1].\n\nGhi chú\n• một\n• hai\n\nNguồn:\n[1] KH 22-KH/TU (16/01/2026), mục II.2.3.b');
   });
 
+  it('sets off the clause that answers with «…» and names the place as the citation labels it', () => {
+    const quote = 'Điều hành: khai mạc không quá 10 phút; kết luận không quá 50 phút; tham luận không quá 10 phút.';
+    const cited = { ...citation, quote, span: [67, 94] as [number, number], sectionLabel: 'Điều 29, khoản 1, điểm b' };
+    const [message] = formatReply({ answer: `Theo Kế hoạch số 22-KH/TU:\n“${quote}” [1]`, citations: [cited] });
+    expect(message).toContain('“Điều hành: khai mạc không quá 10 phút; kết luận không quá 50 phút; «tham luận không quá 10 phút».” [1]');
+    expect(message).toContain('[1] KH 22-KH/TU (16/01/2026), Điều 29, khoản 1, điểm b');
+    // No span, or a quote the answer does not hold verbatim: the text is unchanged.
+    expect(formatReply({ answer: `“${quote}” [1]`, citations: [{ ...citation, quote }] })[0]).not.toContain('«');
+  });
+
   it('plain text keeps links readable and [n] markers', () => {
     expect(plainText('Xem [văn bản](https://vanban.gov.vn/a) [2]')).toBe('Xem văn bản (https://vanban.gov.vn/a) [2]');
   });

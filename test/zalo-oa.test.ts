@@ -2,12 +2,11 @@
  * POST /webhooks/zalo-oa on the real runtime (real index, real assistant),
  * replies going to a local server that speaks the OA message API.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { createZaloChannels, type ZaloChannels } from '../src/channels/zalo/index.js';
 import { memoryKeyValue } from '../src/channels/zalo/kv.js';
+import { sqliteSeenMessages } from '../src/store/sqlite/seen-messages.js';
 import { GREETING, UNSUPPORTED } from '../src/channels/zalo/messages.js';
 import { sha256Hex } from '../src/channels/zalo/signature.js';
 import { createNodeRuntime, type NodeRuntime } from '../src/node.js';
@@ -177,7 +176,7 @@ describe('delivery', () => {
     const event = textEvent(CANONICAL);
     await deliver(event);
     await runtime.zalo.idle();
-    expect(existsSync(join(runtime.config.DATA_DIR, 'zalo', 'seen-ids.json'))).toBe(true);
+    expect((runtime.db.prepare('SELECT COUNT(*) AS n FROM seen_messages').get() as { n: number }).n).toBeGreaterThan(0);
     const restarted = await createNodeRuntime(runtime.config, { onProgress: () => {} });
     expect((await deliver(event, restarted.app)).json.status).toBe('duplicate');
     await restarted.zalo.idle();
@@ -245,7 +244,7 @@ describe('with an assistant under the test’s control', () => {
 
   beforeAll(() => {
     const config = { ...runtime.config, ZALO_OA_API_BASE: fake.url, ZALO_OAUTH_BASE: fake.url };
-    channels = createZaloChannels(config, { assistant: { ask: (r) => answer(r) }, logger: runtime.logger, store: memoryKeyValue() });
+    channels = createZaloChannels(config, { assistant: { ask: (r) => answer(r) }, logger: runtime.logger, store: memoryKeyValue(), seen: sqliteSeenMessages(runtime.db) });
     app = createApp({ assistant: runtime.assistant, library: runtime.kb, logger: runtime.logger, zalo: channels });
   });
 
@@ -299,7 +298,7 @@ describe('with an assistant under the test’s control', () => {
 
   it('revoked tokens → refresh rejected once → channel flagged needs_reauth in /health, no loop', async () => {
     const config = { ...runtime.config, ZALO_OA_API_BASE: fake.url, ZALO_OAUTH_BASE: fake.url, ZALO_OA_ACCESS_TOKEN: 'revoked', ZALO_OA_REFRESH_TOKEN: 'refresh-revoked' };
-    const revoked = createZaloChannels(config, { assistant: runtime.assistant, logger: runtime.logger, store: memoryKeyValue() });
+    const revoked = createZaloChannels(config, { assistant: runtime.assistant, logger: runtime.logger, store: memoryKeyValue(), seen: sqliteSeenMessages(runtime.db) });
     const revokedApp = createApp({ assistant: runtime.assistant, library: runtime.kb, logger: runtime.logger, zalo: revoked, health: () => ({ zalo: revoked.health() }) });
     const refreshesBefore = fake.refreshes().length;
     const first = textEvent(CANONICAL);

@@ -13,6 +13,7 @@ import { ZaloApiError, ZaloReauthError } from '../src/channels/zalo/errors.js';
 import { fileKeyValue } from '../src/channels/zalo/file-kv.js';
 import { OaClient } from '../src/channels/zalo/oa-client.js';
 import { OaTokenManager } from '../src/channels/zalo/tokens.js';
+import { singleProcessLink } from '../src/cluster/worker-link.js';
 import { FakeZalo } from './helpers/fake-zalo.js';
 
 let fake: FakeZalo;
@@ -30,7 +31,7 @@ function logger() {
   return pino({ level: 'info' }, stream);
 }
 
-function setup(options: { accessToken?: string; refreshToken?: string; now?: () => number; backoffMs?: number[]; sleeps?: number[] } = {}) {
+function setup(options: { accessToken?: string; refreshToken?: string; now?: () => number; backoffMs?: number[]; sleeps?: number[]; lock?: <T>(task: () => Promise<T>) => Promise<T> } = {}) {
   const log = logger();
   const tokens = new OaTokenManager({
     appId: fake.appId,
@@ -42,6 +43,7 @@ function setup(options: { accessToken?: string; refreshToken?: string; now?: () 
     store: fileKeyValue(dir),
     logger: log,
     now: options.now,
+    lock: options.lock,
   });
   const client = new OaClient({
     apiBase: fake.url,
@@ -63,6 +65,27 @@ beforeEach(async () => {
   dir = join(mkdtempSync(join(tmpdir(), 'vanban-zalo-')), 'zalo');
 });
 afterAll(() => fake.close());
+
+describe('several server processes', () => {
+  it('two processes needing a token at once: one refresh, the other takes its result (the refresh token is single-use)', async () => {
+    const { exclusive } = singleProcessLink(); // the cluster primary's lock, within one process
+    const lock = <T>(task: () => Promise<T>) => exclusive(task, 'zalo-oa-tokens');
+    const [a, b] = [setup({ accessToken: undefined, lock }).tokens, setup({ accessToken: undefined, lock }).tokens];
+    expect(await Promise.all([a.accessToken(), b.accessToken()])).toEqual(['access-2', 'access-2']);
+    expect(fake.refreshes()).toHaveLength(1);
+    expect([a.state, b.state]).toEqual(['ok', 'ok']);
+  });
+
+  it('a process whose tokens another process rotated since takes the stored ones instead of spending a used refresh token', async () => {
+    const [a, b] = [setup().tokens, setup().tokens];
+    await a.accessToken(); // both loaded refresh-1
+    await b.accessToken();
+    await a.refresh('access-0');
+    expect(await b.refresh('access-0')).toBe('access-2');
+    expect(fake.refreshes()).toHaveLength(1);
+    expect(b.state).toBe('ok');
+  });
+});
 
 describe('token expiry', () => {
   it('-216 → one refresh (form fields, secret_key header) → retry succeeds → rotated tokens persisted', async () => {

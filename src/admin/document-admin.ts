@@ -9,37 +9,50 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { sha256 } from '../../ingest/build-cache.js';
-import { SUPPORTED_EXTENSIONS, loadBytes, sniffFormat } from '../../ingest/load.js';
-import { documentId, parseDocument } from '../../ingest/parse-document.js';
+import { SUPPORTED_EXTENSIONS, sniffFormat } from '../../ingest/load.js';
+import { documentId } from '../../ingest/parse-document.js';
 import { AppError } from '../errors.js';
 import type { DocumentAdmin, DocumentUpload, IndexSummary } from '../http/admin.js';
 import type { KnowledgeBase } from '../store/knowledge-base.js';
-import { Vocabulary } from '../text/vocabulary.js';
 import type { DocumentRegistry, RegisteredDocument } from './document-registry.js';
 import { safeFileName } from './file-names.js';
+import { parseUpload } from './parse-upload.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
+import { singleProcessLink, type ServerLink } from '../cluster/worker-link.js';
 
 export interface NodeDocumentAdminOptions {
   dataDir: string;
   kb: KnowledgeBase;
   registry: DocumentRegistry;
   maxBytes: number;
-  /** Progress of slow steps (OCR of a scan, page by page). */
-  onProgress?: (message: string) => void;
+  /**
+   * Serialises changes across every server process and acknowledges one only when every process serves the
+   * build it published (read-your-writes). Default: this process alone.
+   */
+  link?: Pick<ServerLink, 'exclusive' | 'served'>;
+  /** What reading one upload may cost (unpacked size, pages, characters, time, memory). */
+  limits?: UploadLimits;
 }
 
 export class NodeDocumentAdmin implements DocumentAdmin {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly link: Pick<ServerLink, 'exclusive' | 'served'>;
 
-  constructor(private readonly options: NodeDocumentAdminOptions) {}
+  constructor(private readonly options: NodeDocumentAdminOptions) {
+    this.link = options.link ?? singleProcessLink();
+  }
 
   private get docsDir(): string {
     return join(this.options.dataDir, 'docs');
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => {});
-    return run;
+    return this.link.exclusive(task);
+  }
+
+  /** Waits until every process serves the build this one now serves: only then is a change acknowledged. */
+  private async servedEverywhere(): Promise<void> {
+    const version = this.options.kb.version;
+    if (version) await this.link.served(version);
   }
 
   private summary(): IndexSummary {
@@ -96,14 +109,8 @@ export class NodeDocumentAdmin implements DocumentAdmin {
       const format = sniffFormat(bytes, upload.name);
       if (!format) throw new AppError('invalid_request', 'Tệp không phải văn bản .txt, .md, .docx, .pdf hay ảnh quét .png, .jpg đọc được.');
       const source = safeFileName(upload.name, format);
-      // Parse first: a corrupt or empty document changes nothing.
-      const loaded = await loadBytes(bytes, source, this.options.onProgress);
-      if (!loaded.text.trim()) {
-        throw new AppError('invalid_request', `Tệp "${source}" không có nội dung chữ (PDF quét chưa có lớp văn bản?).`);
-      }
-      const parsed = parseDocument(source, loaded.text, Vocabulary.fromTexts([]));
-      if (!parsed.chunks.length) throw new AppError('invalid_request', `Không tách được nội dung nào từ tệp "${source}".`);
-      const id = parsed.meta.id;
+      // Read first, off this thread and within limits: a corrupt, empty or hostile document changes nothing.
+      const { id } = await parseUpload(bytes, source, this.options.limits ?? DEFAULT_UPLOAD_LIMITS);
 
       // Same id (same name, any extension or spelling) replaces: keep the old bytes to roll back.
       const previous = (await this.files()).get(id) ?? [];
@@ -123,6 +130,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
         throw new AppError('index_unavailable', 'Không cập nhật được chỉ mục; văn bản chưa được thêm. Vui lòng thử lại.', { cause });
       }
       this.options.registry.put(await this.entry(source, bytes, new Date().toISOString()));
+      await this.servedEverywhere();
       const document = this.options.kb.document(id)?.meta;
       return { document, replaced: previous.length > 0, index: this.summary() };
     });
@@ -141,6 +149,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
         throw new AppError('index_unavailable', 'Không cập nhật được chỉ mục; văn bản chưa bị xóa. Vui lòng thử lại.', { cause });
       }
       this.options.registry.remove(id);
+      await this.servedEverywhere();
       return { removed: { id, source: names[0]! }, index: this.summary() };
     });
   }
@@ -149,6 +158,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
     return this.exclusive(async () => {
       await this.syncNow();
       await this.options.kb.rebuild();
+      await this.servedEverywhere();
       return this.summary();
     });
   }

@@ -7,6 +7,9 @@ import type { Retriever } from '../retrieval/retriever.js';
 import type { Idf } from '../retrieval/sentence-score.js';
 import type { AnswerMode, AskRequest, AskResponse, Citation, HistoryTurn, Passage, VerificationStatus } from '../types.js';
 import { extractiveAnswer, type AnswerDraft } from './extractive.js';
+import { answerInLanguage, citationPlace } from './format.js';
+import { withoutUnrelated } from './related.js';
+import { withSpans } from './span.js';
 
 export interface AnswerInput {
   analysis: QueryAnalysis;
@@ -97,7 +100,7 @@ export class Assistant {
     const prepared = await this.prepare(request, options);
     const input: AnswerInput = { ...prepared, signal: options.signal };
     const draft: AnswerResult = this.deps.answerer ? await this.deps.answerer.answer(input) : { ...prepared.extractive, mode: 'extractive' };
-    return this.reply(request, prepared.conversationId, draft, started);
+    return this.reply(request, prepared.conversationId, this.forReader(draft, prepared, request), started);
   }
 
   /**
@@ -109,13 +112,26 @@ export class Assistant {
     const prepared = await this.prepare(request, options);
     const input: AnswerInput = { ...prepared, signal: options.signal };
     let draft: AnswerResult;
-    if (this.deps.answerer?.stream) draft = await this.deps.answerer.stream(input, sink);
+    if (this.deps.answerer?.stream) draft = this.forReader(await this.deps.answerer.stream(input, sink), prepared, request);
     else {
-      draft = this.deps.answerer ? await this.deps.answerer.answer(input) : { ...prepared.extractive, mode: 'extractive' };
+      draft = this.forReader(this.deps.answerer ? await this.deps.answerer.answer(input) : { ...prepared.extractive, mode: 'extractive' }, prepared, request);
       await sink.citations(draft.citations);
       for (const piece of textPieces(draft.answer)) await sink.token(piece);
     }
     return this.reply(request, prepared.conversationId, draft, started);
+  }
+
+  /**
+   * The draft as the asker reads it: each quote's answering clause marked (`span`), each citation's place
+   * labelled, no unrelated documents offered with a refusal, and the answer's own words in the asker's language
+   * (an LLM writes its own; quotes stay verbatim).
+   */
+  private forReader(result: AnswerResult, prepared: { analysis: QueryAnalysis; idf: Idf; passages: Passage[] }, request: AskRequest): AnswerResult {
+    const draft = { ...result, ...withoutUnrelated(result, prepared.analysis, prepared.passages) };
+    const lang = request.lang ?? (prepared.analysis.english ? 'en' : 'vi');
+    const mode = draft.mode ?? this.deps.answerer?.mode ?? 'extractive';
+    const citations = withSpans(draft.citations, prepared.analysis, prepared.idf).map((c) => ({ ...c, sectionLabel: citationPlace(c) }));
+    return { ...draft, citations, answer: mode === 'llm' ? draft.answer : answerInLanguage(draft.answer, lang) };
   }
 
   private async reply(request: AskRequest, conversationId: string, draft: AnswerResult, started: number): Promise<AskResponse> {

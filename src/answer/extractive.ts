@@ -20,7 +20,7 @@ import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metad
 import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
-import { documentLabel, documentLine, OCR_NOTE, quoteLines, sectionLabel, toCitation } from './format.js';
+import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -1025,7 +1025,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
 /** "Theo Kế hoạch số …, …, ngày (mục …):" and the quote, for each citation. */
 function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
   const lines = citations.map((c) => {
-    return `Theo ${documentLine(passages[c.n - 1]!.doc)} (mục ${sectionLabel(c)}):\n${quoteLines(c)}`;
+    return `Theo ${documentLine(passages[c.n - 1]!.doc)} (${whereLabel(c)}):\n${quoteLines(c)}`;
   });
   if (citations.some((c) => c.ocr)) lines.push(OCR_NOTE);
   return { answered: true, answer: lines.join('\n\n'), citations };

@@ -11,7 +11,7 @@ import { ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
-import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, READING_LABEL, sectionTitles } from './format.js';
+import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, quoteSection, READING_LABEL, sectionTitles } from './format.js';
 import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
 
@@ -385,7 +385,7 @@ function draft(meta: DocumentMeta, text: string, span: { start: number; end: num
     ...(meta.docNumber ? { docNumber: meta.docNumber } : {}),
     ...(meta.issuer ? { issuer: meta.issuer } : {}),
     ...(meta.date ? { date: meta.date } : {}),
-    section: chunk?.section ?? '',
+    ...(chunk ? quoteSection(chunk, quote) : { section: '' }),
     ...(chunk ? sectionTitles(chunk) : { sectionTitle: '' }),
     quote,
     score: 1,

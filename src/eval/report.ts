@@ -9,6 +9,7 @@ const ROWS: Array<[string, (s: Summary) => string, ((s: Summary) => number)?]> =
   ['answer accuracy', (s) => pct(s.accuracy), (s) => s.accuracy],
   ['accuracy, answerable only', (s) => pct(s.answerableAccuracy), (s) => s.answerableAccuracy],
   ['source hit@1', (s) => pct(s.hit1), (s) => s.hit1],
+  ['retrieval hit@1', (s) => pct(s.retrievalHit1), (s) => s.retrievalHit1],
   ['source hit@5', (s) => pct(s.hit5), (s) => s.hit5],
   ['refusal accuracy', (s) => (s.noanswer ? pct(s.refusalAccuracy) : 'n/a'), (s) => s.refusalAccuracy],
   ['false refusals', (s) => `${s.falseRefusals} (${pct(s.falseRefusalRate)})`],

@@ -21,6 +21,8 @@ export interface CaseResult {
   pass: boolean;
   answered: boolean;
   hit1: boolean;
+  /** The top retrieved passage is from an expected source (retrieval alone, answered or not). */
+  retrievalHit1: boolean;
   hit5: boolean;
   /** Quotes not found verbatim in their source. */
   badQuotes: number;
@@ -38,6 +40,8 @@ export interface Summary {
   /** Share of answerable cases that pass. */
   answerableAccuracy: number;
   hit1: number;
+  /** Share of answerable cases whose top retrieved passage is from an expected source. */
+  retrievalHit1: number;
   hit5: number;
   /** Share of noanswer cases refused. */
   refusalAccuracy: number;
@@ -69,16 +73,17 @@ export function scoreCase(c: EvalCase, outcome: Outcome, quoteOk: QuoteCheck): C
   const badQuotes = outcome.citations.filter((x) => !quoteOk(x.source, x.quote)).length;
   const base = { id: c.id, answered: outcome.answered, quotes, badQuotes, ms: outcome.ms };
   if ('noanswer' in c.expect) {
-    return { ...base, noanswer: true, pass: !outcome.answered, hit1: false, hit5: false, ...(outcome.answered ? { reason: 'answered a noanswer case' } : {}) };
+    return { ...base, noanswer: true, pass: !outcome.answered, hit1: false, retrievalHit1: false, hit5: false, ...(outcome.answered ? { reason: 'answered a noanswer case' } : {}) };
   }
   const expected = new Set(c.expect.sources);
   const hit1 = outcome.answered && outcome.citations.length > 0 && expected.has(outcome.citations[0]!.source);
+  const retrievalHit1 = outcome.retrieved.length > 0 && expected.has(outcome.retrieved[0]!);
   const hit5 = outcome.retrieved.slice(0, 5).some((s) => expected.has(s));
   const cites = outcome.citations.some((x) => expected.has(x.source));
   const phrase = containsExpected(outcome.answer, c.expect.answer_contains);
   const pass = outcome.answered && cites && phrase;
   const reason = pass ? undefined : !outcome.answered ? 'refused' : !cites ? 'wrong source' : 'phrase missing';
-  return { ...base, noanswer: false, pass, hit1, hit5, ...(reason ? { reason } : {}) };
+  return { ...base, noanswer: false, pass, hit1, retrievalHit1, hit5, ...(reason ? { reason } : {}) };
 }
 
 /** Nearest-rank percentile. */
@@ -104,6 +109,7 @@ export function summarize(results: CaseResult[]): Summary {
     accuracy: share(results.filter((r) => r.pass).length, results.length),
     answerableAccuracy: share(answerable.filter((r) => r.pass).length, answerable.length),
     hit1: share(answerable.filter((r) => r.hit1).length, answerable.length),
+    retrievalHit1: share(answerable.filter((r) => r.retrievalHit1).length, answerable.length),
     hit5: share(answerable.filter((r) => r.hit5).length, answerable.length),
     refusalAccuracy: share(noanswer.filter((r) => r.pass).length, noanswer.length),
     falseRefusals,

@@ -12,6 +12,7 @@ import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import MiniSearch from 'minisearch';
 import type { Assistant } from '../answer/assistant.js';
 import type { Chunk } from '../types.js';
+import { PlainBm25 } from './bm25.js';
 import type { EvalCase } from './questions.js';
 import type { Outcome } from './score.js';
 
@@ -66,6 +67,19 @@ export function miniSearchBaseline(chunks: Chunk[]): EvalSystem {
     async run(c) {
       const started = now();
       const hits = engine.search(queryText(c)).slice(0, 5).map((h) => ({ source: h.source as string, text: h.text as string }));
+      return topChunkOutcome(hits, now() - started);
+    },
+  };
+}
+
+/** Plain BM25 (DESIGN §6: the floor retrieval must beat) over our chunks, answering with its top chunk. */
+export function bm25Baseline(chunks: Chunk[]): EvalSystem {
+  const bm25 = new PlainBm25(chunks.map((c) => c.text));
+  return {
+    name: 'bm25',
+    async run(c) {
+      const started = now();
+      const hits = bm25.search(queryText(c), 5).map((h) => ({ source: chunks[h.index]!.source, text: chunks[h.index]!.text }));
       return topChunkOutcome(hits, now() - started);
     },
   };

@@ -66,11 +66,11 @@ export function adminRoutes(deps: AdminRouteDeps): Hono {
       if (!(file instanceof File)) throw new AppError('invalid_request', 'Thiếu tệp: gửi tệp trong trường "file".');
       const named = typeof form['source'] === 'string' && form['source'].trim() ? form['source'] : file.name;
       upload = { name: named || 'van-ban', bytes: new Uint8Array(await file.arrayBuffer()) };
-    } else if (type.startsWith('application/json') || !type) {
+    } else if (type.startsWith('application/json')) {
       const body = await jsonBody(c, documentJsonSchema);
       upload = { name: body.source, bytes: new TextEncoder().encode(body.text) };
     } else {
-      throw new AppError('invalid_request', 'Gửi tệp dạng multipart/form-data (trường "file") hoặc JSON { "source", "text" }.');
+      throw new AppError('unsupported_media_type', 'Gửi tệp dạng multipart/form-data (trường "file") hoặc JSON { "source", "text" }.');
     }
     const result = await admin.add(upload);
     return c.json(result, result.replaced ? 200 : 201);

@@ -9,13 +9,14 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Assistant } from '../answer/assistant.js';
 import { AppError } from '../errors.js';
-import { askRequestSchema, jsonBody } from './validation.js';
+import { askRequestSchema, boundQuestion, jsonBody } from './validation.js';
 
 export function chatRoutes(assistant: Assistant, onError?: (err: unknown) => void): Hono {
   const app = new Hono();
   app.post('/chat', async (c) => {
     // Validation errors are plain 400 JSON, before the stream starts.
-    const request = await jsonBody(c, askRequestSchema);
+    const body = await jsonBody(c, askRequestSchema);
+    const request = { ...body, question: boundQuestion(body.question) };
     return streamSSE(c, async (stream) => {
       const controller = new AbortController();
       stream.onAbort(() => controller.abort());

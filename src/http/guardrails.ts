@@ -10,7 +10,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { RateLimiter, rateLimit } from './rate-limit.js';
+import { RateLimiter, rateLimit, type ClientAddressSource, type Limiter } from './rate-limit.js';
 
 export interface Limits {
   /** Largest JSON body (bytes) on public routes. */
@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: Limits = { bodyBytes: 1024 * 1024, uploadBytes: 20 
 /** Routes a single client can make us work hard on. */
 export const RATE_LIMITED = ['/api/ask', '/api/chat', '/api/feedback', '/api/briefing'];
 
-const STATUS_CODES: Record<number, ErrorCode> = { 400: 'invalid_request', 401: 'unauthorized', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited' };
+const STATUS_CODES: Record<number, ErrorCode> = { 400: 'invalid_request', 401: 'unauthorized', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
 
 /** `{ error: { code, message, requestId } }` for any error. */
 export function errorResponse(c: Context, err: unknown, logger: Logger): Response {
@@ -46,7 +46,16 @@ export function errorResponse(c: Context, err: unknown, logger: Logger): Respons
   );
 }
 
-export function installGuardrails(app: Hono, options: { logger: Logger; limits: Limits }): void {
+export interface GuardrailOptions {
+  logger: Logger;
+  limits: Limits;
+  /** Where the buckets live (default: this process); a cluster passes the primary's. */
+  limiter?: Limiter;
+  /** Who the client is: TRUST_PROXY's proxies (none by default), or the platform's own header. */
+  clientAddress?: ClientAddressSource;
+}
+
+export function installGuardrails(app: Hono, options: GuardrailOptions): void {
   const { logger, limits } = options;
   app.use(requestId());
   app.use(async (c, next) => {
@@ -79,7 +88,7 @@ export function installGuardrails(app: Hono, options: { logger: Logger; limits: 
     return (upload ? uploadLimit : json)(c, next);
   });
   if (limits.ratePerMinute > 0) {
-    const limited = rateLimit(new RateLimiter({ perMinute: limits.ratePerMinute }));
+    const limited = rateLimit(options.limiter ?? new RateLimiter({ perMinute: limits.ratePerMinute }), options.clientAddress);
     app.use(async (c, next) => (c.req.method === 'POST' && RATE_LIMITED.includes(c.req.path) ? limited(c, next) : next()));
   }
 }

@@ -15,13 +15,15 @@ const citation = z.object({
   docNumber: z.string().optional(),
   issuer: z.string().optional(),
   date: z.string().optional().describe('ISO date'),
-  section: z.string().describe('Section path, e.g. II.2.3.b'),
+  section: z.string().describe('Section path, e.g. II.2.3.b or II.29.1.b (chapter, article, clause, point)'),
+  sectionLabel: z.string().optional().describe('Where, as a cadre writes it: "mục II.2.3.b", "Điều 29, khoản 1, điểm b"'),
   sectionTitle: z.string().optional().describe('Display title (restored words for OCR-damaged documents)'),
   sectionTitleRaw: z.string().optional().describe('The section title as scanned, when sectionTitle was restored from it'),
   quote: z.string().describe('Verbatim excerpt'),
   score: z.number(),
   ocr: z.boolean().optional(),
   reading: z.string().optional().describe('OCR quotes: the machine-restored reading, shown first and marked so; quote stays the scan text'),
+  span: z.tuple([z.number().int(), z.number().int()]).optional().describe('[start, end) of the clause of quote that answers'),
   docId: z.string(),
 });
 

@@ -1,10 +1,12 @@
 /**
- * Per-client rate limiting, in memory (one process; many replicas would use a
- * shared store). A token bucket per client IP: `perMinute` requests, refilled
- * continuously, so bursts are allowed up to the bucket size.
+ * Per-client rate limiting: a token bucket per client address, `perMinute`
+ * requests refilled continuously, so bursts are allowed up to the bucket size.
+ * The buckets live in one place: this process, or the cluster primary (one
+ * limiter for all workers, see cluster/), so a client gets the limit once.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
+import { clientAddress, looksForwarded, socketAddress, type TrustedProxies } from './client-address.js';
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -13,17 +15,12 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-/** The client address: first X-Forwarded-For hop (behind a proxy), else the socket's. */
-export function clientIp(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  const real = c.req.header('x-real-ip') ?? c.req.header('cf-connecting-ip');
-  if (real) return real.trim();
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+/** Takes one token for a client; answers the seconds to wait when none is left, else 0. */
+export interface Limiter {
+  take(key: string): number | Promise<number>;
 }
 
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly now: () => number;
 
@@ -50,14 +47,26 @@ export class RateLimiter {
   }
 }
 
-/** This machine itself (local scripts, benchmarks, in-process calls): never limited. A proxy sets X-Forwarded-For. */
-const LOCAL = new Set(['unknown', '127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** This machine itself (local scripts, benchmarks, in-process calls): never limited. */
+const LOCAL = new Set(['unknown', '127.0.0.1', '::1']);
 
-export function rateLimit(limiter: RateLimiter): MiddlewareHandler {
+/**
+ * Where the client address comes from: the socket, or TRUST_PROXY's proxies (Node); a platform that sets it
+ * itself (Workers: CF-Connecting-IP, written by Cloudflare's edge) passes `addressOf`.
+ */
+export interface ClientAddressSource {
+  trusted?: TrustedProxies;
+  addressOf?: (c: Context) => string;
+}
+
+export function rateLimit(limiter: Limiter, source: ClientAddressSource = {}): MiddlewareHandler {
   return async (c, next) => {
-    const ip = clientIp(c);
-    if (LOCAL.has(ip)) return next();
-    const wait = limiter.take(ip);
+    const ip = source.addressOf?.(c) ?? clientAddress(c, source.trusted);
+    // A local peer that carries forwarding headers without being a trusted proxy is a proxy nobody declared (or a
+    // forger): its clients share its address and its limit, rather than going unlimited.
+    const forwardedByStranger = looksForwarded(c) && !source.trusted?.has(socketAddress(c) ?? 'unknown');
+    if (LOCAL.has(ip) && (source.addressOf || !forwardedByStranger)) return next();
+    const wait = await limiter.take(ip);
     if (wait) {
       c.header('Retry-After', String(wait));
       throw new AppError('rate_limited', `Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${wait} giây.`);

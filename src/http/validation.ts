@@ -11,6 +11,18 @@ export const historyTurnSchema = z.object({
   content: z.string().max(8000),
 });
 
+/** Words of a question that drive the work; past this a "question" is pasted text, and retrieval cost grows with every word. */
+export const MAX_QUESTION_WORDS = 100;
+
+/** The question cut after its first `maxWords` words (letters or digits), so a long one costs what a normal one does. */
+export function boundQuestion(question: string, maxWords = MAX_QUESTION_WORDS): string {
+  let count = 0;
+  for (const word of question.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    if (++count > maxWords) return question.slice(0, word.index).trimEnd();
+  }
+  return question;
+}
+
 export const askRequestSchema = z.object({
   question: z
     .string({ error: 'Thiếu câu hỏi (trường "question").' })
@@ -20,6 +32,7 @@ export const askRequestSchema = z.object({
   history: z.array(historyTurnSchema).max(50, 'Lịch sử hội thoại quá dài: tối đa 50 lượt.').optional(),
   conversationId: z.string().min(1).max(100).optional(),
   filters: z.object({ sources: z.array(z.string().max(300)).max(100).optional() }).optional(),
+  lang: z.enum(['vi', 'en'], { error: 'Trường "lang" phải là "vi" hoặc "en".' }).optional(),
 });
 
 /** Vietnamese for zod's default messages (schemas' own messages take precedence). */
@@ -31,8 +44,17 @@ function vietnameseIssue(issue: { code?: string; path?: PropertyKey[]; maximum?:
   return `${field} không hợp lệ.`;
 }
 
-/** Parses and validates a JSON body. */
+/** `application/json`, or a `+json` type, with any parameters (charset). */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Parses and validates a JSON body. The body must be declared JSON: a browser sends text/plain or a form
+ * to any site without asking (no CORS preflight), but never application/json.
+ */
 export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw new AppError('unsupported_media_type', 'Nội dung phải là JSON: gửi kèm tiêu đề "Content-Type: application/json".');
+  }
   let body: unknown;
   try {
     body = await c.req.json();

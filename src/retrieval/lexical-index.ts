@@ -60,13 +60,32 @@ export interface PostingSource {
   head(term: string, size: number): ArrayLike<number> | undefined;
 }
 
+/**
+ * The collection BM25 averages over: chunks with terms. A heading-only chunk is indexed with no
+ * terms (its words are its sections'), so it changes neither the average length nor the idf.
+ */
+function collection(docLengths: ArrayLike<number>): { avgLength: number; n: number } {
+  let total = 0;
+  let n = 0;
+  for (let i = 0; i < docLengths.length; i++) {
+    total += docLengths[i]!;
+    if (docLengths[i]! > 0) n++;
+  }
+  return { avgLength: total / Math.max(1, n), n };
+}
+
 export class LexicalIndex implements LexicalSearch {
-  private constructor(private readonly data: SerializedLexicalIndex, private readonly avgLength: number, private readonly source?: PostingSource) {}
+  private readonly avgLength: number;
+  /** Chunks with terms: the N of idf. */
+  private readonly searchable: number;
+
+  private constructor(private readonly data: SerializedLexicalIndex, private readonly source?: PostingSource) {
+    ({ avgLength: this.avgLength, n: this.searchable } = collection(data.docLengths));
+  }
 
   /** An index whose postings are read on demand from `source` (index-files.ts openLexical). */
   static fromSource(params: { k1: number; b: number; docLengths: number[] }, source: PostingSource): LexicalIndex {
-    const total = params.docLengths.reduce((sum, n) => sum + n, 0);
-    return new LexicalIndex({ ...params, postings: Object.create(null) }, total / Math.max(1, params.docLengths.length), source);
+    return new LexicalIndex({ ...params, postings: Object.create(null) }, source);
   }
 
   /** A term's flat posting list (read from the source on demand), or undefined. */
@@ -103,15 +122,13 @@ export class LexicalIndex implements LexicalSearch {
     });
     const postings: Record<string, ArrayLike<number>> = Object.create(null);
     for (const [term, list] of lists) postings[term] = list;
-    const total = docLengths.reduce((sum, n) => sum + n, 0);
-    return new LexicalIndex({ k1, b, docLengths, postings }, total / Math.max(1, docLengths.length));
+    return new LexicalIndex({ k1, b, docLengths, postings });
   }
 
   static fromJSON(data: SerializedLexicalIndex): LexicalIndex {
-    const total = data.docLengths.reduce((sum, n) => sum + n, 0);
     const postings: Record<string, ArrayLike<number>> = Object.assign(Object.create(null), data.postings);
     const { heads, ...rest } = data;
-    const index = new LexicalIndex({ ...rest, postings }, total / Math.max(1, data.docLengths.length));
+    const index = new LexicalIndex({ ...rest, postings });
     if (heads) for (const term of Object.keys(heads.lists)) index.heads.set(term, heads.lists[term]!);
     return index;
   }
@@ -177,7 +194,7 @@ export class LexicalIndex implements LexicalSearch {
   /** Inverse document frequency (BM25+ style, never negative). */
   idf(term: string): number {
     const df = this.lengthOf(term) / 2;
-    const n = this.data.docLengths.length;
+    const n = this.searchable;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

@@ -16,7 +16,8 @@ import type { DenseHit, DenseIndex } from './ports.js';
 const EF_CONSTRUCTION = 100;
 const M = 16;
 
-export async function buildHnswIndex(vectors: number[][], embeddings: EmbeddingsInterface, dir: string): Promise<void> {
+/** `searchable(i)` false leaves chunk i out of the graph (a heading-only chunk: found through the sections under it). */
+export async function buildHnswIndex(vectors: number[][], embeddings: EmbeddingsInterface, dir: string, searchable: (i: number) => boolean = () => true): Promise<void> {
   const numDimensions = vectors[0]?.length ?? 1;
   if (!vectors.length) {
     await new HNSWLib(embeddings, { space: 'cosine', numDimensions }).save(dir);
@@ -27,6 +28,7 @@ export async function buildHnswIndex(vectors: number[][], embeddings: Embeddings
   index.initIndex(vectors.length, M, EF_CONSTRUCTION);
   const docs: Record<number, Document> = {};
   vectors.forEach((vector, i) => {
+    if (!searchable(i)) return;
     index.addPoint(vector, i);
     docs[i] = new Document({ pageContent: String(i), metadata: {} });
   });

@@ -6,7 +6,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { buildIndex } from '../../ingest/build-index.js';
 import { corpusHash, listCorpusFiles } from '../../ingest/corpus.js';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CorpusIndex } from '../retrieval/corpus-index.js';
 import type { QueryEmbedder } from '../retrieval/ports.js';
 import { Retriever } from '../retrieval/retriever.js';
@@ -25,10 +25,14 @@ export interface KnowledgeBaseOptions {
    * first use (metadata, places, near spellings) are not built by the first cadre to ask.
    */
   warm?: (retriever: Retriever) => Promise<void>;
+  /** How a rebuild runs (a serving process: in a worker thread, build-task.ts); default: here, buildIndex. */
+  build?: (onProgress?: (message: string) => void) => Promise<Manifest>;
 }
 
 export class KnowledgeBase {
-  private current?: { index: CorpusIndex; manifest: Manifest; retriever: Retriever };
+  private current?: { index: CorpusIndex; manifest: Manifest; retriever: Retriever; version: string };
+  /** A load in progress: a refresh waits for it rather than reporting the index it is replacing. */
+  private loading?: Promise<void>;
   private building: Promise<Manifest> = Promise.resolve(undefined as unknown as Manifest);
   /** The build directory the live index was loaded from. */
   private loadedFrom?: string;
@@ -68,20 +72,28 @@ export class KnowledgeBase {
     return hash !== this.current.manifest.corpusHash;
   }
 
-  private async load(): Promise<void> {
+  private load(): Promise<void> {
+    const run = this.loadNow();
+    this.loading = run.catch(() => {});
+    return run;
+  }
+
+  private async loadNow(): Promise<void> {
     this.loadedFrom = await currentBuild(this.options.dataDir);
     const loaded = await loadCorpusIndex(this.options.dataDir, this.options.embeddings);
     if (loaded && loaded.manifest.embedder.id === this.options.embeddings.id) {
       const retriever = new Retriever(loaded.index, this.options.embeddings);
       await this.options.warm?.(retriever).catch((error: unknown) => this.options.onProgress?.(`Khởi động chỉ mục chưa trọn (${(error as Error).message}).`));
-      this.current = { ...loaded, retriever };
+      this.current = { index: loaded.index, manifest: loaded.manifest, retriever, version: basename(loaded.dir) };
     }
   }
 
   /** Rebuilds from data/docs and swaps the new index in; queries keep using the old one meanwhile. */
   rebuild(): Promise<Manifest> {
     const run = async () => {
-      const { manifest } = await buildIndex({ dataDir: this.options.dataDir, embeddings: this.options.embeddings, onProgress: this.options.onProgress });
+      const manifest = this.options.build
+        ? await this.options.build(this.options.onProgress)
+        : (await buildIndex({ dataDir: this.options.dataDir, embeddings: this.options.embeddings, onProgress: this.options.onProgress })).manifest;
       await this.load();
       return manifest;
     };
@@ -94,6 +106,7 @@ export class KnowledgeBase {
    * the server runs). Returns true when a new index was swapped in.
    */
   async refresh(): Promise<boolean> {
+    await this.loading;
     const published = await currentBuild(this.options.dataDir);
     if (!published || published === this.loadedFrom) return false;
     await this.building.catch(() => {});
@@ -104,6 +117,11 @@ export class KnowledgeBase {
 
   get ready(): boolean {
     return Boolean(this.current);
+  }
+
+  /** The build served (its directory name under index/builds; later builds sort after earlier ones). */
+  get version(): string | undefined {
+    return this.current?.version;
   }
 
   get manifest(): Manifest | undefined {

@@ -14,7 +14,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Span } from '../text/sentences.js';
-import type { Chunk, DocumentMeta } from '../types.js';
+import type { Chunk, ChunkPart, DocumentMeta } from '../types.js';
 import type { StoredDocument } from './index-files.js';
 
 interface ChunksJson {
@@ -23,6 +23,10 @@ interface ChunksJson {
   strings: string[];
   /** Distinct heading lists, as indexes into `strings`. */
   headingLists: number[][];
+  /** Per chunk: its section label as an index into `strings`, -1 for none (absent in older indexes). */
+  sectionLabels?: number[];
+  /** Chunks with inner sections, by chunk index: [offset, section, label] triples (strings as indexes). */
+  parts?: Record<string, number[]>;
 }
 
 /*
@@ -93,7 +97,12 @@ export async function writeTextStore(dir: string, documents: StoredDocument[], c
     texts.set(part, offset);
     offset += part.length;
   }
-  const json: ChunksJson = { ids: chunks.map((c) => c.id), strings, headingLists };
+  const sectionLabels = chunks.map((c) => (c.sectionLabel === undefined ? -1 : str(c.sectionLabel)));
+  const chunkParts: Record<string, number[]> = {};
+  chunks.forEach((c, i) => {
+    if (c.parts?.length) chunkParts[i] = c.parts.flatMap((p) => [p.at, str(p.section), str(p.sectionLabel)]);
+  });
+  const json: ChunksJson = { ids: chunks.map((c) => c.id), strings, headingLists, sectionLabels, parts: chunkParts };
   await writeFile(join(dir, 'texts.bin'), texts);
   await writeFile(join(dir, 'chunks.bin'), new Uint8Array(bin.buffer));
   await writeFile(join(dir, 'chunks.json'), JSON.stringify(json));
@@ -169,6 +178,8 @@ class StoredChunk implements Chunk {
     private readonly to: number,
     /** The section title with OCR damage restored, for display (OCR documents only). */
     readonly sectionDisplay?: string,
+    readonly sectionLabel?: string,
+    readonly parts?: ChunkPart[],
     readonly reading?: string,
   ) {}
 
@@ -188,8 +199,22 @@ class StoredChunk implements Chunk {
 
   /** The same JSON as a plain Chunk (the Worker export stores chunks as JSON). */
   toJSON(): Chunk {
-    const { id, docId, source, section, sectionTitle, headings, text, sentences, ocr, sectionDisplay, reading } = this;
-    return { id, docId, source, section, sectionTitle, headings, text, sentences, ocr, ...(sectionDisplay === undefined ? {} : { sectionDisplay }), ...(reading === undefined ? {} : { reading }) };
+    const { id, docId, source, section, sectionTitle, headings, text, sentences, ocr, sectionDisplay, sectionLabel, parts, reading } = this;
+    return {
+      id,
+      docId,
+      source,
+      section,
+      sectionTitle,
+      headings,
+      ...(sectionLabel === undefined ? {} : { sectionLabel }),
+      ...(parts === undefined ? {} : { parts }),
+      text,
+      sentences,
+      ocr,
+      ...(sectionDisplay === undefined ? {} : { sectionDisplay }),
+      ...(reading === undefined ? {} : { reading }),
+    };
   }
 }
 
@@ -244,10 +269,18 @@ export async function readTextStore(dir: string): Promise<{ documents: StoredDoc
   const documents = metas.map((meta, i) => new LazyDocument(meta, file, i, readings.documents[meta.id]));
   const headingLists = json.headingLists.map((ids) => ids.map((id) => json.strings[id]!));
   const chunks: Chunk[] = new Array(chunkCount);
+  const label = (i: number) => (json.sectionLabels && json.sectionLabels[i]! >= 0 ? json.strings[json.sectionLabels[i]!]! : undefined);
+  const partsOf = (i: number): ChunkPart[] | undefined => {
+    const flat = json.parts?.[i];
+    if (!flat) return undefined;
+    const parts: ChunkPart[] = [];
+    for (let k = 0; k + 2 < flat.length; k += 3) parts.push({ at: flat[k]!, section: json.strings[flat[k + 1]!]!, sectionLabel: json.strings[flat[k + 2]!]! });
+    return parts;
+  };
   for (let i = 0; i < chunkCount; i++) {
     const f = fieldsAt + FIELDS * i;
     const meta = metas[bin[f]!]!;
-    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, bin, spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!, bin[f + 5]! < 0 ? undefined : json.strings[bin[f + 5]!]!, readings.chunks[json.ids[i]!]);
+    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, bin, spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!, bin[f + 5]! < 0 ? undefined : json.strings[bin[f + 5]!]!, label(i), partsOf(i), readings.chunks[json.ids[i]!]);
   }
   // Close the file once nothing can read it any more (the index was swapped out).
   closeOnCollect.register(file, fd);

@@ -40,14 +40,14 @@ export class FtsLexicalSearch implements LexicalSearch {
   constructor(
     private readonly db: SqlDatabase,
     private readonly df: Map<string, number>,
-    /** Number of chunks (FTS5 rows). */
+    /** Number of FTS5 rows: chunks with terms (a bare heading has none). */
     readonly size: number,
   ) {}
 
   static async load(db: SqlDatabase): Promise<FtsLexicalSearch> {
     const [terms, [count]] = await Promise.all([
       db.all<{ term: string; df: number }>('SELECT term, df FROM lexicon'),
-      db.all<{ n: number }>('SELECT COUNT(*) AS n FROM chunks'),
+      db.all<{ n: number }>('SELECT COUNT(*) AS n FROM chunk_terms'),
     ]);
     return new FtsLexicalSearch(db, new Map(terms.map((t) => [t.term, t.df])), count?.n ?? 0);
   }

@@ -104,6 +104,8 @@ export async function createWorkerApp(env: WorkerEnv) {
     library,
     logger,
     feedback: sqlFeedback(db),
+    // Cloudflare's edge writes CF-Connecting-IP itself (a client's own value is replaced).
+    clientAddress: { addressOf: (c) => c.req.header('cf-connecting-ip') ?? 'unknown' },
     health: () => ({ runtime: 'workers', documents: index.documents.size, chunks: index.chunks.length, indexBuiltAt: meta.builtAt, embedder: embedder.id, dense: usesVectorize(env, meta) ? 'vectorize' : 'bundled' }),
   });
   logger.info({ documents: index.documents.size, chunks: index.chunks.length, embedder: embedder.id }, 'index loaded');

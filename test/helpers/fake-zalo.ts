@@ -72,6 +72,20 @@ export class FakeZalo {
     return this;
   }
 
+  /** The server's environment for both channels pointed at this fake. */
+  serverEnv(oaSecretKey: string, botSecret: string): Record<string, string> {
+    return {
+      ZALO_APP_ID: this.appId,
+      ZALO_OA_SECRET_KEY: oaSecretKey,
+      ZALO_OA_ACCESS_TOKEN: this.accessToken,
+      ZALO_OA_API_BASE: this.url,
+      ZALO_OAUTH_BASE: this.url,
+      ZALO_BOT_TOKEN: this.botToken,
+      ZALO_BOT_SECRET: botSecret,
+      ZALO_BOT_API_BASE: this.url,
+    };
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }

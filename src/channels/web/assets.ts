@@ -46,6 +46,18 @@ export async function buildWebAssets(): Promise<WebAssets> {
   return out as WebAssets;
 }
 
+/**
+ * A short fingerprint of the bundles: pages link `?v=<it>`, so a changed bundle is a new URL and a
+ * versioned one can be cached for good (FNV-1a; no crypto needed, any runtime).
+ */
+export function assetVersion(assets: WebAssets): string {
+  let hash = 0x811c9dc5;
+  for (const text of [assets.pageJs, assets.sourceJs, assets.widgetJs, assets.css]) {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
 /** Builds once, on first use; later calls share the same promise. */
 export function lazyWebAssets(builder: () => Promise<WebAssets> = buildWebAssets): () => Promise<WebAssets> {
   let pending: Promise<WebAssets> | undefined;

@@ -9,6 +9,8 @@ interface ShellOptions {
   mainId: string;
   mainClass?: string;
   noscript: string;
+  /** Bundle fingerprint (assetVersion): versioned URLs are cached as immutable. */
+  version: string;
 }
 
 /** The one HTML shell both pages share: our stylesheet, one deferred script, an empty <main>. */
@@ -21,8 +23,9 @@ function shell(options: ShellOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <title>${options.title}</title>
-<link rel="stylesheet" href="/assets/chat.css">
-<script src="/assets/${options.script}" defer></script>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/assets/chat.css?v=${options.version}">
+<script src="/assets/${options.script}?v=${options.version}" defer></script>
 </head>
 <body>
 <main id="${options.mainId}"${mainClass}><noscript>${options.noscript}</noscript></main>
@@ -31,10 +34,10 @@ function shell(options: ShellOptions): string {
 `;
 }
 
-export function chatPage(): string {
-  return shell({ title: 'Hỏi đáp văn bản – vanban', script: 'page.js', mainId: 'vanban-app', noscript: 'Trang hỏi đáp cần bật JavaScript.' });
+export function chatPage(version: string): string {
+  return shell({ title: 'Hỏi đáp văn bản – vanban', script: 'page.js', mainId: 'vanban-app', noscript: 'Trang hỏi đáp cần bật JavaScript.', version });
 }
 
-export function sourcePage(): string {
-  return shell({ title: 'Văn bản – vanban', script: 'source.js', mainId: 'vanban-source', mainClass: 'vs-page', noscript: 'Trang văn bản cần bật JavaScript.' });
+export function sourcePage(version: string): string {
+  return shell({ title: 'Văn bản – vanban', script: 'source.js', mainId: 'vanban-source', mainClass: 'vs-page', noscript: 'Trang văn bản cần bật JavaScript.', version });
 }

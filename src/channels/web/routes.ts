@@ -1,6 +1,7 @@
-/** GET / (chat page), GET /documents/:id (source view), GET /widget.js and the page assets. */
+/** GET / (chat page), GET /documents/:id (source view), GET /widget.js, the page assets and the site icon. */
 import { Hono, type Context } from 'hono';
-import type { WebAssets } from './assets.js';
+import { assetVersion, type WebAssets } from './assets.js';
+import { faviconSvg } from './favicon.js';
 import { chatPage, pageCsp, sourcePage } from './pages.js';
 
 export interface WebRoutesOptions {
@@ -9,6 +10,7 @@ export interface WebRoutesOptions {
 }
 
 const JS = 'text/javascript; charset=utf-8';
+const YEAR = 31_536_000;
 
 export function webRoutes(options: WebRoutesOptions): Hono {
   const app = new Hono();
@@ -19,15 +21,29 @@ export function webRoutes(options: WebRoutesOptions): Hono {
     c.header('cache-control', 'no-cache');
     return c.html(body);
   };
-  const asset = (c: Context, body: string, type: string) => {
+  const versions = new WeakMap<WebAssets, string>();
+  const version = async () => {
+    const assets = await options.assets();
+    if (!versions.has(assets)) versions.set(assets, assetVersion(assets));
+    return versions.get(assets)!;
+  };
+  const asset = async (c: Context, body: string, type: string) => {
     c.header('content-type', type);
     c.header('x-content-type-options', 'nosniff');
-    c.header('cache-control', 'public, max-age=300');
+    // A URL carrying the current fingerprint never changes; anything else (widget.js on other sites) is revalidated soon.
+    c.header('cache-control', c.req.query('v') === (await version()) ? `public, max-age=${YEAR}, immutable` : 'public, max-age=300');
     return c.body(body);
   };
+  const icon = (c: Context) => {
+    c.header('content-type', 'image/svg+xml');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(faviconSvg);
+  };
 
-  app.get('/', (c) => html(c, chatPage()));
-  app.get('/documents/:id', (c) => html(c, sourcePage()));
+  app.get('/', async (c) => html(c, chatPage(await version())));
+  app.get('/documents/:id', async (c) => html(c, sourcePage(await version())));
+  app.get('/favicon.svg', icon);
+  app.get('/favicon.ico', icon);
   app.get('/assets/page.js', async (c) => asset(c, (await options.assets()).pageJs, JS));
   app.get('/assets/source.js', async (c) => asset(c, (await options.assets()).sourceJs, JS));
   app.get('/assets/chat.css', async (c) => asset(c, (await options.assets()).css, 'text/css; charset=utf-8'));

@@ -9,14 +9,14 @@ import type { BotClient } from './bot-client.js';
 import { answerMessages } from './answer.js';
 import { UNSUPPORTED } from './messages.js';
 import type { Asker, WebhookOutcome } from './oa-channel.js';
-import type { SeenIds } from './seen.js';
+import { contentKey, SEEN_CONTENT_WINDOW_MS, type SeenMessages } from './seen.js';
 import { constantTimeEqual } from './signature.js';
 
 export interface BotChannelOptions {
   secret: string;
   client: BotClient;
   assistant: Asker;
-  seen: SeenIds;
+  seen: SeenMessages;
   tasks: BackgroundTasks;
   logger: Logger;
 }
@@ -54,8 +54,15 @@ export class BotChannel {
     const action = eventName === 'message.text.received' ? 'answer' : /^message\.[a-z]+\.received$/.test(eventName) ? 'notice' : undefined;
     if (!action) return 'ignored';
     const messageId = str(update.message?.message_id);
-    if (messageId && !(await this.options.seen.firstTime(`bot:${messageId}`))) return 'duplicate';
     const text = str(update.message?.text) ?? '';
+    // Without an id, a redelivery is recognised by who sent what, for a short while.
+    const first = messageId
+      ? await this.options.seen.firstTime(`bot:${messageId}`)
+      : await this.options.seen.firstTime(await contentKey('bot-content', chatId, eventName, text), SEEN_CONTENT_WINDOW_MS);
+    if (!first) {
+      logger.info({ channel: 'zalo-bot', messageId }, '[zalo] [bot] duplicate delivery ignored');
+      return 'duplicate';
+    }
     this.options.tasks.run(`bot:${chatId}`, () => (action === 'answer' ? this.answer(chatId, text) : this.send(chatId, [UNSUPPORTED])), waitUntil);
     return 'accepted';
   }

@@ -14,7 +14,7 @@ import type { KeyValueStore } from './kv.js';
 import { OaClient } from './oa-client.js';
 import { OaChannel, type Asker } from './oa-channel.js';
 import type { ZaloRoutesDeps } from './routes.js';
-import { SeenIds } from './seen.js';
+import type { SeenMessages } from './seen.js';
 import { OaTokenManager } from './tokens.js';
 
 export { zaloRoutes, type ZaloRoutesDeps } from './routes.js';
@@ -36,8 +36,12 @@ export type ZaloConfig = Pick<
 export interface ZaloChannelDeps {
   assistant: Asker;
   logger: Logger;
-  /** Tokens and seen message ids (files under DATA_DIR/zalo on Node). */
+  /** OA tokens (files under DATA_DIR/zalo on Node). */
   store: KeyValueStore;
+  /** Deliveries already answered, shared by every server process (SQLite on Node). */
+  seen: SeenMessages;
+  /** Serialises OA token refreshes across server processes (the cluster's lock); default: this process only. */
+  lock?: <T>(task: () => Promise<T>) => Promise<T>;
   fetch?: typeof fetch;
   /** Back-off after -32, in ms (one retry per entry). */
   backoffMs?: number[];
@@ -62,7 +66,7 @@ export function botConfigured(config: ZaloConfig): boolean {
 export function createZaloChannels(config: ZaloConfig, deps: ZaloChannelDeps): ZaloChannels {
   const fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
   const tasks = new BackgroundTasks(deps.logger);
-  const seen = new SeenIds(deps.store);
+  const { seen } = deps;
   let oa: OaChannel | undefined;
   let tokens: OaTokenManager | undefined;
   if (oaConfigured(config)) {
@@ -76,6 +80,7 @@ export function createZaloChannels(config: ZaloConfig, deps: ZaloChannelDeps): Z
       store: deps.store,
       logger: deps.logger,
       now: deps.now,
+      lock: deps.lock,
     });
     const client = new OaClient({ apiBase: config.ZALO_OA_API_BASE, fetch: fetchFn, tokens, logger: deps.logger, backoffMs: deps.backoffMs });
     oa = new OaChannel({

@@ -10,7 +10,7 @@ import { ZaloApiError } from './errors.js';
 import { answerMessages } from './answer.js';
 import { GREETING, UNSUPPORTED } from './messages.js';
 import type { OaClient } from './oa-client.js';
-import type { SeenIds } from './seen.js';
+import type { SeenMessages } from './seen.js';
 import { verifyOaSignature } from './signature.js';
 import type { OaTokenManager } from './tokens.js';
 
@@ -33,7 +33,7 @@ export interface OaChannelOptions {
   client: OaClient;
   tokens: OaTokenManager;
   assistant: Asker;
-  seen: SeenIds;
+  seen: SeenMessages;
   tasks: BackgroundTasks;
   logger: Logger;
   now?: () => number;

@@ -1,48 +1,25 @@
 /**
  * De-duplication of webhook deliveries. Zalo retries when it does not get a
- * fast 200, and sends no nonce: the message id is the only key. Persisted so
- * a restart does not answer the same message twice; bounded to the most
- * recent ids.
+ * fast 200 and sends no nonce, and several server processes may each receive
+ * a copy: the message id is the key, checked and recorded in one atomic step
+ * in the shared store (SQLite on Node), so exactly one delivery is answered.
  */
-import type { KeyValueStore } from './kv.js';
+export interface SeenMessages {
+  /**
+   * True for the first delivery of `key` within `windowMs`; records it. Message ids use the default window
+   * (retries come within minutes); content hashes of updates without an id use a short one, so the same
+   * words sent again later are answered again.
+   */
+  firstTime(key: string, windowMs?: number): Promise<boolean>;
+}
 
-export class SeenIds {
-  private ids?: Promise<string[]>;
-  private set = new Set<string>();
-  private writing: Promise<void> = Promise.resolve();
+/** How long a message id is remembered. */
+export const SEEN_ID_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How long an update without an id is recognised by its content. */
+export const SEEN_CONTENT_WINDOW_MS = 60 * 1000;
 
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly key = 'seen-ids',
-    private readonly capacity = 5000,
-  ) {}
-
-  private load(): Promise<string[]> {
-    this.ids ??= this.store.get(this.key).then((raw) => {
-      let list: string[] = [];
-      try {
-        const parsed: unknown = raw ? JSON.parse(raw) : [];
-        if (Array.isArray(parsed)) list = parsed.filter((x): x is string => typeof x === 'string');
-      } catch {
-        // A corrupt file only costs de-duplication of old ids.
-      }
-      this.set = new Set(list);
-      return list;
-    });
-    return this.ids;
-  }
-
-  /** True the first time an id is seen; the id is persisted before returning. */
-  async firstTime(id: string): Promise<boolean> {
-    const list = await this.load();
-    // Check-and-add is synchronous after the load: no race within the process.
-    if (this.set.has(id)) return false;
-    this.set.add(id);
-    list.push(id);
-    if (list.length > this.capacity) for (const old of list.splice(0, list.length - this.capacity)) this.set.delete(old);
-    const snapshot = JSON.stringify(list);
-    this.writing = this.writing.catch(() => {}).then(() => this.store.put(this.key, snapshot));
-    await this.writing;
-    return true;
-  }
+/** A key for an update that carries no id: who sent what (hashed, so no message text is stored). */
+export async function contentKey(prefix: string, ...parts: string[]): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000')));
+  return `${prefix}:${Buffer.from(digest).toString('hex').slice(0, 32)}`;
 }

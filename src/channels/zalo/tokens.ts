@@ -1,7 +1,8 @@
 /**
  * OA access tokens. The access token lives ≈25 h; the refresh token is
  * single-use and rotates, so every refresh result is persisted atomically
- * and only one refresh runs at a time. A rejected refresh flags the channel
+ * and only one refresh runs at a time — across server processes too (a lock,
+ * and the store re-read under it). A rejected refresh flags the channel
  * `needs_reauth` and stops further attempts (no loop) until restart with new
  * credentials.
  */
@@ -37,6 +38,12 @@ export interface OaTokenOptions {
   logger: Logger;
   now?: () => number;
   refreshEarlyMs?: number;
+  /**
+   * Runs a refresh while no other server process refreshes (the cluster's lock). Every process keeps the
+   * tokens in memory; the refresh token is single-use, so a process that refreshed with the one another had
+   * already spent would be rejected and stop the channel.
+   */
+  lock?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 export class OaTokenManager {
@@ -52,22 +59,25 @@ export class OaTokenManager {
   }
 
   private load(): Promise<StoredTokens> {
-    this.tokens ??= (async () => {
-      const { accessToken, refreshToken, store } = this.options;
-      const seed = await sha256Hex(`${accessToken ?? ''}\n${refreshToken ?? ''}`);
-      const raw = await store.get(TOKENS_KEY);
-      if (raw) {
-        try {
-          const stored = JSON.parse(raw) as StoredTokens;
-          if (stored.seed === seed) return stored;
-          this.options.logger.info('[zalo] OA tokens in the environment changed: starting from them');
-        } catch {
-          this.options.logger.warn('[zalo] stored OA tokens unreadable: starting from the environment');
-        }
-      }
-      return { accessToken, refreshToken, seed };
-    })();
+    this.tokens ??= this.readStore();
     return this.tokens;
+  }
+
+  /** The persisted chain of tokens (what any process refreshed last), or the environment's. */
+  private async readStore(): Promise<StoredTokens> {
+    const { accessToken, refreshToken, store } = this.options;
+    const seed = await sha256Hex(`${accessToken ?? ''}\n${refreshToken ?? ''}`);
+    const raw = await store.get(TOKENS_KEY);
+    if (raw) {
+      try {
+        const stored = JSON.parse(raw) as StoredTokens;
+        if (stored.seed === seed) return stored;
+        this.options.logger.info('[zalo] OA tokens in the environment changed: starting from them');
+      } catch {
+        this.options.logger.warn('[zalo] stored OA tokens unreadable: starting from the environment');
+      }
+    }
+    return { accessToken, refreshToken, seed };
   }
 
   /** A usable access token, refreshed first when it is about to expire. */
@@ -97,10 +107,22 @@ export class OaTokenManager {
     if (this.inflight) return this.inflight;
     if (stale !== undefined && tokens.accessToken && tokens.accessToken !== stale) return tokens.accessToken;
     if (this.state === 'needs_reauth') throw new ZaloReauthError();
-    this.inflight = this.doRefresh(tokens).finally(() => {
+    const lock = this.options.lock ?? ((task) => task());
+    this.inflight = lock(() => this.refreshFromStore(tokens)).finally(() => {
       this.inflight = undefined;
     });
     return this.inflight;
+  }
+
+  /** Under the lock: when another process refreshed since `current` was read, its tokens are taken as they are. */
+  private async refreshFromStore(current: StoredTokens): Promise<string> {
+    const stored = await this.readStore();
+    if (stored.refreshToken !== current.refreshToken && stored.accessToken) {
+      this.tokens = Promise.resolve(stored);
+      this.options.logger.info('[zalo] [oauth] OA tokens refreshed by another process: using them');
+      return stored.accessToken;
+    }
+    return this.doRefresh(current);
   }
 
   private async doRefresh(current: StoredTokens): Promise<string> {

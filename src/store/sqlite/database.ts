@@ -62,6 +62,16 @@ const MIGRATIONS: Array<{ name: string; sql: string }> = [
       CREATE INDEX questions_by_time ON questions(created_at);
     `,
   },
+  {
+    name: 'seen-messages',
+    sql: `
+      CREATE TABLE seen_messages (
+        key TEXT PRIMARY KEY,
+        seen_at INTEGER NOT NULL
+      );
+      CREATE INDEX seen_messages_by_time ON seen_messages(seen_at);
+    `,
+  },
 ];
 
 export function openDatabase(path: string): Db {

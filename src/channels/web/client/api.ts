@@ -6,6 +6,8 @@ import type { AskResponse, Citation, HistoryTurn } from '../../../types.js';
 
 export interface AskPayload {
   question: string;
+  /** The UI's language: the answer's own words come back in it. */
+  lang?: 'vi' | 'en';
   history?: HistoryTurn[];
   conversationId?: string;
 }
@@ -66,14 +68,36 @@ export class ApiClient {
         }
       }
     }
-    const res = await fetch(this.url('/api/ask'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal,
-    });
+    let res: Response;
+    try {
+      res = await fetch(this.url('/api/ask'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        signal,
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw await this.unreachable(err);
+    }
     if (!res.ok) throw await errorFrom(res);
     return (await res.json()) as AskResponse;
+  }
+
+  /**
+   * Why a request failed before any response: a server that answers a no-cors request is up, so the
+   * browser refused the API's answer to this page's origin (CORS_ORIGINS); otherwise it is unreachable.
+   */
+  private async unreachable(err: unknown): Promise<unknown> {
+    if (typeof location === 'undefined') return err;
+    const target = new URL(this.url('/health'), location.href);
+    if (target.origin === location.origin) return err;
+    try {
+      await fetch(target, { mode: 'no-cors' });
+      return new ApiError('origin_not_allowed', '');
+    } catch {
+      return err;
+    }
   }
 
   async feedback(payload: FeedbackPayload): Promise<void> {

@@ -5,11 +5,10 @@
 import type { AskResponse, Citation } from '../../../types.js';
 import { ApiError, type ApiClient } from './api.js';
 import { append, clear, definitionList, h, uid } from './dom.js';
-import { chipLabel, copyText, formatDate, sectionLabel, sourceHref } from './format.js';
+import { chipLabels, copyText, formatDate, quoteParts, sectionLabel, sourceHref } from './format.js';
 import { icon } from './icons.js';
 import { strings, type Lang, type Strings } from './i18n.js';
 import { clearConversation, loadConversation, saveConversation, type StoredConversation, type StoredMessage } from './storage.js';
-import { withReading } from './reading.js';
 
 export interface ChatViewOptions {
   api: ApiClient;
@@ -29,6 +28,7 @@ export class ChatView {
   readonly input: HTMLTextAreaElement;
   private readonly s: Strings;
   private readonly log: HTMLElement;
+  private readonly scroller: HTMLElement;
   private readonly empty: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
   private conversation: StoredConversation;
@@ -76,11 +76,12 @@ export class ChatView {
       }
     });
 
+    this.scroller = h('div', { className: 'vb-scroll' }, this.empty, this.log);
     this.root = h(
       'section',
       { className: 'vb-chat', 'aria-labelledby': titleId, lang: options.lang },
       header,
-      h('div', { className: 'vb-scroll' }, this.empty, this.log),
+      this.scroller,
       form,
       h('p', { className: 'vb-disclaimer', text: s.disclaimer }),
     );
@@ -144,7 +145,7 @@ export class ChatView {
     let citations: Citation[] = [];
     try {
       const reply: AskResponse = await this.options.api.ask(
-        { question, ...(history.length ? { history } : {}), ...(this.conversation.conversationId ? { conversationId: this.conversation.conversationId } : {}) },
+        { question, lang: this.options.lang, ...(history.length ? { history } : {}), ...(this.conversation.conversationId ? { conversationId: this.conversation.conversationId } : {}) },
         {
           onCitations: (list) => {
             citations = list;
@@ -156,17 +157,24 @@ export class ChatView {
         },
       );
       bubble.finish(reply.answer, reply.citations, reply.answered, question);
+      this.showFromTop(bubble.el);
       this.conversation.conversationId = reply.conversationId;
       this.conversation.messages.push({ role: 'user', content: question });
       const stored: StoredMessage = { role: 'assistant', content: reply.answer, citations: reply.citations, answered: reply.answered, question };
       this.conversation.messages.push(stored);
       saveConversation(this.options.storageKey, this.conversation);
     } catch (err) {
-      const message = err instanceof ApiError && err.message ? err.message : this.s.error;
+      const message = err instanceof ApiError && err.code === 'origin_not_allowed' ? this.s.originNotAllowed : err instanceof ApiError && err.message ? err.message : this.s.error;
       bubble.el.replaceWith(h('div', { className: 'vb-msg vb-error', role: 'alert', text: message }));
     } finally {
       this.setBusy(false);
     }
+  }
+
+  /** A finished answer is read from its first line: scroll it to the top of the log (a phone shows a few lines). */
+  private showFromTop(el: HTMLElement): void {
+    const top = el.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop;
+    this.scroller.scrollTop = Math.max(0, top - 8);
   }
 
   private userBubble(text: string): HTMLElement {
@@ -190,13 +198,13 @@ export class ChatView {
       for (const match of text.matchAll(/\[(\d{1,2})\]/g)) {
         const n = Number(match[1]);
         if (!known.has(n)) continue;
-        append(body, text.slice(last, match.index));
+        appendMarked(body, text.slice(last, match.index), citations, s);
         const ref = h('button', { type: 'button', className: 'vb-ref', 'aria-label': `${s.citation} ${n}`, text: `[${n}]` });
         ref.addEventListener('click', () => chipToggles.get(n)?.());
         body.appendChild(ref);
         last = (match.index ?? 0) + match[0].length;
       }
-      append(body, text.slice(last));
+      appendMarked(body, text.slice(last), citations, s);
     };
 
     return {
@@ -226,13 +234,14 @@ export class ChatView {
     const s = this.s;
     const headingId = uid('vb-sources');
     const list = h('ol', { className: 'vb-citations', 'aria-labelledby': headingId });
-    for (const c of citations) {
+    const labels = chipLabels(citations, s);
+    for (const [i, c] of citations.entries()) {
       const detailId = uid('vb-cite');
       const chip = h(
         'button',
         { type: 'button', className: 'vb-chip', 'data-vanban': 'citation', 'aria-expanded': 'false', 'aria-controls': detailId },
         h('span', { className: 'vb-chip-n', text: String(c.n) }),
-        h('span', { className: 'vb-chip-label', text: chipLabel(c) }),
+        h('span', { className: 'vb-chip-label', text: labels[i] }),
         c.ocr ? h('span', { className: 'vb-badge', text: s.ocrBadge }) : null,
       );
       const meta = definitionList('vb-meta', [
@@ -254,7 +263,7 @@ export class ChatView {
         h('p', { className: 'vb-cite-title', text: c.title }),
         meta,
         c.ocr ? h('p', { className: 'vb-ocr-note' }, h('span', { className: 'vb-badge', text: s.ocrBadge }), ' ', s.ocrNote) : null,
-        withReading(s, c.reading, h('blockquote', { className: 'vb-quote', 'data-vanban': 'quote', text: c.quote }), 'vb'),
+        ...excerpt(c, s),
         link,
       );
       const toggle = () => {
@@ -301,6 +310,43 @@ export class ChatView {
     const group = h('div', { className: 'vb-actions' }, vote('up', s.helpful), vote('down', s.notHelpful), copy, status);
     return group;
   }
+}
+
+/** The answering clause, as the reader sees it: marked, its purpose in the title. */
+function answeringMark(text: string, s: Strings): HTMLElement {
+  // No hidden label inside: the quote's text must stay exactly the quote (copy, find); <mark> is announced as a highlight.
+  return h('mark', { className: 'vb-span', 'data-vanban': 'span', title: s.answering, text });
+}
+
+/** Text with each quote's answering clause marked: a quote the answer holds verbatim gets its span as a <mark>. */
+function appendMarked(parent: HTMLElement, text: string, citations: Citation[], s: Strings): void {
+  let rest = text;
+  for (const c of citations) {
+    const [before, answering] = quoteParts(c);
+    if (!answering) continue;
+    const at = rest.indexOf(c.quote);
+    if (at < 0) continue;
+    const from = at + before.length;
+    append(parent, rest.slice(0, from), answeringMark(answering, s));
+    rest = rest.slice(from + answering.length);
+  }
+  append(parent, rest);
+}
+
+/**
+ * The excerpt in a citation's detail, its answering clause marked. An OCR quote with a restored `reading`
+ * shows the reading first, labelled as machine-made, and the scan text beside it for checking.
+ */
+function excerpt(c: Citation, s: Strings): HTMLElement[] {
+  const [before, answering, after] = quoteParts(c);
+  const quote = h('blockquote', { className: 'vb-quote', 'data-vanban': 'quote' }, before, answering ? answeringMark(answering, s) : null, after);
+  if (!c.reading) return [quote];
+  return [
+    h('p', { className: 'vb-reading-label', text: s.reading }),
+    h('blockquote', { className: 'vb-quote vb-reading', 'data-vanban': 'reading', text: c.reading }),
+    h('p', { className: 'vb-reading-label', text: s.scanText }),
+    quote,
+  ];
 }
 
 async function copyToClipboard(text: string, host: HTMLElement): Promise<boolean> {

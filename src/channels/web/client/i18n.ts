@@ -2,6 +2,7 @@
 export type Lang = 'vi' | 'en';
 
 const vi = {
+  lang: 'vi' as Lang,
   title: 'Hỏi đáp văn bản',
   subtitle: 'Trả lời kèm trích dẫn nguyên văn từ văn bản của Đảng và Nhà nước',
   inputLabel: 'Câu hỏi của bạn',
@@ -36,6 +37,10 @@ const vi = {
   copyFailed: 'Không sao chép được.',
   sourcesHeading: 'Nguồn:',
   error: 'Đã có lỗi khi kết nối máy chủ, vui lòng thử lại.',
+  originNotAllowed: 'Trang web này chưa được phép dùng trợ lý hỏi đáp (máy chủ chưa cho phép địa chỉ trang trong CORS_ORIGINS). Vui lòng báo quản trị viên.',
+  answering: 'Phần trả lời câu hỏi',
+  reading: 'Bản đọc phục hồi tự động',
+  scanText: 'Nguyên văn bản quét',
   notAnswered: 'Chưa tìm thấy nội dung trong văn bản',
   open: 'Mở trợ lý hỏi đáp văn bản',
   close: 'Đóng',
@@ -51,14 +56,13 @@ const vi = {
   opening: 'Phần mở đầu',
   scannedTitle: 'Tiêu đề theo bản quét',
   restoredTitles: 'Tiêu đề mục đã được khôi phục dấu để dễ đọc; nội dung trích giữ nguyên văn bản quét.',
-  reading: 'Bản đọc phục hồi tự động',
   readingNote: 'do máy khôi phục từ bản quét, có thể còn sai',
-  scanText: 'Nguyên văn bản quét',
 };
 
 export type Strings = typeof vi;
 
 const en: Strings = {
+  lang: 'en',
   title: 'Ask the documents',
   subtitle: 'Answers with verbatim, cited excerpts from Party and government documents',
   inputLabel: 'Your question',
@@ -93,6 +97,10 @@ const en: Strings = {
   copyFailed: 'Could not copy.',
   sourcesHeading: 'Sources:',
   error: 'Could not reach the server, please try again.',
+  originNotAllowed: 'This site is not allowed to use the assistant yet (the server does not list this page’s address in CORS_ORIGINS). Please tell the site administrator.',
+  answering: 'The part that answers the question',
+  reading: 'Automatically restored reading',
+  scanText: 'Verbatim scan text',
   notAnswered: 'Not found in the documents',
   open: 'Open the document assistant',
   close: 'Close',
@@ -108,9 +116,7 @@ const en: Strings = {
   opening: 'Opening',
   scannedTitle: 'Title as scanned',
   restoredTitles: 'Section titles have had their diacritics restored for reading; excerpts stay exactly as scanned.',
-  reading: 'Machine-restored reading',
   readingNote: 'restored from the scan by machine; may still contain errors',
-  scanText: 'Verbatim scan text',
 };
 
 export function strings(lang: Lang): Strings {

@@ -105,6 +105,7 @@ function highlight(byPath: Map<string, HTMLElement>, body: HTMLElement): void {
         range.setEnd(node, span.end);
         const mark = h('mark', { className: 'vs-mark', 'data-vanban': 'highlight', tabindex: '-1', title: s.highlighted });
         range.surroundContents(mark);
+        markAnswering(mark);
         p.closest('.vs-section')?.classList.add('vs-target');
         mark.scrollIntoView({ block: 'center' });
         mark.focus({ preventScroll: true });
@@ -118,6 +119,19 @@ function highlight(byPath: Map<string, HTMLElement>, body: HTMLElement): void {
     target.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
   }
+}
+
+/** Inside the highlighted quote, the clause that answers (`?answer=`), in bold. */
+function markAnswering(mark: HTMLElement): void {
+  const answering = params.get('answer');
+  const node = mark.firstChild;
+  if (!answering || !(node instanceof Text)) return;
+  const span = findQuote(node.data, answering);
+  if (!span) return;
+  const range = document.createRange();
+  range.setStart(node, span.start);
+  range.setEnd(node, span.end);
+  range.surroundContents(h('strong', { className: 'vs-span', 'data-vanban': 'answering', title: s.answering }));
 }
 
 void load();

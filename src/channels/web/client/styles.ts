@@ -46,7 +46,10 @@ export const chatCss = `
 .vb-ocr-note{margin:0 0 .5em;padding:.375em .5em;background:#fff3cd;color:#3d2e00;border-radius:6px;font-size:.8125em}
 .vb-quote{margin:0 0 .5em;padding:0;white-space:pre-wrap;font-style:italic}
 .vb-quote::before{content:"“"}.vb-quote::after{content:"”"}
-.vb-reading,.vs-reading{margin:0 0 .5em;padding:0;white-space:pre-wrap}.vb-label,.vs-label{margin:.25em 0;font-size:.8125rem;color:#5f5f5f}
+.vb-span{background:#ffe58f;color:inherit;font-weight:700;font-style:normal;padding:0 .0625em;border-radius:2px;box-shadow:0 0 0 1px #d4a800}
+.vb-reading-label{margin:0 0 .125em;font-size:.75em;font-weight:700;color:var(--vb-muted);text-transform:uppercase;letter-spacing:.03em}
+.vb-reading{font-style:normal}
+.vs-reading{margin:0 0 .5em;padding:0;white-space:pre-wrap}.vs-label{margin:.25em 0;font-size:.8125rem;color:#5f5f5f}
 .vb-source-link{color:var(--vb-focus);font-size:.875em}
 .vb-actions{display:flex;align-items:center;flex-wrap:wrap;gap:.375em;margin-top:.5em}
 .vb-action-status{font-size:.8125em;color:var(--vb-muted)}
@@ -55,6 +58,9 @@ export const chatCss = `
 .vb-send{min-width:64px;min-height:44px;padding:0 1em;border:0;border-radius:10px;background:var(--vb-primary);color:var(--vb-on-primary);font:inherit;font-weight:700;cursor:pointer}
 .vb-send:disabled{opacity:.6;cursor:progress}
 .vb-disclaimer{margin:0;padding:0 .75em .5em;font-size:.75em;color:var(--vb-muted);background:var(--vb-bg)}
+@media (max-width:600px){.vb-header{align-items:center;padding:.375em .5em .375em .75em}.vb-title{font-size:1em}.vb-subtitle{display:none}
+ .vb-header .vb-icon-button,.vb-header .vb-text-button{min-height:40px;min-width:40px}.vb-scroll{padding:.625em}
+ .vb-form{padding:.375em .5em}.vb-input{min-height:44px;height:44px;padding:.5em}.vb-disclaimer{padding:0 .75em .25em;font-size:.6875em;line-height:1.3}}
 @media (min-width:768px){.vb-scroll{padding:1.25em 1.5em}.vb-user{max-width:70%}}
 @media (prefers-reduced-motion:no-preference){.vb-chat{scroll-behavior:smooth}}
 `;
@@ -86,6 +92,7 @@ body{background:#e9e4df;color:#1a1a1a;font:16px/1.5 system-ui,-apple-system,"Seg
 .vs-raw{font-weight:400;font-size:.8125rem;color:#5f5f5f}
 .vs-section.vs-target{background:#fbf6e9;border-radius:6px;padding:.5rem}
 .vs-text{white-space:pre-wrap;margin:0 0 .5rem;overflow-wrap:anywhere}
+strong.vs-span{background:#ffc53d;font-weight:700;text-decoration:underline 2px;text-underline-offset:3px;box-shadow:0 0 0 1px #a87b00;border-radius:2px}
 mark.vs-mark{background:#ffe066;color:#1a1a1a;padding:.0625rem 0;box-shadow:0 0 0 2px #c99a00;border-radius:2px}
 .vs-notice{padding:.5rem .75rem;border-left:4px solid #0b57d0;background:#eef3fd}
 @media (min-width:900px){.vs-layout{grid-template-columns:16rem 1fr}.vs-outline{position:sticky;top:1rem;max-height:calc(100vh - 2rem);align-self:start}}

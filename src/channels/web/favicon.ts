@@ -1,0 +1,2 @@
+/** The site icon: a page with lines on the product's red, as SVG (served for /favicon.svg and /favicon.ico). */
+export const faviconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#a4161a"/><path d="M10 6h9l5 5v15H10z" fill="#fff"/><path d="M19 6v5h5" fill="#f0c9c9"/><path d="M13 15h8M13 19h8M13 23h5" stroke="#a4161a" stroke-width="2" stroke-linecap="round"/></svg>`;
