@@ -83,7 +83,10 @@ describe('scans in through the admin API', () => {
 describe('OCR errors', () => {
   it('says in Vietnamese, with code ocr_unavailable, when tesseract is missing', async () => {
     const path = process.env.PATH;
+    const cache = process.env.OCR_CACHE_DIR;
     process.env.PATH = '/nonexistent';
+    // Nothing read before: an empty cache.
+    process.env.OCR_CACHE_DIR = mkdtempSync(join(tmpdir(), 'vanban-ocr-none-'));
     try {
       // A fresh module instance: availability is remembered per process.
       vi.resetModules();
@@ -91,6 +94,7 @@ describe('OCR errors', () => {
       await expect(load(PAGE, 'trang.png')).rejects.toMatchObject({ code: 'ocr_unavailable', message: expect.stringMatching(/chưa cài Tesseract/) });
     } finally {
       process.env.PATH = path;
+      process.env.OCR_CACHE_DIR = cache;
     }
   });
 
