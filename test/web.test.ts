@@ -219,7 +219,7 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       expect(await detail.locator('[data-vanban="quote"]').textContent()).toBe(cite.quote);
       // The scan's machine-restored reading comes first, labelled; the verbatim scan stays beside it.
       expect(await detail.locator('[data-vanban="reading"]').textContent()).toContain('kết luận không quá 50 phút');
-      expect(await detail.locator('[data-vanban="reading-pair"]').textContent()).toMatch(/^Bản đọc phục hồi tự động/);
+      expect(await detail.locator('.vb-reading-label').first().textContent()).toBe('Bản đọc phục hồi tự động');
       const text = (await detail.textContent()) ?? '';
       expect(text).toContain(cite.title);
       expect(text).toContain('22-KH/TU');
