@@ -98,6 +98,8 @@ export interface AskRequest {
   filters?: { sources?: string[] };
   /** Language of the answer's own words (quotes stay verbatim); default: the question's language. */
   lang?: 'vi' | 'en';
+  /** Attach `trace` to the reply. */
+  debug?: boolean;
 }
 
 export interface Citation {
@@ -137,6 +139,10 @@ export interface AskResponse {
   mode: AnswerMode;
   conversationId: string;
   tookMs: number;
+  /** Why it did not answer (closed list, see RefusalReason in src/answer/decision.ts). */
+  reason?: string;
+  /** Only with `debug`: how the answer was chosen. */
+  trace?: object;
   /** Present when an LLM was asked (extension of the /api/ask contract). */
   verification?: VerificationStatus;
 }

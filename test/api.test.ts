@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../src/types.js';
+import { FEATURES, REFUSAL_REASONS } from '../src/answer/decision.js';
 import { matchKey } from '../ingest/clean.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,30 @@ describe('POST /api/ask — the canonical question', () => {
     expect(json.answered).toBe(false);
     expect(json.citations).toEqual([]);
     expect(json.answer).toMatch(/không nêu/);
+    expect(REFUSAL_REASONS).toContain(json.reason);
+    expect(json.trace).toBeUndefined();
+  });
+
+  it('explains itself with debug: the Question, scored candidates, the decision', async () => {
+    const { json } = await ask({ question: 'Phát biểu kết luận hội nghị không quá bao nhiêu phút?', debug: true });
+    expect(json.answered).toBe(true);
+    expect(json.reason).toBeUndefined();
+    expect(json.trace.question.kinds.map((k: { name: string }) => k.name)).toContain('bound');
+    expect(json.trace.candidates.length).toBeGreaterThan(0);
+    for (const c of json.trace.candidates) {
+      expect(c.probability).toBeGreaterThanOrEqual(0);
+      expect(c.probability).toBeLessThanOrEqual(1);
+      expect(Object.keys(c.features)).toEqual([...FEATURES]);
+    }
+    expect(json.trace.decision).toMatchObject({ answered: true });
+    expect(['rules', 'scorer']).toContain(json.trace.decision.by);
+  });
+
+  it('a refusal traced with debug says which gate or decision refused, and why', async () => {
+    const { json } = await ask({ question: 'Giá vé máy bay từ Hà Nội đi Đà Nẵng là bao nhiêu?', debug: true });
+    expect(json.answered).toBe(false);
+    expect(json.trace.decision.answered).toBe(false);
+    expect(json.trace.decision.reason).toBe(json.reason);
   });
 
   it('restricts retrieval to the requested sources', async () => {
@@ -83,6 +108,7 @@ describe('POST /api/ask — bad input', () => {
     [{ question: '' }, 'invalid_request'],
     [{ question: 'x'.repeat(2001) }, 'invalid_request'],
     [{ question: 'abc', history: [{ role: 'system', content: 'x' }] }, 'invalid_request'],
+    [{ question: 'abc', debug: 'yes' }, 'invalid_request'],
   ])('%j → 400 %s', async (body, code) => {
     const { status, json } = await ask(body);
     expect(status).toBe(400);

@@ -91,7 +91,7 @@ export class Assistant {
       ? { ...analyzeQuery(standalone, undefined, retriever.knows), question: request.question, followUp: history.some((t) => t.role === 'user') }
       : analyzeQuery(request.question, history, retriever.knows);
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
-    const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near });
+    const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near, debug: request.debug === true });
     return { conversationId, analysis, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };
   }
 
@@ -147,6 +147,8 @@ export class Assistant {
       mode,
       conversationId,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(!draft.answered && draft.reason ? { reason: draft.reason } : {}),
+      ...(request.debug && draft.trace ? { trace: draft.trace } : {}),
       ...(draft.verification ? { verification: draft.verification } : {}),
     };
   }

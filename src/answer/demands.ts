@@ -80,7 +80,7 @@ export function demandsOf(analysis: QueryAnalysis): Demands {
     period: periodWord ? PERIODS[periodWord] : undefined,
     levels: english ? [] : [...new Set([...[...folded.matchAll(LEVEL_ASKED)].map((m) => m[1]!), ...(SUBJECT_LEVEL.exec(folded)?.slice(1) ?? [])])],
     prize: english ? undefined : PRIZE_ASKED.exec(folded)?.[1],
-    // Asked as a sum ("… bao nhiêu"), not as a topic ("có cho phép vượt định mức kinh phí không").
+    // Asked as a sum ("… bao nhiêu"), not as a topic ("có được chi vượt định mức không").
     money: english ? MONEY_ASKED_EN.test(question) && /\bhow much\b/i.test(question) : MONEY_ASKED.test(folded) && / (bao nhieu|may) /.test(folded),
   };
 }

@@ -21,11 +21,38 @@ import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
+import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, answerProbability, kindEvidence, topicCoverage, type Features, type RefusalReason } from './decision.js';
+import { THRESHOLDS } from './thresholds.js';
+import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
+import { showsEvidence } from '../question/registry.js';
 
 export interface AnswerDraft {
   answered: boolean;
   answer: string;
   citations: Citation[];
+  /** Why it did not answer (only when `answered` is false). */
+  reason?: RefusalReason;
+  /** How the answer was chosen (only when asked for with `debug`). */
+  trace?: AnswerTrace;
+}
+
+/** A candidate as the trace shows it: where it stands, its features, the model's probability. */
+export interface CandidateView {
+  source: string;
+  section: string;
+  text: string;
+  /** The text a quote of it would show (its sentence, extended over a lead-in's items). */
+  evidence: string;
+  features: Features;
+  probability: number;
+}
+
+export interface AnswerTrace {
+  question: object;
+  /** The rule gates' verdict before the fitted decision: answered, or the reason they refused. */
+  rules: 'answered' | RefusalReason;
+  candidates: CandidateView[];
+  decision: { answered: boolean; by: 'rules' | 'scorer' | 'section' | 'metadata' | 'gate'; reason?: RefusalReason; probability?: number; threshold: number; switchThreshold: number };
 }
 
 export interface ExtractiveOptions {
@@ -39,6 +66,8 @@ export interface ExtractiveOptions {
   near?: (term: string) => string[];
   /** Full texts, for questions about a document itself (signer, date, basis). */
   corpus?: CorpusView;
+  /** Attach a trace (the Question, candidates with features and probabilities, the decision). */
+  debug?: boolean;
   /** Developer view (`npm run explain`): the ranked sentence candidates before the answer is chosen. */
   trace?: (candidates: CandidateTrace[]) => void;
 }
@@ -108,12 +137,10 @@ interface Specifics {
   numbers: string[][];
   /** Numbers naming an event ("Hội nghị Trung ương 3"): [the word before it, its spellings]. */
   ordinals: Array<[string, string[]]>;
-  /** "tổng giá trị giải thưởng là bao nhiêu": the thing whose amount is asked, which the answer must name. */
+  /** "tổng mức hỗ trợ là bao nhiêu": the thing whose amount is asked, which the answer must name. */
   subject: string[];
 }
 
-/** Without one of the question's word pairs side by side, a quote must hold this share of its words. */
-const PHRASED_COVERAGE = 0.75;
 /** Positions a question may ask about; the answer must name the same one (folded). */
 const POSITIONS = ['chu tich', 'pho chu tich', 'bi thu', 'pho bi thu', 'tong bi thu', 'thu tuong', 'truong ban', 'pho truong ban', 'giam doc', 'pho giam doc'];
 
@@ -281,10 +308,6 @@ function spelledCount(folded: string, units: string[]): boolean {
   const words = foldedSyllables(folded);
   return words.some((w, i) => SPELLED_NUMBER.has(w) && units.some((u) => words.slice(i + 1, i + 1 + u.split(' ').length).join(' ') === u));
 }
-/** How close to the top score a sentence naming the kind of place asked must be to answer instead. */
-const PLACE_SHARE = 0.6;
-/** How close to the top score the first sentence stating the asked number must be to answer on relaxed coverage. */
-const MEASURED_SHARE = 0.85;
 const isCount = (w: string) => /^\d/.test(w) || COUNT_WORD.has(w);
 
 /** "khóa XV", "lần thứ II", "quý IV": a count written in Roman numerals. */
@@ -306,7 +329,8 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   const counted = (unit: string) => {
     const parts = unit.split(' ');
     const same = (term: string, w: string | undefined) =>
-      w !== undefined && (w === term || (passage.chunk.ocr && term.length >= 3 && w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
+      // A short unit word is misread only letter for letter (as sentence-score reads short syllables): "am" of a scan's "1am" ("làm") is no "năm".
+      w !== undefined && (w === term || (passage.chunk.ocr && term.length >= 3 && w.length >= 2 && (term.length > 3 || w.length === term.length) && !known?.has(w) && withinOneEdit(term, w)));
     for (let i = 0; i < quoteWords.length; i++) {
       if (!parts.every((p, k) => same(p, quoteWords[i + k]))) continue;
       // "ngày 16/01/2026" is a date, not a length of days.
@@ -385,8 +409,6 @@ function namesUnknownAcronym(question: string, idf: Idf): boolean {
   return acronyms.some((a) => !/^[IVXLC]+$/.test(a) && !isExpandedAcronym(fold(a)) && idf(fold(a)) >= absent);
 }
 
-/** A pair of words this rare in the corpus, capitalised in the question, one of them as rare, is a name ("Đồng Nai", "Búa Liềm"). */
-const RARE_NAME_IDF = 3.5;
 
 /** The rare names a question writes (capitalised pairs after its first word, as folded "a b"), the corpus writing each. */
 function rareNamesOf(question: string, idf: Idf): string[] {
@@ -395,7 +417,7 @@ function rareNamesOf(question: string, idf: Idf): string[] {
   return capitalisedPairs(question)
     .filter(([a, b]) => {
       const pair = idf(`${a}_${b}`);
-      return pair >= RARE_NAME_IDF && pair < absent && Math.max(idf(a), idf(b)) >= RARE_NAME_IDF;
+      return pair >= THRESHOLDS.rareNameIdf && pair < absent && Math.max(idf(a), idf(b)) >= THRESHOLDS.rareNameIdf;
     })
     .map(([a, b]) => `${a} ${b}`);
 }
@@ -412,14 +434,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
   return next && !DUTY_WORDS.has(next) ? next : undefined;
 }
 
-/** Bonus of every sentence of the section headed by the body a duty question asks about. */
-const OWN_SECTION = 0.15;
-/** How close to the top score a sentence of the body's own section must be to answer instead. */
-const OWN_SECTION_SHARE = 0.9;
 /** Prepositions after an object: "ai vào / làm / lên …". */
 const AFTER_OBJECT = new Set(['vao', 'lam', 'len', 'giu']);
-/** How close to the top score another own-section sentence that says the rest of the question must be. */
-const OTHER_OWN_SHARE = 0.7;
 const OBJECT_VERBS = new Set(['giup', 'cho', 'giao', 'voi', 'gui', 'den', 'moi', 'cua', 'phuc']);
 
 /**
@@ -524,17 +540,9 @@ function restOfQuestion(analysis: QueryAnalysis, passage: Passage): QueryAnalysi
   return { ...analysis, content: analysis.content.map((t) => (context.has(t.term) || document.has(t.term) ? { ...t, weight: t.weight * 0.05 } : t)) };
 }
 
-/**
- * The longer quote budget (× the quote length): a quote extended over list items, a section quoted alone, and
- * a sentence quoted whole. Cutting a 450-character sentence to one clause drops the half that answers as often
- * as it trims noise ("đội ngũ cộng tác viên …: Theo dõi, nắm bắt, báo cáo …; chủ động … báo cáo Thường trực
- * Tỉnh ủy …"), and the quote then starts mid-sentence.
- */
-const LONG_QUOTE = 1.6;
-
 /** Narrows a very long sentence to its best `;`-separated clauses (still a verbatim slice). */
 function narrow(text: string, start: number, end: number, analysis: QueryAnalysis, idf: Idf, maxChars: number): [number, number] {
-  if (end - start <= maxChars * LONG_QUOTE) return trimQuote(text, start, end);
+  if (end - start <= maxChars * THRESHOLDS.longQuote) return trimQuote(text, start, end);
   const clauses: Array<[number, number]> = [];
   let s = start;
   for (let i = start; i < end; i++) {
@@ -569,14 +577,6 @@ function trimQuote(text: string, a: number, b: number): [number, number] {
   while (b > a && /\s/.test(text[b - 1]!)) b--;
   return [a, b];
 }
-
-/**
- * Weighted share of the question's words that neither the section heading nor
- * the document names, found in the sentence itself (1 when there are none).
- */
-/** Coverage enough for the top sentence that states the asked number in the asked unit. */
-const RELAXED_COVERAGE = 0.35;
-const RELAXED_EXACT = 0.3;
 
 /** "những mạng xã hội nào", "các hội nghị nào": the thing (two to four syllables) a list question asks for. */
 const ASKED_THING = / (?:nhung|cac) ((?:[a-z]+ ){1,3}[a-z]+) nao /;
@@ -639,8 +639,6 @@ function prohibitionRun(chunk: Passage['chunk'], index: number, end: number, max
   return extended;
 }
 
-/** Bonus of a sentence that states the means a "qua những kênh nào" question asks for. */
-const MEANS_BONUS = 0.15;
 
 /** The short name a question quotes (“03 dám”, "3 hơn"), as folded syllables with numbers by value. */
 function quotedName(question: string): string[] | undefined {
@@ -662,6 +660,10 @@ const BODY_KINDS = new Set(['co quan', 'don vi', 'to chuc']);
 /** "Còn hình thức tuyên truyền thì …": the thing a follow-up turns to. */
 const FOLLOW_UP_THING = /^ (?:con|the con|vay con) ((?:[a-z]+ ){1,3}[a-z]+) thi /;
 
+/**
+ * Weighted share of the question's words that neither the section heading nor
+ * the document names, found in the sentence itself (1 when there are none).
+ */
 function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
   const { sentences, context } = chunkTokens(c.passage.chunk);
   const document = documentTokens(c.passage.doc);
@@ -688,7 +690,7 @@ function weightedShare(terms: QueryAnalysis['content'], idf: Idf, said: (term: s
   return total ? hit / total : 1;
 }
 
-function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
+function refusal(passages: Passage[], documents: DocumentMeta[], reason: RefusalReason): AnswerDraft {
   const related = [...new Map(passages.map((p) => [p.doc.id, p.doc])).values()].slice(0, 3);
   const pool = related.length ? related : documents.slice(0, 5);
   const covered = pool.map((d) => `• ${documentLabel(d)}${d.issuer ? ` (${d.issuer})` : ''}`).join('\n');
@@ -696,27 +698,59 @@ function refusal(passages: Passage[], documents: DocumentMeta[]): AnswerDraft {
     answered: false,
     answer: `Xin lỗi, các văn bản hiện có không nêu rõ nội dung này nên tôi không trả lời để tránh sai lệch.${covered ? `\nCác văn bản liên quan nhất có thể tra cứu:\n${covered}` : ''}\nBạn có thể hỏi cụ thể hơn, ví dụ về thời lượng hội nghị, chỉ tiêu, thời hạn hoặc cơ quan chủ trì.`,
     citations: [],
+    reason,
   };
 }
 
+/** What the decision leaves for the trace, filled as it goes. */
+interface DecisionSink {
+  debug: boolean;
+  rules?: 'answered' | RefusalReason;
+  candidates?: CandidateView[];
+  probability?: number;
+}
+
+type Decided = AnswerDraft & { by?: AnswerTrace['decision']['by'] };
+
 export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
+  const question = buildQuestion(analysis);
+  const sink: DecisionSink = { debug: options.debug === true };
+  const { by, ...draft } = decide(analysis, passages, idf, documents, options, question, sink);
+  if (!options.debug) return draft;
+  const trace: AnswerTrace = {
+    question: describeQuestion(question),
+    rules: sink.rules ?? (draft.answered ? 'answered' : (draft.reason ?? 'no-candidate')),
+    candidates: sink.candidates ?? [],
+    decision: { answered: draft.answered, by: by ?? (sink.rules ? 'rules' : 'gate'), ...(draft.reason ? { reason: draft.reason } : {}), ...(sink.probability !== undefined ? { probability: sink.probability } : {}), threshold: ANSWER_THRESHOLD, switchThreshold: SWITCH_THRESHOLD },
+  };
+  return { ...draft, trace };
+}
+
+/** The words a candidate stands among: its sentence, its section's headings, its document's title and header. */
+function candidateWords(c: Candidate): Set<string> {
+  const { sentences, context } = chunkTokens(c.passage.chunk);
+  return new Set([...sentences[c.index]!.set, ...context, ...titledTokens(c.passage.doc)]);
+}
+
+
+function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
   // A word-by-word translation carries alternatives ("hội nghị cuộc họp") that no one sentence all holds.
-  const minCoverage = options.minCoverage ?? (analysis.english ? 0.4 : 0.5);
-  const maxQuote = options.maxQuoteChars ?? 420;
-  const minExact = options.minExactCoverage ?? (analysis.english ? 0.3 : 0.4);
-  if (!analysis.content.length || !passages.length) return refusal(passages, documents);
+  const minCoverage = options.minCoverage ?? (analysis.english ? THRESHOLDS.englishMinCoverage : THRESHOLDS.minCoverage);
+  const maxQuote = options.maxQuoteChars ?? THRESHOLDS.maxQuoteChars;
+  const minExact = options.minExactCoverage ?? (analysis.english ? THRESHOLDS.englishMinExactCoverage : THRESHOLDS.minExactCoverage);
+  if (!analysis.content.length || !passages.length) return refusal(passages, documents, 'no-candidate');
   if (analysis.english) {
     // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
     const absentIdf = idf('\u0001');
     const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
     // Weighted: one untranslated topic word ("population") outweighs the place names around it.
     const weight = (terms: typeof known) => terms.reduce((sum, t) => sum + t.weight * idf(t.term), 0);
-    if (known.length * 2 < analysis.content.length || weight(known) < 0.6 * weight(analysis.content)) return refusal(passages, documents);
+    if (known.length * 2 < analysis.content.length || weight(known) < THRESHOLDS.englishKnownWeight * weight(analysis.content)) return refusal(passages, documents, 'off-topic');
     analysis = { ...analysis, content: known };
   }
-  if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents);
-  if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents);
-  // "Còn hình thức tuyên truyền thì gồm những gì?" after "… cao điểm vào lúc nào?": the new question replaces
+  if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents, 'off-topic');
+  if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents, 'off-topic');
+  // "Còn hình thức thì gồm những gì?" after "… bắt đầu lúc nào?": the new question replaces
   // what was asked; of the last question only the words naming its document carry over.
   if (analysis.followUp && /^(con|the con|vay con)\b/.test(fold(analysis.question).trim()) && analysis.content.filter((t) => t.weight === 1).length >= 2) {
     const naming = new Set(passages.slice(0, 6).flatMap((p) => [...documentTokens(p.doc)]));
@@ -728,15 +762,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // "của phường nào": the quote names one ("phường Mường Thanh", "xã 3"), not "địa phương" nor "các xã, phường".
   const namesPlace = (draft: AnswerDraft) => !place || draft.citations.some((c) => namesPlaceIn(c.quote, place));
   const aboutDocument = options.corpus && metadataAnswer(analysis, passages, options.corpus);
-  if (aboutDocument) return namesPlace(aboutDocument) ? aboutDocument : refusal(passages, documents);
+  if (aboutDocument) return namesPlace(aboutDocument) ? { ...aboutDocument, by: 'metadata' } : refusal(passages, documents, 'no-place');
   // "Ai ký …" / "số hiệu" are answered from the document's own signature or number, or not at all:
   // a sentence mentioning the document is not who signed it.
   const kind = metadataKind(analysis.question);
-  if (kind === 'signer' || kind === 'number') return refusal(passages, documents);
+  if (kind === 'signer' || kind === 'number') return refusal(passages, documents, 'no-metadata');
   const refKeys = refKeysOf(analysis);
   const namedIds = refKeys.size ? namedDocuments(analysis, documents) : new Set<string>();
   // "Kế hoạch 67 ban hành ngày nào?" about an undated document: another document's date is not its date.
-  if (kind === 'date' && namedIds.size && documents.every((d) => !namedIds.has(d.id) || !d.date)) return refusal(passages, documents);
+  if (kind === 'date' && namedIds.size && documents.every((d) => !namedIds.has(d.id) || !d.date)) return refusal(passages, documents, 'no-metadata');
 
   // "… bằng những hình thức nào" over a section headed "HÌNH THỨC TUYÊN TRUYỀN": its items are the answer.
   const corpus = options.corpus;
@@ -746,7 +780,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const broadMeans = asksForMeans(analysis) && !which;
   const sectionChunks = (docId: string) => chunksOf(corpus!.chunks, docId);
   const section = corpus && (listSection(analysis, passages, idf, sectionChunks, broadMeans) ?? purposeSection(analysis, passages, idf, sectionChunks));
-  if (section) return itemsAnswer(section, maxQuote);
+  if (section) return { ...itemsAnswer(section, maxQuote), by: 'section' };
 
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
@@ -758,9 +792,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // others naming it as a partner ("phối hợp với Ban Xây dựng đảng …") are not.
   const body = dutySubject(analysis);
   const leads = (chunk: Passage['chunk']) => isSectionOf(chunk, body, idf, options.near);
-  // "Đảng ủy HĐND tỉnh có nhiệm vụ gì trong kế hoạch thực hiện Kết luận 226": a sentence of the body's own
-  // section that opens with its name ("Đảng ủy HĐND tỉnh tăng cường giám sát …") states the body's duty; the
-  // words naming its document ("kế hoạch thực hiện Kết luận 226") only say where, and it is scored on the rest.
+  // "Phòng Nội vụ được giao gì theo văn bản thực hiện Nghị quyết …": a sentence of the body's own
+  // section that opens with its name ("Phòng Nội vụ tham mưu …") states the body's duty; the
+  // words naming its document ("văn bản thực hiện Nghị quyết …") only say where, and it is scored on the rest.
   // How much of what the question asks beyond the body and its duty a candidate says (idf-weighted); words its
   // heading or its document's title writes are said by where it stands.
   const named = new Set(body);
@@ -786,7 +820,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
     const { sentences, context } = chunkTokens(chunk);
-    const own = leads(chunk) ? OWN_SECTION : 0;
+    const own = leads(chunk) ? THRESHOLDS.ownSection : 0;
     const byNumber = namedIds.has(passage.doc.id);
     // A document named through the one it implements: its title's words ("triển khai Kế hoạch 22") name it too.
     const implementing = (byNumber && !passage.doc.docNumber) || (spreading.has(passage.doc.id) && !byNumber);
@@ -804,7 +838,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
       const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
-      const way = means && statesMeans(chunk, sentences[index]!) ? MEANS_BONUS : 0;
+      const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs });
     });
   }
@@ -832,13 +866,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
   const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   // The text a candidate's quote may run to (its sentence, extended over a lead-in's items): evidence is read there.
-  const longQuote = Math.round(maxQuote * LONG_QUOTE);
+  const longQuote = Math.round(maxQuote * THRESHOLDS.longQuote);
   const evidence = new Map<Candidate, string>();
   const evidenceOf = (c: Candidate) => {
     let text = evidence.get(c);
     if (text === undefined) evidence.set(c, (text = c.passage.chunk.text.slice(c.start, extendQuote(c.passage.chunk, c.index, c.end, false, longQuote))));
     return text;
   };
+  const unitKinds = kindsOf(question).filter((k) => k.spec.unitEvidence);
   const holdsEvidence = (c: Candidate) => {
     const text = fold(evidenceOf(c)).replace(LIST_MARKER, '$1');
     const fresh = withoutOwn(text);
@@ -851,7 +886,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     if (!citesAskedType(evidenceOf(c))) return false;
-    return mentionsSpecifics(specifics, text, c.passage, options.corpus?.knownWords) && meets(c);
+    // A kind whose evidence is its unit ("bao nhiêu tiền" shown by "350 triệu đồng", a rate by "02 lần/tuần"): the unit word need not be written.
+    const asked = unitKinds.length && unitKinds.every((k) => showsEvidence(k, text)) ? { ...specifics, units: [] } : specifics;
+    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords) && meets(c);
   };
   // "lương cơ sở", "bị kỷ luật mức nào", "mấy lần 1 tháng", "cấp huyện": the quote must state what is asked.
   const demands = demandsOf(analysis);
@@ -861,7 +898,9 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return meetsDemands(demands, evidenceOf(c), `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
   };
   const top = candidates[0];
-  const gated = needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands);
+  // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
+  const judges = kindsOf(question).some((k) => k.spec.judges);
+  const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands));
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
@@ -879,7 +918,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const document = documentTokens(c.passage.doc);
     return analysis.content.filter((t) => t.weight === 1 && !context.has(t.term) && !document.has(t.term)).length >= 3;
   };
-  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= PHRASED_COVERAGE || !ownWords(c);
+  const phrased = (c: Candidate) => c.pairs > 0 || !askedPairs || analysis.english || c.coverage >= THRESHOLDS.phrasedCoverage || !ownWords(c);
   // "Chủ tịch nước", "Bí thư Tỉnh ủy": a position the question names must be the one the quote names.
   // English: only "Who is the General Secretary …" (read through the glossary) names a position to hold.
   const englishHolder = analysis.english && /^\s*who (is|was|will be|has been)\b/i.test(analysis.question);
@@ -910,15 +949,18 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   // on less of the question's wording (a scan's misread words, the question's paraphrase), not a runner-up.
   // The first close sentence that states it counts as the top: clean sentences naming the document outrank a scan's answer.
   let stating: Candidate | null | undefined;
-  const firstStating = () => (stating === undefined ? (stating = candidates.find((c) => c.score >= MEASURED_SHARE * top!.score && holdsEvidence(c)) ?? null) : stating);
+  const firstStating = () => (stating === undefined ? (stating = candidates.find((c) => c.score >= THRESHOLDS.measuredShare * top!.score && holdsEvidence(c)) ?? null) : stating);
   const measured = (c: Candidate) =>
-    needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && (c === top ? holdsEvidence(c) : c === firstStating());
+    needs.includes('quantity') && specifics.units.length > 0 && c.coverage >= THRESHOLDS.relaxedCoverage && c.exactCoverage >= THRESHOLDS.relaxedExactCoverage && (c === top ? holdsEvidence(c) : c === firstStating());
   // "Hướng dẫn số mấy": a sentence citing a document of that type answers on less of the wording (the rest names it).
-  const citesAsked = (c: Candidate) => asksCitedNumber && c.coverage >= RELAXED_COVERAGE && c.exactCoverage >= RELAXED_EXACT && holdsEvidence(c);
+  const citesAsked = (c: Candidate) => asksCitedNumber && c.coverage >= THRESHOLDS.relaxedCoverage && c.exactCoverage >= THRESHOLDS.relaxedExactCoverage && holdsEvidence(c);
+  // The question's topic (its words less those its kinds consume, a synonym counting for its word), found in the
+  // sentence, its headings or its document.
+  const topicOf = (c: Candidate) => topicCoverage(question, candidateWords(c), idf);
   const covers = (c: Candidate) =>
     (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
-  let best = top && candidates.find((c) => c.score >= 0.85 * top.score && eligible(c));
+  let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
   // ("kiến nghị giải pháp"). A close candidate that, with its heading, covers clearly more of the
   // question, and holds itself what its heading does not, beats one of the same document that only repeats the who.
@@ -933,15 +975,15 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     if (better) best = better;
   }
   // A close candidate (within `share` of the top score) that has what the question asks for beats a best one without it.
-  const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share = 0.75) =>
+  const preferred = (current: Candidate | undefined, wanted: (c: Candidate) => boolean, share: number = THRESHOLDS.preferredShare) =>
     !current || wanted(current) ? current : (candidates.find((c) => c !== current && c.score >= share * top!.score && eligible(c) && wanted(c)) ?? current);
-  // "Đảng ủy HĐND tỉnh có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
-  if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), OWN_SECTION_SHARE);
+  // "Phòng Nội vụ có trách nhiệm gì": a close sentence of that body's own section answers, not the general duties.
+  if (body.length) best = preferred(best, (c) => leads(c.passage.chunk), THRESHOLDS.ownSectionShare);
   // The body's own sections in two documents (the plan, and the guidance spreading it), or two sentences of one:
-  // the one that leaves the rest of the question unsaid ("khi phát hiện những vấn đề mới, khó") gives way to
-  // the one that says it, in its sentence, heading or document title ("tuyên truyền Kế hoạch 22" is the guidance's title).
+  // the one that leaves the rest of the question unsaid ("khi có vướng mắc") gives way to
+  // the one that says it, in its sentence, heading or document title (the guidance spreading a plan names the plan in its title).
   if (body.length && best && leads(best.passage.chunk) && saysRest(best) < 0.5) {
-    best = preferred(best, (c) => leads(c.passage.chunk) && saysRest(c) >= 0.67, OTHER_OWN_SHARE);
+    best = preferred(best, (c) => leads(c.passage.chunk) && saysRest(c) >= 0.67, THRESHOLDS.otherOwnShare);
   }
   // The words of a section's heading ("(4) Về bảo đảm quốc phòng, an ninh …") pick the section; when the sentence
   // holds none of the rest ("tư tưởng giữ nước"), a sentence of the same section that does answers.
@@ -950,14 +992,14 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     best = preferred(best, (c) => c.passage.chunk.id === heading.passage.chunk.id && restCoverage(c, analysis, idf) >= 0.5, 0.85);
   }
   // "trên những mạng xã hội nào": the list follows the thing named; a sentence that writes that phrase
-  // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức tuyên truyền thì gồm những gì?": the thing the
+  // whole ("mạng xã hội (Facebook, Zalo…)"). "Còn hình thức thì gồm những gì?": the thing the
   // follow-up turns to, by its first two words. The heading line names the thing without listing it: the sentence under it does.
   const turnedTo = FOLLOW_UP_THING.exec(spoken)?.[1]?.split(' ').slice(0, 2).join(' ');
   const thing = analysis.english ? undefined : (ASKED_THING.exec(spoken)?.[1] ?? LINKED_THING.exec(spoken)?.[1] ?? turnedTo);
   // "kiến nghị với cơ quan nào": a kind of body is answered by the body's name ("với Huyện ủy"), not by the kind's word.
   const asked = thing && !BODY_KINDS.has(thing) ? thing : undefined;
   if (asked) best = preferred(best, (c) => chunkTokens(c.passage.chunk).sentences[c.index]!.joined.includes(` ${asked} `) && !isHeadingLine(c.passage.chunk, c.index));
-  // "cổ động trực quan thì gồm những gì": a close sentence that lists after the thing ("… cổ động trực quan: khẩu hiệu, …").
+  // "phương tiện thì gồm những gì": a close sentence that lists after the thing ("… phương tiện: xe, loa, …").
   if (asked && analysis.intents.has('list')) {
     const listing = new RegExp(`(^|[^a-z])${asked}( [a-z]+){0,3}\\s*:\\s*[a-z]`);
     best = preferred(best, (c) => listing.test(fold(c.passage.chunk.text.slice(c.start, c.end))) && !isHeadingLine(c.passage.chunk, c.index));
@@ -978,7 +1020,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   if (askedType) best = preferred(best, (c) => askedType.test(fold(c.passage.chunk.text.slice(c.start, c.end))));
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // "thuộc tỉnh nào": a close sentence naming a place of that kind ("… Tỉnh ủy Lai Châu") answers; one that only says "trực thuộc" does not.
-  if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), PLACE_SHARE);
+  if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), THRESHOLDS.placeShare);
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {
@@ -987,14 +1029,73 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     const clean = candidates.find((c) => !c.passage.chunk.ocr && c.score >= 0.75 * first.score && citesIt(c) && eligible(c));
     if (clean) best = clean;
   }
+  // The fitted decision's view of a candidate: the rule gates become features beside the lexical scores.
+  const rankOfPassage = new Map(passages.map((p, i) => [p, i]));
+  const scoreCandidates = (list: Candidate[], choice: Candidate | undefined) =>
+    list.map((c, rank) => {
+      const { chunk } = c.passage;
+      const quote = evidenceOf(c);
+      const features: Features = {
+        score: c.score,
+        relScore: top ? c.score / Math.max(1e-9, top.score) : 0,
+        rankInv: 1 / (1 + rank),
+        coverage: c.coverage,
+        exactCoverage: c.exactCoverage,
+        paired: c.pairs > 0 ? 1 : 0,
+        passageScore: c.passage.score,
+        passageRankInv: 1 / (1 + (rankOfPassage.get(c.passage) ?? passages.length)),
+        covers: covers(c) ? 1 : 0,
+        phrased: phrased(c) ? 1 : 0,
+        statesAct: statesAct(c) ? 1 : 0,
+        namesPosition: namesPosition(c) ? 1 : 0,
+        namesPerson: namesPerson(c) ? 1 : 0,
+        namesRare: namesRare(c) ? 1 : 0,
+        coverageGate: (c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c) ? 1 : 0,
+        holdsEvidence: !gated || holdsEvidence(c) ? 1 : 0,
+        eligible: eligible(c) ? 1 : 0,
+        ocr: chunk.ocr ? 1 : 0,
+        headingLine: isHeadingLine(chunk, c.index) ? 1 : 0,
+        topicCoverage: topicOf(c),
+        sentenceTopic: topicCoverage(question, chunkTokens(chunk).sentences[c.index]!.set, idf),
+        kindEvidence: kindEvidence(question, fold(quote)),
+        restCoverage: analysis.english ? c.coverage : restCoverage(c, analysis, idf),
+        lengthLog: Math.log(1 + quote.length) / Math.log(1000),
+        rulesChoice: c === choice ? 1 : 0,
+      };
+      return { c, features, probability: answerProbability(features) };
+    });
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
-  if (!best || !covers(best)) return refusal(passages, documents);
+  // The rule gates' verdict; when they refuse, the fitted scorer may still answer with its best candidate.
+  const rules: 'answered' | RefusalReason = best && covers(best) ? 'answered' : candidates.slice(0, THRESHOLDS.scoredCandidates).some(covers) ? 'no-evidence' : 'low-coverage';
+  // The rules' choice is scored with the rest (it may rank below the top ones after the preferences above).
+  const pool = candidates.slice(0, THRESHOLDS.scoredCandidates);
+  const rulesChoice = rules === 'answered' ? best : undefined;
+  if (rulesChoice && !pool.includes(rulesChoice)) pool.push(rulesChoice);
+  // Scoring costs a feature pass over the pool: only when the scorer may change the answer, or a trace asks for it.
+  const mayDecide = rules === 'answered' ? SWITCH_THRESHOLD <= 1 : ANSWER_THRESHOLD <= 1;
+  const scored = mayDecide || sink.debug ? scoreCandidates(pool, rulesChoice) : [];
+  sink.rules = rules;
+  if (sink.debug) sink.candidates = scored.map(({ c, features, probability }) => ({ source: c.passage.doc.source, section: c.passage.chunk.section, text: c.passage.chunk.text.slice(c.start, c.end), evidence: evidenceOf(c), features, probability }));
+  const pick = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.probability > a.probability ? b : a), undefined);
+  sink.probability = pick?.probability;
+  let decidedBy: 'rules' | 'scorer' = 'rules';
+  if (rules !== 'answered') {
+    // The rules refused: the scorer's best candidate answers when it is likely enough to be right.
+    if (!pick || pick.probability < ANSWER_THRESHOLD) return refusal(passages, documents, rules as RefusalReason);
+    best = pick.c;
+    decidedBy = 'scorer';
+  } else if (pick && pick.c !== rulesChoice && pick.probability >= SWITCH_THRESHOLD) {
+    // The rules answered, but another candidate is clearly likelier to be right.
+    best = pick.c;
+    decidedBy = 'scorer';
+  }
+  if (!best) return refusal(passages, documents, 'no-candidate');
 
   const chosen = [best];
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.
   const second = candidates.find(
     (c) =>
-      c !== best && c.coverage >= minCoverage && c.score >= 0.85 * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) &&
+      c !== best && c.coverage >= minCoverage && c.score >= THRESHOLDS.closeToTop * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) &&
       (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c) &&
       // Beside a prohibition, a near tie that forbids nothing is about the topic, not the question.
       (!forbids || !statesProhibition(best.passage.chunk.text.slice(best.start, best.end)) || statesProhibition(c.passage.chunk.text.slice(c.start, c.end))),
@@ -1019,7 +1120,7 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
     return toCitation(i + 1, c.passage, text.slice(a, b), c.score);
   });
   const draft = quotedAnswer(citations, chosen.map((c) => c.passage));
-  return namesPlace(draft) ? draft : refusal(passages, documents);
+  return namesPlace(draft) ? { ...draft, by: decidedBy } : refusal(passages, documents, 'no-place');
 }
 
 /** "Theo Kế hoạch số …, …, ngày (mục …):" and the quote, for each citation. */
@@ -1034,7 +1135,7 @@ function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
 /** The section's items, numbered under one heading line: each item's opening sentence (numbering line skipped), cut at a clause when long. */
 function itemsAnswer(section: ListSection, quoteLimit: number): AnswerDraft {
   // One section quoted alone ("Mục đích"): its opening sentence may run to the longer budget list quotes get.
-  const maxQuote = section.items.length === 1 ? Math.round(quoteLimit * LONG_QUOTE) : quoteLimit;
+  const maxQuote = section.items.length === 1 ? Math.round(quoteLimit * THRESHOLDS.longQuote) : quoteLimit;
   const citations = section.items.map((chunk, i) => {
     const { text, sentences } = chunk;
     const span = sentences.find((s) => (text.slice(s.start, s.end).match(/\p{L}+/gu)?.length ?? 0) >= 3) ?? sentences[0]!;

@@ -14,6 +14,7 @@ import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, quoteSection, READING_LABEL, sectionTitles } from './format.js';
 import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
+import { headerNumberOf, signatureOf } from './signature.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
 export interface CorpusView {
@@ -27,7 +28,7 @@ export interface CorpusView {
 
 export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic';
 
-/** "Hướng dẫn Trung ương mà nó căn cứ …": the type named first is the basis's, not the document's. */
+/** "Nghị quyết của tỉnh mà văn bản căn cứ …": the type named first is the basis's, not the document's. */
 const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
@@ -42,7 +43,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   ['basis', BASIS_NAMED_FIRST],
   // "Kế hoạch 121 nói về chủ đề gì", "trích yếu": the title lines under the document's type heading.
   ['topic', /\b(noi|ban) ve (chu de|van de|viec|noi dung) (gi|nao)\b|\bchu de (cua [a-z0-9 /-]+ )?(la )?gi\b|\btrich yeu\b|\bwhat (topic|subject)\b|\bwhat is [a-z0-9 /'-]+ about\b/],
-  // "gửi báo cáo (lên) cơ quan Trung ương nào", "nơi nhận": the recipients list at the foot of the document.
+  // "gửi báo cáo lên những cơ quan nào", "nơi nhận": the recipients list at the foot of the document.
   // "Báo cáo kết quả … gửi về đâu, bao lâu một lần" asks the body's reporting rule, not this list.
   ['recipients', /\bgui bao cao (len |ve |toi |den |cho )?(nhung |cac )?(co quan|ban|don vi|noi|cap)\b.*\bnao\b|\bnoi nhan\b|\bgui (cho|toi|den) (nhung |cac )?(co quan|don vi|noi) nao\b|\b(recipients?|distribution list)\b|\bsen[dt] (its )?(reports? )?to (whom|which)\b/],
 ];
@@ -52,6 +53,22 @@ export function metadataKind(question: string): MetadataKind | undefined {
   const kinds = KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind);
   // "căn cứ hướng dẫn … ban hành ngày nào": the date of the basis, answered with the reference.
   return kinds.includes('basis') ? 'basis' : kinds[0];
+}
+
+/**
+ * "Công văn 1125 … ai ký": a document whose metadata lacks its number, named by the number its header writes
+ * ("Số: 1125/UBND-VX"); only when exactly one document's header starts with a number the question writes.
+ */
+function numberedInText(analysis: QueryAnalysis, documents: DocumentMeta[], corpus: CorpusView): DocumentMeta | undefined {
+  const asked = new Set(fold(analysis.question).match(/\b\d{2,4}\b/g)?.filter((n) => !/^(19|20)\d\d$/.test(n)).map((n) => String(Number(n))) ?? []);
+  if (!asked.size) return undefined;
+  const matches = documents.filter((d) => {
+    if (d.docNumber) return false;
+    const text = corpus.documents.get(d.id)?.text;
+    const number = text ? headerNumberOf(text)?.text.match(/^\d+/)?.[0] : undefined;
+    return number !== undefined && asked.has(String(Number(number)));
+  });
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** The document a question is about: named by number, else the best-ranked passage's. */
@@ -71,7 +88,7 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   // The one document of the place the question (or the one it follows up) names ("… của Tam Đường").
   const placed = documentsNamingPlace(analysis, documents).filter(ofType);
   if (placed.length === 1) return placed[0];
-  // The question names the issuer or place ("… của Ban Tuyên giáo Tỉnh ủy Sơn La"): the document that matches most
+  // The question names the issuer or place ("… của Ban Tổ chức Huyện ủy …"): the document that matches most
   // (the first in document order among equals), when it is the only one that matches that much.
   const counts = new Map<number, number>();
   for (const w of new Set(analysis.content.map((t) => t.term))) for (const at of tokenIndex(documents).get(w) ?? []) if (typed(at)) counts.set(at, (counts.get(at) ?? 0) + 1);
@@ -190,6 +207,15 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     }
     return span && { span, fact: `Người ký: ${meta.signer}.` };
   }
+  // Metadata without a number or a signer: the header's "Số: …" and the signing block, read from the text.
+  if (kind === 'number' && !meta.docNumber) {
+    const number = headerNumberOf(doc.text);
+    if (number) return { span: number, fact: `Số hiệu: ${number.text}.` };
+  }
+  if (kind === 'signer' && !meta.signer) {
+    const signature = signatureOf(doc.text);
+    if (signature) return { span: signature.name, fact: `Người ký: ${signature.name.text} (${signature.titles.join(', ')}).` };
+  }
   // "… được ký với chức danh gì" of a document whose scan shows no name: its signing block's title lines ("K/T TRƯỞNG BAN").
   if (kind === 'signer' && !meta.signer && POSITION_ASKED.test(fold(question))) {
     const tail = doc.text.length - doc.lines.slice(-15).join('\n').length;
@@ -297,14 +323,15 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
     const fulls = analysis.refs.map((r) => r.full).filter(Boolean) as string[];
     if (fulls.length && !positionsOf(referenceIndex(documents).own, fulls).length) return undefined;
   }
-  const meta = targetDocument(analysis, passages, documents);
+  const meta = numberedInText(analysis, documents, corpus) ?? targetDocument(analysis, passages, documents);
   const stored = meta && corpus.documents.get(meta.id);
   if (!meta || !stored) return undefined;
   // "HD 122 … ra ngày nào?" asks about the document numbered so, not about one that mentions it.
   if (findDocRefs(analysis.question).length && !aboutRefs(meta, analysis)) return undefined;
   // "Năm 2024 Sơn La có kế hoạch … số mấy?": a plan of 2023 is not the one asked for.
   const year = /\b(?:19|20)\d\d\b/.exec(fold(analysis.question))?.[0];
-  if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year)) return undefined;
+  // A plan for next year is issued late this year: the year after the date is the document's too.
+  if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year) && !meta.date.startsWith(String(Number(year) - 1)) && !fold(meta.title).includes(year)) return undefined;
   if (kind === 'recipients') return recipientsAnswer(meta, analysis, corpus);
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);

@@ -1,5 +1,5 @@
 /**
- * "Hướng dẫn tuyên truyền KH 22 nhằm mục đích gì?", "… cần đáp ứng những yêu cầu gì?": a question that
+ * "Phương án này nhằm mục đích gì?", "… cần đáp ứng những yêu cầu gì?": a question that
  * asks a document's purpose or requirements, and names nothing else, is answered by the document's own
  * "Mục đích" / "Yêu cầu" section, not by a sentence that repeats the document's name.
  */
@@ -14,7 +14,7 @@ import type { ListSection } from './section-list.js';
 
 const ASKS = [
   { heading: ['muc', 'dich'], pattern: /\b(muc dich|nham gi|purposes?|aims?|objectives?)\b/ },
-  // "Yêu cầu đối với việc quán triệt … là gì": the noun, not the verb ("Kế hoạch 22 yêu cầu gì đối với …").
+  // "Yêu cầu đối với việc quán triệt … là gì": the noun, not the verb ("Kế hoạch yêu cầu gì đối với …").
   { heading: ['yeu', 'cau'], pattern: /\b(nhung|cac) yeu cau (gi|nao)\b|\byeu cau (la gi|gom|ra sao)\b|^(?:[a-z]+ ){0,2}yeu cau (doi voi|cua) .*\bla gi\b|\brequirements?\b/ },
 ];
 
@@ -44,7 +44,7 @@ export function purposeSection(analysis: QueryAnalysis, passages: Passage[], idf
   const ownNumber = (p: Passage) => (ownRefKeys(p.doc).some((k) => keys.has(k)) ? 1 : 0);
   const leftover = (named: Set<string>, ignored: Set<string>) => weights.filter((t) => !named.has(t.term) && !ignored.has(t.term) && !asked.heading.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
   const named = [...new Map(passages.slice(0, 3).map((p) => [p.doc.id, p])).values()]
-    // Its title words a scan misread ("kế hoạch chấn chỉnh lề lối làm việc") name it too (namingWords).
+    // Its title words a scan misread name it too (namingWords).
     .map((p) => ({ p, words: new Set([...documentTokens(p.doc), ...foldedSyllables(p.doc.title), ...namingWords(analysis, p.doc)]) }))
     .filter(({ words }) => leftover(words, HANDLING) <= MAX_LEFTOVER * total)
     .sort((a, b) => leftover(a.words, NONE) - leftover(b.words, NONE) || ownNumber(b.p) - ownNumber(a.p));

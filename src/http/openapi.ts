@@ -3,6 +3,7 @@
  * (z.toJSONSchema), plus zod descriptions of the replies. Works offline; the
  * /docs UI (Swagger UI) loads its assets from a CDN.
  */
+import { REFUSAL_REASONS, type RefusalReason } from '../answer/decision.js';
 import { z } from 'zod';
 import { documentJsonSchema } from './admin.js';
 import { feedbackSchema } from './feedback.js';
@@ -34,6 +35,8 @@ const askResponse = z.object({
   mode: z.enum(['extractive', 'llm']),
   conversationId: z.string(),
   tookMs: z.number(),
+  reason: z.enum(REFUSAL_REASONS as [RefusalReason, ...RefusalReason[]]).optional().describe('Why it did not answer (only when answered is false), from a closed list'),
+  trace: z.record(z.string(), z.unknown()).optional().describe('Only with debug: the Question (kinds, slots), candidates with features and scores, the decision'),
 });
 
 const error = z.object({

@@ -33,6 +33,8 @@ export const askRequestSchema = z.object({
   conversationId: z.string().min(1).max(100).optional(),
   filters: z.object({ sources: z.array(z.string().max(300)).max(100).optional() }).optional(),
   lang: z.enum(['vi', 'en'], { error: 'Trường "lang" phải là "vi" hoặc "en".' }).optional(),
+  /** Return a trace of how the answer was chosen (the Question, candidates with features and scores, the decision). */
+  debug: z.boolean().optional(),
 });
 
 /** Vietnamese for zod's default messages (schemas' own messages take precedence). */

@@ -118,7 +118,7 @@ const DOCUMENT_TYPES = new Set(['ke hoach', 'huong dan', 'ket luan', 'nghi quyet
 const REFERENCE_PART = /^(\d+[a-z]*|so|kh|hd|tu|du|tw|btgtu|btgdvtu|kl|nq|qd|ct)$/;
 
 /**
- * "Kế hoạch 22 yêu cầu tập huấn kỹ năng gì": the verb after a document's name says that the document asks it,
+ * "Kế hoạch 15 yêu cầu bồi dưỡng nội dung gì": the verb after a document's name says that the document asks it,
  * which the answer (the document's own sentence) does not write. "Yêu cầu của Kế hoạch 22" names a section: kept.
  */
 function documentSpeaks(words: string[], i: number): boolean {
@@ -314,7 +314,7 @@ function replacedWords(current: string, previous: string): Set<string> {
       // The lead word must say what is swapped ("cấp", "phát biểu"), not be a function word ("của").
       if (QUESTION_WORDS.has(now[i - 1]!)) continue;
       if (before[j - 1] === now[i - 1] && before[j] !== now[i] && !nowSet.has(before[j]!) && !QUESTION_WORDS.has(before[j]!) && !QUESTION_WORDS.has(now[i]!)) {
-        // The whole name after the lead word goes ("Sở Văn hóa Thể thao và Du lịch" → "Sở Thông tin và Truyền thông").
+        // The whole name after the lead word goes ("Sở Y tế" → "Sở Tài nguyên và Môi trường").
         for (let k = j; k < before.length && (before[k] === 'va' || !nowSet.has(before[k]!)) && !NAME_ENDS.has(before[k]!); k++) replaced.add(before[k]!);
       }
     }
@@ -373,7 +373,7 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
   const inherited = previous ? asVietnamese(previous.content) : undefined;
 
-  // "Còn phần kết luận của chủ trì thì sao?" asks what the last question asked ("bao lâu"), of something else:
+  // "Còn phần của người chủ trì thì sao?" asks what the last question asked ("bao lâu"), of something else:
   // its words name the thing ("chủ trì" is the chair here, not a "who" question).
   const asksAgain = inherited && /\bthi sao\s*[?.!]*$/.test(fold(question).trim());
   // English "may" is a modal ("may leaders shift …"), not "mấy".
@@ -411,7 +411,7 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
 const GIVEN_WEIGHT = 0.4;
 
 /**
- * "Ngoài đưa tin về Kế hoạch 22, báo chí còn phải phản ánh điều gì?": the clause after "ngoài" up to the
+ * "Ngoài tuyên truyền trên loa, các thôn còn phải làm gì?": the clause after "ngoài" up to the
  * comma is what the asker already knows; its words (unless the rest repeats them) are not what the answer says.
  */
 function givenWords(text: string): Set<string> {
@@ -425,8 +425,8 @@ function givenWords(text: string): Set<string> {
 const AVOIDED_WEIGHT = 0.25;
 
 /**
- * "… theo nguyên tắc nào để khỏi chồng chéo, đùn đẩy?": the closing clause names the harm a rule prevents; the text
- * states the rule ("một người chỉ phân công một đầu mối") and seldom the harm.
+ * "… theo cách nào để tránh trùng lặp?": the closing clause names the harm a rule prevents; the text
+ * states the rule ("mỗi việc chỉ giao một đơn vị chủ trì") and seldom the harm.
  */
 function avoidedWords(text: string): Set<string> {
   const m = /^(.+?)\s(?:để|de|nhằm|nham)\s+(?:khỏi|khoi|tránh|tranh)\s+([^?]+)\??\s*$/iu.exec(text.normalize('NFC'));
@@ -549,9 +549,9 @@ export function namingOf(analysis: QueryAnalysis, meta: DocumentMeta): DocumentR
 
 /**
  * The question's words that name a document rather than ask about it: its issuer ("Hướng dẫn của Ban
- * Tuyên giáo và Dân vận Tỉnh ủy Điện Biên đề ra …": three or more issuer syllables in a row, with the
- * type written before them), and the place it speaks for ("Sơn La …"). Its type and number are not
- * among them: discounting "Kế hoạch 22" made near-miss questions look answered (measured).
+ * Tổ chức Tỉnh ủy … đề ra …": three or more issuer syllables in a row, with the type written before
+ * them), and the place it speaks for. Its type and number are not among them: discounting "Kế hoạch
+ * số …" made near-miss questions look answered (measured).
  * They say which document is meant, not what the answer must repeat.
  */
 export function namingWords(analysis: QueryAnalysis, meta: DocumentMeta): Set<string> {
@@ -592,8 +592,8 @@ const issuerTokenCache = new WeakMap<DocumentMeta, NamingTokens>();
 const RESYNC_STEPS = [1, 2, 3].flatMap((dk) => [0, 1].map((dq) => [dq, dk] as const));
 
 /**
- * "Kế hoạch triển khai Kết luận 226 …", "kế hoạch chấn chỉnh lề lối làm việc": the document's type followed by
- * three or more words of its title, in order (a scan's title may misread a letter of each: "chin chinh 12 16i 1am viée").
+ * "Kế hoạch triển khai Nghị quyết …", "kế hoạch thu gom rác thải": the document's type followed by three or
+ * more words of its title, in order (a scan's title may misread a letter of each).
  */
 function titleRun(asked: string[], meta: DocumentMeta): string[] {
   const { issuer, type, title } = issuerTokens(meta);
@@ -603,10 +603,10 @@ function titleRun(asked: string[], meta: DocumentMeta): string[] {
   const number = new Set(foldedSyllables(meta.docNumber));
   for (let at = type.length; at < asked.length; at++) {
     if (asked.slice(at - type.length, at).join(' ') !== type.join(' ')) continue;
-    // "Kế hoạch (số) 22-KH/TU về chấn chỉnh …": the title may follow the number.
+    // "Kế hoạch (số) 15-KH/HU về …": the title may follow the number.
     let i = at;
     while (i < at + 5 && (number.has(asked[i]!) || asked[i] === 'so' || (i > at && asked[i] === 've'))) i++;
-    // "Kế hoạch của Tỉnh ủy Điện Biên về chấn chỉnh …": or it may follow the issuer.
+    // "Kế hoạch của Huyện ủy … về …": or it may follow the issuer.
     if (asked[i] === 'cua') {
       let j = i + 1;
       while (j < asked.length && issuer.includes(` ${asked[j]} `)) j++;
@@ -681,14 +681,14 @@ const SCOPE_CLAUSE = /^\s*(trong|theo|o|tai|doi voi|ve)\s[^,?]*,/;
 const SUBJECT_WORDS = 4;
 
 /**
- * The body a duty question asks about ("Đảng ủy HĐND tỉnh có trách nhiệm gì" → dang uy hdnd tinh):
+ * The body a duty question asks about ("Phòng Nội vụ huyện có trách nhiệm gì" → phong noi vu huyen):
  * its content words before the duty verb, a spelled-out acronym as the acronym. Empty when the
  * question asks no duty or names no body of two words or more.
  */
 export function dutySubject(analysis: QueryAnalysis): string[] {
   if (analysis.english || !DUTY_QUESTION.test(fold(analysis.text))) return [];
   const subject: string[] = [];
-  // "Trong tuyên truyền xây dựng Đảng năm 2023, Mặt trận Tổ quốc … được đề nghị …": the body follows the
+  // "Trong đợt ra quân năm 2026, Đoàn Thanh niên … được đề nghị …": the body follows the
   // scope the question opens with; that clause's content words (in order) are passed over.
   const scope = SCOPE_CLAUSE.exec(fold(analysis.text))?.[0];
   let from = 0;

@@ -1,0 +1,138 @@
+/**
+ * The fitted part of the answer decision. Each sentence candidate is described by features (lexical scores,
+ * coverage of the question's topic, evidence for the question's kinds, the rule gates as 0/1 signals,
+ * retrieval rank, OCR); a logistic model whose weights scripts/fit-answer-scorer.ts fitted on questions of
+ * many documents gives the probability that the candidate's quote answers. When the rule gates refuse, the
+ * best candidate above the calibrated threshold answers instead: the gates inform, they no longer veto.
+ */
+import model from './scorer-weights.json' with { type: 'json' };
+import type { Idf } from '../retrieval/sentence-score.js';
+import { foldedSyllables } from '../text/tokens.js';
+import { kindsOf, type Question } from '../question/question.js';
+import { showsEvidence } from '../question/registry.js';
+
+/** Why the answerer did not answer: a closed list (DESIGN §4). */
+export type RefusalReason =
+  /** The question has no content words, or retrieval found no passage. */
+  | 'no-candidate'
+  /** The question names something the corpus never writes (a name, a document, an acronym; untranslated English). */
+  | 'off-topic'
+  /** A question about a document's own number / signer / date that its metadata does not state. */
+  | 'no-metadata'
+  /** Candidates exist, but none shows what the question's kind asks for, and the scorer is below its threshold. */
+  | 'no-evidence'
+  /** Candidates exist, but none covers enough of the question, and the scorer is below its threshold. */
+  | 'low-coverage'
+  /** The question asks which place; the quote names none. */
+  | 'no-place';
+
+export const REFUSAL_REASONS: readonly RefusalReason[] = ['no-candidate', 'off-topic', 'no-metadata', 'no-evidence', 'low-coverage', 'no-place'];
+
+/** Feature names, in the order of the model's weights. */
+export const FEATURES = [
+  'score',
+  'relScore',
+  'rankInv',
+  'coverage',
+  'exactCoverage',
+  'paired',
+  'passageScore',
+  'passageRankInv',
+  'covers',
+  'phrased',
+  'statesAct',
+  'namesPosition',
+  'namesPerson',
+  'namesRare',
+  'coverageGate',
+  'holdsEvidence',
+  'eligible',
+  'ocr',
+  'headingLine',
+  'topicCoverage',
+  'sentenceTopic',
+  'kindEvidence',
+  'restCoverage',
+  'lengthLog',
+  'rulesChoice',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface Model {
+  features: string[];
+  weights: number[];
+  bias: number;
+  /** Answer (when the rules refuse) only at or above this probability: calibrated for precision. */
+  threshold: number;
+  /** Quote another candidate than the rules chose only at or above this probability. */
+  switchThreshold?: number;
+  fittedOn?: unknown;
+}
+
+let MODEL = model as Model;
+let WEIGHTS = weightsOf(MODEL);
+
+function weightsOf(m: Model): number[] {
+  return FEATURES.map((name) => {
+    const at = m.features.indexOf(name);
+    return at < 0 ? 0 : m.weights[at]!;
+  });
+}
+
+export let ANSWER_THRESHOLD = MODEL.threshold;
+export let SWITCH_THRESHOLD = MODEL.switchThreshold ?? 1;
+
+/** Replaces the committed model (the fitting script collects features with the rules alone deciding). */
+export function useModel(m: Model): void {
+  MODEL = m;
+  WEIGHTS = weightsOf(m);
+  ANSWER_THRESHOLD = m.threshold;
+  SWITCH_THRESHOLD = m.switchThreshold ?? 1;
+}
+
+/** A model that never overrides the rules: what the fitting script collects with. */
+export const RULES_ONLY: Model = { features: [], weights: [], bias: 0, threshold: 1.01, switchThreshold: 1.01 };
+
+export function featureVector(f: Features): number[] {
+  return FEATURES.map((name) => f[name]);
+}
+
+/** The model's probability that a candidate with these features answers. */
+export function answerProbability(f: Features): number {
+  let z = MODEL.bias;
+  FEATURES.forEach((name, i) => (z += WEIGHTS[i]! * f[name]));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Idf-weighted share of the question's topic terms (kind words left out) the candidate's sentence, heading
+ * or document writes; a synonym from the lexicon counts for the word it stands for.
+ */
+export function topicCoverage(question: Question, words: Set<string>, idf: Idf): number {
+  let total = 0;
+  let hit = 0;
+  const bySynonym = new Set<string>();
+  for (const [phrase, others] of question.synonyms) {
+    if (others.some((o) => o.split(' ').every((w) => words.has(w)))) for (const w of phrase.split(' ')) bySynonym.add(w);
+  }
+  for (const { term, weight } of question.topic) {
+    const w = weight * Math.max(0.2, idf(term));
+    total += w;
+    if (words.has(term) || bySynonym.has(term)) hit += w;
+  }
+  return total ? hit / total : 1;
+}
+
+/** Share of the question's kinds whose evidence the folded quote text shows (1 when the question has no kind). */
+export function kindEvidence(question: Question, foldedQuote: string): number {
+  const kinds = kindsOf(question).filter((k) => k.evidence.length);
+  if (!kinds.length) return 1;
+  return kinds.filter((k) => showsEvidence(k, foldedQuote)).length / kinds.length;
+}
+
+/** The words of a text as a set (folded syllables). */
+export function wordSet(text: string): Set<string> {
+  return new Set(foldedSyllables(text));
+}

@@ -1,0 +1,54 @@
+/**
+ * One Question per request: the analysed question (folded terms, references, follow-up resolution from
+ * retrieval/query.ts) with its kinds from the registry, their slots, the words the kinds consume and the
+ * topic terms left over. Everything the answerer asks of the question is read here, once.
+ */
+import type { QueryAnalysis } from '../retrieval/query.js';
+import type { WeightedTerm } from '../retrieval/lexical-index.js';
+import { fold } from '../text/fold.js';
+import { foldedSyllables } from '../text/tokens.js';
+import { detectKinds, kindNamed, type Kind, type KindMatch } from './registry.js';
+import { synonymPhrasesIn } from './lexicon.js';
+
+export interface Question {
+  analysis: QueryAnalysis;
+  /** The question as typed, folded and lowercase. */
+  folded: string;
+  /** The question's kinds (from its own words; a follow-up without any takes the previous question's). */
+  kinds: KindMatch[];
+  /** Words that only express the kinds ("bao nhiêu", "chủ trì"): not topic. */
+  consumed: Set<string>;
+  /** Content terms minus the consumed words: what a quote should be about. */
+  topic: WeightedTerm[];
+  /** Synonym phrases the question writes, with the phrases that may stand for them in a quote. */
+  synonyms: Array<[string, string[]]>;
+}
+
+export function buildQuestion(analysis: QueryAnalysis): Question {
+  const folded = fold(analysis.question).toLowerCase();
+  let kinds = detectKinds(folded);
+  if (!kinds.length && analysis.followUp) kinds = detectKinds(fold(analysis.text).toLowerCase());
+  const consumed = new Set(kinds.flatMap((k) => [...(kindNamed(k.name)?.consumes ?? [])]));
+  const topic = analysis.content.filter((t) => !consumed.has(t.term));
+  return { analysis, folded, kinds, consumed, topic: topic.length ? topic : analysis.content, synonyms: synonymPhrasesIn(foldedSyllables(analysis.question)) };
+}
+
+export function kindsOf(question: Question): Kind[] {
+  return question.kinds.map((k) => kindNamed(k.name)).filter((k): k is Kind => k !== undefined);
+}
+
+export function hasKind(question: Question, name: string): boolean {
+  return question.kinds.some((k) => k.name === name);
+}
+
+/** For a trace: the Question without the analysis's term lists. */
+export function describeQuestion(question: Question): object {
+  return {
+    kinds: question.kinds,
+    consumed: [...question.consumed],
+    topic: question.topic.map((t) => `${t.term}:${t.weight}`),
+    synonyms: question.synonyms.map(([p, o]) => `${p} ≈ ${o.join(' ≈ ')}`),
+    followUp: question.analysis.followUp,
+    refs: question.analysis.refs.map((r) => r.full ?? r.short),
+  };
+}
