@@ -139,8 +139,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const vocabulary = Vocabulary.fromTexts(cleanTexts);
   // …and so do the words that restore OCR-damaged titles for display.
   const restorer = prepared.some(isOcr) ? new Restorer(cleanTexts) : undefined;
-  // Readings people are shown for OCR documents (a syllable-pair model of clean Vietnamese), cached by text.
-  const reader = restorer ? loadSyllableReader() : undefined;
+  // Readings people are shown for OCR documents (a syllable-pair model of clean Vietnamese, which also learns
+  // this corpus's clean documents: they write the names its scans damage), cached by text.
+  const reader = restorer ? loadSyllableReader(cleanTexts) : undefined;
   const readingOf = async (text: string): Promise<string> => {
     const key = sha256(`${reader!.version}\u0000${text}`);
     const cached = await cache?.reading(key);

@@ -5,7 +5,9 @@
  * `--exclude DIR` leaves out every document named like a file in DIR, so the
  * OCR pairs that measure restoration are never learned from.
  *
- *   npx tsx scripts/build-syllable-model.ts data/docs ../shared/unseen/docs --laws ../shared/external/alqac-2023 --exclude ../shared/ocr-pairs
+ *   npx tsx scripts/build-syllable-model.ts data/docs --laws ../shared/external/alqac-2023 --exclude ../shared/ocr-pairs
+ *
+ * (The unseen pool is left out: it holds sister documents of the pages the OCR pairs measure.)
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';

@@ -4,16 +4,34 @@
  * text and of its reading, and how often a syllable the OCR got right the
  * reading made wrong. Both damage levels: `.ocr.txt` (light), `.ocr-eng.txt` (heavy).
  *
- *   npx tsx scripts/ocr-restore-eval.ts [dir] [--show]
+ *   npx tsx scripts/ocr-restore-eval.ts [dir] [--show] [--corpus DIR]
+ *
+ * `--corpus DIR`: the reader also learns the clean documents of DIR, as an index build learns a
+ * deployment's own clean documents (any named like a measured page are left out).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { cleanText } from '../ingest/clean.js';
+import { listCorpusFiles } from '../ingest/corpus.js';
+import { loadFile } from '../ingest/load.js';
+import { OCR_THRESHOLD, ocrQuality } from '../ingest/ocr-quality.js';
 import { loadSyllableReader } from '../src/text/reading-model.js';
 
 const args = process.argv.slice(2);
+const corpusAt = args.indexOf('--corpus');
+const corpus = corpusAt >= 0 ? args.splice(corpusAt, 2)[1] : undefined;
 const dir = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/ocr-pairs');
 const show = args.includes('--show');
-const { reader } = loadSyllableReader();
+const stem = (file: string) => basename(file).split('.')[0]!;
+const measured = new Set(readdirSync(dir).map(stem));
+const cleanTexts: string[] = [];
+for (const file of corpus ? await listCorpusFiles([corpus]) : []) {
+  if (measured.has(stem(file))) continue;
+  const cleaned = cleanText((await loadFile(file)).text).text;
+  if (ocrQuality(cleaned).score >= OCR_THRESHOLD) cleanTexts.push(cleaned);
+}
+if (corpus) console.log(`learned ${cleanTexts.length} clean documents of ${corpus}`);
+const { reader } = loadSyllableReader(cleanTexts);
 
 const names = readdirSync(dir).filter((f) => f.endsWith('.clean.txt')).map((f) => f.slice(0, -'.clean.txt'.length));
 const levels = [

@@ -1,8 +1,10 @@
 /**
  * Loads the reader of OCR-damaged text (Node only): the shipped syllable-pair
  * model and the Vietnamese syllable list of the hunspell dictionary (npm
- * `dictionary-vi`). It does not learn the corpus being read, so a reading
- * depends only on its text and the reader's version, and can be cached.
+ * `dictionary-vi`), and, for an index build, the clean documents of the corpus
+ * being built: a province's own clean documents write the names of its districts
+ * and bodies that its scans damage. A reading depends only on its text and the
+ * reader's version (code, model and the clean texts learned), so it can be cached.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,14 +24,35 @@ function hunspellSyllables(): string[] {
   return dic.split('\n').slice(1).map((line) => line.split('/')[0]!.trim()).filter(Boolean);
 }
 
+/**
+ * How much a syllable or pair of the corpus's own clean text counts against the shipped model's: a name its
+ * documents write a few times must outweigh a common phrase of the laws that looks the same without marks
+ * ("Điện Biên" against "diễn biến").
+ */
+const CORPUS_WEIGHT = 20;
+
+let shipped: { model: SyllableModel; inventory: string[]; data: Buffer } | undefined;
 let reader: { reader: SyllableReader; version: string } | undefined;
 
-/** The reader, and a version that changes with its code or its data (for caches of readings). */
-export function loadSyllableReader(): { reader: SyllableReader; version: string } {
-  if (!reader) {
+function shippedModel(): { model: SyllableModel; inventory: string[]; data: Buffer } {
+  if (!shipped) {
     const data = readFileSync(SYLLABLE_MODEL_PATH);
-    const version = createHash('sha256').update(READING_VERSION).update(data).digest('hex').slice(0, 16);
-    reader = { reader: new SyllableReader(SyllableModel.parse(data), hunspellSyllables()), version };
+    shipped = { model: SyllableModel.parse(data), inventory: hunspellSyllables(), data };
   }
-  return reader;
+  return shipped;
+}
+
+/**
+ * The reader, and a version that changes with its code or its data (for caches of readings). With
+ * `cleanTexts`, the reader has also learned them (the corpus being built); without, the shipped model alone.
+ */
+export function loadSyllableReader(cleanTexts: string[] = []): { reader: SyllableReader; version: string } {
+  const { model, inventory, data } = shippedModel();
+  const hash = createHash('sha256').update(READING_VERSION).update(data);
+  if (!cleanTexts.length) {
+    reader ??= { reader: new SyllableReader(model, inventory), version: hash.digest('hex').slice(0, 16) };
+    return reader;
+  }
+  for (const text of cleanTexts) hash.update('\u0000').update(text);
+  return { reader: new SyllableReader(model.with(cleanTexts, CORPUS_WEIGHT), inventory), version: hash.digest('hex').slice(0, 16) };
 }
