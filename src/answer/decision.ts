@@ -4,6 +4,8 @@
  * retrieval rank, OCR); a logistic model whose weights scripts/fit-answer-scorer.ts fitted on questions of
  * many documents gives the probability that the candidate's quote answers. When the rule gates refuse, the
  * best candidate above the calibrated threshold answers instead: the gates inform, they no longer veto.
+ * A model may carry a listwise ranker too: it then picks the candidate, and the logistic decides over its pick.
+ * The committed model's thresholds say whether it decides at all (above 1: off, it only fills debug traces).
  */
 import model from './scorer-weights.json' with { type: 'json' };
 import type { Idf } from '../retrieval/sentence-score.js';
