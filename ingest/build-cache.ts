@@ -2,7 +2,8 @@
  * Work a rebuild can reuse, keyed by content so it can never be stale:
  * - extracted text per file, keyed by the hash of its bytes (docx/pdf parsing is slow);
  * - vectors per document, keyed by the embedder and the exact texts it embedded,
- *   so adding one document embeds only that document's chunks.
+ *   so adding one document embeds only that document's chunks;
+ * - readings of OCR documents, keyed by the reader's version and the text (restoring takes seconds).
  * Files are written to a temporary name and renamed: a crash leaves no torn entry.
  */
 import { createHash } from 'node:crypto';
@@ -41,13 +42,21 @@ export class BuildCache {
     }
   }
 
-  async text(bytesHash: string): Promise<{ format: SourceFormat; text: string } | undefined> {
+  async text(bytesHash: string): Promise<{ format: SourceFormat; text: string; scanned?: boolean } | undefined> {
     const data = await this.get(this.textDir, `${bytesHash}.json`);
-    return data && (JSON.parse(data.toString('utf8')) as { format: SourceFormat; text: string });
+    return data && (JSON.parse(data.toString('utf8')) as { format: SourceFormat; text: string; scanned?: boolean });
   }
 
-  async putText(bytesHash: string, value: { format: SourceFormat; text: string }): Promise<void> {
+  async putText(bytesHash: string, value: { format: SourceFormat; text: string; scanned?: boolean }): Promise<void> {
     await this.put(this.textDir, `${bytesHash}.json`, JSON.stringify(value));
+  }
+
+  async reading(key: string): Promise<string | undefined> {
+    return (await this.get(join(this.dir, 'readings'), `${key}.txt`))?.toString('utf8');
+  }
+
+  async putReading(key: string, reading: string): Promise<void> {
+    await this.put(join(this.dir, 'readings'), `${key}.txt`, reading);
   }
 
   static vectorKey(inputs: string[]): string {

@@ -9,6 +9,10 @@ import { knownWordsOf } from '../src/retrieval/corpus-index.js';
 import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
 import { Restorer } from '../src/text/restorer.js';
+import { readingOfQuote } from '../src/text/reading-slice.js';
+import { damage } from '../src/text/reading.js';
+import { readTitles } from './read-titles.js';
+import { loadSyllableReader } from '../src/text/reading-model.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { foldedSyllables, searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
@@ -120,27 +124,46 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     const bytes = new Uint8Array(await readFile(file));
     const key = sha256(bytes);
     const cached = await cache?.text(key);
-    const source = cached ? { source: basename(file), ...cached } : await loadBytes(bytes, basename(file));
-    if (!cached) await cache?.putText(key, { format: source.format, text: source.text });
+    const source = cached ? { source: basename(file), ...cached } : await loadBytes(bytes, basename(file), progress);
+    if (!cached) await cache?.putText(key, { format: source.format, text: source.text, ...(source.scanned ? { scanned: true } : {}) });
     sources.push(source);
   }
 
   // Vocabulary for restoring OCR-damaged headers comes from the clean documents only.
   const prepared = sources.map((s) => {
     const cleaned = cleanText(s.text);
-    return { cleaned, quality: ocrQuality(cleaned.text) };
+    return { cleaned, quality: ocrQuality(cleaned.text), ...(s.scanned ? { scanned: true } : {}) };
   });
-  const cleanTexts = prepared.filter((p) => p.quality.score >= OCR_THRESHOLD).map((p) => p.cleaned.text);
+  const isOcr = (p: (typeof prepared)[number]) => p.quality.score < OCR_THRESHOLD || Boolean(p.scanned);
+  const cleanTexts = prepared.filter((p) => !isOcr(p)).map((p) => p.cleaned.text);
   const vocabulary = Vocabulary.fromTexts(cleanTexts);
   // …and so do the words that restore OCR-damaged titles for display.
-  const restorer = prepared.some((p) => p.quality.score < OCR_THRESHOLD) ? new Restorer(cleanTexts) : undefined;
+  const restorer = prepared.some(isOcr) ? new Restorer(cleanTexts) : undefined;
+  // Readings people are shown for OCR documents (a syllable-pair model of clean Vietnamese), cached by text.
+  const reader = restorer ? loadSyllableReader() : undefined;
+  const readingOf = async (text: string): Promise<string> => {
+    const key = sha256(`${reader!.version}\u0000${text}`);
+    const cached = await cache?.reading(key);
+    if (cached !== undefined) return cached;
+    const reading = reader!.reader.read(text).text;
+    await cache?.putReading(key, reading);
+    return reading;
+  };
 
   const documents: StoredDocument[] = [];
   const chunks: Chunk[] = [];
   let chars = 0;
   for (const [i, source] of sources.entries()) {
     const parsed = parseDocument(source.source, source.text, vocabulary, restorer, prepared[i]);
-    documents.push({ meta: parsed.meta, text: parsed.text });
+    if (parsed.meta.ocr && reader) {
+      const reading = await readingOf(parsed.text);
+      documents.push({ meta: parsed.meta, text: parsed.text, reading });
+      // A chunk's reading is its words' in the document's; a chunk not found verbatim is read alone.
+      for (const chunk of parsed.chunks) chunk.reading = readingOfQuote(parsed.text, reading, chunk.text) ?? (await readingOf(chunk.text));
+      // Titles read at the document's damage level (too short to measure their own).
+      const level = damage(parsed.text);
+      readTitles(parsed.meta, parsed.chunks, (title) => reader.reader.read(title, level).text);
+    } else documents.push({ meta: parsed.meta, text: parsed.text });
     for (const chunk of parsed.chunks) chunks.push(chunk);
     chars += source.text.length;
     progress(`  ${source.source}: ${parsed.chunks.length} đoạn, OCR ${parsed.meta.ocrQuality.toFixed(2)}${parsed.meta.ocr ? ' (văn bản quét, chất lượng thấp)' : ''}`);

@@ -33,7 +33,8 @@ export function documentId(source: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function displayTitle(meta: { docType?: string; docNumber?: string; summary?: string }, source: string): string {
+/** "Kế hoạch số 22-KH/TU – <trích yếu, cut at 110 characters>"; a law by its name. */
+export function displayTitle(meta: { docType?: string; docNumber?: string; summary?: string }, source: string): string {
   // A law is titled by its name: "Luật Viên chức", "Luật Viên chức số 58/2010/QH12".
   if (meta.docType && meta.summary && typeByFoldedName(fold(meta.docType))?.named) {
     return [`${meta.docType} ${meta.summary}`, meta.docNumber ? `số ${meta.docNumber}` : undefined].filter(Boolean).join(' ');
@@ -72,12 +73,13 @@ export function parseDocument(
   raw: string,
   vocabulary: Vocabulary,
   restorer?: Restorer,
-  prepared?: { cleaned: ReturnType<typeof cleanText>; quality: ReturnType<typeof ocrQuality> },
+  prepared?: { cleaned: ReturnType<typeof cleanText>; quality: ReturnType<typeof ocrQuality>; scanned?: boolean },
 ): ParsedDocument {
   const cleaned = prepared?.cleaned ?? cleanText(raw);
   const sections = parseSections(cleaned.text);
   const quality = prepared?.quality ?? ocrQuality(cleaned.text);
-  const ocr = quality.score < OCR_THRESHOLD;
+  // A page OCR'd on the way in is an OCR document however well it was read.
+  const ocr = quality.score < OCR_THRESHOLD || Boolean(prepared?.scanned);
   const id = documentId(source);
   const metadata = extractMetadata({
     text: cleaned.text,

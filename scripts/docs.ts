@@ -15,7 +15,7 @@ import { sqliteDocuments } from '../src/store/sqlite/documents.js';
 
 const USAGE = `Cách dùng:
   npm run docs -- list                 liệt kê văn bản
-  npm run docs -- add <tệp>...         thêm hoặc thay thế văn bản (.txt, .md, .docx, .pdf)
+  npm run docs -- add <tệp>...         thêm hoặc thay thế văn bản (.txt, .md, .docx, .pdf; ảnh quét .png, .jpg qua OCR)
   npm run docs -- remove <mã>...       xóa văn bản theo mã (id)
   npm run docs -- reindex              lập lại chỉ mục`;
 

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'index_unavailable'
   | 'channel_disabled'
   | 'upstream_error'
+  | 'ocr_unavailable'
+  | 'ocr_failed'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -30,6 +32,10 @@ const STATUS: Record<ErrorCode, number> = {
   index_unavailable: 503,
   channel_disabled: 503,
   upstream_error: 502,
+  /** Tesseract (or its Vietnamese model, or pdftoppm) is not installed. */
+  ocr_unavailable: 503,
+  /** A scanned page could not be read. */
+  ocr_failed: 422,
   internal: 500,
 };
 

@@ -75,6 +75,8 @@ export interface Chunk {
   text: string;
   sentences: Span[];
   ocr: boolean;
+  /** OCR documents: the text as restored (machine reading, word for word and line for line with `text`). */
+  reading?: string;
 }
 
 export interface ChunkPart {

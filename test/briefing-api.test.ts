@@ -52,7 +52,7 @@ describe('POST /api/briefing', { timeout: 120_000 }, () => {
       expect(file).toContain(matchKey(item.answer));
       const [c] = item.citations;
       // sectionTitleRaw: the scanned title, beside a restored display title (OCR documents).
-      const keys = ['date', 'docId', 'docNumber', 'issuer', 'n', 'ocr', 'quote', 'score', 'section', 'sectionLabel', 'sectionTitle', 'source', 'title', ...(c.sectionTitleRaw ? ['sectionTitleRaw'] : [])];
+      const keys = ['date', 'docId', 'docNumber', 'issuer', 'n', 'ocr', 'quote', 'score', 'section', 'sectionLabel', 'sectionTitle', 'source', 'title', ...(c.sectionTitleRaw ? ['sectionTitleRaw'] : []), ...(c.reading ? ['reading'] : [])];
       expect(Object.keys(c).sort()).toEqual(keys.sort());
       expect(c).toMatchObject({ source: KH22, docId: 'dien-bien-ke-hoach-22-kh-tu', docNumber: '22-KH/TU', ocr: true });
     }
@@ -74,10 +74,14 @@ describe('POST /api/briefing', { timeout: 120_000 }, () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, ''));
-    expect(rows[0]).toEqual(['STT', 'Câu hỏi', 'Trả lời', 'Văn bản', 'Mục', 'Trích dẫn', 'OCR']);
+    expect(rows[0]).toEqual(['STT', 'Câu hỏi', 'Trả lời', 'Văn bản', 'Mục', 'Trích dẫn', 'OCR', 'Nguyên văn bản quét']);
     expect(rows).toHaveLength(json.items.length + 1);
     expect(rows[1]![1]).toBe(first.question);
-    expect(rows[1]![2]).toBe(first.answer);
+    // A scan's answer is printed as its restored reading, the scan's own text beside it.
+    expect(rows[1]![2]).toBe(first.reading ?? first.answer);
+    expect(rows[1]![7]).toBe(first.reading ? first.answer : '');
+    expect(json.items.some((item: { reading?: string }) => item.reading)).toBe(true);
+    if (first.reading) expect(mdText).toContain(`Nguyên văn bản quét: ${first.answer.replace(/\n+/g, ' ')}`);
     expect(rows[1]![4]).toContain(first.section);
 
     const docx = await post('/api/briefing', { source: KH22, count: 10, format: 'docx' });

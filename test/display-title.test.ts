@@ -133,26 +133,27 @@ describe('end to end: /api/ask and the source view show restored titles, quotes 
     const citation = reply.citations.find((c) => c.section === 'II.2.3.b')!;
     expect(citation).toMatchObject({
       source: 'dien-bien-ke-hoach-22-kh-tu.txt',
-      sectionTitle: 'Déi méi về công tdc tổ chirc hội nghị',
+      // Read by the syllable reader at ingest (ingest/read-titles.ts).
+      sectionTitle: 'Đổi mới về công tác tổ chức hội nghị',
       sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi',
       ocr: true,
     });
-    expect(citation.title).toMatch(/^Kế hoạch số 22-KH\/TU – Triển khai Kết luéin/);
+    expect(citation.title).toMatch(/^Kế hoạch số 22-KH\/TU – Triển khai Kết luận số 226-KL\/TW/);
     // The quote is the scan, untouched: verbatim in the cleaned text and in the file itself.
     expect(citation.quote).toContain('két luén khong qua 50 phut');
     const stored = runtime.kb.document('dien-bien-ke-hoach-22-kh-tu')!;
     expect(stored.text).toContain(citation.quote);
     expect(matchKey(read(citation.source))).toContain(matchKey(citation.quote));
     // The plain-text channels (Zalo, reports) print the restored title.
-    expect(citationLine(citation, stored.meta)).toContain('mục II.2.3.b – Déi méi về công tdc tổ chirc hội nghị');
+    expect(citationLine(citation, stored.meta)).toContain('mục II.2.3.b – Đổi mới về công tác tổ chức hội nghị');
   });
 
   it('the source view lists restored section titles with the scanned ones alongside', async () => {
     const body = await (await runtime.app.request('/api/documents/dien-bien-ke-hoach-22-kh-tu')).json();
     const section = body.sections.find((s: { section: string }) => s.section === 'II.2.3.b');
-    expect(section).toMatchObject({ sectionTitle: 'Déi méi về công tdc tổ chirc hội nghị', sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi' });
+    expect(section).toMatchObject({ sectionTitle: 'Đổi mới về công tác tổ chức hội nghị', sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi' });
     expect(matchKey(body.text)).toContain(matchKey(section.text));
-    expect(body.document.title).toMatch(/^Kế hoạch số 22-KH\/TU – Triển khai Kết luéin/);
+    expect(body.document.title).toMatch(/^Kế hoạch số 22-KH\/TU – Triển khai Kết luận số 226-KL\/TW/);
     expect(body.document.titleRaw).toMatch(/^Kế hoạch số 22-KH\/TU – Trién khai Két luéin/);
     expect(body.document.displayTitle).toBeUndefined();
     const list = await (await runtime.app.request('/api/documents')).json();

@@ -164,6 +164,8 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
 
       const answer = await askOnPage(page, CANONICAL);
       expect(await answer.locator('.vb-text').textContent()).toContain('50 phut');
+      expect(await answer.locator('.vb-text').textContent()).toContain('Bản đọc phục hồi tự động: “');
+      expect(await answer.locator('.vb-text').textContent()).toContain('kết luận không quá 50 phút');
       const chip = answer.locator('[data-vanban="citation"]').first();
       expect(await chip.textContent()).toContain('22-KH/TU · mục II.2.3.b');
       expect(await chip.locator('.vb-badge').textContent()).toBe('OCR');
@@ -215,6 +217,9 @@ describe.skipIf(skip)('web channel in a real browser', { timeout: 90_000 }, () =
       expect(await chip.getAttribute('aria-expanded')).toBe('true');
       expect(await detail.isVisible()).toBe(true);
       expect(await detail.locator('[data-vanban="quote"]').textContent()).toBe(cite.quote);
+      // The scan's machine-restored reading comes first, labelled; the verbatim scan stays beside it.
+      expect(await detail.locator('[data-vanban="reading"]').textContent()).toContain('kết luận không quá 50 phút');
+      expect(await detail.locator('.vb-reading-label').first().textContent()).toBe('Bản đọc phục hồi tự động');
       const text = (await detail.textContent()) ?? '';
       expect(text).toContain(cite.title);
       expect(text).toContain('22-KH/TU');

@@ -107,7 +107,7 @@ describe('Workers export', () => {
   it('carries the restored display titles of OCR documents, scanned titles kept for retrieval', async () => {
     const { chunks } = await seededChunks();
     const chunk = chunks.find((c) => c.docId === 'dien-bien-ke-hoach-22-kh-tu' && c.section === 'II.2.3.b')!;
-    expect(chunk).toMatchObject({ sectionTitle: 'Déi méi vé cong tdc to chirc hji nghi', sectionDisplay: 'Déi méi về công tdc tổ chirc hội nghị' });
+    expect(chunk).toMatchObject({ sectionTitle: 'Déi méi vé cong tdc to chirc hji nghi', sectionDisplay: 'Đổi mới về công tác tổ chức hội nghị' });
     expect(chunks.filter((c) => c.sectionDisplay && !c.ocr)).toEqual([]);
   });
 

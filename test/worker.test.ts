@@ -91,7 +91,9 @@ describe('Worker (workerd, local D1, bundled index)', () => {
     expect(reply.citations[0]).toMatchObject({ n: 1, source: 'dien-bien-ke-hoach-22-kh-tu.txt', docNumber: '22-KH/TU', section: 'II.2.3.b', ocr: true });
     expect(reply.citations[0]!.quote).toContain('két luén khong qua 50 phut');
     // Same restored display title as on Node; the quote stays the scan.
-    expect(reply.citations[0]).toMatchObject({ sectionTitle: 'Déi méi về công tdc tổ chirc hội nghị', sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi' });
+    expect(reply.citations[0]).toMatchObject({ sectionTitle: 'Đổi mới về công tác tổ chức hội nghị', sectionTitleRaw: 'Déi méi vé cong tdc to chirc hji nghi' });
+    // The scan's restored reading rides along from the bundled index.
+    expect(reply.citations[0]!.reading).toContain('kết luận không quá 50 phút');
     expect(reply.answer).toContain('[1]');
   });
 

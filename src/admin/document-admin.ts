@@ -107,7 +107,7 @@ export class NodeDocumentAdmin implements DocumentAdmin {
       }
       if (!bytes.byteLength) throw new AppError('invalid_request', 'Tệp rỗng, không có nội dung.');
       const format = sniffFormat(bytes, upload.name);
-      if (!format) throw new AppError('invalid_request', 'Tệp không phải văn bản .txt, .md, .docx hay .pdf đọc được.');
+      if (!format) throw new AppError('invalid_request', 'Tệp không phải văn bản .txt, .md, .docx, .pdf hay ảnh quét .png, .jpg đọc được.');
       const source = safeFileName(upload.name, format);
       // Read first, off this thread and within limits: a corrupt, empty or hostile document changes nothing.
       const { id } = await parseUpload(bytes, source, this.options.limits ?? DEFAULT_UPLOAD_LIMITS);

@@ -1,4 +1,5 @@
 /** What the administrator uploaded: the registry of documents (SQLite on Node). */
+import type { SourceFormat } from '../../ingest/load.js';
 export interface RegisteredDocument {
   id: string;
   /** File name under DATA_DIR/docs. */
@@ -6,7 +7,7 @@ export interface RegisteredDocument {
   /** sha256 of the file's bytes. */
   hash: string;
   size: number;
-  format: 'txt' | 'md' | 'docx' | 'pdf';
+  format: SourceFormat;
   uploadedAt: string;
 }
 

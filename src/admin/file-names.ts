@@ -11,7 +11,7 @@ const MAX_STEM = 120;
 
 export function safeFileName(name: string, format: SourceFormat): string {
   const last = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const ext = /\.(txt|md|markdown|docx|pdf)$/i.exec(last);
+  const ext = /\.(txt|md|markdown|docx|pdf|png|jpe?g)$/i.exec(last);
   const stem = (ext ? last.slice(0, ext.index) : last)
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -6,17 +6,21 @@
  * checked first, here, so the common bomb never starts a thread.
  */
 import { sniffFormat } from '../../ingest/load.js';
+import { OCR_LIMITS } from '../../ingest/ocr.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { runInThread, ThreadError } from '../run-in-thread.js';
 import type { ReadUpload } from './read-upload.js';
 import { checkZip, tooLarge, type UploadLimits } from './upload-limits.js';
 
 export async function parseUpload(bytes: Uint8Array, source: string, limits: UploadLimits): Promise<ReadUpload> {
-  if (sniffFormat(bytes, source) === 'docx') checkZip(bytes, limits);
+  const format = sniffFormat(bytes, source);
+  if (format === 'docx') checkZip(bytes, limits);
+  // A scan is OCR'd while it is read: its pages are bounded by OCR's own limits (time per page, pages per file).
+  const ocrMs = format === 'png' || format === 'jpg' ? OCR_LIMITS.pageTimeoutMs : format === 'pdf' ? OCR_LIMITS.pageTimeoutMs * OCR_LIMITS.maxPages : 0;
   try {
     return await runInThread<ReadUpload>(new URL('./read-upload.ts', import.meta.url), 'readUpload', [bytes, source, limits], {
       heapMb: limits.parseHeapMb,
-      timeoutMs: limits.parseMs,
+      timeoutMs: limits.parseMs + ocrMs,
     });
   } catch (err) {
     if (!(err instanceof ThreadError)) throw err;

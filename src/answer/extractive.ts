@@ -20,7 +20,7 @@ import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metad
 import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
-import { documentLabel, documentLine, OCR_NOTE, toCitation, whereLabel } from './format.js';
+import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
@@ -1131,7 +1131,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
 /** "Theo Kế hoạch số …, …, ngày (mục …):" and the quote, for each citation. */
 function quotedAnswer(citations: Citation[], passages: Passage[]): AnswerDraft {
   const lines = citations.map((c) => {
-    return `Theo ${documentLine(passages[c.n - 1]!.doc)} (${whereLabel(c)}):\n“${c.quote}” [${c.n}]`;
+    return `Theo ${documentLine(passages[c.n - 1]!.doc)} (${whereLabel(c)}):\n${quoteLines(c)}`;
   });
   if (citations.some((c) => c.ocr)) lines.push(OCR_NOTE);
   return { answered: true, answer: lines.join('\n\n'), citations };
@@ -1152,7 +1152,7 @@ function itemsAnswer(section: ListSection, quoteLimit: number): AnswerDraft {
     const [a, b] = trimQuote(text, span.start, end);
     return toCitation(i + 1, { ...section.passage, chunk }, text.slice(a, b), section.passage.score);
   });
-  const lines = [`Theo ${documentLine(section.passage.doc)} (mục ${section.path} – ${section.title}):`, ...citations.map((c) => `${citations.length > 1 ? `${c.n}. ` : ''}“${c.quote}” [${c.n}]`)];
+  const lines = [`Theo ${documentLine(section.passage.doc)} (mục ${section.path} – ${section.title}):`, ...citations.map((c) => `${citations.length > 1 ? `${c.n}. ` : ''}${quoteLines(c)}`)];
   if (citations.some((c) => c.ocr)) lines.push('', OCR_NOTE);
   return { answered: true, answer: lines.join('\n'), citations };
 }

@@ -2,6 +2,7 @@
 import { typeByFoldedName } from '../text/document-types.js';
 import { fold } from '../text/fold.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
+import { readingOfQuote } from '../text/reading-slice.js';
 
 /** ISO date → dd/mm/yyyy. */
 export function displayDate(iso?: string): string | undefined {
@@ -84,8 +85,16 @@ export function toCitation(n: number, passage: Passage, quote: string, score: nu
     quote,
     score: Math.round(score * 1000) / 1000,
     ...(doc.ocr ? { ocr: true } : {}),
+    ...readingOf(chunk, quote),
     docId: doc.id,
   };
+}
+
+/** The restored reading of an OCR quote, when its chunk has one and it differs from the scan. */
+function readingOf(chunk: Chunk, quote: string): { reading?: string } {
+  if (!chunk.reading) return {};
+  const reading = readingOfQuote(chunk.text, chunk.reading, quote);
+  return reading && reading !== quote ? { reading } : {};
 }
 
 /** One line a cadre can paste into a report. */
@@ -93,6 +102,18 @@ export function citationLine(citation: Citation, meta?: DocumentMeta): string {
   const label = meta ? documentLabel(meta) : citation.docNumber ? `Văn bản số ${citation.docNumber}` : citation.title;
   const parts = [label, citation.issuer, displayDate(citation.date)].filter(Boolean).join(', ');
   return `[${citation.n}] ${parts}, ${whereLabel(citation)}`;
+}
+
+/** Label of a machine-restored reading of scanned text: people see it first, the scan beside it. */
+export const READING_LABEL = 'Bản đọc phục hồi tự động';
+
+/**
+ * A quote as an answer shows it: “…” [n]; for a scan with a reading, the reading first
+ * (labelled as machine-restored) and the verbatim scan after it, which keeps the marker.
+ */
+export function quoteLines(citation: Pick<Citation, 'n' | 'quote' | 'reading'>): string {
+  if (!citation.reading) return `“${citation.quote}” [${citation.n}]`;
+  return `${READING_LABEL}: “${citation.reading}”\nNguyên văn bản quét: “${citation.quote}” [${citation.n}]`;
 }
 
 export const OCR_NOTE = 'Lưu ý: trích dẫn đánh dấu OCR lấy từ bản quét có thể sai chính tả; vui lòng đối chiếu văn bản gốc.';

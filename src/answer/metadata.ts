@@ -11,13 +11,14 @@ import { ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
-import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteSection, sectionTitles } from './format.js';
+import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, quoteSection, READING_LABEL, sectionTitles } from './format.js';
+import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
 import { headerNumberOf, signatureOf } from './signature.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
 export interface CorpusView {
-  documents: Map<string, { meta: DocumentMeta; text: string }>;
+  documents: Map<string, { meta: DocumentMeta; text: string; reading?: string }>;
   chunks: Chunk[];
   /** Syllables of the clean documents (see CorpusIndex.knownWords). */
   knownWords?: Set<string>;
@@ -316,7 +317,7 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
       const stored = corpus.documents.get(cited.meta.id);
       const doc = stored && linesOf(stored);
       const span = doc && lineWith(doc, cited.ref.text);
-      if (doc && span) return draft(cited.meta, doc.text, span, `${cited.ref.text.replace(/\s+/g, ' ')} (ngày ${displayDate(cited.ref.date)}).`, corpus);
+      if (doc && span) return draft(cited.meta, doc.text, span, `${cited.ref.text.replace(/\s+/g, ' ')} (ngày ${displayDate(cited.ref.date)}).`, corpus, stored.reading);
     }
     // A numbered document the corpus neither holds nor cites: not ours to date.
     const fulls = analysis.refs.map((r) => r.full).filter(Boolean) as string[];
@@ -335,7 +336,7 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;
-  return draft(meta, doc.text, found.span, found.fact, corpus);
+  return draft(meta, doc.text, found.span, withSignerReading(found.fact, meta, doc.text, stored.reading), corpus, stored.reading);
 }
 
 /** The lines under the type heading ("KẾ HOẠCH" / a scan's "KE HOACH") up to a blank line: the document's title as written. */
@@ -382,10 +383,25 @@ function recipientsAnswer(meta: DocumentMeta, analysis: QueryAnalysis, corpus: C
   const last = chosen[chosen.length - 1]!;
   const span = { start: starts[first.i]! + (first.line.length - first.line.trimStart().length), end: starts[last.i]! + last.line.trimEnd().length };
   const fact = asksReports && reports.length ? 'Văn bản được gửi để báo cáo (b/c) tới các nơi sau.' : 'Nơi nhận văn bản:';
-  return draft(meta, chunk.text, span, fact, corpus);
+  return draft(meta, chunk.text, span, fact, corpus, chunk.reading);
 }
 
-function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView): AnswerDraft {
+function readingOf(text: string, reading: string | undefined, quote: string): { reading?: string } {
+  const read = reading && readingOfQuote(text, reading, quote);
+  return read && read !== quote ? { reading: read } : {};
+}
+
+/** A scanned signer's name as people can read it: "Người ký: Trần Tiến Dũng (bản quét: “Tran Tién Diing”)". */
+function withSignerReading(fact: string, meta: DocumentMeta, text: string, reading: string | undefined): string {
+  const at = meta.signer && reading ? text.indexOf(meta.signer) : -1;
+  if (at < 0) return fact;
+  const name = sliceReading(text, reading!, at, at + meta.signer!.length);
+  if (!name || name === meta.signer) return fact;
+  return fact.replace(`Người ký: ${meta.signer}`, `Người ký: ${name} (${READING_LABEL.toLowerCase()}; bản quét: “${meta.signer}”)`);
+}
+
+/** `reading`: the restored reading of `text` (OCR documents), for the quote's reading. */
+function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView, reading?: string): AnswerDraft {
   const quote = clip(text, span, 420);
   const squashedQuote = squash(quote);
   const chunk = chunksOf(corpus.chunks, meta.id).find((c) => squashedChunks.get(c, () => squash(c.text)).includes(squashedQuote));
@@ -401,10 +417,11 @@ function draft(meta: DocumentMeta, text: string, span: { start: number; end: num
     quote,
     score: 1,
     ...(meta.ocr ? { ocr: true } : {}),
+    ...readingOf(text, reading, quote),
     docId: meta.id,
   };
   const where = documentLine(meta);
-  const lines = [`Theo ${where}: ${fact}`, `“${quote}” [1]`];
+  const lines = [`Theo ${where}: ${fact}`, quoteLines(citation)];
   if (meta.ocr) lines.push('', OCR_NOTE);
   return { answered: true, answer: lines.join('\n'), citations: [citation] };
 }

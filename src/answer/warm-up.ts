@@ -7,12 +7,15 @@
 import type { Retriever } from '../retrieval/retriever.js';
 import { Assistant } from './assistant.js';
 
+// General questions, one per kind, naming no document of any corpus: a document number (numbers and
+// dates), a signer (signing blocks), a province and a percentage (places, units), an accentless
+// duration (near spellings), an English list question (the English lexicon).
 const KINDS = [
-  'Kế hoạch 22-KH/TU ban hành ngày nào?',
-  'Ai ký Kế hoạch 67-KH/ĐU?',
-  'Tỉnh Điện Biên tổ chức hội nghị trực tuyến chiếm ít nhất bao nhiêu phần trăm?',
-  'thoi luong hoi nghi quan triet toi da bao lau',
-  'Which social networks are used for propaganda?',
+  'Văn bản số 01/KH-UBND ra ngày tháng năm nào?',
+  'Ai ký Quyết định số 01/QĐ-UBND?',
+  'Tỉnh Hà Giang đặt chỉ tiêu tối thiểu bao nhiêu phần trăm?',
+  'thoi gian to chuc toi da bao lau',
+  'Which channels does the plan use to inform people?',
 ];
 
 export async function warmUp(retriever: Retriever): Promise<void> {

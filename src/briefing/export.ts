@@ -3,7 +3,7 @@
  * Excel opens Vietnamese correctly) and a print-ready DOCX.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { displayDate, OCR_NOTE, sectionLabel } from '../answer/format.js';
+import { displayDate, OCR_NOTE, READING_LABEL, sectionLabel } from '../answer/format.js';
 import type { Citation } from '../types.js';
 import type { BriefingItem } from './types.js';
 
@@ -35,6 +35,10 @@ export function citedDocuments(items: BriefingItem[]): Array<{ citation: string;
   return [...seen.values()];
 }
 
+function oneLine(text: string): string {
+  return text.replace(/\n+/g, ' ');
+}
+
 function whereLine(c: Citation): string {
   return `${documentCitation(c)} – mục ${sectionLabel(c)}`;
 }
@@ -44,7 +48,9 @@ export function toMarkdown({ title, items }: ExportInput): string {
   for (const doc of citedDocuments(items)) lines.push(`- ${doc.citation}${doc.title ? `: ${doc.title}` : ''}`);
   lines.push('');
   items.forEach((item, i) => {
-    lines.push(`## Câu ${i + 1}. ${item.question}`, '', `**Trả lời:** ${item.answer.replace(/\n+/g, ' ')}`, '');
+    lines.push(`## Câu ${i + 1}. ${item.question}`, '');
+    if (item.reading) lines.push(`**Trả lời (${READING_LABEL.toLowerCase()}):** ${oneLine(item.reading)}`, '', `Nguyên văn bản quét: ${oneLine(item.answer)}`, '');
+    else lines.push(`**Trả lời:** ${oneLine(item.answer)}`, '');
     for (const c of item.citations) {
       if (c.quote.trim() !== item.answer.trim()) lines.push(`> ${c.quote.replace(/\n+/g, ' ')}`, '');
       lines.push(`*Nguồn: ${whereLine(c)}*${c.ocr ? ' (bản quét OCR – đối chiếu văn bản gốc)' : ''}`, '');
@@ -60,10 +66,11 @@ function csvField(value: string | number | undefined): string {
 }
 
 export function toCsv({ items }: ExportInput): string {
-  const header = ['STT', 'Câu hỏi', 'Trả lời', 'Văn bản', 'Mục', 'Trích dẫn', 'OCR'];
+  // OCR answers: "Trả lời" is the machine-restored reading, the last column the scan's own text.
+  const header = ['STT', 'Câu hỏi', 'Trả lời', 'Văn bản', 'Mục', 'Trích dẫn', 'OCR', 'Nguyên văn bản quét'];
   const rows = items.map((item, i) => {
     const c = item.citations[0];
-    return [i + 1, item.question, item.answer, c ? documentCitation(c) : '', c ? sectionLabel(c) : '', c?.quote ?? '', item.ocr ? 'có' : ''];
+    return [i + 1, item.question, item.reading ?? item.answer, c ? documentCitation(c) : '', c ? sectionLabel(c) : '', c?.quote ?? '', item.ocr ? 'có' : '', item.reading ? item.answer : ''];
   });
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
@@ -79,7 +86,10 @@ export async function toDocx({ title, items }: ExportInput): Promise<Uint8Array>
   }
   items.forEach((item, i) => {
     children.push(new Paragraph({ spacing: { before: i === 0 ? 480 : 240 }, keepNext: true, children: [new TextRun({ text: `Câu ${i + 1}. `, bold: true, font, size: 26 }), new TextRun({ text: item.question, bold: true, font, size: 26 })] }));
-    children.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Trả lời: ', bold: true, font, size: 26 }), new TextRun({ text: item.answer.replace(/\n+/g, ' '), font, size: 26 })] }));
+    if (item.reading) {
+      children.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `Trả lời (${READING_LABEL.toLowerCase()}): `, bold: true, font, size: 26 }), new TextRun({ text: oneLine(item.reading), font, size: 26 })] }));
+      children.push(new Paragraph({ keepNext: true, indent: { left: 567 }, children: [new TextRun({ text: `Nguyên văn bản quét: ${oneLine(item.answer)}`, italics: true, font, size: 22 })] }));
+    } else children.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Trả lời: ', bold: true, font, size: 26 }), new TextRun({ text: oneLine(item.answer), font, size: 26 })] }));
     for (const c of item.citations) {
       if (c.quote.trim() !== item.answer.trim()) children.push(new Paragraph({ indent: { left: 567 }, children: [new TextRun({ text: `Trích: “${c.quote.replace(/\n+/g, ' ')}”`, italics: true, font, size: 22 })] }));
       children.push(new Paragraph({ indent: { left: 567 }, children: [new TextRun({ text: `Nguồn: ${whereLine(c)}${c.ocr ? ' (bản quét OCR – đối chiếu văn bản gốc)' : ''}`, font, size: 22 })] }));

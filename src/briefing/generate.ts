@@ -14,6 +14,7 @@ import { RuleQuestionWriter } from './questions.js';
 import { Restorer } from './restore.js';
 import { selectProportional, type Candidate } from './select.js';
 import type { BriefingItem, BriefingSet, Clause, QuestionWriter } from './types.js';
+import { sliceReading } from '../text/reading-slice.js';
 
 export interface BriefingRequest {
   /** File name under data/docs (or document id). */
@@ -142,9 +143,12 @@ function toItem(candidate: Pending): BriefingItem {
   const { clause } = candidate;
   const quote = clause.chunk.text.slice(clause.sentenceStart, clause.sentenceEnd);
   const citation = toCitation(1, { chunk: clause.chunk, doc: clause.doc, score: candidate.score }, quote, candidate.score);
+  const { reading } = clause.chunk;
+  const answerReading = reading ? sliceReading(clause.chunk.text, reading, clause.start, clause.end) : undefined;
   return {
     question: candidate.question,
     answer: candidate.answer,
+    ...(answerReading && answerReading !== candidate.answer ? { reading: answerReading } : {}),
     citations: [citation],
     kind: clause.kind,
     section: clause.chunk.section,

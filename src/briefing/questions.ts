@@ -250,7 +250,7 @@ function docLabel(clause: Clause): string {
   return clause.doc.docNumber ? `${clause.doc.docType ?? 'Văn bản'} số ${clause.doc.docNumber}` : (clause.doc.docType ?? 'văn bản');
 }
 
-/** Puts a context phrase before the rule marker: "Phát biểu kết luận tại hội nghị không quá …". */
+/** Puts a context phrase ("tại <nơi>") before the rule marker ("không quá", "tối đa", …) of a generated question. */
 function insertContext(question: string, context: string | undefined): string {
   if (!context) return question;
   const m = fold(question).match(/\s(khong qua|toi da|it nhat|toi thieu|chiem)\b/);

@@ -26,6 +26,8 @@ export interface BriefingItem {
   question: string;
   /** The clause, verbatim from the source. */
   answer: string;
+  /** OCR sources: the clause's machine-restored reading, printed first (the answer stays the scan's text). */
+  reading?: string;
   citations: Citation[];
   kind: ClauseKind;
   section: string;

@@ -155,7 +155,7 @@ $('login-form').addEventListener('submit', (ev) => {
 $('logout').addEventListener('click', () => { sessionStorage.removeItem('vanban-admin-token'); token = ''; showLogin('Đã đăng xuất.'); });
 $('upload-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
-  const file = $('file').files[0]; if (!file) { say('Chọn một tệp .txt, .md, .docx hoặc .pdf.', false, 'doc-status'); return; }
+  const file = $('file').files[0]; if (!file) { say('Chọn một tệp .txt, .md, .docx, .pdf hoặc ảnh quét .png, .jpg.', false, 'doc-status'); return; }
   const form = new FormData(); form.append('file', file);
   say('Đang tải lên và cập nhật chỉ mục…', true, 'doc-status');
   try { const r = await api('/api/documents', { method: 'POST', body: form }); say((r.replaced ? 'Đã thay thế ' : 'Đã thêm ') + (r.document ? r.document.source : file.name) + '.', true, 'doc-status'); $('file').value = ''; refresh(); }
@@ -189,7 +189,7 @@ function page(nonce: string): string {
   <section><h2>Lượt trích dẫn theo văn bản</h2><div id="hits"></div></section>
   <section><h2>Câu hỏi theo ngày (đỏ: chưa trả lời được)</h2><div id="days"></div></section>
   <section><h2>Văn bản</h2>
-    <form id="upload-form"><input id="file" type="file" accept=".txt,.md,.docx,.pdf"> <button type="submit">Tải lên</button>
+    <form id="upload-form"><input id="file" type="file" accept=".txt,.md,.docx,.pdf,.png,.jpg,.jpeg"> <button type="submit">Tải lên</button>
     <button id="reindex" class="ghost" type="button">Lập lại chỉ mục</button></form>
     <p id="doc-status" class="status" role="status" aria-live="polite"></p>
     <p>Tải lên tệp cùng tên sẽ thay thế văn bản cũ.</p>

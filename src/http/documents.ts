@@ -26,8 +26,9 @@ export function documentRoutes(library: DocumentLibrary): Hono {
   app.get('/documents/:id', (c) => {
     const stored = library.document(c.req.param('id'));
     if (!stored) throw new AppError('not_found', 'Không tìm thấy văn bản này.');
-    const sections = library.chunksOf(stored.meta.id).map((chunk) => ({ id: chunk.id, section: chunk.section, ...sectionTitles(chunk), text: chunk.text }));
-    return c.json({ document: forPeople(stored.meta), text: stored.text, sections });
+    const sections = library.chunksOf(stored.meta.id).map((chunk) => ({ id: chunk.id, section: chunk.section, ...sectionTitles(chunk), text: chunk.text, ...(chunk.reading ? { reading: chunk.reading } : {}) }));
+    // OCR documents: `reading` is the machine-restored text, line for line with `text`.
+    return c.json({ document: forPeople(stored.meta), text: stored.text, ...(stored.reading ? { reading: stored.reading } : {}), sections });
   });
   return app;
 }

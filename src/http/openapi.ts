@@ -23,7 +23,7 @@ const citation = z.object({
   quote: z.string().describe('Verbatim excerpt'),
   score: z.number(),
   ocr: z.boolean().optional(),
-  reading: z.string().optional().describe('Machine-restored reading of an OCR quote'),
+  reading: z.string().optional().describe('OCR quotes: the machine-restored reading, shown first and marked so; quote stays the scan text'),
   span: z.tuple([z.number().int(), z.number().int()]).optional().describe('[start, end) of the clause of quote that answers'),
   docId: z.string(),
 });
@@ -62,7 +62,7 @@ const documentMeta = z.object({
   chars: z.number(),
 }).loose();
 const uploadForm = z.object({
-  file: z.string().meta({ format: 'binary' }).describe('.txt, .md, .docx or .pdf; the format is sniffed from the content'),
+  file: z.string().meta({ format: 'binary' }).describe('.txt, .md, .docx, .pdf, or a scanned page .png / .jpg (OCR with Tesseract, Vietnamese); the format is sniffed from the content'),
   source: z.string().optional().describe('File name to store under (defaults to the uploaded name)'),
 });
 const stats = z.object({
@@ -83,9 +83,10 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input (invalid_request, invalid_json)',
   401: 'Missing or wrong admin token',
   404: 'Not found',
-  413: 'Body too large',
+  413: 'Body too large (or a scan with too many pages or pixels to OCR)',
+  422: 'A scanned page could not be read (ocr_failed)',
   429: 'Too many requests (Retry-After header)',
-  503: 'Admin API disabled (no ADMIN_TOKEN) or index unavailable',
+  503: 'Admin API disabled (no ADMIN_TOKEN), index unavailable, or OCR not installed (ocr_unavailable)',
 };
 const admin = [{ bearer: [] }];
 
@@ -125,13 +126,13 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             201: { description: 'Added and indexed', content: json(z.object({ document: documentMeta, replaced: z.boolean(), index: indexSummary })) },
             200: { description: 'Replaced and re-indexed', content: json(z.object({ document: documentMeta, replaced: z.boolean(), index: indexSummary })) },
-            ...errors(400, 401, 413, 503),
+            ...errors(400, 401, 413, 422, 503),
           },
         },
       },
       '/api/documents/{id}': {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        get: { summary: 'One document: metadata, cleaned text, sections', responses: { 200: { description: 'Document' }, ...errors(404) } },
+        get: { summary: 'One document: metadata, cleaned text, sections; for a scan also `reading`, the machine-restored text line for line (and each section\'s)', responses: { 200: { description: 'Document' }, ...errors(404) } },
         delete: {
           summary: 'Remove a document and re-index (admin)',
           security: admin,
@@ -148,7 +149,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             200: {
               description: 'Registry',
-              content: json(z.object({ documents: z.array(z.object({ id: z.string(), source: z.string(), hash: z.string(), size: z.number(), format: z.enum(['txt', 'md', 'docx', 'pdf']), uploadedAt: z.string() })) })),
+              content: json(z.object({ documents: z.array(z.object({ id: z.string(), source: z.string(), hash: z.string(), size: z.number(), format: z.enum(['txt', 'md', 'docx', 'pdf', 'png', 'jpg']), uploadedAt: z.string() })) })),
             },
             ...errors(401, 503),
           },

@@ -31,6 +31,8 @@ export interface Manifest {
 export interface StoredDocument {
   meta: DocumentMeta;
   text: string;
+  /** OCR documents: the whole text as restored, line for line with `text`. */
+  reading?: string;
 }
 
 export interface IndexPaths {

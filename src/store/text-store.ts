@@ -107,6 +107,21 @@ export async function writeTextStore(dir: string, documents: StoredDocument[], c
   await writeFile(join(dir, 'chunks.bin'), new Uint8Array(bin.buffer));
   await writeFile(join(dir, 'chunks.json'), JSON.stringify(json));
   await writeFile(join(dir, 'documents.json'), JSON.stringify(documents.map(({ meta: { outline: _outline, ...meta } }) => meta)));
+  await writeFile(join(dir, READINGS), JSON.stringify(readingsOf(documents, chunks)));
+}
+
+/** Readings of OCR documents and their chunks (few: only scans have them), beside the text store. */
+const READINGS = 'readings.json';
+interface Readings {
+  documents: Record<string, string>;
+  chunks: Record<string, string>;
+}
+
+function readingsOf(documents: StoredDocument[], chunks: Chunk[]): Readings {
+  const out: Readings = { documents: {}, chunks: {} };
+  for (const d of documents) if (d.reading !== undefined) out.documents[d.meta.id] = d.reading;
+  for (const c of chunks) if (c.reading !== undefined) out.chunks[c.id] = c.reading;
+  return out;
 }
 
 /** Decoded texts kept per store (first in, first out: a hit costs one lookup); the rest is re-read from texts.bin (page cache) when asked for. */
@@ -165,6 +180,7 @@ class StoredChunk implements Chunk {
     readonly sectionDisplay?: string,
     readonly sectionLabel?: string,
     readonly parts?: ChunkPart[],
+    readonly reading?: string,
   ) {}
 
   get text(): string {
@@ -183,7 +199,7 @@ class StoredChunk implements Chunk {
 
   /** The same JSON as a plain Chunk (the Worker export stores chunks as JSON). */
   toJSON(): Chunk {
-    const { id, docId, source, section, sectionTitle, headings, text, sentences, ocr, sectionDisplay, sectionLabel, parts } = this;
+    const { id, docId, source, section, sectionTitle, headings, text, sentences, ocr, sectionDisplay, sectionLabel, parts, reading } = this;
     return {
       id,
       docId,
@@ -197,19 +213,20 @@ class StoredChunk implements Chunk {
       sentences,
       ocr,
       ...(sectionDisplay === undefined ? {} : { sectionDisplay }),
+      ...(reading === undefined ? {} : { reading }),
     };
   }
 }
 
 class LazyDocument implements StoredDocument {
-  constructor(readonly meta: DocumentMeta, private readonly file: TextFile, private readonly textNumber: number) {}
+  constructor(readonly meta: DocumentMeta, private readonly file: TextFile, private readonly textNumber: number, readonly reading?: string) {}
 
   get text(): string {
     return this.file.text(this.textNumber);
   }
 
   toJSON(): StoredDocument {
-    return { meta: this.meta, text: this.text };
+    return { meta: this.meta, text: this.text, ...(this.reading === undefined ? {} : { reading: this.reading }) };
   }
 }
 
@@ -231,10 +248,12 @@ function lazyOutline(meta: DocumentMeta, file: TextFile, textNumber: number): vo
 }
 
 export async function readTextStore(dir: string): Promise<{ documents: StoredDocument[]; chunks: Chunk[] }> {
-  const [metas, json, raw] = await Promise.all([
+  const [metas, json, raw, readings] = await Promise.all([
     readFile(join(dir, 'documents.json'), 'utf8').then((t) => JSON.parse(t) as DocumentMeta[]),
     readFile(join(dir, 'chunks.json'), 'utf8').then((t) => JSON.parse(t) as ChunksJson),
     readFile(join(dir, 'chunks.bin')),
+    // Builds from before readings have none.
+    readFile(join(dir, READINGS), 'utf8').then((t) => JSON.parse(t) as Readings, () => ({ documents: {}, chunks: {} }) as Readings),
   ]);
   const bin = new Int32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
   const docCount = bin[0]!;
@@ -247,7 +266,7 @@ export async function readTextStore(dir: string): Promise<{ documents: StoredDoc
   const fd = openSync(join(dir, 'texts.bin'), 'r');
   const file = new TextFile(fd, bin.subarray(2, fieldsAt));
   metas.forEach((meta, i) => lazyOutline(meta, file, docCount + chunkCount + i));
-  const documents = metas.map((meta, i) => new LazyDocument(meta, file, i));
+  const documents = metas.map((meta, i) => new LazyDocument(meta, file, i, readings.documents[meta.id]));
   const headingLists = json.headingLists.map((ids) => ids.map((id) => json.strings[id]!));
   const chunks: Chunk[] = new Array(chunkCount);
   const label = (i: number) => (json.sectionLabels && json.sectionLabels[i]! >= 0 ? json.strings[json.sectionLabels[i]!]! : undefined);
@@ -261,7 +280,7 @@ export async function readTextStore(dir: string): Promise<{ documents: StoredDoc
   for (let i = 0; i < chunkCount; i++) {
     const f = fieldsAt + FIELDS * i;
     const meta = metas[bin[f]!]!;
-    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, bin, spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!, bin[f + 5]! < 0 ? undefined : json.strings[bin[f + 5]!]!, label(i), partsOf(i));
+    chunks[i] = new StoredChunk(json.ids[i]!, meta.id, meta.source, json.strings[bin[f + 1]!]!, json.strings[bin[f + 2]!]!, headingLists[bin[f + 3]!]!, bin[f + 4] === 1, file, docCount + i, bin, spansAt + 2 * bin[sentenceOffsetsAt + i]!, spansAt + 2 * bin[sentenceOffsetsAt + i + 1]!, bin[f + 5]! < 0 ? undefined : json.strings[bin[f + 5]!]!, label(i), partsOf(i), readings.chunks[json.ids[i]!]);
   }
   // Close the file once nothing can read it any more (the index was swapped out).
   closeOnCollect.register(file, fd);

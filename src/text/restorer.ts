@@ -5,6 +5,7 @@
  */
 import { fold, normalizeText } from './fold.js';
 import { withinOneEdit } from './edit-distance.js';
+import { cheapestPath } from './viterbi.js';
 
 /** Words every directive uses, so restoration works even when little clean text is indexed. */
 const SEED = `Tỉnh ủy Huyện ủy Thành ủy Đảng ủy Ban Thường vụ Tỉnh ủy Ban Chấp hành Trung ương Ban Bí thư Bộ Chính trị
@@ -263,46 +264,26 @@ export class Restorer {
     const { text, origin } = stripSymbols(input);
     const matches = [...text.normalize('NFC').matchAll(WORD)];
     if (!matches.length) return undefined;
-    type Step = { key?: string; surface: string; cost: number; total: number; back: number };
+    type Step = { key?: string; surface: string; cost: number };
     const lattice: Step[][] = matches.map((m) => {
       const raw = m[0];
       // Acronyms and document codes ("UBND", "226-KL/TW") stay as written.
-      if (raw.length > 1 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw)) return [{ key: undefined, surface: raw, cost: 0, total: 0, back: -1 }];
+      if (raw.length > 1 && raw === raw.toUpperCase() && /^\p{Lu}+$/u.test(raw)) return [{ key: undefined, surface: raw, cost: 0 }];
       const afterNumber = /\d\s*$/.test(text.slice(0, m.index));
       const options: Step[] = this.candidates(fold(raw)).map(([key, cost]) => ({
         key,
         surface: this.surface(key),
         cost: cost - (afterNumber && this.afterNumber.has(key) ? 0.8 : 0),
-        total: 0,
-        back: -1,
       }));
-      options.push({ surface: raw, cost: 4, total: 0, back: -1 });
+      options.push({ surface: raw, cost: 4 });
       return options;
     });
     const adjacent = matches.map((m, i) => i > 0 && /^[\s-]*$/.test(text.normalize('NFC').slice(matches[i - 1]!.index! + matches[i - 1]![0].length, m.index)));
-    lattice.forEach((options, i) => {
-      for (const option of options) {
-        option.total = option.cost - (option.key ? Math.log(1 + this.total(option.key)) * 0.05 : 0);
-        if (i === 0) continue;
-        let best = Infinity;
-        lattice[i - 1]!.forEach((prev, j) => {
-          const linked = adjacent[i] && prev.key && option.key && this.bigrams.has(`${prev.key} ${option.key}`);
-          const total = prev.total + option.total - (linked ? 1.5 : 0);
-          if (total < best) {
-            best = total;
-            option.back = j;
-          }
-        });
-        option.total = best;
-      }
-    });
-    const path: Step[] = [];
-    let index = lattice.at(-1)!.reduce((bi, o, i, all) => (o.total < all[bi]!.total ? i : bi), 0);
-    for (let i = lattice.length - 1; i >= 0; i--) {
-      const step = lattice[i]!.at(index)!;
-      path.unshift(step);
-      index = step.back;
-    }
+    const path = cheapestPath(
+      lattice,
+      (option) => option.cost - (option.key ? Math.log(1 + this.total(option.key)) * 0.05 : 0),
+      (prev, option, i) => (prev && adjacent[i] && prev.key && option.key && this.bigrams.has(`${prev.key} ${option.key}`) ? -1.5 : 0),
+    );
     let confident = 0;
     let unresolved = 0;
     const sure: boolean[] = [];

@@ -56,6 +56,7 @@ const vi = {
   opening: 'Phần mở đầu',
   scannedTitle: 'Tiêu đề theo bản quét',
   restoredTitles: 'Tiêu đề mục đã được khôi phục dấu để dễ đọc; nội dung trích giữ nguyên văn bản quét.',
+  readingNote: 'do máy khôi phục từ bản quét, có thể còn sai',
 };
 
 export type Strings = typeof vi;
@@ -115,6 +116,7 @@ const en: Strings = {
   opening: 'Opening',
   scannedTitle: 'Title as scanned',
   restoredTitles: 'Section titles have had their diacritics restored for reading; excerpts stay exactly as scanned.',
+  readingNote: 'restored from the scan by machine; may still contain errors',
 };
 
 export function strings(lang: Lang): Strings {

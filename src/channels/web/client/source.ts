@@ -7,11 +7,12 @@ import { definitionList, h } from './dom.js';
 import { formatDate } from './format.js';
 import { findQuote } from './highlight.js';
 import { parseLang, strings, type Lang } from './i18n.js';
+import { withReading } from './reading.js';
 
 interface DocumentPayload {
   document: DocumentMeta;
   text: string;
-  sections: { id: string; section: string; sectionTitle: string; sectionTitleRaw?: string; text: string }[];
+  sections: { id: string; section: string; sectionTitle: string; sectionTitleRaw?: string; text: string; reading?: string }[];
 }
 
 function currentLang(): Lang {
@@ -57,11 +58,11 @@ function render({ document: doc, sections }: DocumentPayload): void {
   ]);
 
   // Consecutive chunks of one section are shown together under one heading.
-  const groups: { path: string; title: string; raw?: string; texts: string[] }[] = [];
+  const groups: { path: string; title: string; raw?: string; parts: { text: string; reading?: string }[] }[] = [];
   for (const part of sections) {
     const last = groups[groups.length - 1];
-    if (last && last.path === part.section) last.texts.push(part.text);
-    else groups.push({ path: part.section, title: part.sectionTitle, raw: part.sectionTitleRaw, texts: [part.text] });
+    if (last && last.path === part.section) last.parts.push(part);
+    else groups.push({ path: part.section, title: part.sectionTitle, raw: part.sectionTitleRaw, parts: [part] });
   }
 
   const body = h('article', { className: 'vs-body', 'aria-label': doc.title });
@@ -72,7 +73,7 @@ function render({ document: doc, sections }: DocumentPayload): void {
     const label = group.path ? `${group.path} – ${group.title}` : group.title || s.opening;
     // A restored title keeps the scanned one beside it (the text below is the scan, verbatim).
     const heading = h('h2', { text: label }, group.raw ? h('small', { className: 'vs-raw', text: ` (${s.scannedTitle}: ${group.raw})` }) : null);
-    const section = h('section', { id: anchor, className: 'vs-section', 'data-section': group.path, tabindex: '-1' }, heading, ...group.texts.map((text) => h('p', { className: 'vs-text', text })));
+    const section = h('section', { id: anchor, className: 'vs-section', 'data-section': group.path, tabindex: '-1' }, heading, ...group.parts.map(({ text, reading }) => withReading(s, reading, h('p', { className: 'vs-text', text }), 'vs')));
     if (!byPath.has(group.path)) byPath.set(group.path, section);
     body.appendChild(section);
     const depth = group.path ? group.path.split('.').length - 1 : 0;

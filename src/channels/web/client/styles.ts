@@ -49,6 +49,7 @@ export const chatCss = `
 .vb-span{background:#ffe58f;color:inherit;font-weight:700;font-style:normal;padding:0 .0625em;border-radius:2px;box-shadow:0 0 0 1px #d4a800}
 .vb-reading-label{margin:0 0 .125em;font-size:.75em;font-weight:700;color:var(--vb-muted);text-transform:uppercase;letter-spacing:.03em}
 .vb-reading{font-style:normal}
+.vs-reading{margin:0 0 .5em;padding:0;white-space:pre-wrap}.vs-label{margin:.25em 0;font-size:.8125rem;color:#5f5f5f}
 .vb-source-link{color:var(--vb-focus);font-size:.875em}
 .vb-actions{display:flex;align-items:center;flex-wrap:wrap;gap:.375em;margin-top:.5em}
 .vb-action-status{font-size:.8125em;color:var(--vb-muted)}
