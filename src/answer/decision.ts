@@ -4,6 +4,8 @@
  * retrieval rank, OCR); a logistic model whose weights scripts/fit-answer-scorer.ts fitted on questions of
  * many documents gives the probability that the candidate's quote answers. When the rule gates refuse, the
  * best candidate above the calibrated threshold answers instead: the gates inform, they no longer veto.
+ * A model may carry a listwise ranker too: it then picks the candidate, and the logistic decides over its pick.
+ * The committed model's thresholds say whether it decides at all (above 1: off, it only fills debug traces).
  */
 import model from './scorer-weights.json' with { type: 'json' };
 import type { Idf } from '../retrieval/sentence-score.js';
@@ -55,6 +57,7 @@ export const FEATURES = [
   'restCoverage',
   'lengthLog',
   'rulesChoice',
+  'contrastCoverage',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -68,16 +71,23 @@ export interface Model {
   threshold: number;
   /** Quote another candidate than the rules chose only at or above this probability. */
   switchThreshold?: number;
+  /**
+   * A listwise ranker's weights (same features): when present it picks the candidate, and `weights`/`bias`
+   * (with `shareWeight` × the pick's softmax share among the candidates) give the probability that the pick answers.
+   */
+  ranker?: number[];
+  shareWeight?: number;
   fittedOn?: unknown;
 }
 
 let MODEL = model as Model;
-let WEIGHTS = weightsOf(MODEL);
+let WEIGHTS = weightsOf(MODEL, MODEL.weights);
+let RANKER = MODEL.ranker ? weightsOf(MODEL, MODEL.ranker) : undefined;
 
-function weightsOf(m: Model): number[] {
+function weightsOf(m: Model, weights: number[]): number[] {
   return FEATURES.map((name) => {
     const at = m.features.indexOf(name);
-    return at < 0 ? 0 : m.weights[at]!;
+    return at < 0 ? 0 : weights[at]!;
   });
 }
 
@@ -87,7 +97,8 @@ export let SWITCH_THRESHOLD = MODEL.switchThreshold ?? 1;
 /** Replaces the committed model (the fitting script collects features with the rules alone deciding). */
 export function useModel(m: Model): void {
   MODEL = m;
-  WEIGHTS = weightsOf(m);
+  WEIGHTS = weightsOf(m, m.weights);
+  RANKER = m.ranker ? weightsOf(m, m.ranker) : undefined;
   ANSWER_THRESHOLD = m.threshold;
   SWITCH_THRESHOLD = m.switchThreshold ?? 1;
 }
@@ -99,11 +110,27 @@ export function featureVector(f: Features): number[] {
   return FEATURES.map((name) => f[name]);
 }
 
-/** The model's probability that a candidate with these features answers. */
-export function answerProbability(f: Features): number {
-  let z = MODEL.bias;
+/** The model's probability that a candidate with these features answers (`share`: its ranker softmax share). */
+export function answerProbability(f: Features, share = 0): number {
+  let z = MODEL.bias + (MODEL.shareWeight ?? 0) * share;
   FEATURES.forEach((name, i) => (z += WEIGHTS[i]! * f[name]));
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The model's view of a question's candidates: each one's probability of answering, and the one it picks
+ * (the ranker's top when the model has a ranker, else the likeliest).
+ */
+export function judgeCandidates(list: Features[]): { probabilities: number[]; pick: number } {
+  if (!list.length) return { probabilities: [], pick: -1 };
+  if (!RANKER) {
+    const probabilities = list.map((f) => answerProbability(f));
+    return { probabilities, pick: probabilities.indexOf(Math.max(...probabilities)) };
+  }
+  const ranks = list.map((f) => FEATURES.reduce((z, name, i) => z + RANKER![i]! * f[name], 0));
+  const top = Math.max(...ranks);
+  const all = ranks.reduce((a, r) => a + Math.exp(r - top), 0);
+  return { probabilities: list.map((f, i) => answerProbability(f, Math.exp(ranks[i]! - top) / all)), pick: ranks.indexOf(top) };
 }
 
 /**
@@ -123,6 +150,21 @@ export function topicCoverage(question: Question, words: Set<string>, idf: Idf):
     if (words.has(term) || bySynonym.has(term)) hit += w;
   }
   return total ? hit / total : 1;
+}
+
+/**
+ * For each candidate (its quote's words), the idf-weighted share of the question's topic terms it holds, each
+ * term weighing more the fewer of the other candidates hold it: what tells a sentence from its neighbours
+ * (the place or document name every candidate writes tells nothing; the one word only the answer writes does).
+ */
+export function contrastCoverage(question: Question, candidates: Array<Set<string>>, idf: Idf): number[] {
+  const n = candidates.length;
+  const weights = question.topic.map(({ term, weight }) => {
+    const holders = candidates.filter((words) => words.has(term)).length;
+    return weight * Math.max(0.2, idf(term)) * Math.log((n + 1) / (holders + 0.5));
+  });
+  const total = weights.reduce((a, w) => a + w, 0);
+  return candidates.map((words) => (total ? question.topic.reduce((a, { term }, i) => a + (words.has(term) ? weights[i]! : 0), 0) / total : 0));
 }
 
 /** Share of the question's kinds whose evidence the folded quote text shows (1 when the question has no kind). */

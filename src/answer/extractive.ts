@@ -21,7 +21,7 @@ import { purposeSection } from './purpose-section.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
-import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, answerProbability, kindEvidence, topicCoverage, type Features, type RefusalReason } from './decision.js';
+import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { showsEvidence } from '../question/registry.js';
@@ -1031,8 +1031,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   }
   // The fitted decision's view of a candidate: the rule gates become features beside the lexical scores.
   const rankOfPassage = new Map(passages.map((p, i) => [p, i]));
-  const scoreCandidates = (list: Candidate[], choice: Candidate | undefined) =>
-    list.map((c, rank) => {
+  const scoreCandidates = (list: Candidate[], choice: Candidate | undefined) => {
+    const contrast = contrastCoverage(question, list.map((c) => wordSet(evidenceOf(c))), idf);
+    return list.map((c, rank) => {
       const { chunk } = c.passage;
       const quote = evidenceOf(c);
       const features: Features = {
@@ -1061,9 +1062,11 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         restCoverage: analysis.english ? c.coverage : restCoverage(c, analysis, idf),
         lengthLog: Math.log(1 + quote.length) / Math.log(1000),
         rulesChoice: c === choice ? 1 : 0,
+        contrastCoverage: contrast[rank]!,
       };
-      return { c, features, probability: answerProbability(features) };
+      return { c, features };
     });
+  };
   // OCR-tolerant matches find something in any garbled table: part of the question must match exactly.
   // The rule gates' verdict; when they refuse, the fitted scorer may still answer with its best candidate.
   const rules: 'answered' | RefusalReason = best && covers(best) ? 'answered' : candidates.slice(0, THRESHOLDS.scoredCandidates).some(covers) ? 'no-evidence' : 'low-coverage';
@@ -1073,10 +1076,12 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   if (rulesChoice && !pool.includes(rulesChoice)) pool.push(rulesChoice);
   // Scoring costs a feature pass over the pool: only when the scorer may change the answer, or a trace asks for it.
   const mayDecide = rules === 'answered' ? SWITCH_THRESHOLD <= 1 : ANSWER_THRESHOLD <= 1;
-  const scored = mayDecide || sink.debug ? scoreCandidates(pool, rulesChoice) : [];
+  const described = mayDecide || sink.debug ? scoreCandidates(pool, rulesChoice) : [];
+  const judged = judgeCandidates(described.map((d) => d.features));
+  const scored = described.map((d, i) => ({ ...d, probability: judged.probabilities[i]! }));
   sink.rules = rules;
   if (sink.debug) sink.candidates = scored.map(({ c, features, probability }) => ({ source: c.passage.doc.source, section: c.passage.chunk.section, text: c.passage.chunk.text.slice(c.start, c.end), evidence: evidenceOf(c), features, probability }));
-  const pick = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.probability > a.probability ? b : a), undefined);
+  const pick = scored[judged.pick];
   sink.probability = pick?.probability;
   let decidedBy: 'rules' | 'scorer' = 'rules';
   if (rules !== 'answered') {
