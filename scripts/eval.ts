@@ -6,9 +6,10 @@
  * RecursiveCharacterTextSplitter 1000/200 + HNSWLib) on the same corpus, prints
  * a table per question set, writes JSON, and exits 1 when a threshold fails.
  * Default sets: data/eval/dev.jsonl plus every other data/eval/*.jsonl.
- * `--pool` (repeatable; `all` = home, unseen, laws) evaluates each pool in its own index
+ * `--pool` (repeatable; `all` = home, unseen, laws and data/pools/*) evaluates each pool in its own index
  * (DESIGN §4) with plain BM25 beside the baselines; the laws pool is scored by article.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -136,7 +137,9 @@ async function evalLaws(pool: Pool): Promise<void> {
   runtime.close();
 }
 
-const poolSpecs = (values.pool ?? []).flatMap((p) => (p === 'all' ? ['home', 'unseen', 'laws'] : [p]));
+// `all`: the three pools of DESIGN §4 and every pool committed under data/pools (written blind, for checking).
+const committedPools = () => (existsSync(join('data', 'pools')) ? readdirSync(join('data', 'pools')).sort().map((d) => join('data', 'pools', d)) : []);
+const poolSpecs = (values.pool ?? []).flatMap((p) => (p === 'all' ? ['home', 'unseen', 'laws', ...committedPools()] : [p]));
 if (!poolSpecs.length) {
   await evalQuestions({ name: 'home', kind: 'questions', dataDir: config.DATA_DIR, sets: [] }, positionals.length ? positionals : questionSets(join(config.DATA_DIR, 'eval')));
 }
