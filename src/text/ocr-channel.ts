@@ -133,25 +133,43 @@ export class Channel {
    * Weighted edit distance from candidate syllable `c` to OCR letters `o` (both lowercase NFC,
    * encoded), or Infinity once it passes `limit`.
    */
+  private rows: [Float64Array, Float64Array] = [new Float64Array(32), new Float64Array(32)];
+  /** The scanned word's letters' insertion costs and two-glyph flags, filled once per call. */
+  private extras = new Float64Array(32);
+  private twoGlyphs = new Uint8Array(32);
+
   cost(c: Int16Array, o: Int16Array, limit: number): number {
     const n = c.length;
     const m = o.length;
-    let prev = new Float64Array(m + 1);
-    let row = new Float64Array(m + 1);
-    for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + this.info(o[j - 1]!).extra;
+    // Scratch rows reused across calls: the reader calls this for thousands of known syllables per scanned word.
+    if (this.rows[0].length <= m) {
+      this.rows = [new Float64Array(2 * m + 2), new Float64Array(2 * m + 2)];
+      this.extras = new Float64Array(2 * m + 2);
+      this.twoGlyphs = new Uint8Array(2 * m + 2);
+    }
+    const { extras, twoGlyphs } = this;
+    for (let j = 0; j < m; j++) {
+      const f = this.info(o[j]!);
+      extras[j] = f.extra;
+      twoGlyphs[j] = f.twoGlyph ? 1 : 0;
+    }
+    let [prev, row] = this.rows;
+    prev[0] = 0;
+    for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + extras[j - 1]!;
     for (let i = 1; i <= n; i++) {
       const ci = c[i - 1]!;
       const fc = this.info(ci);
+      const isM = chars[ci] === 'm';
       row[0] = prev[0]! + fc.drop;
       let best = row[0]!;
       for (let j = 1; j <= m; j++) {
         const oj = o[j - 1]!;
-        let v = Math.min(prev[j - 1]! + this.sub(ci, oj), prev[j]! + fc.drop, row[j - 1]! + this.info(oj).extra);
+        let v = Math.min(prev[j - 1]! + this.sub(ci, oj), prev[j]! + fc.drop, row[j - 1]! + extras[j - 1]!);
         if (j >= 2) {
           // "rn" for "m".
-          if (chars[ci] === 'm' && chars[oj] === 'n' && chars[o[j - 2]!] === 'r') v = Math.min(v, prev[j - 2]! + 0.3);
+          if (isM && chars[oj] === 'n' && chars[o[j - 2]!] === 'r') v = Math.min(v, prev[j - 2]! + 0.3);
           // A marked vowel read as two glyphs: "Ui" for "ủ", "tf" for "ứ".
-          if (fc.markedVowel && this.info(oj).twoGlyph) {
+          if (fc.markedVowel && twoGlyphs[j - 1]) {
             const before = this.info(o[j - 2]!);
             if (before.base === fc.base || before.twoGlyph) v = Math.min(v, prev[j - 2]! + this.costs.lookalike * 1.5);
           }

@@ -167,7 +167,7 @@ export class SyllableReader {
     }
     list.sort((a, b) => a[1] - b[1]);
     found = list.slice(0, MAX_OPTIONS * 3);
-    if (this.memo.size > 50_000) this.memo.clear();
+    if (this.memo.size > 500_000) this.memo.clear();
     this.memo.set(key, found);
     return found;
   }
