@@ -101,6 +101,10 @@ describe('answers for the reader (API)', { timeout: 120_000 }, () => {
     expect(en.answer).toContain(`“${vi.citations[0].quote}”`);
     expect(en.answer).toContain('Note: excerpts marked OCR');
     expect(en.answer).not.toContain('Lưu ý');
+    // A scan's reading and its verbatim text are labelled in English too; both stay verbatim.
+    expect(en.answer).toContain(`Machine-restored reading: “${vi.citations[0].reading}”`);
+    expect(en.answer).toContain(`Verbatim scan: “${vi.citations[0].quote}”`);
+    expect(en.answer).not.toContain('Nguyên văn');
 
     const english = await ask({ question: 'How long can a conclusion speech be?' });
     expect(english.answer).toMatch(/^According to /);

@@ -106,6 +106,8 @@ export function citationLine(citation: Citation, meta?: DocumentMeta): string {
 
 /** Label of a machine-restored reading of scanned text: people see it first, the scan beside it. */
 export const READING_LABEL = 'Bản đọc phục hồi tự động';
+/** Label of the verbatim scanned text shown after its reading. */
+export const SCAN_LABEL = 'Nguyên văn bản quét';
 
 /**
  * A quote as an answer shows it: “…” [n]; for a scan with a reading, the reading first
@@ -113,7 +115,7 @@ export const READING_LABEL = 'Bản đọc phục hồi tự động';
  */
 export function quoteLines(citation: Pick<Citation, 'n' | 'quote' | 'reading'>): string {
   if (!citation.reading) return `“${citation.quote}” [${citation.n}]`;
-  return `${READING_LABEL}: “${citation.reading}”\nNguyên văn bản quét: “${citation.quote}” [${citation.n}]`;
+  return `${READING_LABEL}: “${citation.reading}”\n${SCAN_LABEL}: “${citation.quote}” [${citation.n}]`;
 }
 
 export const OCR_NOTE = 'Lưu ý: trích dẫn đánh dấu OCR lấy từ bản quét có thể sai chính tả; vui lòng đối chiếu văn bản gốc.';
@@ -157,6 +159,8 @@ const TYPE_PATTERN = Object.keys(DOCUMENT_TYPES_EN).sort((a, b) => b.length - a.
  * as [Vietnamese pattern, English]. Applied only outside “…”, so quotes and quoted titles stay verbatim.
  */
 const ENGLISH: Array<[RegExp, string]> = [
+  [new RegExp(`(^|\n)${READING_LABEL}: `, 'g'), '$1Machine-restored reading: '],
+  [new RegExp(`(^|\n)${SCAN_LABEL}: `, 'g'), '$1Verbatim scan: '],
   [new RegExp(escapeRegExp(OCR_NOTE), 'g'), 'Note: excerpts marked OCR come from scanned text and may contain misspellings; please check the original document.'],
   [/Xin lỗi, các văn bản hiện có không nêu rõ nội dung này nên tôi không trả lời để tránh sai lệch\./g, 'Sorry, the documents available do not clearly say this, so I will not answer rather than risk being wrong.'],
   [/Các văn bản liên quan nhất có thể tra cứu:/g, 'The most closely related documents you can look up:'],
