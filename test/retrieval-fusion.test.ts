@@ -67,12 +67,12 @@ describe('rerank fusion', () => {
     const { candidates } = await traced('Ủy ban nhân dân cấp xã có trách nhiệm sơ tán người dân khỏi vùng nguy hiểm, đúng hay sai?');
     expect(candidates.length).toBeGreaterThan(1);
     for (const c of candidates) {
-      const signals = { lexical: c.lexical, dense: c.dense, fused: c.fused, sentence: c.sentence };
+      const signals = { lexical: c.lexical, dense: c.dense, fused: c.fused, sentence: c.sentence, unit: c.unit, title: c.title };
       let expected = 0;
       for (const key of Object.keys(RERANK_WEIGHTS) as Array<keyof typeof RERANK_WEIGHTS>) expected += RERANK_WEIGHTS[key] * signals[key];
       for (const boost of Object.values(c.boosts)) expected += boost;
       expect(c.score).toBeCloseTo(expected, 9);
-      for (const v of [c.lexical, c.dense, c.fused]) {
+      for (const v of [c.lexical, c.dense, c.fused, c.unit, c.title]) {
         expect(v).toBeGreaterThanOrEqual(0);
         expect(v).toBeLessThanOrEqual(1);
       }
