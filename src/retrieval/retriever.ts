@@ -92,12 +92,18 @@ export function isSectionOf(chunk: Chunk, subject: string[], idf: (term: string)
   return subject.length > 0 && leadsWith(headWords(chunkTokens(chunk).sentences), subject, idf, chunk.ocr ? near : undefined) >= LEAD_COVERAGE;
 }
 
-/** A section title's folded syllables and bigrams, each once (a title cut short ends in "…", dropped). */
-function titleTerms(title: string): string[] {
-  const words = foldedSyllables(title.replace(/…$/, ''));
-  const terms = new Set(words);
-  for (let k = 1; k < words.length; k++) terms.add(`${words[k - 1]}_${words[k]}`);
-  return [...terms];
+const chunkTitles = new WeakMap<Chunk, string[]>();
+
+/** A chunk's section title as folded syllables and bigrams, each once (a title cut short ends in "…", dropped); read once per chunk. */
+function titleTerms(chunk: Chunk): string[] {
+  let terms = chunkTitles.get(chunk);
+  if (!terms) {
+    const words = foldedSyllables(chunk.sectionTitle.replace(/…$/, ''));
+    const set = new Set(words);
+    for (let k = 1; k < words.length; k++) set.add(`${words[k - 1]}_${words[k]}`);
+    chunkTitles.set(chunk, (terms = [...set]));
+  }
+  return terms;
 }
 
 const askedTerms = new WeakMap<QueryAnalysis, Set<string>>();
@@ -268,7 +274,7 @@ export class Retriever {
    * bigrams, each once; 0 for a title without words.
    */
   private titleCoverage(analysis: QueryAnalysis, chunk: Chunk): number {
-    const title = titleTerms(chunk.sectionTitle);
+    const title = titleTerms(chunk);
     if (!title.length) return 0;
     const asked = questionTerms(analysis);
     let total = 0;
