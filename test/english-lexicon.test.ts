@@ -71,7 +71,9 @@ describe('reading an English question', () => {
   it('maps English question shapes to the Vietnamese question words that ask the same', () => {
     expect(englishQuestionWords('How many wells did the commune dig?').amount).toBe('bao nhiêu giếng');
     // "regular meetings": the head noun is the last English word, the first Vietnamese one.
-    expect(englishQuestionWords('How many regular meetings does the board hold a year?').amount).toBe('bao nhiêu hội nghị');
+    expect(englishQuestionWords('How many regular meetings will the board hold?').amount).toBe('bao nhiêu hội nghị');
+    // Meetings a year is a frequency, as "mấy lần một năm" is.
+    expect(englishQuestionWords('How many regular meetings does the board hold a year?').amount).toBe('bao nhiêu lần');
     // A head the glossary does not know asks a number, with no unit to demand.
     expect(englishQuestionWords('How many kiosks are there?').amount).toBe('bao nhiêu số lượng');
     expect(englishQuestionWords('By what date must villages report?').leading).toContain('trước ngày nào');

@@ -44,7 +44,9 @@ function typedKinds(analysis: QueryAnalysis): KindMatch[] {
   if (!analysis.englishForm) return detectKinds(fold(analysis.question).toLowerCase());
   const { leading, closing } = analysis.englishForm.questionWords;
   const kinds = detectKinds(fold(`${leading}${FORM_BREAK}${closing}`).toLowerCase());
-  for (const kind of detectKinds(fold(`${leading}${FORM_BREAK}${analysis.englishForm.primary}${FORM_BREAK}${closing}`).toLowerCase())) {
+  // What the question names, each thing in its first wording: its question words are the forms' to read.
+  const named = analysis.englishForm.concepts.map((c) => c.alternatives[0]).join(' ');
+  for (const kind of detectKinds(fold(`${leading}${FORM_BREAK}${named}${FORM_BREAK}${closing}`).toLowerCase())) {
     // Slots are read from the forms only: in a translation, the words after "bao nhiêu" are not what it counts.
     if (!kinds.some((k) => k.name === kind.name)) kinds.push({ name: kind.name, slots: {} });
   }

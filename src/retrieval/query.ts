@@ -21,11 +21,11 @@ export interface QueryAnalysis {
   text: string;
   english: boolean;
   /**
-   * English questions only: the translation's first alternatives, the Vietnamese question words their shape stands for ("how many households" →
+   * English questions only: the Vietnamese question words their shape stands for ("how many households" →
    * "bao nhiêu hộ"), which the question kinds read, the English words the glossary could not translate, and
    * the things the question names (each with its Vietnamese wordings), which the off-topic gate weighs.
    */
-  englishForm?: { primary: string; questionWords: EnglishQuestionWords; untranslated: string[]; concepts: Concept[] };
+  englishForm?: { questionWords: EnglishQuestionWords; untranslated: string[]; concepts: Concept[] };
   followUp: boolean;
   intents: Set<Intent>;
   refs: DocRef[];
@@ -280,7 +280,7 @@ function asVietnamese(raw: string): { text: string; primary: string; english: bo
     return { text, primary: text, english: false };
   }
   const reading = readEnglish(typed);
-  return { text: reading.text, primary: reading.primary, english: true, englishForm: { primary: reading.primary, questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts } };
+  return { text: reading.text, primary: reading.primary, english: true, englishForm: { questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts } };
 }
 
 const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
