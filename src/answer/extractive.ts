@@ -18,13 +18,14 @@ import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
 import { purposeSection } from './purpose-section.js';
+import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
-import { showsEvidence } from '../question/registry.js';
+import { showsEvidence, valueFamilies } from '../question/registry.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -844,8 +845,14 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   }
   candidates.sort((a, b) => b.score - a.score);
   options.trace?.(candidates.map((c) => ({ score: c.score, coverage: c.coverage, exactCoverage: c.exactCoverage, pairs: c.pairs, passageScore: c.passage.score, text: c.passage.chunk.text.slice(c.start, c.end) })));
-  // A question asking how many / when is answered only by a passage that states a number / a time.
-  const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
+  // A question asking how many / when is answered only by a passage that states a number / a time. A time is asked
+  // when the question's kinds (registry) say so ("khi nào", "thời hạn", "bao lâu"), not when a topic word only
+  // sounds like one ("hoàn thành xuất sắc nhiệm vụ", "thời gian biểu"); it is shown by a date or period the way the
+  // documents write one, or by the evidence of any time kind asked ("trong vòng 48 giờ", "03 tháng/lần").
+  const judges = kindsOf(question).some((k) => k.spec.judges);
+  const timeKinds = valueFamilies(kindsOf(question)).get('time') ?? [];
+  const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list') && (i !== 'time' || timeKinds.length > 0));
+  const showsTime = (fresh: string) => INTENT_EVIDENCE.time.test(fresh) || timeKinds.some((k) => showsEvidence(k, fresh));
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const spoken = ` ${askedWords(analysis).join(' ')} `;
@@ -882,7 +889,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     // "bốn nguyên tắc": a count spelled out counts when the unit asked follows it.
     const spelled = specifics.units.length > 0 && spelledCount(undated, specifics.units);
     const counts = countsThings ? STANDALONE_NUMBER.test(undated.replace(/\b(19|20)\d\d\b/g, ' ')) : STANDALONE_NUMBER.test(undated) || spelled || (asksOrdinal && ROMAN_ORDINAL.test(undated));
-    if (!needs.every((i) => (i === 'quantity' ? counts : INTENT_EVIDENCE.time.test(fresh)))) return false;
+    if (!needs.every((i) => (i === 'quantity' ? counts : showsTime(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     if (!citesAskedType(evidenceOf(c))) return false;
@@ -899,7 +906,6 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   };
   const top = candidates[0];
   // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
-  const judges = kindsOf(question).some((k) => k.spec.judges);
   const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands));
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
@@ -945,6 +951,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     const document = titledTokens(c.passage.doc);
     return rareNames.every((name) => around.includes(` ${name} `) || name.split(' ').every((w) => document.has(w)));
   };
+  // "Ở xã Hòa Phú …": a locality the question names (one the corpus's documents are of) must be one the quote's
+  // document writes; another commune's plan of the same kind answers another question.
+  const localities = namedLocalities(analysis.question, corpusLocalities(documents));
+  const inLocality = (c: Candidate) => localities.every((name) => namesLocality(c.passage.doc, options.corpus?.documents.get(c.passage.doc.id)?.text, name));
   // "tối đa mấy phút", "tỷ lệ … bao nhiêu": the best sentence that states the number in the unit asked for answers
   // on less of the question's wording (a scan's misread words, the question's paraphrase), not a runner-up.
   // The first close sentence that states it counts as the top: clean sentences naming the document outrank a scan's answer.
@@ -958,7 +968,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // sentence, its headings or its document.
   const topicOf = (c: Candidate) => topicCoverage(question, candidateWords(c), idf);
   const covers = (c: Candidate) =>
-    (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
+    (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c) && inLocality(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
@@ -1101,7 +1111,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const second = candidates.find(
     (c) =>
       c !== best && c.coverage >= minCoverage && c.score >= THRESHOLDS.closeToTop * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) &&
-      (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c) &&
+      (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c) && inLocality(c) &&
       // Beside a prohibition, a near tie that forbids nothing is about the topic, not the question.
       (!forbids || !statesProhibition(best.passage.chunk.text.slice(best.start, best.end)) || statesProhibition(c.passage.chunk.text.slice(c.start, c.end))),
   );

@@ -1,0 +1,54 @@
+/**
+ * Localities a question names ("xã Hòa Phú", "huyen cat long", "Dong Lam district"), as the corpus's own
+ * documents name their issuers and places: a question about one commune is not answered by another commune's
+ * plan, however alike the two plans read. Only names some document's title, issuer or place line writes after an
+ * administrative word count, so ordinary words after "xã" ("xã phải …") are never taken for a name.
+ */
+import type { DocumentMeta } from '../types.js';
+import { fold } from '../text/fold.js';
+import { foldedSyllables } from '../text/tokens.js';
+
+/** Administrative units, folded, with the word a Party body adds ("tỉnh ủy", "huyện ủy", "đảng ủy xã"). */
+const UNIT = '(?:tinh|thanh pho|tp|huyen|quan|thi xa|thi tran|xa|phuong)(?: uy)?';
+/** "xã Hòa Phú": the unit, then the name's two syllables (Vietnamese place names are mostly two). */
+const UNIT_NAME = new RegExp(`(?:^| )${UNIT} ([a-z]+ [a-z]+)(?= |$)`, 'g');
+/** English: "Hoa Phu commune", "in Dong Lam district". */
+const NAME_UNIT = /(?:^| )([a-z]+ [a-z]+) (?:province|city|district|town|commune|ward)(?= |$|'s)/g;
+
+const corpusCache = new WeakMap<DocumentMeta[], Set<string>>();
+
+/** The localities the corpus's documents are of: names after a unit in a title, issuer or place line, and each place line. */
+export function corpusLocalities(documents: DocumentMeta[]): Set<string> {
+  const cached = corpusCache.get(documents);
+  if (cached) return cached;
+  const names = new Set<string>();
+  corpusCache.set(documents, names);
+  for (const d of documents) {
+    const header = ` ${foldedSyllables(`${d.title} ${d.issuer ?? ''}`).join(' ')} `;
+    for (const m of header.matchAll(UNIT_NAME)) names.add(m[1]!);
+    const place = foldedSyllables(d.place ?? '');
+    if (place.length === 2) names.add(place.join(' '));
+  }
+  return names;
+}
+
+/** The corpus localities a question names (folded "hoa phu"), after a unit word or, in English, before one. */
+export function namedLocalities(question: string, known: Set<string>): string[] {
+  const text = ` ${foldedSyllables(question).join(' ')} `;
+  const found = new Set<string>();
+  for (const m of text.matchAll(UNIT_NAME)) if (known.has(m[1]!)) found.add(m[1]!);
+  for (const m of ` ${fold(question).toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `.matchAll(NAME_UNIT)) if (known.has(m[1]!)) found.add(m[1]!);
+  return [...found];
+}
+
+const textCache = new WeakMap<DocumentMeta, string>();
+
+/** The document writes the locality: in its title, issuer, place line or anywhere in its text (folded). */
+export function namesLocality(meta: DocumentMeta, fullText: string | undefined, name: string): boolean {
+  let folded = textCache.get(meta);
+  if (folded === undefined) {
+    folded = ` ${foldedSyllables(`${meta.title} ${meta.issuer ?? ''} ${meta.place ?? ''} ${fullText ?? ''}`).join(' ')} `;
+    textCache.set(meta, folded);
+  }
+  return folded.includes(` ${name} `);
+}
