@@ -12,12 +12,12 @@ const known = corpusLocalities(documents);
 
 describe('namedLocalities', () => {
   it('reads a locality after its unit, with or without diacritics, and a Party body’s unit', () => {
-    expect(namedLocalities('Ở xã Phước Sơn thu gom rác mấy lần?', known)).toEqual(['phuoc son']);
-    expect(namedLocalities('huyen uy tan thanh to chuc ngay hoi khi nao', known)).toEqual(['tan thanh']);
+    expect(namedLocalities('Ở xã Phước Sơn thu gom rác mấy lần?', known)).toEqual([{ name: 'phuoc son', words: ['xa', 'phuoc', 'son'] }]);
+    expect(namedLocalities('huyen uy tan thanh to chuc ngay hoi khi nao', known).map((l) => l.words)).toEqual([['huyen', 'uy', 'tan', 'thanh']]);
   });
 
   it('reads an English locality before its unit', () => {
-    expect(namedLocalities("How often is waste collected in Phuoc Son commune?", known)).toEqual(['phuoc son']);
+    expect(namedLocalities("How often is waste collected in Phuoc Son commune?", known).map((l) => l.name)).toEqual(['phuoc son']);
   });
 
   it('takes no ordinary words after a unit word for a name', () => {

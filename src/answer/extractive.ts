@@ -817,6 +817,11 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const recipients = asksRecipients(analysis);
   // "tuyên truyền Kế hoạch 22 bằng hình thức nào": the guidance spreading it is named through it.
   const spreading = new Set(spreadingDocuments(analysis, documents));
+  // "Ở xã Hòa Phú …": a locality the question names (one the corpus's documents are of) must be one the quote's
+  // document writes; another commune's plan of the same kind answers another question.
+  const localities = namedLocalities(analysis.question, corpusLocalities(documents));
+  const writesLocality = (doc: DocumentMeta, name: string) => namesLocality(doc, options.corpus?.documents.get(doc.id)?.text, name);
+  const inLocality = (c: Candidate) => localities.every(({ name }) => writesLocality(c.passage.doc, name));
   // The body's own section is read wherever the retriever ranked it.
   for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
@@ -951,10 +956,6 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     const document = titledTokens(c.passage.doc);
     return rareNames.every((name) => around.includes(` ${name} `) || name.split(' ').every((w) => document.has(w)));
   };
-  // "Ở xã Hòa Phú …": a locality the question names (one the corpus's documents are of) must be one the quote's
-  // document writes; another commune's plan of the same kind answers another question.
-  const localities = namedLocalities(analysis.question, corpusLocalities(documents));
-  const inLocality = (c: Candidate) => localities.every((name) => namesLocality(c.passage.doc, options.corpus?.documents.get(c.passage.doc.id)?.text, name));
   // "tối đa mấy phút", "tỷ lệ … bao nhiêu": the best sentence that states the number in the unit asked for answers
   // on less of the question's wording (a scan's misread words, the question's paraphrase), not a runner-up.
   // The first close sentence that states it counts as the top: clean sentences naming the document outrank a scan's answer.

@@ -1,8 +1,8 @@
 /**
  * Localities a question names ("xã Hòa Phú", "huyen cat long", "Dong Lam district"), as the corpus's own
  * documents name their issuers and places: a question about one commune is not answered by another commune's
- * plan, however alike the two plans read. Only names some document's title, issuer or place line writes after an
- * administrative word count, so ordinary words after "xã" ("xã phải …") are never taken for a name.
+ * plan, however alike the two plans read. Only names some document's issuer writes after an administrative word, or
+ * its place line, count: ordinary words after "xã" ("xã phải …", "xã đạt chuẩn") are never taken for a name.
  */
 import type { DocumentMeta } from '../types.js';
 import { fold } from '../text/fold.js';
@@ -17,14 +17,14 @@ const NAME_UNIT = /(?:^| )([a-z]+ [a-z]+) (?:province|city|district|town|commune
 
 const corpusCache = new WeakMap<DocumentMeta[], Set<string>>();
 
-/** The localities the corpus's documents are of: names after a unit in a title, issuer or place line, and each place line. */
+/** The localities the corpus's documents are of: names after a unit in an issuer ("Ủy ban nhân dân xã Hòa Phú"), and each place line. */
 export function corpusLocalities(documents: DocumentMeta[]): Set<string> {
   const cached = corpusCache.get(documents);
   if (cached) return cached;
   const names = new Set<string>();
   corpusCache.set(documents, names);
   for (const d of documents) {
-    const header = ` ${foldedSyllables(`${d.title} ${d.issuer ?? ''}`).join(' ')} `;
+    const header = ` ${foldedSyllables(d.issuer ?? '').join(' ')} `;
     for (const m of header.matchAll(UNIT_NAME)) names.add(m[1]!);
     const place = foldedSyllables(d.place ?? '');
     if (place.length === 2) names.add(place.join(' '));
@@ -32,13 +32,20 @@ export function corpusLocalities(documents: DocumentMeta[]): Set<string> {
   return names;
 }
 
-/** The corpus localities a question names (folded "hoa phu"), after a unit word or, in English, before one. */
-export function namedLocalities(question: string, known: Set<string>): string[] {
+/** A locality a question names: its folded name ("hoa phu") and the words naming it there ("xa hoa phu"). */
+export interface NamedLocality {
+  name: string;
+  words: string[];
+}
+
+/** The corpus localities a question names, after a unit word or, in English, before one. */
+export function namedLocalities(question: string, known: Set<string>): NamedLocality[] {
   const text = ` ${foldedSyllables(question).join(' ')} `;
-  const found = new Set<string>();
-  for (const m of text.matchAll(UNIT_NAME)) if (known.has(m[1]!)) found.add(m[1]!);
-  for (const m of ` ${fold(question).toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `.matchAll(NAME_UNIT)) if (known.has(m[1]!)) found.add(m[1]!);
-  return [...found];
+  const found = new Map<string, NamedLocality>();
+  for (const m of text.matchAll(UNIT_NAME)) if (known.has(m[1]!) && !found.has(m[1]!)) found.set(m[1]!, { name: m[1]!, words: m[0].trim().split(' ') });
+  const english = ` ${fold(question).toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+  for (const m of english.matchAll(NAME_UNIT)) if (known.has(m[1]!) && !found.has(m[1]!)) found.set(m[1]!, { name: m[1]!, words: m[1]!.split(' ') });
+  return [...found.values()];
 }
 
 const textCache = new WeakMap<DocumentMeta, string>();
