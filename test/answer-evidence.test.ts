@@ -28,6 +28,8 @@ Tổ thu gom rửa xe chuyên dùng ít nhất 06 tháng/lần.
 Mỗi hộ gia đình nộp 20.000 đồng/hộ/tháng.
 3. Xử lý điểm rác tự phát
 Điểm rác tự phát mới phát hiện phải được dọn sạch trong vòng 24 giờ kể từ khi phát hiện.
+4. Ban Chỉ đạo thu gom
+Ban Chỉ đạo thu gom rác của xã gồm: Phó Chủ tịch Ủy ban nhân dân xã làm Trưởng ban, công chức Địa chính - Xây dựng, trưởng các thôn.
 
 III. ĐÁNH GIÁ
 Số tổ thu gom được xếp loại hoàn thành xuất sắc nhiệm vụ không vượt quá 20% số tổ thu gom của xã.
@@ -47,6 +49,7 @@ Tổ chức Ngày hội thể thao các thôn xã Hưng Lộc năm 2027
 I. NỘI DUNG
 Ngày hội gồm các môn kéo co, bóng chuyền và đẩy gậy, tổ chức tại sân vận động xã.
 Mỗi thôn cử một đội, mỗi đội không quá 12 vận động viên.
+Ban Tổ chức ngày hội chỉ họp khi có ít nhất 2/3 số đồng chí ủy viên Ban Tổ chức tham dự.
 
 II. KINH PHÍ
 Kinh phí tổ chức ngày hội là 30 triệu đồng từ ngân sách xã.
@@ -83,6 +86,19 @@ describe('the locality a question names', () => {
   it('is read without diacritics too', async () => {
     const r = await ask('o xa hung loc moi ho gia dinh nop tien thu gom rac bao nhieu mot thang');
     expect(r.answered).toBe(false);
+  });
+});
+
+describe('the amount a question asks for', () => {
+  it('"gồm bao nhiêu thành viên" is not answered by the list of members without their count', async () => {
+    const r = await ask('Ban Chỉ đạo thu gom rác của xã Phước Sơn gồm bao nhiêu thành viên?');
+    expect(r.answered).toBe(false);
+  });
+
+  it('"bao nhiêu ủy viên" is answered by a share of them ("2/3 số đồng chí ủy viên")', async () => {
+    const r = await ask('Ở xã Hưng Lộc, Ban Tổ chức ngày hội họp khi có ít nhất bao nhiêu ủy viên tham dự?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('2/3');
   });
 });
 

@@ -316,7 +316,8 @@ const ROMAN_ORDINAL = /\b(khoa|thu|quy|k[iy]|nhiem k[iy])\s+[ivx]{1,5}\b/;
 
 /** An item's number opening a clause ("…; (8) vai trò …", "2) …"): it orders the list, it counts nothing. */
 const LIST_MARKER = /(^|[;:,.]\s*|\n\s*)\(?\d{1,2}\)(?=[\s-]*[a-z])/g;
-const PERCENT = /\d%/;
+/** A share: "15%", or a fraction "2/3" (not a date's "15/3"). */
+const PERCENT = /\d%|(^|[^0-9/])[1-9]\s*\/\s*([2-9]|10)(?![0-9/])/;
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
 
@@ -340,7 +341,7 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     }
     return false;
   };
-  // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản").
+  // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản", "2/3 số đồng chí ủy viên").
   const shared = (unit: string) => PERCENT.test(quoteFolded) && unit.split(' ').every(near);
   const satisfied = (unit: string) =>
     UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit) || shared(unit);
@@ -856,7 +857,11 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // documents write one, or by the evidence of any time kind asked ("trong vòng 48 giờ", "03 tháng/lần").
   const judges = kindsOf(question).some((k) => k.spec.judges);
   const timeKinds = valueFamilies(kindsOf(question)).get('time') ?? [];
-  const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list') && (i !== 'time' || timeKinds.length > 0));
+  // A list question ("gồm những gì") needs no number, unless its kinds ask one ("gồm bao nhiêu thành viên").
+  const asksAmount = valueFamilies(kindsOf(question)).has('amount');
+  const needs = (['quantity', 'time'] as const).filter(
+    (i) => analysis.intents.has(i) && (!analysis.intents.has('list') || (i === 'quantity' && asksAmount)) && (i !== 'time' || timeKinds.length > 0),
+  );
   const showsTime = (fresh: string) => INTENT_EVIDENCE.time.test(fresh) || timeKinds.some((k) => showsEvidence(k, fresh));
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
