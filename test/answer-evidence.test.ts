@@ -18,7 +18,7 @@ PHƯƠNG ÁN
 Thu gom, vận chuyển rác thải sinh hoạt trên địa bàn xã Phước Sơn năm 2027
 
 I. MỤC TIÊU
-Phấn đấu 95% hộ gia đình được thu gom rác thải sinh hoạt.
+Phấn đấu 95% hộ gia đình được thu gom rác thải sinh hoạt; tỷ lệ hộ gia đình đăng ký dịch vụ thu gom trực tuyến đạt 60%.
 
 II. TỔ CHỨC THU GOM
 1. Tần suất
@@ -99,6 +99,14 @@ describe('the amount a question asks for', () => {
     const r = await ask('Ở xã Hưng Lộc, Ban Tổ chức ngày hội họp khi có ít nhất bao nhiêu ủy viên tham dự?');
     expect(r.answered).toBe(true);
     expect(quotes(r)).toContain('2/3');
+  });
+});
+
+describe('the thing whose amount is asked', () => {
+  it('may be written as a synonym ("qua mạng" as "trực tuyến")', async () => {
+    const r = await ask('Ở Phước Sơn, tỷ lệ hộ gia đình đăng ký dịch vụ thu gom qua mạng là bao nhiêu phần trăm?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('60%');
   });
 });
 

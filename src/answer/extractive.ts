@@ -321,7 +321,7 @@ const PERCENT = /\d%|(^|[^0-9/])[1-9]\s*\/\s*([2-9]|10)(?![0-9/])/;
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
 
-function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>): boolean {
+function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>, synonyms: Question['synonyms'] = []): boolean {
   const around = foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`);
   const words = new Set(around);
   const near = (term: string) =>
@@ -347,7 +347,9 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit) || shared(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
-  if (!specifics.subject.every(near)) return false;
+  // The thing whose amount is asked may be written as a synonym ("nộp qua mạng" as "nộp trực tuyến").
+  const bySynonym = new Set(synonyms.filter(([, others]) => others.some((o) => o.split(' ').every(near))).flatMap(([phrase]) => phrase.split(' ')));
+  if (!specifics.subject.every((w) => near(w) || bySynonym.has(w))) return false;
   // "Hội nghị Trung ương 3" is answered by "Trung ương 3" or "lần thứ ba", not by "3 đột phá".
   if (specifics.ordinals.length) {
     const joined = ` ${around.join(' ')} `;
@@ -905,7 +907,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     if (!citesAskedType(evidenceOf(c))) return false;
     // A kind whose evidence is its unit ("bao nhiêu tiền" shown by "350 triệu đồng", a rate by "02 lần/tuần"): the unit word need not be written.
     const asked = unitKinds.length && unitKinds.every((k) => showsEvidence(k, text)) ? { ...specifics, units: [] } : specifics;
-    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords) && meets(c);
+    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords, question.synonyms) && meets(c);
   };
   // "lương cơ sở", "bị kỷ luật mức nào", "mấy lần 1 tháng", "cấp huyện": the quote must state what is asked.
   const demands = demandsOf(analysis);
