@@ -1081,6 +1081,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         lengthLog: Math.log(1 + quote.length) / Math.log(1000),
         rulesChoice: c === choice ? 1 : 0,
         contrastCoverage: contrast[rank]!,
+        inLocality: inLocality(c) ? 1 : 0,
       };
       return { c, features };
     });
