@@ -102,6 +102,19 @@ describe('the amount a question asks for', () => {
   });
 });
 
+describe('the coverage a quote needs', () => {
+  it('leaves out the words that only say what kind of value is asked ("bao nhiêu tiền") when the quote shows one', async () => {
+    const r = await ask('Hộ gia đình ở Phước Sơn phải trả bao nhiêu tiền một tháng cho việc thu gom?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('20.000 đồng/hộ/tháng');
+  });
+
+  it('still asks the topic of the sum: another payer’s fee is not stated', async () => {
+    const r = await ask('Trường học ở Phước Sơn phải trả bao nhiêu tiền một tháng cho việc thu gom?');
+    expect(r.answered).toBe(false);
+  });
+});
+
 describe('the thing whose amount is asked', () => {
   it('may be written as a synonym ("qua mạng" as "trực tuyến")', async () => {
     const r = await ask('Ở Phước Sơn, tỷ lệ hộ gia đình đăng ký dịch vụ thu gom qua mạng là bao nhiêu phần trăm?');

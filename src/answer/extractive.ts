@@ -25,7 +25,7 @@ import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLab
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
-import { showsEvidence, valueFamilies } from '../question/registry.js';
+import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -92,6 +92,8 @@ interface Candidate {
   coverage: number;
   exactCoverage: number;
   pairs: number;
+  /** The sentence scored on the question's topic alone (the words its kinds consume left out). */
+  topicOnly: () => { coverage: number; exactCoverage: number };
 }
 
 /** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
@@ -825,6 +827,16 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const localities = namedLocalities(analysis.question, corpusLocalities(documents));
   const writesLocality = (doc: DocumentMeta, name: string) => namesLocality(doc, options.corpus?.documents.get(doc.id)?.text, name);
   const inLocality = (c: Candidate) => localities.every(({ name }) => writesLocality(c.passage.doc, name));
+  // "đóng tiền … bao nhiêu một tháng": "tiền", "bao nhiêu" say what kind of value is asked (the kind's evidence
+  // checks it), not what the sentence must repeat; the gate may measure coverage on the rest.
+  // Only kinds the question asks itself: a follow-up's inherited kind ("Ai ký …?" → "Bà ấy giữ chức vụ gì?") says nothing of its words.
+  const kindWords = detectKinds(question.folded).length ? question.consumed : new Set<string>();
+  const stripped = new WeakMap<QueryAnalysis, QueryAnalysis>();
+  const withoutKindWords = (a: QueryAnalysis) => {
+    let out = stripped.get(a);
+    if (!out) stripped.set(a, (out = { ...a, content: a.content.filter((t) => !kindWords.has(t.term)) }));
+    return out;
+  };
   // The body's own section is read wherever the retriever ranked it.
   for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
@@ -844,11 +856,15 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
+      const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
+      const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words };
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, scoredOn, idf, scoring);
+      // The coverage of the question's topic alone (its kinds' words left out), read only when the gate asks for it.
+      const topicOnly = () => scoreSentence(sentences[index]!, withoutKindWords(scoredOn), idf, scoring);
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs, topicOnly });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -975,8 +991,14 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // The question's topic (its words less those its kinds consume, a synonym counting for its word), found in the
   // sentence, its headings or its document.
   const topicOf = (c: Candidate) => topicCoverage(question, candidateWords(c), idf);
-  const covers = (c: Candidate) =>
-    (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c) && inLocality(c);
+  // Coverage of the question, or of its topic alone when the quote shows what its kinds ask (their evidence).
+  const coversTopic = (c: Candidate) => {
+    if (!kindWords.size || !kindsOf(question).some((k) => k.evidence.length) || kindEvidence(question, fold(evidenceOf(c))) < 1) return false;
+    const t = c.topicOnly();
+    return t.coverage >= minCoverage && t.exactCoverage >= minExact;
+  };
+  const coverageGate = (c: Candidate) => (c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c) || coversTopic(c);
+  const covers = (c: Candidate) => ((coverageGate(c) && phrased(c)) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c) && inLocality(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
@@ -1069,7 +1091,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         namesPosition: namesPosition(c) ? 1 : 0,
         namesPerson: namesPerson(c) ? 1 : 0,
         namesRare: namesRare(c) ? 1 : 0,
-        coverageGate: (c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c) ? 1 : 0,
+        coverageGate: coverageGate(c) ? 1 : 0,
         holdsEvidence: !gated || holdsEvidence(c) ? 1 : 0,
         eligible: eligible(c) ? 1 : 0,
         ocr: chunk.ocr ? 1 : 0,
