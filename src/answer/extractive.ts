@@ -873,10 +873,12 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // when the question's kinds (registry) say so ("khi nào", "thời hạn", "bao lâu"), not when a topic word only
   // sounds like one ("hoàn thành xuất sắc nhiệm vụ", "thời gian biểu"); it is shown by a date or period the way the
   // documents write one, or by the evidence of any time kind asked ("trong vòng 48 giờ", "03 tháng/lần").
+  // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
   const judges = kindsOf(question).some((k) => k.spec.judges);
-  const timeKinds = valueFamilies(kindsOf(question)).get('time') ?? [];
+  const families = valueFamilies(kindsOf(question));
+  const timeKinds = families.get('time') ?? [];
   // A list question ("gồm những gì") needs no number, unless its kinds ask one ("gồm bao nhiêu thành viên").
-  const asksAmount = valueFamilies(kindsOf(question)).has('amount');
+  const asksAmount = families.has('amount');
   const needs = (['quantity', 'time'] as const).filter(
     (i) => analysis.intents.has(i) && (!analysis.intents.has('list') || (i === 'quantity' && asksAmount)) && (i !== 'time' || timeKinds.length > 0),
   );
@@ -933,7 +935,6 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     return meetsDemands(demands, evidenceOf(c), `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
   };
   const top = candidates[0];
-  // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
   const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands));
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
