@@ -142,6 +142,8 @@ interface Specifics {
   ordinals: Array<[string, string[]]>;
   /** "tổng mức hỗ trợ là bao nhiêu": the thing whose amount is asked, which the answer must name. */
   subject: string[];
+  /** "bao nhiêu vụ tai nạn giao thông đường thủy": the words naming which ones are counted (after the counter). */
+  counted: string[];
 }
 
 /** Positions a question may ask about; the answer must name the same one (folded). */
@@ -162,7 +164,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   if (analysis.english) {
     const units = /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [];
     const people = englishPeople(analysis.question);
-    return { units: people ? [...units, people] : units, numbers: [], ordinals: [], subject: [] };
+    return { units: people ? [...units, people] : units, numbers: [], ordinals: [], subject: [], counted: [] };
   }
   const words = askedWords(analysis);
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
@@ -199,7 +201,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     }
   }
   if (asksRate(analysis) && !units.includes('phan')) units.push('ti');
-  return { units, numbers, ordinals, subject: amountSubject(words, analysis) };
+  return { units, numbers, ordinals, subject: amountSubject(words, analysis), counted: countedThing(analysis.question, analysis) };
 }
 
 /** "How many party members …": a count of people is answered by a number before them ("1.200 đảng viên"); so is a count of things ("How many sections …"). */
@@ -246,6 +248,35 @@ function amountSubject(words: string[], analysis: QueryAnalysis): string[] {
     subject.unshift(words[i]!);
   }
   return subject;
+}
+
+/** Words that end a counted noun phrase and start what is said of it ("… đảng ủy viên dự thì mới …", "… để …"). */
+const PREDICATE_START = new Set(['thi', 'de', 'moi', 'duoc', 'phai', 'co', 'la', 'can', 'se', 'da', 'dang', 'khi', 'neu', 'cua', 'do', 'trong', 'o']);
+
+/**
+ * "bao nhiêu vụ tai nạn giao thông đường thủy": the thing counted, after its counter and within its clause, up to
+ * what is said of it. Its words must be written where the quote stands: a count of "tai nạn giao thông" is no count
+ * of those "đường thủy", nor one of "học sinh giỏi cấp tỉnh" a count of those "quốc gia".
+ */
+function countedThing(question: string, analysis: QueryAnalysis): string[] {
+  if (!analysis.intents.has('quantity')) return [];
+  const content = new Set(analysis.content.map((t) => t.term));
+  for (const clause of question.split(/[,;:?!.()]/)) {
+    const words = foldedSyllables(clause);
+    const at = words.findIndex((w, i) => (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? '')));
+    const first = words[at + 1];
+    if (at < 0 || !first) continue;
+    if (QUESTION_PARTICLES.has(first) || LENGTHS.includes(first) || /^(phan|tram|lau|tien|lan)$/.test(first)) return [];
+    const phrase: string[] = [];
+    for (let j = at + 2; j < words.length && phrase.length < 8; j++) {
+      const w = words[j]!;
+      if (QUESTION_PARTICLES.has(w) || PREDICATE_START.has(w) || /^\d/.test(w)) break;
+      if (content.has(w)) phrase.push(w);
+    }
+    // The counter ("vụ", "học sinh") is checked as the unit; what follows it names which ones.
+    return phrase.length >= 2 ? phrase : [];
+  }
+  return [];
 }
 
 const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
@@ -352,6 +383,10 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   // The thing whose amount is asked may be written as a synonym ("nộp qua mạng" as "nộp trực tuyến").
   const bySynonym = new Set(synonyms.filter(([, others]) => others.some((o) => o.split(' ').every(near))).flatMap(([phrase]) => phrase.split(' ')));
   if (!specifics.subject.every((w) => near(w) || bySynonym.has(w))) return false;
+  // Which ones are counted: a paraphrased word may be missing, not two side by side (a qualifier: "đường thủy").
+  const which = specifics.counted;
+  const written = (w: string) => near(w) || bySynonym.has(w);
+  if (which.some((w, i) => i > 0 && !written(w) && !written(which[i - 1]!))) return false;
   // "Hội nghị Trung ương 3" is answered by "Trung ương 3" or "lần thứ ba", not by "3 đột phá".
   if (specifics.ordinals.length) {
     const joined = ` ${around.join(' ')} `;
@@ -935,7 +970,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     return meetsDemands(demands, evidenceOf(c), `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
   };
   const top = candidates[0];
-  const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands));
+  const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || specifics.counted.length > 0 || hasDemands(demands));
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
