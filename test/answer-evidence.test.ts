@@ -50,6 +50,7 @@ I. NỘI DUNG
 Ngày hội gồm các môn kéo co, bóng chuyền và đẩy gậy, tổ chức tại sân vận động xã.
 Mỗi thôn cử một đội, mỗi đội không quá 12 vận động viên.
 Ban Tổ chức ngày hội chỉ họp khi có ít nhất 2/3 số đồng chí ủy viên Ban Tổ chức tham dự.
+Năm 2026, xã có 14 vận động viên đạt giải tại Hội khỏe Phù Đổng cấp huyện.
 
 II. KINH PHÍ
 Kinh phí tổ chức ngày hội là 30 triệu đồng từ ngân sách xã.
@@ -120,6 +121,19 @@ describe('the thing whose amount is asked', () => {
     const r = await ask('Ở Phước Sơn, tỷ lệ hộ gia đình đăng ký dịch vụ thu gom qua mạng là bao nhiêu phần trăm?');
     expect(r.answered).toBe(true);
     expect(quotes(r)).toContain('60%');
+  });
+});
+
+describe('the thing a count question counts', () => {
+  it('is answered by the count of those things', async () => {
+    const r = await ask('Năm 2026 xã Hưng Lộc có bao nhiêu vận động viên đạt giải tại Hội khỏe Phù Đổng?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('14 vận động viên');
+  });
+
+  it('is not answered by a count of the same things without the qualifier the question turns on', async () => {
+    const r = await ask('Năm 2026 xã Hưng Lộc có bao nhiêu vận động viên đạt giải bóng chuyền bãi biển?');
+    expect(r.answered).toBe(false);
   });
 });
 
