@@ -142,7 +142,7 @@ interface Specifics {
   ordinals: Array<[string, string[]]>;
   /** "tổng mức hỗ trợ là bao nhiêu": the thing whose amount is asked, which the answer must name. */
   subject: string[];
-  /** "bao nhiêu vụ tai nạn giao thông đường thủy": the words naming which ones are counted (after the counter). */
+  /** "bao nhiêu cây xanh trồng ven kênh": the words naming which ones are counted (after the counter). */
   counted: string[];
 }
 
@@ -250,13 +250,13 @@ function amountSubject(words: string[], analysis: QueryAnalysis): string[] {
   return subject;
 }
 
-/** Words that end a counted noun phrase and start what is said of it ("… đảng ủy viên dự thì mới …", "… để …"). */
+/** Words that end a counted noun phrase and start what is said of it ("… thành viên có mặt thì …", "… để …"). */
 const PREDICATE_START = new Set(['thi', 'de', 'moi', 'duoc', 'phai', 'co', 'la', 'can', 'se', 'da', 'dang', 'khi', 'neu', 'cua', 'do', 'trong', 'o']);
 
 /**
- * "bao nhiêu vụ tai nạn giao thông đường thủy": the thing counted, after its counter and within its clause, up to
- * what is said of it. Its words must be written where the quote stands: a count of "tai nạn giao thông" is no count
- * of those "đường thủy", nor one of "học sinh giỏi cấp tỉnh" a count of those "quốc gia".
+ * "bao nhiêu cây xanh trồng ven kênh": the thing counted, after its counter and within its clause, up to what is
+ * said of it. Its words must be written where the quote stands: a count of "cây xanh" trồng "trong trường học" is no
+ * count of those "ven kênh".
  */
 function countedThing(question: string, analysis: QueryAnalysis): string[] {
   if (!analysis.intents.has('quantity')) return [];
@@ -273,7 +273,7 @@ function countedThing(question: string, analysis: QueryAnalysis): string[] {
       if (QUESTION_PARTICLES.has(w) || PREDICATE_START.has(w) || /^\d/.test(w)) break;
       if (content.has(w)) phrase.push(w);
     }
-    // The counter ("vụ", "học sinh") is checked as the unit; what follows it names which ones.
+    // The counter ("cây", "hộ dân") is checked as the unit; what follows it names which ones.
     return phrase.length >= 2 ? phrase : [];
   }
   return [];
@@ -374,16 +374,16 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     }
     return false;
   };
-  // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản", "2/3 số đồng chí ủy viên").
+  // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản", "3/4 số thành viên").
   const shared = (unit: string) => PERCENT.test(quoteFolded) && unit.split(' ').every(near);
   const satisfied = (unit: string) =>
     UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit) || shared(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
-  // The thing whose amount is asked may be written as a synonym ("nộp qua mạng" as "nộp trực tuyến").
+  // The thing whose amount is asked may be written as a synonym ("đăng ký qua mạng" as "đăng ký trực tuyến").
   const bySynonym = new Set(synonyms.filter(([, others]) => others.some((o) => o.split(' ').every(near))).flatMap(([phrase]) => phrase.split(' ')));
   if (!specifics.subject.every((w) => near(w) || bySynonym.has(w))) return false;
-  // Which ones are counted: a paraphrased word may be missing, not two side by side (a qualifier: "đường thủy").
+  // Which ones are counted: a paraphrased word may be missing, not two side by side (a qualifier: "ven kênh").
   const which = specifics.counted;
   const written = (w: string) => near(w) || bySynonym.has(w);
   if (which.some((w, i) => i > 0 && !written(w) && !written(which[i - 1]!))) return false;
@@ -857,14 +857,14 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const recipients = asksRecipients(analysis);
   // "tuyên truyền Kế hoạch 22 bằng hình thức nào": the guidance spreading it is named through it.
   const spreading = new Set(spreadingDocuments(analysis, documents));
-  // "Ở xã Hòa Phú …": a locality the question names (one the corpus's documents are of) must be one the quote's
+  // "Ở xã An Bình …": a locality the question names (one the corpus's documents are of) must be one the quote's
   // document writes; another commune's plan of the same kind answers another question.
   const localities = namedLocalities(analysis.question, corpusLocalities(documents));
   const writesLocality = (doc: DocumentMeta, name: string) => namesLocality(doc, options.corpus?.documents.get(doc.id)?.text, name);
   const inLocality = (c: Candidate) => localities.every(({ name }) => writesLocality(c.passage.doc, name));
-  // "đóng tiền … bao nhiêu một tháng": "tiền", "bao nhiêu" say what kind of value is asked (the kind's evidence
+  // "trả bao nhiêu tiền mỗi quý": "tiền", "bao nhiêu" say what kind of value is asked (the kind's evidence
   // checks it), not what the sentence must repeat; the gate may measure coverage on the rest.
-  // Only kinds the question asks itself: a follow-up's inherited kind ("Ai ký …?" → "Bà ấy giữ chức vụ gì?") says nothing of its words.
+  // Only kinds the question asks itself: a follow-up's inherited kind ("Ai chủ trì …?" → "Ông ấy làm gì?") says nothing of its words.
   const kindWords = detectKinds(question.folded).length ? question.consumed : new Set<string>();
   const stripped = new WeakMap<QueryAnalysis, QueryAnalysis>();
   const withoutKindWords = (a: QueryAnalysis) => {
@@ -906,13 +906,13 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   options.trace?.(candidates.map((c) => ({ score: c.score, coverage: c.coverage, exactCoverage: c.exactCoverage, pairs: c.pairs, passageScore: c.passage.score, text: c.passage.chunk.text.slice(c.start, c.end) })));
   // A question asking how many / when is answered only by a passage that states a number / a time. A time is asked
   // when the question's kinds (registry) say so ("khi nào", "thời hạn", "bao lâu"), not when a topic word only
-  // sounds like one ("hoàn thành xuất sắc nhiệm vụ", "thời gian biểu"); it is shown by a date or period the way the
-  // documents write one, or by the evidence of any time kind asked ("trong vòng 48 giờ", "03 tháng/lần").
+  // sounds like one ("hoàn thành tốt", "thời gian biểu"); it is shown by a date or period the way the
+  // documents write one, or by the evidence of any time kind asked ("trong vòng 12 giờ", "02 tháng/lần").
   // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
   const judges = kindsOf(question).some((k) => k.spec.judges);
   const families = valueFamilies(kindsOf(question));
   const timeKinds = families.get('time') ?? [];
-  // A list question ("gồm những gì") needs no number, unless its kinds ask one ("gồm bao nhiêu thành viên").
+  // A list question ("gồm những gì") needs no number, unless its kinds ask one ("gồm bao nhiêu người").
   const asksAmount = families.has('amount');
   const needs = (['quantity', 'time'] as const).filter(
     (i) => analysis.intents.has(i) && (!analysis.intents.has('list') || (i === 'quantity' && asksAmount)) && (i !== 'time' || timeKinds.length > 0),

@@ -1,5 +1,5 @@
 /**
- * Localities a question names ("xã Hòa Phú", "huyen cat long", "Dong Lam district"), as the corpus's own
+ * Localities a question names ("xã An Bình", "huyen my son", "Tan Phu district"), as the corpus's own
  * documents name their issuers and places: a question about one commune is not answered by another commune's
  * plan, however alike the two plans read. Only names some document's issuer writes after an administrative word, or
  * its place line, count: ordinary words after "xã" ("xã phải …", "xã đạt chuẩn") are never taken for a name.
@@ -10,14 +10,14 @@ import { foldedSyllables } from '../text/tokens.js';
 
 /** Administrative units, folded, with the word a Party body adds ("tỉnh ủy", "huyện ủy", "đảng ủy xã"). */
 const UNIT = '(?:tinh|thanh pho|tp|huyen|quan|thi xa|thi tran|xa|phuong)(?: uy)?';
-/** "xã Hòa Phú": the unit, then the name's two syllables (Vietnamese place names are mostly two). */
+/** "xã An Bình": the unit, then the name's two syllables (Vietnamese place names are mostly two). */
 const UNIT_NAME = new RegExp(`(?:^| )${UNIT} ([a-z]+ [a-z]+)(?= |$)`, 'g');
-/** English: "Hoa Phu commune", "in Dong Lam district". */
+/** English: "An Binh commune", "in Tan Phu district". */
 const NAME_UNIT = /(?:^| )([a-z]+ [a-z]+) (?:province|city|district|town|commune|ward)(?= |$|'s)/g;
 
 const corpusCache = new WeakMap<DocumentMeta[], Set<string>>();
 
-/** The localities the corpus's documents are of: names after a unit in an issuer ("Ủy ban nhân dân xã Hòa Phú"), and each place line. */
+/** The localities the corpus's documents are of: names after a unit in an issuer ("Ủy ban nhân dân xã An Bình"), and each place line. */
 export function corpusLocalities(documents: DocumentMeta[]): Set<string> {
   const cached = corpusCache.get(documents);
   if (cached) return cached;
@@ -32,7 +32,7 @@ export function corpusLocalities(documents: DocumentMeta[]): Set<string> {
   return names;
 }
 
-/** A locality a question names: its folded name ("hoa phu") and the words naming it there ("xa hoa phu"). */
+/** A locality a question names: its folded name ("an binh") and the words naming it there ("xa an binh"). */
 export interface NamedLocality {
   name: string;
   words: string[];

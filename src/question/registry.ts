@@ -90,7 +90,7 @@ export function showsEvidence(kind: Kind, foldedQuote: string): boolean {
 
 /**
  * The value families a question's kinds ask for, each with the kinds that may show it: "thời hạn bao lâu" asks a
- * time that a length ("48 giờ") or a date shows; "bao nhiêu phần trăm" an amount that only a share shows.
+ * time that a length ("12 giờ") or a date shows; "bao nhiêu phần trăm" an amount that only a share shows.
  */
 export function valueFamilies(kinds: Kind[]): Map<'amount' | 'time', Kind[]> {
   const families = new Map<'amount' | 'time', Kind[]>();
