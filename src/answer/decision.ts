@@ -58,6 +58,7 @@ export const FEATURES = [
   'lengthLog',
   'rulesChoice',
   'contrastCoverage',
+  'inLocality',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

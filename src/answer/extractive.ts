@@ -18,6 +18,7 @@ import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
 import { purposeSection } from './purpose-section.js';
+import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
@@ -25,7 +26,7 @@ import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, 
 import { THRESHOLDS } from './thresholds.js';
 import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
-import { showsEvidence } from '../question/registry.js';
+import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -92,6 +93,8 @@ interface Candidate {
   coverage: number;
   exactCoverage: number;
   pairs: number;
+  /** The sentence scored on the question's topic alone (the words its kinds consume left out). */
+  topicOnly: () => { coverage: number; exactCoverage: number };
 }
 
 /** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
@@ -140,6 +143,8 @@ interface Specifics {
   ordinals: Array<[string, string[]]>;
   /** "tổng mức hỗ trợ là bao nhiêu": the thing whose amount is asked, which the answer must name. */
   subject: string[];
+  /** "bao nhiêu cây xanh trồng ven kênh": the words naming which ones are counted (after the counter). */
+  counted: string[];
 }
 
 /** Positions a question may ask about; the answer must name the same one (folded). */
@@ -199,7 +204,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     const wordings = counted.join('|');
     for (let i = 0; i < units.length; i++) if (counted.some((c) => c === units[i] || c.startsWith(`${units[i]} `))) units[i] = wordings;
   }
-  return { units, numbers, ordinals, subject: english ? [] : amountSubject(words, analysis) };
+  return { units, numbers, ordinals, subject: english ? [] : amountSubject(words, analysis), counted: english ? [] : countedThing(analysis.question, analysis) };
 }
 
 const RATE_WORDS = new Set(['ti', 'le']);
@@ -224,6 +229,35 @@ function amountSubject(words: string[], analysis: QueryAnalysis): string[] {
     subject.unshift(words[i]!);
   }
   return subject;
+}
+
+/** Words that end a counted noun phrase and start what is said of it ("… thành viên có mặt thì …", "… để …"). */
+const PREDICATE_START = new Set(['thi', 'de', 'moi', 'duoc', 'phai', 'co', 'la', 'can', 'se', 'da', 'dang', 'khi', 'neu', 'cua', 'do', 'trong', 'o']);
+
+/**
+ * "bao nhiêu cây xanh trồng ven kênh": the thing counted, after its counter and within its clause, up to what is
+ * said of it. Its words must be written where the quote stands: a count of "cây xanh" trồng "trong trường học" is no
+ * count of those "ven kênh".
+ */
+function countedThing(question: string, analysis: QueryAnalysis): string[] {
+  if (!analysis.intents.has('quantity')) return [];
+  const content = new Set(analysis.content.map((t) => t.term));
+  for (const clause of question.split(/[,;:?!.()]/)) {
+    const words = foldedSyllables(clause);
+    const at = words.findIndex((w, i) => (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? '')));
+    const first = words[at + 1];
+    if (at < 0 || !first) continue;
+    if (QUESTION_PARTICLES.has(first) || LENGTHS.includes(first) || /^(phan|tram|lau|tien|lan)$/.test(first)) return [];
+    const phrase: string[] = [];
+    for (let j = at + 2; j < words.length && phrase.length < 8; j++) {
+      const w = words[j]!;
+      if (QUESTION_PARTICLES.has(w) || PREDICATE_START.has(w) || /^\d/.test(w)) break;
+      if (content.has(w)) phrase.push(w);
+    }
+    // The counter ("cây", "hộ dân") is checked as the unit; what follows it names which ones.
+    return phrase.length >= 2 ? phrase : [];
+  }
+  return [];
 }
 
 const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
@@ -296,11 +330,12 @@ const ROMAN_ORDINAL = /\b(khoa|thu|quy|k[iy]|nhiem k[iy])\s+[ivx]{1,5}\b/;
 
 /** An item's number opening a clause ("…; (8) vai trò …", "2) …"): it orders the list, it counts nothing. */
 const LIST_MARKER = /(^|[;:,.]\s*|\n\s*)\(?\d{1,2}\)(?=[\s-]*[a-z])/g;
-const PERCENT = /\d%/;
+/** A share: "15%", or a fraction "2/3" (not a date's "15/3"). */
+const PERCENT = /\d%|(^|[^0-9/])[1-9]\s*\/\s*([2-9]|10)(?![0-9/])/;
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
 
-function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>): boolean {
+function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>, synonyms: Question['synonyms'] = []): boolean {
   const around = foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`);
   const words = new Set(around);
   const near = (term: string) =>
@@ -320,7 +355,7 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     }
     return false;
   };
-  // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản").
+  // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản", "3/4 số thành viên").
   const shared = (unit: string) => PERCENT.test(quoteFolded) && unit.split(' ').every(near);
   // "hộ|hộ gia đình": a unit read from an English question through the glossary is shown by any of its wordings.
   const satisfied = (unit: string): boolean => (unit.includes('|') ? unit.split('|').some(satisfied) : shows(unit));
@@ -328,7 +363,13 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
     UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit) || shared(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
-  if (!specifics.subject.every(near)) return false;
+  // The thing whose amount is asked may be written as a synonym ("đăng ký qua mạng" as "đăng ký trực tuyến").
+  const bySynonym = new Set(synonyms.filter(([, others]) => others.some((o) => o.split(' ').every(near))).flatMap(([phrase]) => phrase.split(' ')));
+  if (!specifics.subject.every((w) => near(w) || bySynonym.has(w))) return false;
+  // Which ones are counted: a paraphrased word may be missing, not two side by side (a qualifier: "ven kênh").
+  const which = specifics.counted;
+  const written = (w: string) => near(w) || bySynonym.has(w);
+  if (which.some((w, i) => i > 0 && !written(w) && !written(which[i - 1]!))) return false;
   // "Hội nghị Trung ương 3" is answered by "Trung ương 3" or "lần thứ ba", not by "3 đột phá".
   if (specifics.ordinals.length) {
     const joined = ` ${around.join(' ')} `;
@@ -796,6 +837,21 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const recipients = asksRecipients(analysis);
   // "tuyên truyền Kế hoạch 22 bằng hình thức nào": the guidance spreading it is named through it.
   const spreading = new Set(spreadingDocuments(analysis, documents));
+  // "Ở xã An Bình …": a locality the question names (one the corpus's documents are of) must be one the quote's
+  // document writes; another commune's plan of the same kind answers another question.
+  const localities = namedLocalities(analysis.question, corpusLocalities(documents));
+  const writesLocality = (doc: DocumentMeta, name: string) => namesLocality(doc, options.corpus?.documents.get(doc.id)?.text, name);
+  const inLocality = (c: Candidate) => localities.every(({ name }) => writesLocality(c.passage.doc, name));
+  // "trả bao nhiêu tiền mỗi quý": "tiền", "bao nhiêu" say what kind of value is asked (the kind's evidence
+  // checks it), not what the sentence must repeat; the gate may measure coverage on the rest.
+  // Only kinds the question asks itself: a follow-up's inherited kind ("Ai chủ trì …?" → "Ông ấy làm gì?") says nothing of its words.
+  const kindWords = detectKinds(question.folded).length ? question.consumed : new Set<string>();
+  const stripped = new WeakMap<QueryAnalysis, QueryAnalysis>();
+  const withoutKindWords = (a: QueryAnalysis) => {
+    let out = stripped.get(a);
+    if (!out) stripped.set(a, (out = { ...a, content: a.content.filter((t) => !kindWords.has(t.term)) }));
+    return out;
+  };
   // The body's own section is read wherever the retriever ranked it.
   for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
@@ -815,17 +871,33 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis, idf, { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words });
+      const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
+      const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words };
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, scoredOn, idf, scoring);
+      // The coverage of the question's topic alone (its kinds' words left out), read only when the gate asks for it.
+      const topicOnly = () => scoreSentence(sentences[index]!, withoutKindWords(scoredOn), idf, scoring);
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs, topicOnly });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
   options.trace?.(candidates.map((c) => ({ score: c.score, coverage: c.coverage, exactCoverage: c.exactCoverage, pairs: c.pairs, passageScore: c.passage.score, text: c.passage.chunk.text.slice(c.start, c.end) })));
-  // A question asking how many / when is answered only by a passage that states a number / a time.
-  const needs = (['quantity', 'time'] as const).filter((i) => analysis.intents.has(i) && !analysis.intents.has('list'));
+  // A question asking how many / when is answered only by a passage that states a number / a time. A time is asked
+  // when the question's kinds (registry) say so ("khi nào", "thời hạn", "bao lâu"), not when a topic word only
+  // sounds like one ("hoàn thành tốt", "thời gian biểu"); it is shown by a date or period the way the
+  // documents write one, or by the evidence of any time kind asked ("trong vòng 12 giờ", "02 tháng/lần").
+  // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
+  const judges = kindsOf(question).some((k) => k.spec.judges);
+  const families = valueFamilies(kindsOf(question));
+  const timeKinds = families.get('time') ?? [];
+  // A list question ("gồm những gì") needs no number, unless its kinds ask one ("gồm bao nhiêu người").
+  const asksAmount = families.has('amount');
+  const needs = (['quantity', 'time'] as const).filter(
+    (i) => analysis.intents.has(i) && (!analysis.intents.has('list') || (i === 'quantity' && asksAmount)) && (i !== 'time' || timeKinds.length > 0),
+  );
+  const showsTime = (fresh: string) => INTENT_EVIDENCE.time.test(fresh) || timeKinds.some((k) => showsEvidence(k, fresh));
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const spoken = ` ${askedWords(analysis).join(' ')} `;
@@ -862,13 +934,13 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     // "bốn nguyên tắc": a count spelled out counts when the unit asked follows it.
     const spelled = specifics.units.length > 0 && spelledCount(undated, specifics.units);
     const counts = countsThings ? STANDALONE_NUMBER.test(undated.replace(/\b(19|20)\d\d\b/g, ' ')) : STANDALONE_NUMBER.test(undated) || spelled || (asksOrdinal && ROMAN_ORDINAL.test(undated));
-    if (!needs.every((i) => (i === 'quantity' ? counts : INTENT_EVIDENCE.time.test(fresh)))) return false;
+    if (!needs.every((i) => (i === 'quantity' ? counts : showsTime(fresh)))) return false;
     // "ngày nào / hạn cuối": a day, not just a year or a period.
     if (asksDay && !DAY_EVIDENCE.test(fresh)) return false;
     if (!citesAskedType(evidenceOf(c))) return false;
     // A kind whose evidence is its unit ("bao nhiêu tiền" shown by "350 triệu đồng", a rate by "02 lần/tuần"): the unit word need not be written.
     const asked = unitKinds.length && unitKinds.every((k) => showsEvidence(k, text)) ? { ...specifics, units: [] } : specifics;
-    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords) && meets(c);
+    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords, question.synonyms) && meets(c);
   };
   // "lương cơ sở", "bị kỷ luật mức nào", "mấy lần 1 tháng", "cấp huyện": the quote must state what is asked.
   const demands = demandsOf(analysis);
@@ -878,9 +950,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     return meetsDemands(demands, evidenceOf(c), `${chunk.sectionTitle} ${chunk.headings.join(' ')} ${c.passage.doc.title}`, chunk.ocr);
   };
   const top = candidates[0];
-  // A claim to judge ("…, đúng hay sai?") is answered by the clause that decides it, whatever numbers it states.
-  const judges = kindsOf(question).some((k) => k.spec.judges);
-  const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || hasDemands(demands));
+  const gated = !judges && (needs.length > 0 || asksDay || specifics.units.length > 0 || specifics.numbers.length > 0 || specifics.subject.length > 0 || specifics.counted.length > 0 || hasDemands(demands));
   // A close runner-up that covers the question beats a top sentence that does not (a heading boosted for "làm gì").
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
@@ -937,8 +1007,14 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // The question's topic (its words less those its kinds consume, a synonym counting for its word), found in the
   // sentence, its headings or its document.
   const topicOf = (c: Candidate) => topicCoverage(question, candidateWords(c), idf);
-  const covers = (c: Candidate) =>
-    (((c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c)) && phrased(c) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c);
+  // Coverage of the question, or of its topic alone when the quote shows what its kinds ask (their evidence).
+  const coversTopic = (c: Candidate) => {
+    if (!kindWords.size || !kindsOf(question).some((k) => k.evidence.length) || kindEvidence(question, fold(evidenceOf(c))) < 1) return false;
+    const t = c.topicOnly();
+    return t.coverage >= minCoverage && t.exactCoverage >= minExact;
+  };
+  const coverageGate = (c: Candidate) => (c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c) || coversTopic(c);
+  const covers = (c: Candidate) => ((coverageGate(c) && phrased(c)) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c) && inLocality(c);
   const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
   let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
@@ -1031,7 +1107,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         namesPosition: namesPosition(c) ? 1 : 0,
         namesPerson: namesPerson(c) ? 1 : 0,
         namesRare: namesRare(c) ? 1 : 0,
-        coverageGate: (c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c) ? 1 : 0,
+        coverageGate: coverageGate(c) ? 1 : 0,
         holdsEvidence: !gated || holdsEvidence(c) ? 1 : 0,
         eligible: eligible(c) ? 1 : 0,
         ocr: chunk.ocr ? 1 : 0,
@@ -1043,6 +1119,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         lengthLog: Math.log(1 + quote.length) / Math.log(1000),
         rulesChoice: c === choice ? 1 : 0,
         contrastCoverage: contrast[rank]!,
+        inLocality: inLocality(c) ? 1 : 0,
       };
       return { c, features };
     });
@@ -1081,7 +1158,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const second = candidates.find(
     (c) =>
       c !== best && c.coverage >= minCoverage && c.score >= THRESHOLDS.closeToTop * best.score && (!gated || holdsEvidence(c)) && (!place || namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place)) &&
-      (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c) &&
+      (c.passage.chunk.id !== best.passage.chunk.id || Math.abs(c.start - best.start) > 0) && meets(c) && inLocality(c) &&
       // Beside a prohibition, a near tie that forbids nothing is about the topic, not the question.
       (!forbids || !statesProhibition(best.passage.chunk.text.slice(best.start, best.end)) || statesProhibition(c.passage.chunk.text.slice(c.start, c.end))),
   );

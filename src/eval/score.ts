@@ -13,6 +13,8 @@ export interface Outcome {
   /** Sources of the top retrieved passages, best first (hit@5). */
   retrieved: string[];
   ms: number;
+  /** Why the system refused (its closed list of reasons), when it says. */
+  refusal?: string;
 }
 
 export interface CaseResult {
@@ -29,6 +31,8 @@ export interface CaseResult {
   quotes: number;
   ms: number;
   reason?: string;
+  /** The system's own reason for refusing (DESIGN §4 list), for counting which gate refuses. */
+  refusal?: string;
 }
 
 export interface Summary {
@@ -71,7 +75,7 @@ export type QuoteCheck = (source: string, quote: string) => boolean;
 export function scoreCase(c: EvalCase, outcome: Outcome, quoteOk: QuoteCheck): CaseResult {
   const quotes = outcome.citations.length;
   const badQuotes = outcome.citations.filter((x) => !quoteOk(x.source, x.quote)).length;
-  const base = { id: c.id, answered: outcome.answered, quotes, badQuotes, ms: outcome.ms };
+  const base = { id: c.id, answered: outcome.answered, quotes, badQuotes, ms: outcome.ms, ...(outcome.refusal ? { refusal: outcome.refusal } : {}) };
   if ('noanswer' in c.expect) {
     return { ...base, noanswer: true, pass: !outcome.answered, hit1: false, retrievalHit1: false, hit5: false, ...(outcome.answered ? { reason: 'answered a noanswer case' } : {}) };
   }

@@ -39,6 +39,7 @@ export function assistantSystem(assistant: Assistant, name = 'vanban'): EvalSyst
         citations: reply.citations.map((x) => ({ source: x.source, quote: x.quote })),
         retrieved: passages.slice(0, 5).map((p) => p.chunk.source),
         ms: round(ms),
+        ...(reply.reason ? { refusal: reply.reason } : {}),
       };
     },
   };

@@ -14,6 +14,8 @@ export interface KindSpec {
   prefers: string[];
   /** The evidence is the unit itself (money, %, a length of time): showing it shows the unit the question names. */
   unitEvidence?: boolean;
+  /** The kind asks for a value a quote must state: an amount (a number, a share, a sum) or a time (a date, a period, a length, a rate). */
+  value?: 'amount' | 'time';
   /** The question states a claim to judge: its numbers and units are the claim's, not evidence the quote must show. */
   judges?: boolean;
   slots?: Record<string, string>;
@@ -86,6 +88,16 @@ export function showsEvidence(kind: Kind, foldedQuote: string): boolean {
   return kind.evidence.some((p) => p.test(text));
 }
 
+/**
+ * The value families a question's kinds ask for, each with the kinds that may show it: "thời hạn bao lâu" asks a
+ * time that a length ("12 giờ") or a date shows; "bao nhiêu phần trăm" an amount that only a share shows.
+ */
+export function valueFamilies(kinds: Kind[]): Map<'amount' | 'time', Kind[]> {
+  const families = new Map<'amount' | 'time', Kind[]>();
+  for (const kind of kinds) if (kind.spec.value) families.set(kind.spec.value, [...(families.get(kind.spec.value) ?? []), kind]);
+  return families;
+}
+
 /** The registry as text: one block per kind. */
 export function printRegistry(): string {
   return KIND_SPECS.map((s) =>
@@ -95,6 +107,7 @@ export function printRegistry(): string {
       ...(s.unless?.length ? [`  unless:   ${s.unless.join('  |  ')}`] : []),
       `  consumes: ${s.consumes.join(' ')}`,
       `  evidence: ${s.evidence.join('  |  ') || '(structure only)'}`,
+      ...(s.value ? [`  value:    ${s.value}`] : []),
       ...(s.prefers.length ? [`  prefers:  ${s.prefers.join(', ')}`] : []),
       ...(s.slots ? [`  slots:    ${Object.entries(s.slots).map(([k, v]) => `${k} ← ${v}`).join('; ')}`] : []),
     ].join('\n'),
