@@ -25,6 +25,7 @@ import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, 
 import { THRESHOLDS } from './thresholds.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { showsEvidence } from '../question/registry.js';
+import { repeatsAnswer } from '../question/follow-up.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -1021,6 +1022,13 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // "thuộc tỉnh nào": a close sentence naming a place of that kind ("… Tỉnh ủy Lai Châu") answers; one that only says "trực thuộc" does not.
   if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), THRESHOLDS.placeShare);
+  // A follow-up asks for what the last answer did not say: a close candidate showing new evidence for the kinds
+  // asked beats one whose evidence the last answer already showed ("… trong bao lâu?" after "… trong 03 ngày …").
+  const said = analysis.previousAnswer;
+  if (said) {
+    const shown = kindsOf(question).flatMap((k) => k.evidence);
+    best = preferred(best, (c) => !repeatsAnswer(shown, said, evidenceOf(c)));
+  }
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {

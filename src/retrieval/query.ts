@@ -11,6 +11,8 @@ import { acronymLength, contractAcronyms, expandShorthand, isExpandedAcronym } f
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
+import { continuesInVietnamese, glueWords, isFollowUp, previousTurn, resolvePerson, sequelWords } from '../question/follow-up.js';
+import { detectKinds, kindNamed } from '../question/registry.js';
 import { addPosition, positionsOf, type Positions } from './document-index.js';
 
 export type Intent = 'quantity' | 'time' | 'who' | 'list';
@@ -33,6 +35,8 @@ export interface QueryAnalysis {
    * diacritics: a clean text's "cán" then does not answer "căn".
    */
   accents?: Map<string, Set<string>>;
+  /** A follow-up's last answer: what it said (its quotes, or its words), which the new answer should go past. */
+  previousAnswer?: string;
 }
 
 /** Question words and particles: they shape intent, not content. */
@@ -50,8 +54,6 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   // "ngày nào / năm nào" asks for one date, not a list.
   ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|nhung (?:[a-z]+ ){1,3}gi|gom|bao gom|cac hinh thuc|(?<!\b(?:ngay|nam|thang|quy) )nao|what (formats|forms|channels|means|ways|tasks|duties|measures|activities))\b/],
 ];
-
-const FOLLOW_UP_START = /^(con|the con|the|vay con|vay|va|thi sao|what about|and|how about)\b/;
 
 const BOUND_PAIRS = new Set(['toi da', 'khong qua', 'toi thieu', 'it nhat']);
 
@@ -177,7 +179,8 @@ export type Vocabulary = (term: string) => boolean;
 /** Function words known by their spelling: "mà" is not "mã" or "ma túy"; "ở" (or a bare "o") is not "ô"; "bằng" (by means of) is not "bảng"; "nên" (should) is not "nền". */
 const ACCENTED_FUNCTION_WORDS = new Set(['mà', 'ở', 'o', 'bằng', 'nên']);
 
-function contentTerms(text: string, weight: number, knows?: Vocabulary): WeightedTerm[] {
+/** `glue`: positions of `text`'s folded syllables that only carry the conversation (follow-up.ts). */
+function contentTerms(text: string, weight: number, knows?: Vocabulary, glue?: Set<number>): WeightedTerm[] {
   const words = foldedSyllables(text);
   const raw = syllables(text);
   const accented = raw.length === words.length ? raw.map((w) => w.toLowerCase()) : [];
@@ -187,7 +190,7 @@ function contentTerms(text: string, weight: number, knows?: Vocabulary): Weighte
     if (isExpandedAcronym(w)) for (let k = 1; k <= acronymLength(w); k++) alts[i + k] = w;
   });
   return words
-    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i] }))
+    .map((w, i) => ({ term: glue?.has(i) || isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i] }))
     .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
     .map(({ term, alt }) => (alt ? { term, weight, alt } : { term, weight }));
 }
@@ -267,9 +270,9 @@ function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
  * Vietnamese words and hide that it is English); Vietnamese gets its chat shorthand expanded. `text` is
  * searched with; `primary` holds the words an answer must hold (a translation's first alternatives).
  */
-function asVietnamese(raw: string): { text: string; primary: string; english: boolean } {
+function asVietnamese(raw: string, vietnamese = false): { text: string; primary: string; english: boolean } {
   const typed = raw.trim();
-  if (!looksEnglish(typed)) {
+  if (vietnamese || !looksEnglish(typed)) {
     const text = expandShorthand(typed);
     return { text, primary: text, english: false };
   }
@@ -351,34 +354,25 @@ function refsOf(question: string, inherited: string | undefined, answer: string 
   return findDocRefs(answer.split('\n')[0]!).slice(0, 1);
 }
 
-export function isFollowUp(question: string, history: HistoryTurn[] | undefined): boolean {
-  if (!history?.some((t) => t.role === 'user')) return false;
-  const folded = fold(question).trim();
-  const syllableCount = foldedSyllables(question).length;
-  if (FOLLOW_UP_START.test(folded) || (syllableCount <= 6 && /(thi sao|the nao|nhu vay|\?)\s*$/.test(folded))) return true;
-  // "chuyện đó", "văn bản này", "mà nó căn cứ": points back at the last turn.
-  if (/(^|[^\p{L}])(đó|này|ấy|trên|nó)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase())) return true;
-  // A short question that names no document ("căn cứ văn bản nào của tỉnh?") goes on with the last one's.
-  return syllableCount <= 10 && !findDocRefs(question).length;
-}
-
 /**
  * @example analyzeQuery('Còn tham luận thì sao?', [{ role: 'user', content: 'Phát biểu kết luận không quá bao nhiêu phút?' }])
  */
 export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Vocabulary): QueryAnalysis {
-  const current = asVietnamese(asked);
+  const turn = history ? previousTurn(history) : undefined;
+  // "Bà ấy …" after an answer naming one person: asked about that person by name.
+  asked = resolvePerson(asked, turn);
+  const current = asVietnamese(asked, continuesInVietnamese(asked, turn, looksEnglish));
   // Chat shorthand first ("đc", "ko", "KH22"): everything below reads the expanded words.
   const question = current.english ? expandShorthand(asked.trim()) : current.text;
   const followUp = isFollowUp(question, history);
-  const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
-  const inherited = previous ? asVietnamese(previous.content) : undefined;
+  const inherited = followUp && turn ? asVietnamese(turn.question) : undefined;
 
   // "Còn phần của người chủ trì thì sao?" asks what the last question asked ("bao lâu"), of something else:
   // its words name the thing ("chủ trì" is the chair here, not a "who" question).
   const asksAgain = inherited && /\bthi sao\s*[?.!]*$/.test(fold(question).trim());
   // English "may" is a modal ("may leaders shift …"), not "mấy".
   const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(`${current.english ? question.replace(/\bmay\b/gi, ' ') : question} ${current.text}`));
-  if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);
+  if (inherited && !intents.size) for (const i of detectIntents(fold(`${turn!.question} ${inherited.text}`))) intents.add(i);
 
   const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
   const replaced = inherited ? replacedWords(current.text, inherited.text) : new Set<string>();
@@ -388,11 +382,18 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   const keep = (t: WeightedTerm) => !t.term.replace(/^~/, '').split('_').some((part) => replaced.has(fold(part)));
   // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
-  const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
+  const answered = inherited && turn!.answer ? weigh(searchTerms(turn!.answer), ANSWER_SEARCH_WEIGHT).filter(keep) : [];
+  const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : [], answered]);
   const given = givenWords(current.primary);
   const avoided = avoidedWords(current.primary);
-  const own = contentTerms(current.primary, 1, knows).map((t) => (avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t));
-  const content = mergeTerms([own, inherited ? contentTerms(inherited.primary, 0.4, knows).filter(keep) : []]);
+  // A follow-up's glue ("việc đó", "họ", "vậy") is no content; a step it states as done ("lập xong rồi thì") is given.
+  const glue = inherited && !current.english ? glueWords(current.primary) : undefined;
+  const sequel = inherited && !current.english ? sequelWords(current.primary) : new Set<number>();
+  const sequelTerms = new Set(foldedSyllables(current.primary).filter((_, i) => sequel.has(i)));
+  const own = contentTerms(current.primary, 1, knows, glue).map((t) =>
+    avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) || sequelTerms.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t,
+  );
+  const content = mergeTerms([own, inherited ? inheritedTopic(turn!.question, inherited.primary, own, question, knows).filter(keep) : []]);
   return {
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,
@@ -404,7 +405,34 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
     terms,
     content,
     accents: current.english ? undefined : accentForms(inherited ? `${current.text}\n${inherited.text}` : current.text),
+    ...(inherited && turn!.answer ? { previousAnswer: turn!.answer } : {}),
   };
+}
+
+/** Weight, in the search, of the words the last answer said: they find the passage the conversation is at. */
+const ANSWER_SEARCH_WEIGHT = 0.25;
+/**
+ * Weight of the last question's topic in a follow-up's content: what the answer's sentence should also be about.
+ * When the follow-up names a topic of its own, that decides the clause and the last question's only leans.
+ */
+const INHERITED_WEIGHT = { alone: 1, beside: 0.4 } as const;
+
+/**
+ * The topic a follow-up inherits: the last question's content less the words its own kinds consumed ("bao lâu
+ * một lần", "từ năm nào"), which asked about that topic and are not what the new question asks.
+ */
+function inheritedTopic(previous: string, primary: string, own: WeightedTerm[], asked: string, knows?: Vocabulary): WeightedTerm[] {
+  const ownTopic = own.filter((t) => t.weight >= 1 && !kindWords(asked).has(t.term));
+  const weight = ownTopic.length ? INHERITED_WEIGHT.beside : INHERITED_WEIGHT.alone;
+  const terms = contentTerms(primary, weight, knows, glueWords(primary));
+  const consumed = kindWords(previous);
+  const kept = terms.filter((t) => !consumed.has(t.term));
+  return kept.length ? kept : terms;
+}
+
+/** The words that only express a question's kinds ("bao lâu", "chủ trì"), from the registry. */
+function kindWords(question: string): Set<string> {
+  return new Set(detectKinds(fold(question).toLowerCase()).flatMap((k) => [...(kindNamed(k.name)?.consumes ?? [])]));
 }
 
 /** Weight of the words of a clause the question states as known ("Ngoài đưa tin về …, còn …"). */
