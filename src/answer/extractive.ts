@@ -25,7 +25,7 @@ import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, 
 import { THRESHOLDS } from './thresholds.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { showsEvidence } from '../question/registry.js';
-import { repeatsAnswer } from '../question/follow-up.js';
+import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -751,12 +751,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents, 'off-topic');
   if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents, 'off-topic');
-  // "Còn hình thức thì gồm những gì?" after "… bắt đầu lúc nào?": the new question replaces
-  // what was asked; of the last question only the words naming its document carry over.
-  if (analysis.followUp && /^(con|the con|vay con)\b/.test(fold(analysis.question).trim()) && analysis.content.filter((t) => t.weight === 1).length >= 2) {
-    const naming = new Set(passages.slice(0, 6).flatMap((p) => [...documentTokens(p.doc)]));
-    analysis = { ...analysis, content: analysis.content.map((t) => (t.weight < 1 && !naming.has(t.term) ? { ...t, weight: t.weight * 0.25 } : t)) };
-  }
+  // A follow-up's words from the last question: which of them still say where the answer is, once the documents are known.
+  if (analysis.inherited?.size) analysis = { ...analysis, content: inheritedWeights(analysis, new Set(passages.slice(0, 6).flatMap((p) => [...documentTokens(p.doc)]))) };
   // "tỷ lệ … là bao nhiêu": the rate is the unit, written as "60%" rather than named (checked in specificsOf).
   if (asksRate(analysis)) analysis = { ...analysis, content: analysis.content.map((t) => (RATE_WORDS.has(t.term) ? { ...t, weight: t.weight * 0.3 } : t)) };
   const place = analysis.english ? undefined : WHICH_PLACE.exec(fold(analysis.question))?.[1];

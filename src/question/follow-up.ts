@@ -7,6 +7,8 @@
 import { findDocRefs } from '../text/doc-refs.js';
 import { fold } from '../text/fold.js';
 import { foldedSyllables, syllables } from '../text/tokens.js';
+import type { WeightedTerm } from '../retrieval/lexical-index.js';
+import type { QueryAnalysis } from '../retrieval/query.js';
 import type { HistoryTurn } from '../types.js';
 import lexicon from './conversation.json' with { type: 'json' };
 
@@ -18,13 +20,14 @@ export interface PreviousTurn {
 
 const FOLLOW_UP_START = /^(con|the con|the|vay con|vay|va|thi sao|what about|and|how about)\b/;
 
+/** The question, as typed, goes on with the conversation. */
 export function isFollowUp(question: string, history: HistoryTurn[] | undefined): boolean {
   if (!history?.some((t) => t.role === 'user')) return false;
   const folded = fold(question).trim();
   const syllableCount = foldedSyllables(question).length;
   if (FOLLOW_UP_START.test(folded) || (syllableCount <= 6 && /(thi sao|the nao|nhu vay|\?)\s*$/.test(folded))) return true;
-  // "chuyện đó", "văn bản này", "mà nó căn cứ": points back at the last turn.
-  if (/(^|[^\p{L}])(đó|này|ấy|trên|nó|họ)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase())) return true;
+  // "chuyện đó", "văn bản này", "mà nó căn cứ", "lập xong rồi thì …": points back at the last turn.
+  if (/(^|[^\p{L}])(đó|này|ấy|trên|nó|họ)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase()) || conversationalWords(question).pointsBack) return true;
   // A short question that names no document ("căn cứ văn bản nào của tỉnh?") goes on with the last one's.
   return syllableCount <= 10 && !findDocRefs(question).length;
 }
@@ -58,31 +61,49 @@ export function continuesInVietnamese(question: string, previous: PreviousTurn |
   return previous !== undefined && !looksEnglish(previous.question) && foldedSyllables(question).length <= 3;
 }
 
-const asSyllables = (phrase: string) => foldedSyllables(phrase);
-const DEMONSTRATIVES = new Set(lexicon.demonstratives);
+/** A phrase of the lexicon as the question's words are read: accented syllables, lowercase, spelled as tokens.ts spells them ("lý" → "lí"). */
+const asTyped = (phrase: string) => syllables(phrase).map((w) => w.normalize('NFC').toLowerCase());
+const DEMONSTRATIVES = new Set(lexicon.demonstratives.flatMap(asTyped));
 const FOLDED_DEMONSTRATIVES = new Set(lexicon.demonstratives.map((w) => fold(w)));
-const HEADS = lexicon.referringHeads.map(asSyllables);
+const HEADS = lexicon.referringHeads.map((p) => foldedSyllables(p));
 const QUANTIFIERS = new Set(lexicon.quantifiers.map((w) => fold(w)));
-const PRONOUNS = lexicon.pronouns.map((p) => p.normalize('NFC').split(' '));
-const FILLERS = new Set(lexicon.fillers);
-const SEQUELS = lexicon.sequels.map(asSyllables);
+const PRONOUNS = lexicon.pronouns.map(asTyped);
+const FILLERS = new Set(lexicon.fillers.flatMap(asTyped));
+const SEQUELS = lexicon.sequels.map(asTyped);
+const CONDITIONS = lexicon.conditions.map(asTyped);
+const CONSEQUENCES = lexicon.consequences.map(asTyped);
+const THEN = asTyped('thì')[0]!;
 
 /** The phrase's syllables stand in `words` from `at` on. */
 const standsAt = (words: string[], phrase: string[], at: number) => phrase.every((w, k) => words[at + k] === w);
 
+/** What a follow-up's own words say about the conversation, as folded words of the question as typed. */
+export interface ConversationalWords {
+  /** Words that only carry the conversation: a generic head pointing back with its demonstrative, a pronoun, a filler. */
+  glue: Set<string>;
+  /** Words of a step stated as done ("lập danh sách xong rồi thì …"): known from the conversation, not what the answer says. */
+  given: Set<string>;
+  /** The question points back at the last turn (a head with a demonstrative, a pronoun, a step stated as done). */
+  pointsBack: boolean;
+}
+
 /**
- * The positions of a follow-up's words that only carry the conversation: a generic head pointing back
- * ("việc đó", "hai nơi đó", "trong số đó", "cơ quan này") with its demonstrative, a pronoun ("họ", "nó"),
- * a filler ("vậy", "rồi", "nổi"). Read on `text`'s folded syllables (as contentTerms reads them); accented
- * words must be spelled so, unless the question is typed without any diacritics.
+ * The words of a follow-up, as typed, that carry the conversation rather than the question: "việc đó", "hai nơi
+ * đó", "trong số đó" (a generic head pointing back, with its demonstrative), "họ", "nó" (pronouns), "vậy", "rồi",
+ * "nổi" (fillers), and the clause before "xong (rồi) thì" (a step done). Accented words must be spelled so,
+ * unless the question is typed without any diacritics. A word counts only when every one of its occurrences
+ * does; the chat expansions of a glue word ("xong" → "hoàn thành") are glue too.
  */
-export function glueWords(text: string): Set<number> {
-  const words = foldedSyllables(text);
-  const raw = syllables(text).map((w) => w.normalize('NFC').toLowerCase());
-  const glue = new Set<number>();
-  if (raw.length !== words.length) return glue;
+export function conversationalWords(typed: string, expand: (text: string) => string = (t) => t): ConversationalWords {
+  const words = foldedSyllables(typed);
+  const raw = syllables(typed).map((w) => w.normalize('NFC').toLowerCase());
+  const none: ConversationalWords = { glue: new Set(), given: new Set(), pointsBack: false };
+  if (raw.length !== words.length) return none;
   const bare = raw.every((w, i) => w === words[i]);
   const demonstrative = (i: number) => (bare ? FOLDED_DEMONSTRATIVES.has(words[i] ?? '') : DEMONSTRATIVES.has(raw[i] ?? ''));
+  const spelled = (phrase: string[], at: number) => (bare ? standsAt(words, phrase.map((w) => fold(w)), at) : standsAt(raw, phrase, at));
+  const glue = new Set<number>();
+  let pointsBack = false;
   words.forEach((_, i) => {
     if (!demonstrative(i)) return;
     for (const head of HEADS) {
@@ -91,32 +112,44 @@ export function glueWords(text: string): Set<number> {
       for (let k = start; k <= i; k++) glue.add(k);
       // "hai nơi đó", "những việc này": the quantifier points back too.
       if (start > 0 && QUANTIFIERS.has(words[start - 1]!)) glue.add(start - 1);
+      pointsBack = true;
       break;
     }
   });
+  let sequelAt = -1;
   raw.forEach((_, i) => {
-    for (const pronoun of PRONOUNS) if (standsAt(raw, pronoun, i)) pronoun.forEach((__, k) => glue.add(i + k));
-    if (FILLERS.has(raw[i]!)) glue.add(i);
+    for (const pronoun of PRONOUNS) {
+      if (!spelled(pronoun, i)) continue;
+      pronoun.forEach((__, k) => glue.add(i + k));
+      pointsBack = true;
+    }
+    if (bare ? false : FILLERS.has(raw[i]!)) glue.add(i);
+    if (sequelAt < 0 && i > 0 && SEQUELS.some((sequel) => spelled(sequel, i))) sequelAt = i;
   });
-  return glue;
-}
-
-/**
- * "Lập xong rồi thì phải nộp ở đâu?": the clause before "xong (rồi) thì" is the step already known from the
- * conversation; its words (unless the rest repeats them) are not what the answer says. Positions on `text`'s
- * folded syllables.
- */
-export function sequelWords(text: string): Set<number> {
-  const words = foldedSyllables(text);
-  for (const sequel of SEQUELS) {
-    const at = words.findIndex((_, i) => standsAt(words, sequel, i));
-    if (at <= 0) continue;
-    const rest = new Set(words.slice(at + sequel.length));
-    const given = new Set<number>();
-    for (let i = 0; i < at + sequel.length; i++) if (i >= at || !rest.has(words[i]!)) given.add(i);
-    return given;
+  // "Nếu … thì xử lý thế nào?": the mark of the case and the asking of what is done, up to the end.
+  const then = raw.lastIndexOf(bare ? fold(THEN) : THEN);
+  const condition = CONDITIONS.find((c) => spelled(c, 0));
+  const consequence = then > 0 ? CONSEQUENCES.find((c) => spelled(c, then + 1) && then + 1 + c.length === raw.length) : undefined;
+  if (condition && consequence) {
+    condition.forEach((_, k) => glue.add(k));
+    for (let k = then; k <= then + consequence.length; k++) glue.add(k);
+    pointsBack = true;
   }
-  return new Set();
+  const given = new Set<string>();
+  if (sequelAt > 0) {
+    const sequel = SEQUELS.find((p) => spelled(p, sequelAt))!;
+    for (let k = 0; k < sequel.length; k++) glue.add(sequelAt + k);
+    const rest = new Set(words.slice(sequelAt + sequel.length));
+    for (let i = 0; i < sequelAt; i++) if (!rest.has(words[i]!) && !glue.has(i)) given.add(words[i]!);
+    pointsBack = true;
+  }
+  const glued = new Set<string>();
+  const loose = new Set(words.filter((_, i) => !glue.has(i)));
+  for (const i of glue) {
+    if (!loose.has(words[i]!)) glued.add(words[i]!);
+    for (const w of foldedSyllables(expand(raw[i]!))) if (!loose.has(w)) glued.add(w);
+  }
+  return { glue: glued, given, pointsBack };
 }
 
 /** A person pointed back at ("bà ấy", "đồng chí đó"). */
@@ -157,4 +190,24 @@ export function repeatsAnswer(evidence: RegExp[], answer: string, quote: string)
     }
   }
   return shown > 0;
+}
+
+/** "Còn hình thức thì …?", "Thế còn …": the follow-up turns from the last question's topic to another. */
+const TURNS_AWAY = /^(con|the con|vay con)\b/;
+/** What an inherited word that no longer says where the answer is still weighs. */
+const FADED = 0.25;
+
+/**
+ * A follow-up's words from the last question (`analysis.inherited`), weighed once the documents in question are
+ * known (`naming`: the words of their titles and headers). "Còn hình thức thì gồm những gì?" turns to another
+ * topic: of the last question only the words naming its document carry over. Any other follow-up goes on at the
+ * same place ("Nếu chi vượt dự toán thì …" after a question on the contest's budget): the words naming the
+ * document only say which document it is (its title line is no answer), the others where in it.
+ */
+export function inheritedWeights(analysis: QueryAnalysis, naming: Set<string>): WeightedTerm[] {
+  const inherited = analysis.inherited;
+  if (!inherited?.size) return analysis.content;
+  const own = analysis.content.filter((t) => t.weight >= 1 && !inherited.has(t.term)).length;
+  const turnsAway = TURNS_AWAY.test(fold(analysis.question).trim()) && own >= 2;
+  return analysis.content.map((t) => (inherited.has(t.term) && naming.has(t.term) !== turnsAway ? { ...t, weight: t.weight * FADED } : t));
 }
