@@ -155,7 +155,7 @@ export function conversationalWords(typed: string, expand: (text: string) => str
 /** A person pointed back at ("bà ấy", "đồng chí đó"). */
 const PERSON_POINTER = /(?<![\p{L}])(?:ông|bà|anh|chị|đồng chí|người) (?:ấy|đó|này)(?![\p{L}])/iu;
 /** A person the last turn names: "đồng chí Tô Văn A", "ông Nguyễn B" (two to five capitalised syllables). */
-const NAMED_PERSON = /(?<![\p{L}])(?:đồng chí|ông|bà)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})/gu;
+const NAMED_PERSON = /(?<![\p{L}])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})/gu;
 
 /**
  * "Bà ấy giữ chức vụ gì?" after an answer naming one person: the question is about that person, by name
