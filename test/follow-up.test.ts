@@ -99,6 +99,8 @@ describe('what a follow-up points at', () => {
     const said = 'Biên bản gửi xã trong 03 ngày làm việc.';
     expect(repeatsAnswer(duration, said, 'Biên bản họp gửi Ủy ban nhân dân xã trong 3 ngày làm việc.')).toBe(true);
     expect(repeatsAnswer(duration, said, 'Phòng thẩm định, trình phê duyệt trong 07 ngày làm việc.')).toBe(false);
+    // A number the patterns do not read as evidence (a scan's "10 phit") may be what is asked: no repeat.
+    expect(repeatsAnswer(kindNamed('duration')!.evidence, 'Không quá 50 phút.', 'Kết luận không quá 50 phút; tham luận không quá 10 phit.')).toBe(false);
     // Nothing shown for the kind: no repeat to speak of.
     expect(repeatsAnswer(duration, said, 'Phòng thẩm định hồ sơ.')).toBe(false);
   });

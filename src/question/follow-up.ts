@@ -189,8 +189,16 @@ export function repeatsAnswer(evidence: RegExp[], answer: string, quote: string)
       if (!said.includes(m[0])) return false;
     }
   }
-  return shown > 0;
+  // A number the patterns did not read (a scan's misread unit: "10 phit") may be the new evidence; a label's is not.
+  const saidNumbers = new Set(said.match(NUMBER) ?? []);
+  const unsaid = [...text.matchAll(NUMBER)].some((m) => !saidNumbers.has(m[0]) && !LABEL.test(text.slice(Math.max(0, m.index! - 12), m.index)));
+  return shown > 0 && !unsaid;
 }
+
+/** A number as written ("25/1/2027", "2,8", "10"), leading zeros already dropped. */
+const NUMBER = /\d+(?:[.,/]\d+)*/g;
+/** The numbering of a step, an article or a part ("Bước 2", "Điều 5", "khoản 1"): a label, not a value. */
+const LABEL = /\b(buoc|dieu|khoan|muc|diem|phan|giai doan|lan thu|thu|so|khoa)\s*$/;
 
 /** "Còn hình thức thì …?", "Thế còn …": the follow-up turns from the last question's topic to another. */
 const TURNS_AWAY = /^(con|the con|vay con)\b/;
