@@ -148,6 +148,14 @@ describe('a follow-up lands on its own clause', () => {
     expect(quotes(r)).toContain('Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm');
   });
 
+  it('explains with debug what it took from the conversation', async () => {
+    const r = await runtime.assistant.ask({ question: 'Họ hỗ trợ bằng gì?', history: turn('Hộ cận nghèo không tự sửa được nhà thì ai giúp?', 'Ủy ban Mặt trận Tổ quốc Việt Nam xã vận động dân quân.'), debug: true });
+    const question = (r.trace as { question: { followUp: boolean; inherited?: string[]; previousAnswer?: string } }).question;
+    expect(question.followUp).toBe(true);
+    expect(question.inherited).toEqual(expect.arrayContaining(['sua', 'nha']));
+    expect(question.previousAnswer).toContain('dân quân');
+  });
+
   it('turns to another case of the same rule', async () => {
     const r = await ask('Hộ có người khuyết tật thì sao?', turn('Hộ cận nghèo ở Mường Khánh được hỗ trợ sửa nhà bao nhiêu tiền?', '25 triệu đồng mỗi hộ.'));
     expect(quotes(r)).toContain('thêm 5 triệu đồng');
