@@ -1,5 +1,6 @@
 /**
  * `tsx scripts/retrieval-eval.ts --dir DATA_DIR [--set a.jsonl --set b.jsonl …] [--failures]`
+ * `tsx scripts/retrieval-eval.ts --pool unseen|laws|<dir> [--failures] [--dump F]` (the pool's index, built by `npm run eval -- --pool …`)
  *
  * Retrieval only, without the answerer: for each answerable question, where the
  * first passage of vanban's retriever lies, against plain BM25 over the same
@@ -19,6 +20,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
+import { lawCases } from '../src/eval/laws-run.js';
+import { resolvePool, type Pool } from '../src/eval/pools.js';
 import { percentile } from '../src/eval/score.js';
 import { PlainBm25 } from '../src/eval/bm25.js';
 import { LocalHashEmbeddings } from '../src/retrieval/local-embeddings.js';
@@ -31,6 +34,8 @@ import type { Chunk, HistoryTurn } from '../src/types.js';
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: 'data' },
+    /** A pool of src/eval/pools.ts: its index directory and its questions (the laws pool's statements, scored by article). */
+    pool: { type: 'string' },
     set: { type: 'string', multiple: true },
     failures: { type: 'boolean', default: false },
     /** With --failures: the signals of the top candidate and of the best gold one. */
@@ -48,8 +53,25 @@ interface Case {
   articles?: Array<[string, string]>;
 }
 
-const dir = values.dir!;
-const sets = values.set?.length ? values.set : readdirSync(join('data', 'eval')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join('data', 'eval', f));
+const pool = values.pool ? await resolvePool(values.pool, values.dir!) : undefined;
+const dir = pool?.dataDir ?? values.dir!;
+/** The laws pool's statements as cases scored by article, written where the set files are read from. */
+function lawSet(p: Pool): string {
+  const file = join(p.dataDir, 'statements.jsonl');
+  const cases = lawCases(p.statements!, (id) => p.lawFiles!.get(id) ?? id).map((c): Case => {
+    const articles = [...c.gold].map((key) => key.split('#') as [string, string]);
+    return { id: c.id, question: c.question, expect: { sources: [...new Set(articles.map(([s]) => s))] }, articles };
+  });
+  writeFileSync(file, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  return file;
+}
+const sets = values.set?.length
+  ? values.set
+  : pool
+    ? pool.kind === 'laws'
+      ? [lawSet(pool)]
+      : pool.sets
+    : readdirSync(join('data', 'eval')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join('data', 'eval', f));
 const embeddings = new LocalHashEmbeddings();
 const loaded = await loadCorpusIndex(dir, embeddings);
 if (!loaded) throw new Error(`no index under ${dir}: run DATA_DIR=${dir} npm run ingest`);

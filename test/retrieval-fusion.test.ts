@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalHashEmbeddings } from '../src/retrieval/local-embeddings.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
-import { RERANK_WEIGHTS, type CandidateTrace, type Retriever } from '../src/retrieval/retriever.js';
+import { RERANK_BOOSTS, RERANK_WEIGHTS, type CandidateTrace, type Retriever } from '../src/retrieval/retriever.js';
 import { KnowledgeBase } from '../src/store/knowledge-base.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -67,12 +67,12 @@ describe('rerank fusion', () => {
     const { candidates } = await traced('Ủy ban nhân dân cấp xã có trách nhiệm sơ tán người dân khỏi vùng nguy hiểm, đúng hay sai?');
     expect(candidates.length).toBeGreaterThan(1);
     for (const c of candidates) {
-      const signals = { lexical: c.lexical, dense: c.dense, fused: c.fused, sentence: c.sentence };
+      const signals = { lexical: c.lexical, dense: c.dense, fused: c.fused, sentence: c.sentence, unit: c.unit };
       let expected = 0;
       for (const key of Object.keys(RERANK_WEIGHTS) as Array<keyof typeof RERANK_WEIGHTS>) expected += RERANK_WEIGHTS[key] * signals[key];
       for (const boost of Object.values(c.boosts)) expected += boost;
       expect(c.score).toBeCloseTo(expected, 9);
-      for (const v of [c.lexical, c.dense, c.fused]) {
+      for (const v of [c.lexical, c.dense, c.fused, c.unit, c.title]) {
         expect(v).toBeGreaterThanOrEqual(0);
         expect(v).toBeLessThanOrEqual(1);
       }
@@ -86,6 +86,21 @@ describe('rerank fusion', () => {
     expect(texts[0]).toContain('Chuẩn bị lương thực');
     const plan = await traced('Hội Nông dân xã vận động hội viên làm gì sau khi trồng cây?');
     expect(plan.texts[0]).toContain('chăm sóc cây');
+  });
+});
+
+describe('section titles', () => {
+  it('boosts the section whose title the question writes, by the square of the share it writes', async () => {
+    const { candidates } = await traced('Trách nhiệm của Bộ Nông nghiệp gồm cảnh báo sớm cho nhân dân vùng ven biển, đúng hay sai?');
+    const titled = (title: string) => candidates.find((c) => retriever.corpus.chunks[c.index]!.sectionTitle === title)!;
+    const ministry = titled('Trách nhiệm của Bộ Nông nghiệp');
+    const commune = titled('Trách nhiệm của Ủy ban nhân dân cấp xã');
+    expect(ministry.title).toBe(1);
+    // "Trách nhiệm của" is shared, the body is not.
+    expect(commune.title).toBeGreaterThan(0);
+    expect(commune.title).toBeLessThan(0.5);
+    for (const c of [ministry, commune]) expect(c.boosts.title).toBeCloseTo(RERANK_BOOSTS.title * c.title ** 2, 12);
+    expect(candidates[0]!.index).toBe(ministry.index);
   });
 });
 

@@ -23,6 +23,7 @@ import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
+import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { showsEvidence } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
@@ -155,20 +156,16 @@ const ORDINAL_HEADS = new Set(['uong', 'nghi', 'khoa', 'hoi']);
  * document references are the reference's, not the answer's.
  */
 function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
-  // An English question's words are not Vietnamese syllables ("may" = "mấy"?); the glossary carries its intent.
-  // "what share / percentage …" is answered by a "%", as "bao nhiêu phần trăm" is.
-  if (analysis.english) {
-    const units = /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) ? ['phan'] : [];
-    const people = englishPeople(analysis.question);
-    return { units: people ? [...units, people] : units, numbers: [], ordinals: [], subject: [] };
-  }
-  const words = askedWords(analysis);
+  // An English question's words are not Vietnamese syllables ("may" = "mấy"?): its amount is read from the
+  // Vietnamese words its shape stands for ("how many households" → "bao nhiêu hộ"), as a Vietnamese question's is.
+  const english = analysis.englishForm;
+  const words = english ? foldedSyllables(english.questionWords.amount) : askedWords(analysis);
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];
   const numbers: string[][] = [];
   const ordinals: Array<[string, string[]]> = [];
   // "bao nhiêu % tổng số hội nghị": the sign is the unit (folding drops it), the words after it are the whole.
-  const percent = /(bao nhieu|may)\s*%/.test(fold(analysis.question));
+  const percent = !english && /(bao nhieu|may)\s*%/.test(fold(analysis.question));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
@@ -197,29 +194,13 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     }
   }
   if (asksRate(analysis) && !units.includes('phan')) units.push('ti');
-  return { units, numbers, ordinals, subject: amountSubject(words, analysis) };
-}
-
-/** "How many party members …": a count of people is answered by a number before them ("1.200 đảng viên"); so is a count of things ("How many sections …"). */
-const PEOPLE_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}(?:members|people|persons|officials|cadres|delegates|residents|employees|staff|voters|citizens|inhabitants))\b/i;
-
-/** "How many core principles guide …": a plural noun (with one word before it) names what is counted. */
-const PLURAL_ASKED = /\bhow many ((?:[a-z-]+ )?[a-z-]+s)\b/i;
-
-/** "How many sections does … have": the thing counted is the words between "how many" and the verb. */
-const COUNT_ASKED = /\bhow many ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:does|do|did|is|are|was|were|must|should|can|could|will|would|shall|may|might|has|have|had)\b/i;
-
-function englishPeople(question: string): string | undefined {
-  const people = PEOPLE_ASKED.exec(question)?.[1];
-  const phrase = people ?? COUNT_ASKED.exec(question)?.[1] ?? PLURAL_ASKED.exec(question)?.[1];
-  if (!phrase) return undefined;
-  // A phrase the glossary knows whole ("party members" → "đảng viên"); else its head noun, the last word.
-  let words = foldedSyllables(translateToVietnamese(phrase, { primary: true }));
-  if (words.length > 2) words = foldedSyllables(translateToVietnamese(phrase.split(' ').pop()!, { primary: true }));
-  // A word the glossary does not know stays English: no Vietnamese text would write it, so it is no unit to demand.
-  const typed = new Set(phrase.toLowerCase().split(/[\s-]+/));
-  if (!people && words.some((w) => typed.has(w))) return undefined;
-  return words.length && words.length <= 2 ? words.join(' ') : undefined;
+  // An English amount's unit is a translation: any wording the glossary gives for it shows it ("hộ|hộ gia đình").
+  if (english) {
+    const counted = english.questionWords.counted.map((c) => foldedSyllables(c).join(' '));
+    const wordings = counted.join('|');
+    for (let i = 0; i < units.length; i++) if (counted.some((c) => c === units[i] || c.startsWith(`${units[i]} `))) units[i] = wordings;
+  }
+  return { units, numbers, ordinals, subject: english ? [] : amountSubject(words, analysis) };
 }
 
 const RATE_WORDS = new Set(['ti', 'le']);
@@ -342,7 +323,9 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   };
   // "cắt giảm bao nhiêu văn bản" is answered by a share of them too ("cắt giảm 15% số lượng văn bản").
   const shared = (unit: string) => PERCENT.test(quoteFolded) && unit.split(' ').every(near);
-  const satisfied = (unit: string) =>
+  // "hộ|hộ gia đình": a unit read from an English question through the glossary is shown by any of its wordings.
+  const satisfied = (unit: string): boolean => (unit.includes('|') ? unit.split('|').some(satisfied) : shows(unit));
+  const shows = (unit: string) =>
     UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit) || shared(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
@@ -741,12 +724,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const minExact = options.minExactCoverage ?? (analysis.english ? THRESHOLDS.englishMinExactCoverage : THRESHOLDS.minExactCoverage);
   if (!analysis.content.length || !passages.length) return refusal(passages, documents, 'no-candidate');
   if (analysis.english) {
-    // Untranslated English words the corpus never uses say nothing either way; when they are most of the question, it is off-topic.
+    if (englishOffTopic(analysis, idf, documents)) return refusal(passages, documents, 'off-topic');
     const absentIdf = idf('\u0001');
     const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
-    // Weighted: one untranslated topic word ("population") outweighs the place names around it.
-    const weight = (terms: typeof known) => terms.reduce((sum, t) => sum + t.weight * idf(t.term), 0);
-    if (known.length * 2 < analysis.content.length || weight(known) < THRESHOLDS.englishKnownWeight * weight(analysis.content)) return refusal(passages, documents, 'off-topic');
     analysis = { ...analysis, content: known };
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents, 'off-topic');

@@ -6,8 +6,9 @@
 import type { QueryAnalysis } from '../retrieval/query.js';
 import type { WeightedTerm } from '../retrieval/lexical-index.js';
 import { fold } from '../text/fold.js';
+import { FORM_BREAK } from '../text/glossary.js';
 import { foldedSyllables } from '../text/tokens.js';
-import { detectKinds, kindNamed, type Kind, type KindMatch } from './registry.js';
+import { detectKinds, KIND_SPECS, kindNamed, type Kind, type KindMatch } from './registry.js';
 import { synonymPhrasesIn } from './lexicon.js';
 
 export interface Question {
@@ -26,11 +27,32 @@ export interface Question {
 
 export function buildQuestion(analysis: QueryAnalysis): Question {
   const folded = fold(analysis.question).toLowerCase();
-  let kinds = detectKinds(folded);
+  let kinds = typedKinds(analysis);
   if (!kinds.length && analysis.followUp) kinds = detectKinds(fold(analysis.text).toLowerCase());
   const consumed = new Set(kinds.flatMap((k) => [...(kindNamed(k.name)?.consumes ?? [])]));
   const topic = analysis.content.filter((t) => !consumed.has(t.term));
   return { analysis, folded, kinds, consumed, topic: topic.length ? topic : analysis.content, synonyms: synonymPhrasesIn(foldedSyllables(analysis.question)) };
+}
+
+/**
+ * The kinds of the question as typed. An English one is read as the Vietnamese question words its shape stands
+ * for ("how many households" → "bao nhiêu hộ"), which give the kinds and their slots, then as its translation
+ * framed by them ("bao nhiêu tiền … ngân sách"), for kinds a Vietnamese question names by a noun ("ngân sách",
+ * "tỷ lệ"): both carry the same kinds as the Vietnamese question would.
+ */
+function typedKinds(analysis: QueryAnalysis): KindMatch[] {
+  if (!analysis.englishForm) return detectKinds(fold(analysis.question).toLowerCase());
+  const { leading, closing } = analysis.englishForm.questionWords;
+  const kinds = detectKinds(fold(`${leading}${FORM_BREAK}${closing}`).toLowerCase());
+  // What the question names, each thing in its first wording: its question words are the forms' to read.
+  const named = analysis.englishForm.concepts.map((c) => c.alternatives[0]).join(' ');
+  for (const kind of detectKinds(fold(`${leading}${FORM_BREAK}${named}${FORM_BREAK}${closing}`).toLowerCase())) {
+    // Slots are read from the forms only: in a translation, the words after "bao nhiêu" are not what it counts.
+    if (!kinds.some((k) => k.name === kind.name)) kinds.push({ name: kind.name, slots: {} });
+  }
+  // In registry order, as a Vietnamese question's kinds are.
+  const order = (k: KindMatch) => KIND_SPECS.findIndex((s) => s.name === k.name);
+  return kinds.sort((a, b) => order(a) - order(b));
 }
 
 export function kindsOf(question: Question): Kind[] {

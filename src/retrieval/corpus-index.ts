@@ -84,6 +84,43 @@ export class CorpusIndex {
     return pairs.sort((a, b) => a[0] - b[0]).flat();
   }
 
+  private unitRanges?: { start: Int32Array; end: Int32Array; count: number };
+
+  /**
+   * The unit each chunk belongs to, as the half-open chunk range [start, end): a section split into
+   * several chunks for length (an article cut at its clauses, a long directive section cut between
+   * lines) is one unit; any other chunk is a unit of its own. A part continues the chunk before it when
+   * both are of one document and one section title, and its path is that section's or lies under it.
+   * `count` is the number of units with searchable text.
+   */
+  units(): { start: Int32Array; end: Int32Array; count: number } {
+    if (this.unitRanges) return this.unitRanges;
+    const n = this.chunks.length;
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    let count = 0;
+    let from = 0;
+    let searchable = false;
+    const close = (to: number) => {
+      end.fill(to, from, to);
+      if (searchable) count++;
+    };
+    for (let i = 0; i < n; i++) {
+      const chunk = this.chunks[i]!;
+      const head = this.chunks[from]!;
+      const continues = i > from && chunk.docId === head.docId && chunk.sectionTitle === head.sectionTitle && (chunk.section === head.section || chunk.section.startsWith(`${head.section}.`));
+      if (i > 0 && !continues) {
+        close(i);
+        from = i;
+        searchable = false;
+      }
+      start[i] = from;
+      searchable ||= !chunk.headingOnly;
+    }
+    if (n) close(n);
+    return (this.unitRanges = { start, end, count });
+  }
+
   private listed?: DocumentMeta[];
 
   /** Document list as clients see it (one array per index: callers may cache by it). */

@@ -275,6 +275,48 @@ export class LexicalIndex implements LexicalSearch {
   }
 
   /**
+   * BM25 of groups of chunks, each scored as one text: term frequencies summed over its chunks, its length
+   * the sum of theirs, normalised by `avgLength` (the mean length of such groups over the corpus). A long
+   * article split at its clauses then competes as a whole, as it would in an index of whole articles.
+   * `groups` are half-open chunk ranges [start, end]; postings found by binary search, a long list's in its head.
+   */
+  groupScores(query: WeightedTerm[], groups: Array<[number, number]>, avgLength: number): number[] {
+    const { k1, b, docLengths } = this.data;
+    const lengths = groups.map(([start, end]) => {
+      let total = 0;
+      for (let i = start; i < end; i++) total += docLengths[i]!;
+      return total;
+    });
+    const scores = new Array<number>(groups.length).fill(0);
+    const norms = this.normsOf();
+    for (const { term, weight } of query) {
+      const length = this.lengthOf(term);
+      if (!length) continue;
+      // A list longer than a head is read by its head, as search reads it (exact on a corpus under HEAD_SIZE chunks).
+      const list = this.head(term, () => this.listOf(term)!, length, norms);
+      const idf = this.idf(term) * weight * (k1 + 1);
+      groups.forEach(([start, end], g) => {
+        let tf = 0;
+        for (let i = lowerBound(list, start, 0); i < list.length && list[i]! < end; i += 2) tf += list[i + 1]!;
+        if (tf) scores[g] = scores[g]! + (idf * tf) / (tf + k1 * (1 - b + (b * lengths[g]!) / Math.max(1, avgLength)));
+      });
+    }
+    return scores;
+  }
+
+  /** Summed length of every chunk (in terms): with a count of groups, their mean length (groupScores). */
+  get totalLength(): number {
+    if (this.total === undefined) {
+      let total = 0;
+      for (let i = 0; i < this.data.docLengths.length; i++) total += this.data.docLengths[i]!;
+      this.total = total;
+    }
+    return this.total;
+  }
+
+  private total?: number;
+
+  /**
    * BM25 top `limit`. Without `accept`, long lists are scanned by their heads
    * (see head). With `accept` alone the scan is exact. `within` (sorted
    * half-open chunk ranges holding every accepted chunk) limits it to those

@@ -32,6 +32,10 @@ export interface LexicalSearch {
   search(query: Array<{ term: string; weight: number }>, limit: number, accept?: (index: number) => boolean, within?: ArrayLike<number>): LexicalHit[] | Promise<LexicalHit[]>;
   idf(term: string): number;
   similarTerms(term: string): string[];
+  /** BM25 of chunk ranges each scored as one text (see LexicalIndex.groupScores); optional. */
+  groupScores?(query: Array<{ term: string; weight: number }>, groups: Array<[number, number]>, avgLength: number): number[];
+  /** Summed length of every chunk in terms (with groupScores); optional. */
+  readonly totalLength?: number;
   /** Indexed syllables within one OCR error of `term` (see LexicalIndex.nearTerms); optional. */
   nearTerms?(term: string): string[];
 }

@@ -6,7 +6,7 @@
 import { findDocRefs, typeCode, type DocRef } from '../text/doc-refs.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { fold, hasDiacritics } from '../text/fold.js';
-import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
+import { englishQuestionWords, looksEnglish, readEnglish, type Concept, type EnglishQuestionWords } from '../text/glossary.js';
 import { acronymLength, contractAcronyms, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
@@ -22,6 +22,12 @@ export interface QueryAnalysis {
   /** The Vietnamese text retrieval works on (translated and/or with follow-up context). */
   text: string;
   english: boolean;
+  /**
+   * English questions only: the Vietnamese question words their shape stands for ("how many households" →
+   * "bao nhiêu hộ"), which the question kinds read, the English words the glossary could not translate, and
+   * the things the question names (each with its Vietnamese wordings), which the off-topic gate weighs.
+   */
+  englishForm?: { questionWords: EnglishQuestionWords; untranslated: string[]; concepts: Concept[] };
   followUp: boolean;
   intents: Set<Intent>;
   refs: DocRef[];
@@ -283,13 +289,14 @@ function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
  * Vietnamese words and hide that it is English); Vietnamese gets its chat shorthand expanded. `text` is
  * searched with; `primary` holds the words an answer must hold (a translation's first alternatives).
  */
-function asVietnamese(raw: string, vietnamese = false): { text: string; primary: string; english: boolean } {
+function asVietnamese(raw: string, vietnamese = false): { text: string; primary: string; english: boolean; englishForm?: QueryAnalysis['englishForm'] } {
   const typed = raw.trim();
   if (vietnamese || !looksEnglish(typed)) {
     const text = expandShorthand(typed);
     return { text, primary: text, english: false };
   }
-  return { text: translateToVietnamese(typed), primary: translateToVietnamese(typed, { primary: true }), english: true };
+  const reading = readEnglish(typed);
+  return { text: reading.text, primary: reading.primary, english: true, englishForm: { questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts } };
 }
 
 const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
@@ -385,7 +392,9 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   // its words name the thing ("chủ trì" is the chair here, not a "who" question).
   const asksAgain = inherited && /\bthi sao\s*[?.!]*$/.test(fold(question).trim());
   // English "may" is a modal ("may leaders shift …"), not "mấy".
-  const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(`${current.english ? question.replace(/\bmay\b/gi, ' ') : question} ${current.text}`));
+  // An English question's shape adds the Vietnamese question words it stands for ("what is the population" → "bao nhiêu dân số").
+  const forms = current.englishForm ? ` ${current.englishForm.questionWords.leading} ${current.englishForm.questionWords.closing}` : '';
+  const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(`${current.english ? question.replace(/\bmay\b/gi, ' ') : question} ${current.text}${forms}`));
   if (inherited && !intents.size) for (const i of detectIntents(fold(`${turn!.question} ${inherited.text}`))) intents.add(i);
 
   const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
@@ -413,6 +422,7 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,
     english: current.english,
+    ...(current.englishForm ? { englishForm: current.englishForm } : {}),
     followUp,
     intents,
     // "And Regulation 99?": an English reference is read in its translation ("quy định 99").

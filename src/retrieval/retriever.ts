@@ -92,6 +92,29 @@ export function isSectionOf(chunk: Chunk, subject: string[], idf: (term: string)
   return subject.length > 0 && leadsWith(headWords(chunkTokens(chunk).sentences), subject, idf, chunk.ocr ? near : undefined) >= LEAD_COVERAGE;
 }
 
+const chunkTitles = new WeakMap<Chunk, string[]>();
+
+/** A chunk's section title as folded syllables and bigrams, each once (a title cut short ends in "…", dropped); read once per chunk. */
+function titleTerms(chunk: Chunk): string[] {
+  let terms = chunkTitles.get(chunk);
+  if (!terms) {
+    const words = foldedSyllables(chunk.sectionTitle.replace(/…$/, ''));
+    const set = new Set(words);
+    for (let k = 1; k < words.length; k++) set.add(`${words[k - 1]}_${words[k]}`);
+    chunkTitles.set(chunk, (terms = [...set]));
+  }
+  return terms;
+}
+
+const askedTerms = new WeakMap<QueryAnalysis, Set<string>>();
+
+/** The question's own lexical terms (as titleTerms spells them), once per analysis. */
+function questionTerms(analysis: QueryAnalysis): Set<string> {
+  let terms = askedTerms.get(analysis);
+  if (!terms) askedTerms.set(analysis, (terms = new Set(analysis.terms.map((t) => t.term))));
+  return terms;
+}
+
 export interface RetrieveOptions {
   limit?: number;
   sources?: string[];
@@ -111,6 +134,10 @@ export interface CandidateTrace {
   fused: number;
   /** The best sentence's fit to the question (scoreSentence). */
   sentence: number;
+  /** BM25 of the chunk's unit (its whole article) as one text, over the best candidate's. */
+  unit: number;
+  /** Share of the section title's terms (by idf) the question writes. */
+  title: number;
   boosts: Record<string, number>;
   score: number;
 }
@@ -135,9 +162,14 @@ const CANDIDATES = 40;
  * 0.6 points with it; these weights are the ones fitted with the laws held out (laws 85.5% never seen, plain
  * BM25 over whole articles 85.5%, over the same chunks 84.2%; home 96.0% / unseen 98.7% by document), and lose
  * the least at home (answer accuracy home 96.4% → 96.1%, unseen 71.2% → 71.8%).
+ * `unit`, BM25 of the candidate's whole unit (an article split at its clauses scored as one text, CorpusIndex.units),
+ * weighs 0 and is computed for traces only: refit with it (scripts/fit-retrieval.ts --keep, 2026-12-07), the best
+ * weighting with unit 0.2 (lexical 0.15 / fused 0.1 / sentence 0.55) lifts laws article hit@1 85.5% → 88.2% but
+ * lowers passage hit@1 (unseen 71.6% → 68.9%) and home answers (96.2% → 95.9%); its laws gain is that of more
+ * lexical weight as a whole, the aggregation adding nothing over a chunk's BM25 on these pools.
  * Refit (dump with --dump, then the script) when chunking or a signal changes.
  */
-export const RERANK_WEIGHTS = { lexical: 0.2, dense: 0, fused: 0.2, sentence: 0.6 } as const;
+export const RERANK_WEIGHTS = { lexical: 0.2, dense: 0, fused: 0.2, sentence: 0.6, unit: 0 } as const;
 
 /**
  * Bonuses for what a question says about where its answer is, added to the rerank score; one table, so a
@@ -147,9 +179,16 @@ export const RERANK_WEIGHTS = { lexical: 0.2, dense: 0, fused: 0.2, sentence: 0.
  * `place`: the document of the place it names; `subjectLead`: the section headed by the body a duty question
  * asks about; `means`: a passage stating the means a "qua những kênh nào" question asks for;
  * `recipientsList`: the "Nơi nhận" list, which names many bodies but answers only who receives the document;
- * `article`: the chunk holding the article (clause, point) a question names, scaled by how closely.
+ * `article`: the chunk holding the article (clause, point) a question names, scaled by how closely;
+ * `title`: the section whose title the question writes, times the square of the share of the title (by idf) it
+ * writes — fitted with the weights above by scripts/fit-retrieval.ts --keep on home, unseen and laws: 0.15 with
+ * every pool in, and 0.15 again with unseen held out and with laws held out (laws then 88.2% never seen). Retrieval
+ * hit@1 home 96.0% → 96.2%, unseen 98.7% = , laws (article) 85.5% → 88.2% (plain BM25 85.5%); passage hit@1 home
+ * 84.3% → 85.6%, unseen 71.6% → 73.0% (candidates of the trace). Answers: blind-b 63.0% → 64.0%, unseen, blind-a
+ * and laws unchanged, home 96.2% → 96.0% (one question, written in three sets, whose "Nơi nhận" passage swaps
+ * places with another at a 0.001 difference).
  */
-export const RERANK_BOOSTS = { named: 0.3, place: 0.15, subjectLead: 0.15, means: 0.1, recipientsList: -0.2, article: 0.3 } as const;
+export const RERANK_BOOSTS = { named: 0.3, place: 0.15, subjectLead: 0.15, means: 0.1, recipientsList: -0.2, article: 0.3, title: 0.15 } as const;
 /** A word this rare in the corpus is what the question is about. */
 const RARE_IDF = 3.5;
 const RERANK = 30;
@@ -215,6 +254,37 @@ export class Retriever {
       if (!hits.length && !this.near(term).length) return true;
     }
     return false;
+  }
+
+  /**
+   * BM25 of each candidate's unit (CorpusIndex.units: an article with all its clauses) scored as one text,
+   * against the mean unit length; the chunk's own BM25 where the lexical search cannot score groups.
+   */
+  private unitScores(terms: WeightedTerm[], candidates: number[]): number[] {
+    const { lexical } = this.index;
+    const units = this.index.units();
+    if (!lexical.groupScores || lexical.totalLength === undefined) return candidates.map(() => 0);
+    const avgLength = lexical.totalLength / Math.max(1, units.count);
+    return lexical.groupScores(terms, candidates.map((i) => [units.start[i]!, units.end[i]!]), avgLength);
+  }
+
+  /**
+   * How much of the candidate's section title the question writes, by idf: a statement that names an
+   * article's subject ("trách nhiệm của <body>") in the words of its title. Folded syllables and their
+   * bigrams, each once; 0 for a title without words.
+   */
+  private titleCoverage(analysis: QueryAnalysis, chunk: Chunk): number {
+    const title = titleTerms(chunk);
+    if (!title.length) return 0;
+    const asked = questionTerms(analysis);
+    let total = 0;
+    let found = 0;
+    for (const term of title) {
+      const weight = this.idf(term);
+      total += weight;
+      if (asked.has(term)) found += weight;
+    }
+    return total > 0 ? found / total : 0;
   }
 
   async retrieve(analysis: QueryAnalysis, options: RetrieveOptions = {}): Promise<Passage[]> {
@@ -297,10 +367,15 @@ export class Retriever {
     // "Điều 29 Luật Viên chức quy định gì?": the article named is read however it ranks.
     const articles = articleFocus(analysis.text, findArticleRefs(analysis.text), chunks, (id) => this.index.meta(id), accept);
     for (const i of articles.lead.keys()) if (!top.some(([j]) => j === i)) top.push([i, fused.get(i) ?? 0]);
+    // Signals weighed 0 are computed only for a trace (the fit reads them there).
+    const traced = Boolean(options.trace);
+    const units = RERANK_WEIGHTS.unit || traced ? this.unitScores(expanded, top.map(([i]) => i)) : top.map(() => 0);
+    const titles = top.map(([i]) => (RERANK_BOOSTS.title || traced ? this.titleCoverage(analysis, chunks[i]!) : 0));
+    const maxUnit = Math.max(...units, 1e-9);
     const maxFused = Math.max(...top.map(([, score]) => score), 1e-9);
     const maxLexical = Math.max(...top.map(([i]) => lexicalScore.get(i) ?? 0), 1e-9);
     const maxDense = Math.max(...top.map(([i]) => denseScore.get(i) ?? 0), 1e-9);
-    const reranked = top.map(([i, score]) => {
+    const reranked = top.map(([i, score], at) => {
       const chunk = chunks[i]!;
       const { sentences, context } = chunkTokens(chunk);
       const meta = this.index.meta(chunk.docId);
@@ -321,17 +396,26 @@ export class Retriever {
         recipientsList: isRecipientsList(chunk) && !recipients ? RERANK_BOOSTS.recipientsList : 0,
         // The chunk holding the article (clause, point) a question names, scaled by how closely.
         article: RERANK_BOOSTS.article * (articles.lead.get(i) ?? 0),
+        // The section whose title the question writes, by the square of the share it writes: a title named
+        // nearly whole counts, a word or two in common little.
+        title: RERANK_BOOSTS.title * titles[at]! ** 2,
       };
-      const signals = { lexical: (lexicalScore.get(i) ?? 0) / maxLexical, dense: Math.max(0, denseScore.get(i) ?? 0) / maxDense, fused: score / maxFused, sentence: best };
+      const signals = {
+        lexical: (lexicalScore.get(i) ?? 0) / maxLexical,
+        dense: Math.max(0, denseScore.get(i) ?? 0) / maxDense,
+        fused: score / maxFused,
+        sentence: best,
+        unit: units[at]! / maxUnit,
+      };
       let total = 0;
       for (const key of Object.keys(RERANK_WEIGHTS) as Array<keyof typeof RERANK_WEIGHTS>) total += RERANK_WEIGHTS[key] * signals[key];
       for (const value of Object.values(boosts)) total += value;
-      return { i, score: total, signals, boosts };
+      return { i, score: total, signals, boosts, title: titles[at]! };
     });
     reranked.sort((a, b) => b.score - a.score);
     // An article named with its document is where the answer is: only its chunks are read.
     if (articles.only.size) reranked.splice(0, reranked.length, ...reranked.filter((r) => articles.only.has(r.i)));
-    options.trace?.(reranked.map((r) => ({ index: r.i, ...r.signals, boosts: r.boosts, score: r.score })));
+    options.trace?.(reranked.map((r) => ({ index: r.i, ...r.signals, title: r.title, boosts: r.boosts, score: r.score })));
     const kept = reranked.slice(0, options.limit ?? 8);
     // "<body> có nhiệm vụ gì": the body's own section, a one-line item in a scan that says little
     // else the question says, is read however low it ranks (in place of the last passage).
