@@ -27,6 +27,7 @@ import { THRESHOLDS } from './thresholds.js';
 import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
+import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -771,12 +772,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   }
   if (!analysis.english && namesSomethingUnknown(analysis.question, idf, documents)) return refusal(passages, documents, 'off-topic');
   if (namesUnknownDocument(analysis, idf) || namesUnknownAcronym(analysis.question, idf)) return refusal(passages, documents, 'off-topic');
-  // "Còn hình thức thì gồm những gì?" after "… bắt đầu lúc nào?": the new question replaces
-  // what was asked; of the last question only the words naming its document carry over.
-  if (analysis.followUp && /^(con|the con|vay con)\b/.test(fold(analysis.question).trim()) && analysis.content.filter((t) => t.weight === 1).length >= 2) {
-    const naming = new Set(passages.slice(0, 6).flatMap((p) => [...documentTokens(p.doc)]));
-    analysis = { ...analysis, content: analysis.content.map((t) => (t.weight < 1 && !naming.has(t.term) ? { ...t, weight: t.weight * 0.25 } : t)) };
-  }
+  // A follow-up's words from the last question: which of them still say where the answer is, once the documents are known.
+  if (analysis.inherited?.size) analysis = { ...analysis, content: inheritedWeights(analysis, new Set(passages.slice(0, 6).flatMap((p) => [...documentTokens(p.doc)]))) };
   // "tỷ lệ … là bao nhiêu": the rate is the unit, written as "60%" rather than named (checked in specificsOf).
   if (asksRate(analysis)) analysis = { ...analysis, content: analysis.content.map((t) => (RATE_WORDS.has(t.term) ? { ...t, weight: t.weight * 0.3 } : t)) };
   const place = analysis.english ? undefined : WHICH_PLACE.exec(fold(analysis.question))?.[1];
@@ -1077,6 +1074,13 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // "thuộc tỉnh nào": a close sentence naming a place of that kind ("… Tỉnh ủy Lai Châu") answers; one that only says "trực thuộc" does not.
   if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), THRESHOLDS.placeShare);
+  // A follow-up asks for what the last answer did not say: a close candidate showing new evidence for the kinds
+  // asked beats one whose evidence the last answer already showed ("… trong bao lâu?" after "… trong 03 ngày …").
+  const said = analysis.previousAnswer;
+  if (said) {
+    const shown = kindsOf(question).flatMap((k) => k.evidence);
+    best = preferred(best, (c) => !repeatsAnswer(shown, said, evidenceOf(c)));
+  }
   // A regulation a clean document and a scanned one both cite ("Quy định 99-QĐ/TW nói về gì"): quote the clean text.
   const cited = refKeys.size && !namedIds.size ? [...new Set(analysis.refs.map((r) => r.short.match(/\d+/)?.[0]).filter(Boolean))] : [];
   if (best && best.passage.chunk.ocr && cited.length) {

@@ -71,6 +71,8 @@ export function describeQuestion(question: Question): object {
     topic: question.topic.map((t) => `${t.term}:${t.weight}`),
     synonyms: question.synonyms.map(([p, o]) => `${p} ≈ ${o.join(' ≈ ')}`),
     followUp: question.analysis.followUp,
+    ...(question.analysis.inherited ? { inherited: [...question.analysis.inherited] } : {}),
+    ...(question.analysis.previousAnswer ? { previousAnswer: question.analysis.previousAnswer } : {}),
     refs: question.analysis.refs.map((r) => r.full ?? r.short),
   };
 }

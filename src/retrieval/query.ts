@@ -11,6 +11,8 @@ import { acronymLength, contractAcronyms, expandShorthand, isExpandedAcronym } f
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
+import { continuesInVietnamese, conversationalWords, isFollowUp, previousTurn, resolvePerson } from '../question/follow-up.js';
+import { detectKinds, KINDS, kindNamed, patternText } from '../question/registry.js';
 import { addPosition, positionsOf, type Positions } from './document-index.js';
 
 export type Intent = 'quantity' | 'time' | 'who' | 'list';
@@ -39,6 +41,10 @@ export interface QueryAnalysis {
    * diacritics: a clean text's "cán" then does not answer "căn".
    */
   accents?: Map<string, Set<string>>;
+  /** A follow-up's last answer: what it said (its quotes, or its words), which the new answer should go past. */
+  previousAnswer?: string;
+  /** A follow-up's content terms that only the last question says (its topic, inherited). */
+  inherited?: Set<string>;
 }
 
 /** Question words and particles: they shape intent, not content. */
@@ -56,8 +62,6 @@ const INTENT_PATTERNS: Array<[Intent, RegExp]> = [
   // "ngày nào / năm nào" asks for one date, not a list.
   ['list', /\b(nhung (gi|hinh thuc|noi dung|nhiem vu)|nhung (?:[a-z]+ ){1,3}gi|gom|bao gom|cac hinh thuc|(?<!\b(?:ngay|nam|thang|quy) )nao|what (formats|forms|channels|means|ways|tasks|duties|measures|activities))\b/],
 ];
-
-const FOLLOW_UP_START = /^(con|the con|the|vay con|vay|va|thi sao|what about|and|how about)\b/;
 
 const BOUND_PAIRS = new Set(['toi da', 'khong qua', 'toi thieu', 'it nhat']);
 
@@ -183,17 +187,29 @@ export type Vocabulary = (term: string) => boolean;
 /** Function words known by their spelling: "mà" is not "mã" or "ma túy"; "ở" (or a bare "o") is not "ô"; "bằng" (by means of) is not "bảng"; "nên" (should) is not "nền". */
 const ACCENTED_FUNCTION_WORDS = new Set(['mà', 'ở', 'o', 'bằng', 'nên']);
 
-function contentTerms(text: string, weight: number, knows?: Vocabulary): WeightedTerm[] {
+/**
+ * A particle known by its accent ("thì"): in a question written with diacritics, the bare "thi" is an exam or a
+ * contest ("Thi theo hình thức nào?"), which is content.
+ */
+const BARE_CONTENT_WORDS = new Set(['thi']);
+
+/**
+ * `glue`: folded words that only carry the conversation (a follow-up's, follow-up.ts); `typed`: the question
+ * as typed, before chat expansion ("UBND" → "Ủy ban nhân dân" brings accents a bare question never wrote).
+ */
+function contentTerms(text: string, weight: number, knows?: Vocabulary, glue?: Set<string>, typed = text): WeightedTerm[] {
   const words = foldedSyllables(text);
   const raw = syllables(text);
   const accented = raw.length === words.length ? raw.map((w) => w.toLowerCase()) : [];
+  const writesAccents = hasDiacritics(typed);
+  const bareContent = (i: number) => writesAccents && BARE_CONTENT_WORDS.has(words[i]!) && accented[i] === words[i];
   // "HĐND Hội đồng nhân dân" (expandShorthand): the spelled-out words are also found where a text writes the acronym.
   const alts: Array<string | undefined> = [];
   words.forEach((w, i) => {
     if (isExpandedAcronym(w)) for (let k = 1; k <= acronymLength(w); k++) alts[i + k] = w;
   });
   return words
-    .map((w, i) => ({ term: isModal(words, i) || isQuestionWord(words, i) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i] }))
+    .map((w, i) => ({ term: glue?.has(w) || isModal(words, i) || (isQuestionWord(words, i) && !bareContent(i)) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i] }))
     .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
     .map(({ term, alt }) => (alt ? { term, weight, alt } : { term, weight }));
 }
@@ -273,9 +289,9 @@ function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
  * Vietnamese words and hide that it is English); Vietnamese gets its chat shorthand expanded. `text` is
  * searched with; `primary` holds the words an answer must hold (a translation's first alternatives).
  */
-function asVietnamese(raw: string): { text: string; primary: string; english: boolean; englishForm?: QueryAnalysis['englishForm'] } {
+function asVietnamese(raw: string, vietnamese = false): { text: string; primary: string; english: boolean; englishForm?: QueryAnalysis['englishForm'] } {
   const typed = raw.trim();
-  if (!looksEnglish(typed)) {
+  if (vietnamese || !looksEnglish(typed)) {
     const text = expandShorthand(typed);
     return { text, primary: text, english: false };
   }
@@ -306,8 +322,9 @@ const ALTERNATIVES = [
  * "Thế cấp xã?", "trực tuyến" → "trực tiếp") asks about the new one: the
  * old word after the same lead word is dropped from the inherited terms.
  */
-function replacedWords(current: string, previous: string): Set<string> {
-  const now = foldedSyllables(current);
+function replacedWords(current: string, previous: string, ignored: Set<string> = new Set()): Set<string> {
+  // A follow-up's glue and the step it states as done ("lập xong thì …") swap nothing.
+  const now = foldedSyllables(current).filter((w) => !ignored.has(w));
   const before = foldedSyllables(previous);
   const nowSet = new Set(now);
   const replaced = new Set<string>();
@@ -358,27 +375,18 @@ function refsOf(question: string, inherited: string | undefined, answer: string 
   return findDocRefs(answer.split('\n')[0]!).slice(0, 1);
 }
 
-export function isFollowUp(question: string, history: HistoryTurn[] | undefined): boolean {
-  if (!history?.some((t) => t.role === 'user')) return false;
-  const folded = fold(question).trim();
-  const syllableCount = foldedSyllables(question).length;
-  if (FOLLOW_UP_START.test(folded) || (syllableCount <= 6 && /(thi sao|the nao|nhu vay|\?)\s*$/.test(folded))) return true;
-  // "chuyện đó", "văn bản này", "mà nó căn cứ": points back at the last turn.
-  if (/(^|[^\p{L}])(đó|này|ấy|trên|nó)([^\p{L}]|$)/u.test(question.normalize('NFC').toLowerCase())) return true;
-  // A short question that names no document ("căn cứ văn bản nào của tỉnh?") goes on with the last one's.
-  return syllableCount <= 10 && !findDocRefs(question).length;
-}
-
 /**
  * @example analyzeQuery('Còn tham luận thì sao?', [{ role: 'user', content: 'Phát biểu kết luận không quá bao nhiêu phút?' }])
  */
 export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Vocabulary): QueryAnalysis {
-  const current = asVietnamese(asked);
+  const turn = history ? previousTurn(history) : undefined;
+  // "Bà ấy …" after an answer naming one person: asked about that person by name.
+  asked = resolvePerson(asked, turn);
+  const current = asVietnamese(asked, continuesInVietnamese(asked, turn, looksEnglish));
   // Chat shorthand first ("đc", "ko", "KH22"): everything below reads the expanded words.
   const question = current.english ? expandShorthand(asked.trim()) : current.text;
-  const followUp = isFollowUp(question, history);
-  const previous = followUp ? [...history!].reverse().find((t) => t.role === 'user') : undefined;
-  const inherited = previous ? asVietnamese(previous.content) : undefined;
+  const followUp = isFollowUp(asked, history);
+  const inherited = followUp && turn ? asVietnamese(turn.question) : undefined;
 
   // "Còn phần của người chủ trì thì sao?" asks what the last question asked ("bao lâu"), of something else:
   // its words name the thing ("chủ trì" is the chair here, not a "who" question).
@@ -387,21 +395,29 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   // An English question's shape adds the Vietnamese question words it stands for ("what is the population" → "bao nhiêu dân số").
   const forms = current.englishForm ? ` ${current.englishForm.questionWords.leading} ${current.englishForm.questionWords.closing}` : '';
   const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(`${current.english ? question.replace(/\bmay\b/gi, ' ') : question} ${current.text}${forms}`));
-  if (inherited && !intents.size) for (const i of detectIntents(fold(`${previous!.content} ${inherited.text}`))) intents.add(i);
+  if (inherited && !intents.size) for (const i of detectIntents(fold(`${turn!.question} ${inherited.text}`))) intents.add(i);
 
   const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
-  const replaced = inherited ? replacedWords(current.text, inherited.text) : new Set<string>();
+  const conversation = inherited && !current.english ? conversationalWords(asked, expandShorthand) : undefined;
+  const replaced = inherited ? replacedWords(current.text, inherited.text, new Set([...(conversation?.glue ?? []), ...(conversation?.given ?? [])])) : new Set<string>();
   // "Vậy … tối đa bao nhiêu?" after "ít nhất …": the other bound is no longer asked about.
   const bound = boundOf(current.text);
   if (inherited && bound) for (const w of BOUNDS[bound === 'max' ? 'min' : 'max']) for (const part of w.split(' ')) replaced.add(part);
   const keep = (t: WeightedTerm) => !t.term.replace(/^~/, '').split('_').some((part) => replaced.has(fold(part)));
   // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
-  const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : []]);
+  const answered = inherited && turn!.answer ? weigh(searchTerms(turn!.answer), ANSWER_SEARCH_WEIGHT).filter(keep) : [];
+  const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : [], answered]);
   const given = givenWords(current.primary);
   const avoided = avoidedWords(current.primary);
-  const own = contentTerms(current.primary, 1, knows).map((t) => (avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t));
-  const content = mergeTerms([own, inherited ? contentTerms(inherited.primary, 0.4, knows).filter(keep) : []]);
+  // A follow-up's glue ("việc đó", "họ", "vậy") is no content; a step it states as done ("lập xong rồi thì") is given.
+  const own = contentTerms(current.primary, 1, knows, conversation?.glue, asked).map((t) =>
+    avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) || conversation?.given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t,
+  );
+  const topic = inherited ? inheritedTopic(turn!.question, inherited.primary, own, question, knows).filter(keep) : [];
+  const content = mergeTerms([own, topic]);
+  const ownTerms = new Set(own.map((t) => t.term));
+  const inheritedTerms = new Set(topic.map((t) => t.term).filter((t) => !ownTerms.has(t)));
   return {
     question,
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,
@@ -414,8 +430,50 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
     terms,
     content,
     accents: current.english ? undefined : accentForms(inherited ? `${current.text}\n${inherited.text}` : current.text),
+    ...(inherited && turn!.answer ? { previousAnswer: turn!.answer } : {}),
+    ...(inheritedTerms.size ? { inherited: inheritedTerms } : {}),
   };
 }
+
+/** Weight, in the search, of the words the last answer said: they find the passage the conversation is at. */
+const ANSWER_SEARCH_WEIGHT = 0.25;
+/**
+ * Weight of the last question's topic in a follow-up's content: what the answer's sentence should also be about.
+ * Without a topic of its own ("Ai chịu trách nhiệm việc này?"), the follow-up is about the last question's topic,
+ * which weighs as if it were asked again. Beside a topic of its own, that decides the clause: the last question's
+ * words lean, each at `beside`, and all of them together at most `share` of the follow-up's own words (a body's
+ * five-syllable name from the last question does not outweigh the one new word asked).
+ */
+const INHERITED_WEIGHT = { alone: 0.6, beside: 0.4, share: 0.75 } as const;
+
+/**
+ * The topic a follow-up inherits: the last question's content less its glue and the words its kinds consume
+ * ("bao lâu một lần", "từ năm nào đến năm nào"), which asked about that topic and are not what the new question asks.
+ */
+function inheritedTopic(previous: string, primary: string, own: WeightedTerm[], asked: string, knows?: Vocabulary): WeightedTerm[] {
+  const askedKinds = kindWords(asked);
+  const ownTopic = own.filter((t) => t.weight >= 1 && !askedKinds.has(t.term));
+  const terms = contentTerms(primary, 1, knows, conversationalWords(previous).glue, previous);
+  const consumed = new Set(detectKinds(fold(previous).toLowerCase()).flatMap((k) => [...(kindNamed(k.name)?.consumes ?? [])]));
+  const kept = terms.filter((t) => !consumed.has(t.term));
+  const topic = kept.length ? kept : terms;
+  if (!ownTopic.length) return topic.map((t) => ({ ...t, weight: INHERITED_WEIGHT.alone }));
+  const ownWeight = own.reduce((sum, t) => sum + t.weight, 0);
+  const weight = Math.min(INHERITED_WEIGHT.beside, (INHERITED_WEIGHT.share * ownWeight) / topic.length);
+  return topic.map((t) => ({ ...t, weight: Math.round(weight * 1000) / 1000 }));
+}
+
+/** The words that only express a question's kinds: those inside what detects a kind ("ai chịu trách nhiệm", "bao lâu"). */
+function kindWords(question: string): Set<string> {
+  const text = patternText(fold(question).toLowerCase());
+  const words = new Set<string>();
+  for (const kind of KINDS) {
+    if (!kind.detect.some((p) => p.test(text)) || kind.unless.some((p) => p.test(text))) continue;
+    for (const p of kind.detect) for (const m of text.matchAll(new RegExp(p.source, 'g'))) for (const w of m[0].split(' ')) if (w) words.add(w);
+  }
+  return words;
+}
+
 
 /** Weight of the words of a clause the question states as known ("Ngoài đưa tin về …, còn …"). */
 const GIVEN_WEIGHT = 0.4;
