@@ -59,9 +59,9 @@ function hash(text: string): number {
 }
 
 let windows: Window[] = [];
-const fittedOn: Record<string, { questions: number; windows: number; documents: number }> = {};
+let fittedOn: Record<string, { questions: number; windows: number; documents: number }> = {};
 if (values['reuse-rows'] && values.rows) {
-  windows = (JSON.parse(await readFile(values.rows, 'utf8')) as { windows: Window[] }).windows;
+  ({ windows, fittedOn } = JSON.parse(await readFile(values.rows, 'utf8')) as { windows: Window[]; fittedOn: typeof fittedOn });
 } else {
   useSelectionModel({ ...RULES_CHOICE_ONLY, window });
   const last: { rows?: SelectionRow[] } = {};

@@ -78,13 +78,16 @@ export interface SelectionQuestion {
 }
 
 const YES_NO_KINDS = new Set(['permission', 'verify']);
+const ASKS_WHO = /[^a-z](ai|nao|who|which)[^a-z]/;
 
 export function selectionQuestion(question: Question): SelectionQuestion {
   // A yes/no question ("Kinh phí có được dùng để … không?") is answered by the clause that allows or forbids, not by an amount.
   const yesNo = question.kinds.some((k) => YES_NO_KINDS.has(k.name));
   const valueKinds = yesNo ? [] : kindsOf(question).filter((k) => k.values.length);
-  // A role asked beside a value ("người chủ trì … được nói mấy phút") names who, it is not what is asked.
-  const role = valueKinds.length ? undefined : question.kinds.find((k) => k.slots.role)?.slots.role;
+  // A role asked beside a value ("người chủ trì … được nói mấy phút") names who, it is not what is asked; nor
+  // is one named without asking who or which ("phần kết luận của chủ trì thì sao").
+  const asksWho = ASKS_WHO.test(` ${question.folded} `);
+  const role = valueKinds.length || !asksWho ? undefined : question.kinds.find((k) => k.slots.role)?.slots.role;
   return { modality: questionModality(question.folded), valueKinds, ...(role ? { role } : {}) };
 }
 
