@@ -21,6 +21,12 @@ describe('selection features', () => {
     expect(features('Chợ phiên họp vào khung giờ nào?', 'Chợ phiên họp từ 5 giờ đến 9 giờ sáng.').valueShown).toBe(1);
   });
 
+  it('sees a deadline written where a start date is asked', () => {
+    const start = 'Quy chế thu phí chợ bắt đầu áp dụng từ ngày nào?';
+    expect(features(start, 'Các hộ kinh doanh nộp phí trước ngày 10/4/2026.').valueContrary).toBeGreaterThan(0);
+    expect(features(start, 'Quy chế thu phí chợ được thực hiện từ ngày 01/4/2026.').valueContrary).toBe(0);
+  });
+
   it('asks no value of a yes/no question', () => {
     expect(asked('Kinh phí hội thi có được dùng để mua quà không?').valueKinds).toEqual([]);
   });
@@ -36,7 +42,7 @@ describe('selection features', () => {
   it('reads the role a "which body" question names in the sentence or its heading', () => {
     expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế là cơ quan thường trực, tổng hợp kết quả.').roleShown).toBe(1);
     expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế tổng hợp kết quả.').roleShown).toBe(0);
-    expect(asked('Còn phần kết luận của chủ trì thì sao?').role).toBeUndefined();
+    expect(asked('Còn ý kiến của người chủ trì thì sao?').role).toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@
  * fitted on) picks one. Refusals are not decided here: the window is read only when the rules answer.
  */
 import model from './selection-weights.json' with { type: 'json' };
-import { questionModality, sentenceModality, showsValue, type Modality } from '../question/registry.js';
+import { kindNamed, questionModality, sentenceModality, showsValue, type Kind, type Modality } from '../question/registry.js';
 import { kindsOf, type Question } from '../question/question.js';
 
 export const SELECTION_FEATURES = [
@@ -27,6 +27,8 @@ export const SELECTION_FEATURES = [
   'valueShown',
   /** A target asked and a target stated, or a result asked and a result reported. */
   'modalityAgrees',
+  /** Share of the value kinds whose value the quote does not write while it writes their contrary's (a deadline for a start date). */
+  'valueContrary',
   /** A target stated when a result is asked, or a result reported when a target is. */
   'modalityConflicts',
   /** The role the question names ("chủ trì", "thường trực") is written in the sentence or its headings. */
@@ -72,7 +74,9 @@ export const RULES_CHOICE_ONLY: SelectionModel = { features: ['rulesChoice'], we
 /** What a candidate's quote shows of the question's kinds: read from the question once, applied per candidate. */
 export interface SelectionQuestion {
   modality: Modality;
-  valueKinds: ReturnType<typeof kindsOf>;
+  valueKinds: Kind[];
+  /** Each value kind's contrary kind, when the question does not ask that one too. */
+  contraries: Array<[Kind, Kind]>;
   /** The role word the question names (folded), when it asks for a responsible body. */
   role?: string;
 }
@@ -85,18 +89,23 @@ export function selectionQuestion(question: Question): SelectionQuestion {
   const yesNo = question.kinds.some((k) => YES_NO_KINDS.has(k.name));
   const valueKinds = yesNo ? [] : kindsOf(question).filter((k) => k.values.length);
   // A role asked beside a value ("người chủ trì … được nói mấy phút") names who, it is not what is asked; nor
-  // is one named without asking who or which ("phần kết luận của chủ trì thì sao").
+  // is one named without asking who or which ("ý kiến của người chủ trì thì sao").
   const asksWho = ASKS_WHO.test(` ${question.folded} `);
   const role = valueKinds.length || !asksWho ? undefined : question.kinds.find((k) => k.slots.role)?.slots.role;
-  return { modality: questionModality(question.folded), valueKinds, ...(role ? { role } : {}) };
+  const contraries = valueKinds.flatMap((k): Array<[Kind, Kind]> => {
+    const other = k.spec.contrary ? kindNamed(k.spec.contrary) : undefined;
+    return other && !valueKinds.includes(other) ? [[k, other]] : [];
+  });
+  return { modality: questionModality(question.folded), valueKinds, contraries, ...(role ? { role } : {}) };
 }
 
 /**
  * The features that depend only on the candidate's quote (folded, the question's own numbers removed), its
  * sentence and its headings (folded syllables).
  */
-export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, foldedSentence: string, foldedHeadings: string): Pick<SelectionFeatures, 'valueShown' | 'modalityAgrees' | 'modalityConflicts' | 'roleShown'> {
+export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, foldedSentence: string, foldedHeadings: string): Pick<SelectionFeatures, 'valueShown' | 'valueContrary' | 'modalityAgrees' | 'modalityConflicts' | 'roleShown'> {
   const shown = asked.valueKinds.filter((k) => showsValue(k, foldedQuote)).length;
+  const contrary = asked.contraries.filter(([k, other]) => !showsValue(k, foldedQuote) && showsValue(other, foldedQuote)).length;
   const states = sentenceModality(foldedSentence);
   const q = asked.modality;
   const agrees = (q.target && states.target) || (q.result && states.result && !states.target);
@@ -104,6 +113,7 @@ export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, fol
   const conflicts = (q.result && !q.target && states.target && !states.result) || (q.target && !q.result && states.result && !states.target);
   return {
     valueShown: asked.valueKinds.length ? shown / asked.valueKinds.length : 0,
+    valueContrary: asked.valueKinds.length ? contrary / asked.valueKinds.length : 0,
     modalityAgrees: agrees ? 1 : 0,
     modalityConflicts: conflicts ? 1 : 0,
     // The body's own section names its role in the heading ("Ban X chủ trì:" over its duties).

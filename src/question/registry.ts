@@ -16,6 +16,8 @@ export interface KindSpec {
    * stricter than `evidence`, which may accept the kind's words alone. Read when choosing among close candidates.
    */
   values?: string[];
+  /** The kind whose value, written instead of this kind's, is a neighbouring fact ("trước ngày …" for a start date). */
+  contrary?: string;
   prefers: string[];
   /** The evidence is the unit itself (money, %, a length of time): showing it shows the unit the question names. */
   unitEvidence?: boolean;
