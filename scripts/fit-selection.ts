@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/fit-selection.ts [--pool home|<dir>] … [--window 0.6] [--dry]` (default pools: home and
+ * `npm run fit:selection -- [--pool home|<dir>] … [--window 0.6] [--rows file [--reuse-rows]] [--drop a,b] [--dry]` (default pools: home and
  * ../shared/unseen; from a worktree give the shared pool as an absolute path).
  *
  * Fits the selection ranker (src/answer/selection.ts): which of the close candidates to quote once the rules
