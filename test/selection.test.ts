@@ -40,9 +40,15 @@ describe('selection features', () => {
   });
 
   it('reads the role a "which body" question names in the sentence or its heading', () => {
-    expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế là cơ quan thường trực, tổng hợp kết quả.').roleShown).toBe(1);
-    expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế tổng hợp kết quả.').roleShown).toBe(0);
-    expect(asked('Còn ý kiến của người chủ trì thì sao?').role).toBeUndefined();
+    expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế là cơ quan thường trực, tổng hợp kết quả.').slotShown).toBe(1);
+    expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế tổng hợp kết quả.').slotShown).toBe(0);
+    expect(asked('Còn ý kiến của người chủ trì thì sao?').echoes).toEqual([]);
+  });
+
+  it('reads the level of the budget asked', () => {
+    const q = 'Ngân sách tỉnh hỗ trợ bao nhiêu tiền cho việc lát gạch vỉa hè?';
+    expect(features(q, 'Ngân sách tỉnh hỗ trợ 1,2 tỷ đồng.').slotShown).toBe(1);
+    expect(features(q, 'Ngân sách xã hỗ trợ 300 triệu đồng.').slotShown).toBe(0);
   });
 });
 

@@ -3,8 +3,8 @@
  * rules' choice is the sentence that best covers the question's words; a neighbour that covers them a little
  * less may be the one that states what is asked: a value of the asked kind (an amount in a currency, a
  * percentage, a date after "trước", a range "từ … đến …", an hour), the target when a target is asked and the
- * result when a result is, the role the question names ("cơ quan thường trực"), the words only it holds among
- * its neighbours. Each candidate of the window is described by these features; a linear ranker whose weights
+ * result when a result is, the role or level the question names ("cơ quan thường trực", "ngân sách huyện"), the words
+ * only it holds among its neighbours. Each candidate of the window is described by these features; a linear ranker whose weights
  * scripts/fit-selection.ts fitted on questions of many documents (selection-weights.json, with what it was
  * fitted on) picks one. Refusals are not decided here: the window is read only when the rules answer.
  */
@@ -31,8 +31,8 @@ export const SELECTION_FEATURES = [
   'valueContrary',
   /** A target stated when a result is asked, or a result reported when a target is. */
   'modalityConflicts',
-  /** The role the question names ("chủ trì", "thường trực") is written in the sentence or its headings. */
-  'roleShown',
+  /** Share of the question's echoed slots (registry `echo`: the role "thường trực", the level "ngân sách huyện") its sentence or headings write. */
+  'slotShown',
   /** The sentence is its section's heading line. */
   'headingLine',
 ] as const;
@@ -77,8 +77,8 @@ export interface SelectionQuestion {
   valueKinds: Kind[];
   /** Each value kind's contrary kind, when the question does not ask that one too. */
   contraries: Array<[Kind, Kind]>;
-  /** The role word the question names (folded), when it asks for a responsible body. */
-  role?: string;
+  /** The slot phrases (folded) the quote should write: a budget's level, a body's role when the question asks who. */
+  echoes: string[];
 }
 
 const YES_NO_KINDS = new Set(['permission', 'verify']);
@@ -88,22 +88,26 @@ export function selectionQuestion(question: Question): SelectionQuestion {
   // A yes/no question ("Kinh phí có được dùng để … không?") is answered by the clause that allows or forbids, not by an amount.
   const yesNo = question.kinds.some((k) => YES_NO_KINDS.has(k.name));
   const valueKinds = yesNo ? [] : kindsOf(question).filter((k) => k.values.length);
-  // A role asked beside a value ("người chủ trì … được nói mấy phút") names who, it is not what is asked; nor
-  // is one named without asking who or which ("ý kiến của người chủ trì thì sao").
+  // A value kind's slot qualifies the value asked ("ngân sách huyện"). A slot of a kind without values ("chủ trì")
+  // is what is asked only when the question asks who or which and no value: beside a value it names who
+  // ("người chủ trì … được nói mấy phút"), and without "ai / nào" it is a mention ("ý kiến của người chủ trì thì sao").
   const asksWho = ASKS_WHO.test(` ${question.folded} `);
-  const role = valueKinds.length || !asksWho ? undefined : question.kinds.find((k) => k.slots.role)?.slots.role;
+  const echoes = question.kinds.flatMap((k) => {
+    const hasValues = (kindNamed(k.name)?.values.length ?? 0) > 0;
+    return hasValues || (asksWho && !valueKinds.length) ? (k.echoes ?? []) : [];
+  });
   const contraries = valueKinds.flatMap((k): Array<[Kind, Kind]> => {
     const other = k.spec.contrary ? kindNamed(k.spec.contrary) : undefined;
     return other && !valueKinds.includes(other) ? [[k, other]] : [];
   });
-  return { modality: questionModality(question.folded), valueKinds, contraries, ...(role ? { role } : {}) };
+  return { modality: questionModality(question.folded), valueKinds, contraries, echoes };
 }
 
 /**
  * The features that depend only on the candidate's quote (folded, the question's own numbers removed), its
  * sentence and its headings (folded syllables).
  */
-export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, foldedSentence: string, foldedHeadings: string): Pick<SelectionFeatures, 'valueShown' | 'valueContrary' | 'modalityAgrees' | 'modalityConflicts' | 'roleShown'> {
+export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, foldedSentence: string, foldedHeadings: string): Pick<SelectionFeatures, 'valueShown' | 'valueContrary' | 'modalityAgrees' | 'modalityConflicts' | 'slotShown'> {
   const shown = asked.valueKinds.filter((k) => showsValue(k, foldedQuote)).length;
   const contrary = asked.contraries.filter(([k, other]) => !showsValue(k, foldedQuote) && showsValue(other, foldedQuote)).length;
   const states = sentenceModality(foldedSentence);
@@ -117,7 +121,7 @@ export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, fol
     modalityAgrees: agrees ? 1 : 0,
     modalityConflicts: conflicts ? 1 : 0,
     // The body's own section names its role in the heading ("Ban X chủ trì:" over its duties).
-    roleShown: asked.role && ` ${foldedSentence} ${foldedHeadings} `.includes(` ${asked.role} `) ? 1 : 0,
+    slotShown: asked.echoes.length ? asked.echoes.filter((e) => ` ${foldedSentence} ${foldedHeadings} `.includes(` ${e} `)).length / asked.echoes.length : 0,
   };
 }
 

@@ -24,6 +24,8 @@ export interface KindSpec {
   /** The question states a claim to judge: its numbers and units are the claim's, not evidence the quote must show. */
   judges?: boolean;
   slots?: Record<string, string>;
+  /** Slots whose whole match ("ngan sach huyen", "thuong truc") the quote should write too. */
+  echo?: string[];
   cases: { match: string[]; noMatch: string[]; evidence: string[]; noEvidence: string[]; value?: string[]; noValue?: string[] };
 }
 
@@ -42,6 +44,8 @@ export interface Kind {
 export interface KindMatch {
   name: string;
   slots: Record<string, string>;
+  /** The whole matches of the kind's `echo` slots, as the question writes them (folded). */
+  echoes?: string[];
 }
 
 export const KIND_SPECS: KindSpec[] = spec.kinds as KindSpec[];
@@ -79,11 +83,14 @@ export function detectKinds(foldedQuestion: string): KindMatch[] {
   for (const kind of KINDS) {
     if (!kind.detect.some((p) => p.test(text)) || kind.unless.some((p) => p.test(text))) continue;
     const slots: Record<string, string> = {};
+    const echoes: string[] = [];
     for (const [name, pattern] of kind.slots) {
       const m = pattern.exec(text);
-      if (m?.[1]) slots[name] = m[1];
+      if (!m?.[1]) continue;
+      slots[name] = m[1];
+      if (kind.spec.echo?.includes(name)) echoes.push(m[0]);
     }
-    found.push({ name: kind.name, slots });
+    found.push({ name: kind.name, slots, ...(echoes.length ? { echoes } : {}) });
   }
   return found;
 }
