@@ -14,6 +14,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { hash, standardiser } from './fit-common.js';
 import { observeSelection, RULES_CHOICE_ONLY, SELECTION_FEATURES, useSelectionModel, type SelectionRow } from '../src/answer/selection.js';
 import { loadConfig } from '../src/config.js';
 import { readQuestionSet, type EvalCase } from '../src/eval/questions.js';
@@ -52,11 +53,6 @@ interface Window {
   texts?: string[];
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
-  return h;
-}
 
 let windows: Window[] = [];
 let fittedOn: Record<string, { questions: number; windows: number; documents: number }> = {};
@@ -101,18 +97,6 @@ if (values['reuse-rows'] && values.rows) {
   if (values.rows) await writeFile(values.rows, JSON.stringify({ windows, fittedOn }));
 }
 
-/** Mean and spread of each feature over every candidate: the fit runs on standardised features. */
-function standardiser(list: Window[]): { mean: number[]; std: number[] } {
-  const xs = list.flatMap((w) => w.x);
-  const dims = SELECTION_FEATURES.length;
-  const mean = new Array<number>(dims).fill(0);
-  const std = new Array<number>(dims).fill(0);
-  for (const x of xs) x.forEach((v, i) => (mean[i]! += v / xs.length));
-  for (const x of xs) x.forEach((v, i) => (std[i]! += (v - mean[i]!) ** 2 / xs.length));
-  for (let i = 0; i < dims; i++) std[i] = Math.sqrt(std[i]!) || 1;
-  return { mean, std };
-}
-
 /** Listwise softmax: maximise the log of the probability mass on the right candidates of each window (L2). */
 function fit(list: Window[]): number[] {
   const informative = list.filter((w) => w.labels.some((l) => l) && w.labels.some((l) => !l));
@@ -120,7 +104,7 @@ function fit(list: Window[]): number[] {
   const perPool = new Map<string, number>();
   for (const w of informative) perPool.set(w.pool, (perPool.get(w.pool) ?? 0) + 1);
   const weightOf = (w: Window) => informative.length / (perPool.size * perPool.get(w.pool)!);
-  const { mean, std } = standardiser(list);
+  const { mean, std } = standardiser(list.flatMap((w) => w.x));
   const z = informative.map((w) => w.x.map((x) => x.map((v, i) => (DROPPED.has(SELECTION_FEATURES[i]!) ? 0 : (v - mean[i]!) / std[i]!))));
   const dims = SELECTION_FEATURES.length;
   const w = new Array<number>(dims).fill(0);

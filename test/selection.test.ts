@@ -42,6 +42,7 @@ describe('selection features', () => {
   it('reads the role a "which body" question names in the sentence or its heading', () => {
     expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế là cơ quan thường trực, tổng hợp kết quả.').slotShown).toBe(1);
     expect(features('Phòng nào là cơ quan thường trực của đợt ra quân?', 'Phòng Kinh tế tổng hợp kết quả.').slotShown).toBe(0);
+    expect(features('Đơn vị nào chịu trách nhiệm chính việc nạo vét kênh?', 'Hợp tác xã chủ trì nạo vét kênh.').slotShown).toBe(1);
     expect(asked('Còn ý kiến của người chủ trì thì sao?').echoes).toEqual([]);
   });
 

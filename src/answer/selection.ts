@@ -11,6 +11,7 @@
 import model from './selection-weights.json' with { type: 'json' };
 import { kindNamed, questionModality, sentenceModality, showsValue, type Kind, type Modality } from '../question/registry.js';
 import { kindsOf, type Question } from '../question/question.js';
+import { synonymsOf } from '../question/lexicon.js';
 
 export const SELECTION_FEATURES = [
   /** The candidate's rule score over the top one's. */
@@ -121,7 +122,8 @@ export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, fol
     modalityAgrees: agrees ? 1 : 0,
     modalityConflicts: conflicts ? 1 : 0,
     // The body's own section names its role in the heading ("Ban X chủ trì:" over its duties).
-    slotShown: asked.echoes.length ? asked.echoes.filter((e) => ` ${foldedSentence} ${foldedHeadings} `.includes(` ${e} `)).length / asked.echoes.length : 0,
+    // A synonym writes it too ("chủ trì" for "chịu trách nhiệm chính").
+    slotShown: asked.echoes.length ? asked.echoes.filter((e) => [e, ...synonymsOf(e)].some((w) => ` ${foldedSentence} ${foldedHeadings} `.includes(` ${w} `))).length / asked.echoes.length : 0,
   };
 }
 
