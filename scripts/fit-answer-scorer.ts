@@ -22,6 +22,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { hash, standardiser } from './fit-common.js';
 import { FEATURES, featureVector, RULES_ONLY, useModel } from '../src/answer/decision.js';
 import type { AnswerDraft, AnswerTrace, CandidateView } from '../src/answer/extractive.js';
 import { loadConfig } from '../src/config.js';
@@ -67,11 +68,6 @@ interface Row {
   candidates: Array<{ x: number[]; label: number; choice: boolean }>;
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
-  return h;
-}
 
 /** One question as the fit sees it: who may label a candidate right, and whether the rules' answer passed. */
 interface Labelled {
@@ -170,16 +166,6 @@ interface Sample {
   w: number;
 }
 
-/** Mean and spread of each column: the fits run on standardised features, the weights are mapped back. */
-function standardiser(xs: number[][]): { mean: number[]; std: number[] } {
-  const dims = xs[0]?.length ?? 0;
-  const mean = new Array<number>(dims).fill(0);
-  const std = new Array<number>(dims).fill(0);
-  for (const x of xs) x.forEach((v, i) => (mean[i]! += v / xs.length));
-  for (const x of xs) x.forEach((v, i) => (std[i]! += (v - mean[i]!) ** 2 / xs.length));
-  for (let i = 0; i < dims; i++) std[i] = Math.sqrt(std[i]!) || 1;
-  return { mean, std };
-}
 const unstandardise = (w: number[], b: number, mean: number[], std: number[]): Linear => ({
   weights: w.map((wi, i) => wi / std[i]!),
   bias: b - w.reduce((a, wi, i) => a + (wi * mean[i]!) / std[i]!, 0),

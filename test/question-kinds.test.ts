@@ -1,6 +1,6 @@
 /** Each kind of the registry against its own case table: no corpus, no index. */
 import { describe, expect, it } from 'vitest';
-import { detectKinds, KINDS, printRegistry, showsEvidence } from '../src/question/registry.js';
+import { detectKinds, KINDS, MODALITY_SPEC, printRegistry, questionModality, sentenceModality, showsEvidence, showsValue } from '../src/question/registry.js';
 import { synonymsOf } from '../src/question/lexicon.js';
 import { fold } from '../src/text/fold.js';
 
@@ -14,11 +14,29 @@ describe('question kinds registry', () => {
       it.each(cases.noMatch)('does not detect %s', (q) => expect(kindsOf(q)).not.toContain(kind.name));
       if (cases.evidence.length) it.each(cases.evidence)('counts as evidence: %s', (s) => expect(showsEvidence(kind, fold(s))).toBe(true));
       if (cases.noEvidence.length) it.each(cases.noEvidence)('does not count as evidence: %s', (s) => expect(showsEvidence(kind, fold(s))).toBe(false));
+      if (cases.value?.length) it.each(cases.value)('writes a value: %s', (s) => expect(showsValue(kind, fold(s))).toBe(true));
+      if (cases.noValue?.length) it.each(cases.noValue)('writes no value: %s', (s) => expect(showsValue(kind, fold(s))).toBe(false));
     });
   }
 
   it('has a case table for every kind', () => {
     for (const kind of KINDS) expect(kind.spec.cases.match.length, kind.name).toBeGreaterThan(0);
+  });
+
+  it('has value cases for every kind with value patterns', () => {
+    for (const kind of KINDS.filter((k) => k.values.length)) expect(kind.spec.cases.value?.length, kind.name).toBeGreaterThan(0);
+  });
+
+  describe('modality (target or result)', () => {
+    const q = (text: string) => questionModality(fold(text).toLowerCase());
+    const s = (text: string) => sentenceModality(fold(text).toLowerCase());
+    const { cases } = MODALITY_SPEC;
+    it.each(cases.targetQuestion)('asks a target: %s', (t) => expect(q(t)).toMatchObject({ target: true, result: false }));
+    it.each(cases.resultQuestion)('asks a result: %s', (t) => expect(q(t)).toMatchObject({ target: false, result: true }));
+    it.each(cases.neutralQuestion)('asks neither: %s', (t) => expect(q(t)).toEqual({ target: false, result: false }));
+    it.each(cases.targetSentence)('states a target: %s', (t) => expect(s(t)).toMatchObject({ target: true, result: false }));
+    it.each(cases.resultSentence)('reports a result: %s', (t) => expect(s(t)).toMatchObject({ target: false, result: true }));
+    it.each(cases.neutralSentence)('states neither: %s', (t) => expect(s(t)).toEqual({ target: false, result: false }));
   });
 
   it('reads slots from the question', () => {

@@ -28,6 +28,7 @@ import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
+import { pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -1156,6 +1157,29 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     decidedBy = 'scorer';
   }
   if (!best) return refusal(passages, documents, 'no-candidate');
+  // The rules answered: of the close candidates, the one that states what is asked is quoted (selection.ts).
+  if (decidedBy === 'rules' && top) {
+    const choice = best;
+    const window = candidates.slice(0, THRESHOLDS.scoredCandidates).filter((c) => c.score >= selectionWindow() * top.score);
+    if (!window.includes(choice)) window.push(choice);
+    const asked = selectionQuestion(question);
+    const contrast = contrastCoverage(question, window.map((c) => wordSet(evidenceOf(c))), idf);
+    const rows = window.map((c, i) => ({
+      source: c.passage.doc.source,
+      text: evidenceOf(c),
+      features: {
+        relScore: c.score / Math.max(1e-9, top.score),
+        rulesChoice: c === choice ? 1 : 0,
+        eligible: eligible(c) ? 1 : 0,
+        coverage: c.coverage,
+        contrast: contrast[i]!,
+        // A cited document's date ("Kế hoạch số 22-KH/TU, ngày 16/01/2026") is no value of what is asked.
+        ...quoteFeatures(asked, withoutOwn(fold(evidenceOf(c)).replace(LIST_MARKER, '$1').replace(CITED_DATE, ' ')), chunkTokens(c.passage.chunk).sentences[c.index]!.joined.trim(), foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')),
+        headingLine: isHeadingLine(c.passage.chunk, c.index) ? 1 : 0,
+      },
+    }));
+    best = window[pickCandidate(rows)]!;
+  }
 
   const chosen = [best];
   // A near tie (within 15%) is shown too: the cadre sees both excerpts rather than the one a few points ahead.

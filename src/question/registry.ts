@@ -11,6 +11,13 @@ export interface KindSpec {
   unless?: string[];
   consumes: string[];
   evidence: string[];
+  /**
+   * A value of the kind written in a sentence ("98,5%", "120 triệu đồng", "từ ngày 3/4 đến ngày 5/4", "15 giờ"):
+   * stricter than `evidence`, which may accept the kind's words alone. Read when choosing among close candidates.
+   */
+  values?: string[];
+  /** The kind whose value, written instead of this kind's, is a neighbouring fact ("trước ngày …" for a start date). */
+  contrary?: string;
   prefers: string[];
   /** The evidence is the unit itself (money, %, a length of time): showing it shows the unit the question names. */
   unitEvidence?: boolean;
@@ -19,7 +26,9 @@ export interface KindSpec {
   /** The question states a claim to judge: its numbers and units are the claim's, not evidence the quote must show. */
   judges?: boolean;
   slots?: Record<string, string>;
-  cases: { match: string[]; noMatch: string[]; evidence: string[]; noEvidence: string[] };
+  /** Slots whose whole match ("ngan sach huyen", "thuong truc") the quote should write too. */
+  echo?: string[];
+  cases: { match: string[]; noMatch: string[]; evidence: string[]; noEvidence: string[]; value?: string[]; noValue?: string[] };
 }
 
 export interface Kind {
@@ -29,6 +38,7 @@ export interface Kind {
   unless: RegExp[];
   consumes: Set<string>;
   evidence: RegExp[];
+  values: RegExp[];
   slots: Array<[string, RegExp]>;
 }
 
@@ -36,6 +46,8 @@ export interface Kind {
 export interface KindMatch {
   name: string;
   slots: Record<string, string>;
+  /** The whole matches of the kind's `echo` slots, as the question writes them (folded). */
+  echoes?: string[];
 }
 
 export const KIND_SPECS: KindSpec[] = spec.kinds as KindSpec[];
@@ -47,6 +59,7 @@ export const KINDS: Kind[] = KIND_SPECS.map((s) => ({
   unless: (s.unless ?? []).map((p) => new RegExp(p)),
   consumes: new Set(s.consumes),
   evidence: s.evidence.map((p) => new RegExp(p)),
+  values: (s.values ?? []).map((p) => new RegExp(p)),
   slots: Object.entries(s.slots ?? {}).map(([name, p]) => [name, new RegExp(p)] as [string, RegExp]),
 }));
 
@@ -72,11 +85,14 @@ export function detectKinds(foldedQuestion: string): KindMatch[] {
   for (const kind of KINDS) {
     if (!kind.detect.some((p) => p.test(text)) || kind.unless.some((p) => p.test(text))) continue;
     const slots: Record<string, string> = {};
+    const echoes: string[] = [];
     for (const [name, pattern] of kind.slots) {
       const m = pattern.exec(text);
-      if (m?.[1]) slots[name] = m[1];
+      if (!m?.[1]) continue;
+      slots[name] = m[1];
+      if (kind.spec.echo?.includes(name)) echoes.push(m[0]);
     }
-    found.push({ name: kind.name, slots });
+    found.push({ name: kind.name, slots, ...(echoes.length ? { echoes } : {}) });
   }
   return found;
 }
@@ -98,6 +114,43 @@ export function valueFamilies(kinds: Kind[]): Map<'amount' | 'time', Kind[]> {
   return families;
 }
 
+/** The folded sentence writes a value of the kind (false for a kind without value patterns). */
+export function showsValue(kind: Kind, foldedSentence: string): boolean {
+  const text = foldedSentence.toLowerCase();
+  return kind.values.some((p) => p.test(text));
+}
+
+/** Whether a text asks for / states a target to reach, or a result reached (kinds.json `modality`). */
+export interface Modality {
+  target: boolean;
+  result: boolean;
+}
+
+interface ModalitySpec {
+  target: { question: string[]; sentence: string[] };
+  result: { question: string[]; sentence: string[] };
+  cases: Record<'targetQuestion' | 'resultQuestion' | 'neutralQuestion' | 'targetSentence' | 'resultSentence' | 'neutralSentence', string[]>;
+}
+
+export const MODALITY_SPEC = (spec as unknown as { modality: ModalitySpec }).modality;
+const compile = (patterns: string[]) => patterns.map((p) => new RegExp(p));
+const MODALITY = {
+  question: { target: compile(MODALITY_SPEC.target.question), result: compile(MODALITY_SPEC.result.question) },
+  sentence: { target: compile(MODALITY_SPEC.target.sentence), result: compile(MODALITY_SPEC.result.sentence) },
+};
+
+/** A folded question's modality: does it ask for a target, a result (both false: it does not say). */
+export function questionModality(foldedQuestion: string): Modality {
+  const text = patternText(foldedQuestion);
+  return { target: MODALITY.question.target.some((p) => p.test(text)), result: MODALITY.question.result.some((p) => p.test(text)) };
+}
+
+/** A folded sentence's modality: does it state a target, report a result. */
+export function sentenceModality(foldedSentence: string): Modality {
+  const text = patternText(foldedSentence);
+  return { target: MODALITY.sentence.target.some((p) => p.test(text)), result: MODALITY.sentence.result.some((p) => p.test(text)) };
+}
+
 /** The registry as text: one block per kind. */
 export function printRegistry(): string {
   return KIND_SPECS.map((s) =>
@@ -108,6 +161,7 @@ export function printRegistry(): string {
       `  consumes: ${s.consumes.join(' ')}`,
       `  evidence: ${s.evidence.join('  |  ') || '(structure only)'}`,
       ...(s.value ? [`  value:    ${s.value}`] : []),
+      ...(s.values?.length ? [`  values:   ${s.values.join('  |  ')}`] : []),
       ...(s.prefers.length ? [`  prefers:  ${s.prefers.join(', ')}`] : []),
       ...(s.slots ? [`  slots:    ${Object.entries(s.slots).map(([k, v]) => `${k} ← ${v}`).join('; ')}`] : []),
     ].join('\n'),
