@@ -9,12 +9,14 @@ import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { positionsOf, referenceIndex, tokenIndex } from '../retrieval/document-index.js';
 import { ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
+import { DOCUMENT_TYPES } from '../text/document-types.js';
 import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, quoteSection, READING_LABEL, sectionTitles } from './format.js';
 import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
 import { headerNumberOf, signatureOf } from './signature.js';
+import { validityStatements } from './validity.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
 export interface CorpusView {
@@ -26,10 +28,45 @@ export interface CorpusView {
   list?(): DocumentMeta[];
 }
 
-export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic';
+export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic' | 'effective' | 'replaces';
 
 /** "Nghị quyết của tỉnh mà văn bản căn cứ …": the type named first is the basis's, not the document's. */
 const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
+
+/** Folded type names ("ke hoach|huong dan|…"), longest first: what a document is called in a question. */
+const TYPE_NAMES = DOCUMENT_TYPES.map((t) => t.folded)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** "ngày nào", "khi nào", "tháng mấy năm nào": a question about a date. */
+const WHEN = '(?:ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|thang may nam nao|thang nao nam nao|khi nao|bao gio|luc nao|hom nao)';
+/**
+ * The document's own date: "(được) ban hành / ký (số) / ra đời … ngày nào", the verb followed by the date asked
+ * or by what was issued ("ký hướng dẫn … vào ngày nào"). "Ký" is the verb only as a word of its own: "định kỳ",
+ * "nhiệm kỳ", "kỷ luật", "kỳ họp" fold to the same letters. "… ra ngày nào" only after the document ("Quy định 55
+ * ra ngày nào"), not "diễn ra". A deadline ("phải ban hành … trước ngày nào") is not the document's date.
+ */
+const ISSUE_VERB = '(?:(?<!\\b(?:cong tac|viec) )ban hanh|(?<!\\b(?:dinh|nhiem|hoc|hang|chu|thoi|moi|cac|tung|truong|ki|ky|hop|gia|nua|tieu|dac|ve) )k[iy](?! (?:luat|hop|niem|nang|thuat|cuong|cuc|vong|tich|thi|ket|cam|nghi|han|dieu|lam|phu|quy|uc)\\b)(?: so)?|ra doi|phat hanh)';
+const DEADLINE = '\\b(?:phai|truoc ngay|cham nhat|han chot|thoi han)\\b';
+const ISSUE_DATE = new RegExp(
+  [
+    `^(?!.*${DEADLINE}).*\\b${ISSUE_VERB} (?:(?:vao|tu|trong|luc) )?(?:${WHEN}|(?:${TYPE_NAMES}|van ban|hd|kh|no|nay|do)\\b.*\\b${WHEN})\\b`,
+    `^(?!.*${DEADLINE}|.*\\bdien ra\\b).*\\b(?:${TYPE_NAMES}|van ban|no|kh|hd)\\b.*\\bra (?:vao )?${WHEN}`,
+    '\\b(?:issued|signed|dated)\\b.*\\b(?:when|what date|which date)\\b|\\b(?:when|what date)\\b.*\\b(?:issued|signed)\\b',
+    '\\bngay ban hanh\\b|\\b(?:de|ghi) ngay (?:nao|bao nhieu|may|thang nam nao)\\b',
+    // "Quy định 22-QĐ/TW … có từ ngày nào": a numbered document and a date, nothing done by it.
+    '\\b\\d+-[a-z]+\\/[a-z]+\\b(?!.*\\b(?:hoan thanh|han|nop|bao cao|to chuc|thuc hien|trien khai)\\b).*\\bngay (?:nao|bao nhieu|may)\\s*$',
+  ].join('|'),
+);
+
+/** "có hiệu lực (kể) từ ngày nào", "áp dụng từ khi nào", "ngày có hiệu lực", "take effect", "in force". */
+const EFFECTIVE = new RegExp(
+  [
+    `\\b(?:co hieu luc|hieu luc|ap dung|thi hanh)(?: thi hanh)?(?: (?:ke )?(?:tu|vao|tinh tu))? ${WHEN}\\b(?! den\\b)`,
+    `\\b(?:${TYPE_NAMES}|van ban|no)\\b.*\\bbat dau (?:duoc )?(?:ap dung|thuc hien|thi hanh|co hieu luc)\\b(?: (?:ke )?tu)? ${WHEN}\\b(?! den\\b)`,
+    '\\bngay (?:co )?hieu luc\\b|\\bhieu luc (?:thi hanh )?(?:tu|ke tu|la) (?:ngay|khi) (?:nao|gi)\\b',
+    '\\b(?:take|takes|took|taking) effect\\b|\\beffective (?:date|from)\\b|\\b(?:come|comes|came) into (?:force|effect)\\b|\\bin force\\b',
+  ].join('|'),
+);
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
   // "mang số bao nhiêu", "số hiệu là gì", "Hướng dẫn của Tam Đường số mấy": the document's own number (not "làm theo
@@ -37,10 +74,15 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
   ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(ke hoach|huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$/],
   ['signer', /\b(k[iy] (voi|duoi) (chuc vu|chuc danh|cuong vi|tu cach)|ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
-  ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|thang may nam nao|thang nao nam nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b|\b(de|ghi) ngay (nao|bao nhieu|may|thang nam nao)\b|\b\d+-[a-z]+\/[a-z]+\b(?!.*\b(hoan thanh|han|nop|bao cao|to chuc|thuc hien|trien khai)\b).*\bngay (nao|bao nhieu|may)\s*$/],
+  ['date', ISSUE_DATE],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
   ['basis', BASIS_NAMED_FIRST],
+  // "… có hiệu lực / áp dụng từ ngày nào", "bắt đầu áp dụng từ khi nào", "when does it take effect": the document's
+  // statement of its effect — not "thực hiện từ ngày nào đến ngày nào", a period of its content.
+  ['effective', EFFECTIVE],
+  // "… thay thế văn bản nào", "bãi bỏ quyết định nào", "which document does it replace".
+  ['replaces', /\bthay the (?:cho )?(?:(?:van ban|[a-z]+ [a-z]+|[a-z]+) )?(?:nao|gi|so may|so nao|so bao nhieu)\b|\bbai bo (?:(?:van ban|[a-z]+ [a-z]+|[a-z]+) )?(?:nao|gi)\b|\b(?:replace[sd]?|supersede[sd]?)\b.*\b(?:which|what)\b|\b(?:which|what)\b.*\b(?:replace[sd]?|supersede[sd]?)\b/],
   // "Kế hoạch 121 nói về chủ đề gì", "trích yếu": the title lines under the document's type heading.
   ['topic', /\b(noi|ban) ve (chu de|van de|viec|noi dung) (gi|nao)\b|\bchu de (cua [a-z0-9 /-]+ )?(la )?gi\b|\btrich yeu\b|\bwhat (topic|subject)\b|\bwhat is [a-z0-9 /'-]+ about\b/],
   // "gửi báo cáo lên những cơ quan nào", "nơi nhận": the recipients list at the foot of the document.
@@ -333,6 +375,11 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   // A plan for next year is issued late this year: the year after the date is the document's too.
   if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year) && !meta.date.startsWith(String(Number(year) - 1)) && !fold(meta.title).includes(year)) return undefined;
   if (kind === 'recipients') return recipientsAnswer(meta, analysis, corpus);
+  if (kind === 'effective' || kind === 'replaces') {
+    // Only the document's statement about itself answers; one about a document it cites is left to the content answerer.
+    const statement = validityStatements(kind, chunksOf(corpus.chunks, meta.id), meta, fold(analysis.question).toLowerCase())[0];
+    return statement?.itself ? draft(meta, statement.chunk.text, statement.span, statement.fact, corpus, statement.chunk.reading) : undefined;
+  }
   const doc = linesOf(stored);
   const found = quoteFor(kind, meta, doc, analysis.question);
   if (!found) return undefined;
