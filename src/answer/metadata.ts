@@ -17,6 +17,7 @@ import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
 import { headerNumberOf, signatureOf } from './signature.js';
 import { validityStatements } from './validity.js';
+import { articleContent, articleQuestion, whichArticle, type ArticleQuestion } from './article-lookup.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
 export interface CorpusView {
@@ -349,7 +350,43 @@ function metasOf(corpus: CorpusView): DocumentMeta[] {
   return list;
 }
 
+/** "Điều 7 … quy định gì", "Điều nào quy định …": the article, from the document asked about (else the best-ranked ones'). */
+function articleAnswer(asked: ArticleQuestion, analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
+  const chunks = (docId: string) => chunksOf(corpus.chunks, docId);
+  const documents = articleDocuments(analysis, passages, metasOf(corpus));
+  const found =
+    asked.mode === 'which'
+      ? documents.map((d) => whichArticle(d, chunks(d.id), analysis.content, analysis.question)).find(Boolean)
+      : articleContent(asked, documents, chunks, analysis.question);
+  if (!found) return undefined;
+  const meta = corpus.documents.get(found.chunk.docId)?.meta;
+  return meta && draft(meta, found.chunk.text, found.span, found.fact, corpus, found.chunk.reading);
+}
+
+/**
+ * The documents an article question may be about, most likely first: named by number, then by place, then by
+ * how many of their title's words the question writes, then as the retriever ranked them (a Quy chế attached
+ * to a Quyết định is asked about by the Quy chế's name, so the type is not a filter here).
+ */
+function articleDocuments(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta[] {
+  const ranked = [...new Set(passages.map((p) => p.doc))];
+  const keys = refKeysOf(analysis);
+  const byNumber = new Set(positionsOf(referenceIndex(documents).own, keys).map((at) => documents[at]!));
+  const byPlace = new Set(documentsNamingPlace(analysis, documents));
+  for (const d of [...byNumber, ...byPlace]) if (!ranked.includes(d)) ranked.push(d);
+  const asked = new Set(analysis.content.map((t) => t.term));
+  const titled = (d: DocumentMeta) => {
+    const words = new Set(fold(d.title).toLowerCase().match(/[a-z0-9]+/g) ?? []);
+    return words.size ? [...words].filter((w) => asked.has(w)).length / words.size : 0;
+  };
+  const score = (d: DocumentMeta) => (byNumber.has(d) ? 4 : 0) + (byPlace.has(d) ? 2 : 0) + titled(d);
+  return ranked.map((d, rank) => ({ d, rank, score: score(d) })).sort((a, b) => b.score - a.score || a.rank - b.rank).map(({ d }) => d);
+}
+
 export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
+  // A question about one of the document's articles is not about the document as a whole ("Điều 7 nói về việc gì").
+  const asked = articleQuestion(analysis.question);
+  if (asked) return articleAnswer(asked, analysis, passages, corpus);
   const kind = metadataKind(analysis.question);
   if (!kind) return undefined;
   const documents = metasOf(corpus);
