@@ -231,10 +231,51 @@ const SIGNING_BLOCK = /(^|\n)((?:K\/T|T\/M|KT\.|TM\.)\s+\S[^\n]*\n[^\n]*\S[^\n]*
 
 const DATE_LINE = /ng[aà]y\s+\d{1,2}\s+th\S*\s+\d{1,2}\s+n\S*\s+\d{4}/iu;
 
-function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string): { span: { start: number; end: number }; fact: string } | undefined {
+/** Where a quote stands when it is not a section's text: the signature block. */
+interface QuotePlace {
+  sectionLabel: string;
+  sectionTitle: string;
+}
+
+interface Found {
+  span: { start: number; end: number };
+  fact: string;
+  place?: QuotePlace;
+}
+
+/** A scanned text's words as people can read them: the reading's slice for the span (OCR documents), else the text. */
+function readable(text: string, reading: string | undefined, span: { start: number; end: number }): string {
+  const scanned = text.slice(span.start, span.end);
+  return (reading && sliceReading(text, reading, span.start, span.end)) || scanned;
+}
+
+/**
+ * The signer from the signature block: the name under the titles ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Ngô
+ * Văn Bảy"), quoted as the block when its lines hold nothing else, else as the name alone (a scan that merged
+ * the columns puts the name at the end of a recipients line: the line is not quoted). A scanned name is given
+ * as its reading, the scan beside it.
+ */
+function signerFromBlock(meta: DocumentMeta, doc: DocumentLines, reading: string | undefined): Found | undefined {
+  const signature = signatureOf(doc.text);
+  if (!signature || (meta.signer && squash(signature.name.text) !== squash(meta.signer))) return undefined;
+  const name = readable(doc.text, reading, signature.name);
+  const titles = signature.titleSpans.map((t) => readable(doc.text, reading, t).replace(/\s+/g, ' ').trim());
+  const scanned = name !== signature.name.text ? ` (${READING_LABEL.toLowerCase()}; bản quét: “${signature.name.text}”)` : '';
+  return {
+    span: signature.block ?? signature.name,
+    fact: `Người ký: ${name}${scanned}${titles.length ? ` – ${titles.join(', ')}` : ''}.`,
+    place: { sectionLabel: 'phần chữ ký', sectionTitle: titles.join(' – ') },
+  };
+}
+
+function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string, reading?: string): Found | undefined {
   if (kind === 'number' && meta.docNumber) {
     const span = lineWith(doc, meta.docNumber);
     return span && { span, fact: `Số hiệu: ${meta.docNumber}.` };
+  }
+  if (kind === 'signer') {
+    const block = signerFromBlock(meta, doc, reading);
+    if (block) return block;
   }
   if (kind === 'signer' && meta.signer) {
     const span = lineWith(doc, meta.signer);
@@ -248,16 +289,12 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
         return { span: { start, end: span.end }, fact: `Người ký: ${meta.signer} (${lines.map((l) => l.trim()).join(', ')}).` };
       }
     }
-    return span && { span, fact: `Người ký: ${meta.signer}.` };
+    return span && { span, fact: withSignerReading(`Người ký: ${meta.signer}.`, meta, doc.text, reading) };
   }
   // Metadata without a number or a signer: the header's "Số: …" and the signing block, read from the text.
   if (kind === 'number' && !meta.docNumber) {
     const number = headerNumberOf(doc.text);
     if (number) return { span: number, fact: `Số hiệu: ${number.text}.` };
-  }
-  if (kind === 'signer' && !meta.signer) {
-    const signature = signatureOf(doc.text);
-    if (signature) return { span: signature.name, fact: `Người ký: ${signature.name.text} (${signature.titles.join(', ')}).` };
   }
   // "… được ký với chức danh gì" of a document whose scan shows no name: its signing block's title lines ("K/T TRƯỞNG BAN").
   if (kind === 'signer' && !meta.signer && POSITION_ASKED.test(fold(question))) {
@@ -418,9 +455,9 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
     return statement?.itself ? draft(meta, statement.chunk.text, statement.span, statement.fact, corpus, statement.chunk.reading) : undefined;
   }
   const doc = linesOf(stored);
-  const found = quoteFor(kind, meta, doc, analysis.question);
+  const found = quoteFor(kind, meta, doc, analysis.question, stored.reading);
   if (!found) return undefined;
-  return draft(meta, doc.text, found.span, withSignerReading(found.fact, meta, doc.text, stored.reading), corpus, stored.reading);
+  return draft(meta, doc.text, found.span, found.fact, corpus, stored.reading, found.place);
 }
 
 /** The lines under the type heading ("KẾ HOẠCH" / a scan's "KE HOACH") up to a blank line: the document's title as written. */
@@ -485,7 +522,7 @@ function withSignerReading(fact: string, meta: DocumentMeta, text: string, readi
 }
 
 /** `reading`: the restored reading of `text` (OCR documents), for the quote's reading. */
-function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView, reading?: string): AnswerDraft {
+function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView, reading?: string, place?: QuotePlace): AnswerDraft {
   const quote = clip(text, span, 420);
   const squashedQuote = squash(quote);
   const chunk = chunksOf(corpus.chunks, meta.id).find((c) => squashedChunks.get(c, () => squash(c.text)).includes(squashedQuote));
@@ -498,6 +535,7 @@ function draft(meta: DocumentMeta, text: string, span: { start: number; end: num
     ...(meta.date ? { date: meta.date } : {}),
     ...(chunk ? quoteSection(chunk, quote) : { section: '' }),
     ...(chunk ? sectionTitles(chunk) : { sectionTitle: '' }),
+    ...(place?.sectionTitle ? place : {}),
     quote,
     score: 1,
     ...(meta.ocr ? { ocr: true } : {}),
