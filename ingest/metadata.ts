@@ -10,6 +10,7 @@ import { DOCUMENT_TYPES, typeOfTitleLine, type DocumentType } from '../src/text/
 import type { Vocabulary } from '../src/text/vocabulary.js';
 import type { DocumentMeta, DocumentReference } from '../src/types.js';
 import type { DigitalSignature } from './clean.js';
+import { signatureOf } from '../src/answer/signature.js';
 
 /** The part of DocumentMeta read off the text itself. */
 export type ExtractedMetadata = Pick<DocumentMeta, 'docType' | 'docNumber' | 'issuer' | 'date' | 'place' | 'summary' | 'signer' | 'references'>;
@@ -259,8 +260,11 @@ export function extractMetadata(input: {
     const last = line.split(',').pop()!.trim();
     return last.includes(' ') && PERSON.test(last) && !ORG_WORD.test(fold(last)) && last !== last.toUpperCase() ? last : undefined;
   };
+  // The signature block read as the answerer reads it (titles, then the name; Markdown, merged scans), then
+  // the older readings of the lines after the last block mark and of the closing.
   const signer =
     personSigner ??
+    signatureOf(input.text)?.name.text ??
     blockSigner(lines) ??
     [...closingLines].reverse().find((line) => PERSON.test(line) && line !== line.toUpperCase()) ??
     [...closingLines].reverse().map(trailingName).find(Boolean);

@@ -170,6 +170,7 @@ const ENGLISH: Array<[RegExp, string]> = [
   // Facts about a document's signer, validity and articles (metadata.ts, validity.ts, article-lookup.ts).
   [/\(bản đọc phục hồi tự động; bản quét: /g, '(machine-restored reading; scan: '],
   [/phần chữ ký/g, 'signature block'],
+  [/Cơ quan ban hành:/g, 'Issued by:'],
   [/Có hiệu lực kể từ ngày ký/g, 'In force from the date of signing'],
   [/Có hiệu lực kể từ ngày ban hành/g, 'In force from the date of issue'],
   [/Áp dụng kể từ ngày ký/g, 'Applies from the date of signing'],

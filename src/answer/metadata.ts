@@ -15,7 +15,7 @@ import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, quoteSection, READING_LABEL, sectionTitles } from './format.js';
 import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
-import { headerNumberOf, signatureOf } from './signature.js';
+import { headerNumberOf, segments, signatureOf } from './signature.js';
 import { validityStatements } from './validity.js';
 import { articleContent, articleQuestion, whichArticle, type ArticleQuestion } from './article-lookup.js';
 
@@ -29,7 +29,7 @@ export interface CorpusView {
   list?(): DocumentMeta[];
 }
 
-export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic' | 'effective' | 'replaces';
+export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic' | 'effective' | 'replaces' | 'issuer';
 
 /** "Nghị quyết của tỉnh mà văn bản căn cứ …": the type named first is the basis's, not the document's. */
 const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
@@ -59,6 +59,14 @@ const ISSUE_DATE = new RegExp(
   ].join('|'),
 );
 
+const ISSUER = new RegExp(
+  [
+    `^(?!.*${DEADLINE}).*\\b(?:(?:co quan|don vi|ai|cap|ban|to chuc) nao|do ai|ai) (?:da )?ban hanh(?: ra)?(?: (?:${TYPE_NAMES}|van ban|no)\\b.*)?$`,
+    '\\b(?:co quan|don vi|noi) ban hanh\\b.*\\b(?:nao|ai|gi)\\b',
+    '\\bwho (?:issued|issues)\\b|\\bissued by (?:whom|which|what)\\b|\\b(?:which|what) (?:body|agency|authority|office|organ|committee) (?:issued|issues)\\b',
+  ].join('|'),
+);
+
 /** "có hiệu lực (kể) từ ngày nào", "áp dụng từ khi nào", "ngày có hiệu lực", "take effect", "in force". */
 const EFFECTIVE = new RegExp(
   [
@@ -73,12 +81,15 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // "mang số bao nhiêu", "số hiệu là gì", "Hướng dẫn của Tam Đường số mấy": the document's own number (not "làm theo
   // hướng dẫn số mấy", a cited one).
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
-  ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(ke hoach|huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$/],
+  ['number', new RegExp(String.raw`\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(?:${TYPE_NAMES}|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$`)],
   ['signer', /\b(k[iy] (voi|duoi) (chuc vu|chuc danh|cuong vi|tu cach)|ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
   ['date', ISSUE_DATE],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
   ['basis', BASIS_NAMED_FIRST],
+  // "… do cơ quan nào ban hành", "ai ban hành …", "cơ quan ban hành là ai", "who issued": the issuing body —
+  // not "cơ quan nào phải ban hành kế hoạch …", a duty the document gives.
+  ['issuer', ISSUER],
   // "… có hiệu lực / áp dụng từ ngày nào", "bắt đầu áp dụng từ khi nào", "when does it take effect": the document's
   // statement of its effect — not "thực hiện từ ngày nào đến ngày nào", a period of its content.
   ['effective', EFFECTIVE],
@@ -92,7 +103,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
 ];
 
 export function metadataKind(question: string): MetadataKind | undefined {
-  const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ');
+  const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ').trim();
   const kinds = KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind);
   // "căn cứ hướng dẫn … ban hành ngày nào": the date of the basis, answered with the reference.
   return kinds.includes('basis') ? 'basis' : kinds[0];
@@ -268,10 +279,34 @@ function signerFromBlock(meta: DocumentMeta, doc: DocumentLines, reading: string
   };
 }
 
+/**
+ * Where the opening names the issuer: the line that writes most of its name ("… của Ủy ban nhân dân xã Suối
+ * Lâm)", "Ban Tuyên giáo Huyện ủy hướng dẫn …", a header's "TỈNH ỦY ĐIỆN BIÊN"), its whole name first, then
+ * shorter runs of its first or last words. A header segment beside the motto is quoted without the other column.
+ */
+function issuerSpan(doc: DocumentLines, issuer: string): { start: number; end: number } | undefined {
+  const words = issuer.split(/\s+/);
+  const opening = doc.lines.slice(0, 40).join('\n').length;
+  for (let k = words.length; k >= 2; k--) {
+    for (const run of new Set([words.slice(0, k).join(' '), words.slice(-k).join(' ')])) {
+      if (squash(run).length < 10) continue;
+      const line = lineWith(doc, run);
+      if (!line || line.start >= opening) continue;
+      const segment = segments(doc.text, line.start, line.end).find((seg) => squash(seg.text).includes(squash(run)));
+      return segment ?? line;
+    }
+  }
+  return undefined;
+}
+
 function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string, reading?: string): Found | undefined {
   if (kind === 'number' && meta.docNumber) {
     const span = lineWith(doc, meta.docNumber);
     return span && { span, fact: `Số hiệu: ${meta.docNumber}.` };
+  }
+  if (kind === 'issuer' && meta.issuer) {
+    const span = issuerSpan(doc, meta.issuer);
+    return span && { span, fact: `Cơ quan ban hành: ${meta.issuer}.` };
   }
   if (kind === 'signer') {
     const block = signerFromBlock(meta, doc, reading);

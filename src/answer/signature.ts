@@ -17,7 +17,7 @@ export interface Span {
  * The segments of a line: columns are separated by three or more spaces, or (when cleaning collapsed the
  * spaces) by the space after a list item's ";", ":", ")" or "." (not the "." of "TM.", "KT.") ("- Lưu: VT; Ngô Văn Bảy").
  */
-function segments(text: string, from: number, to: number): Span[] {
+export function segments(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   const line = text.slice(from, to);
   let at = 0;
@@ -96,7 +96,7 @@ export interface Signature {
 }
 
 /** "(Đã ký)", "(ký, đóng dấu)", "[đã ký]", a seal's note: lines a block may hold between its titles and name. */
-const SIGNED_NOTE = /^[([]?\s*(?:đã\s+ký|ký|da\s+ky|ky)\b[^)\]]*[)\]]?$|^\(?\s*(?:chữ ký|dấu)\b/iu;
+const SIGNED_NOTE = /^[([]?\s*(?:đã\s+ký|ký|da\s+ky|ky)(?!\p{L})[^)\]]*[)\]]?$|^\(?\s*(?:chữ ký|dấu)(?!\p{L})/iu;
 
 /**
  * The signer's name (after a title within the document's last lines) and the titles above it. The last block of
