@@ -134,7 +134,9 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   // back at is the one the last question was about, the first type it named.
   const pointsBack = analysis.followUp && /\b(van ban|no) (do|nay|ay)\b|\bno\b/.test(fold(analysis.question));
   const previous = analysis.text.split('\n')[1];
-  const subject = BASIS_NAMED_FIRST.test(fold(analysis.question)) ? undefined : (subjectType(analysis.question) ?? (pointsBack && previous ? subjectType(previous) : undefined));
+  // An English question names the type in English ("the guidance on …"): read through the glossary.
+  const asked = looksEnglish(analysis.question) ? translateToVietnamese(analysis.question) : analysis.question;
+  const subject = BASIS_NAMED_FIRST.test(fold(asked)) ? undefined : (subjectType(asked) ?? (pointsBack && previous ? subjectType(previous) : undefined));
   const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
   const typed = (at: number) => !subject || index.types[at] === undefined || index.types[at] === subject;
   const named = positionsOf(index.own, keys).find(typed);
@@ -158,7 +160,10 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
     } else if (n > secondN) secondN = n;
   }
   if (best >= 0 && bestN >= 3 && bestN > secondN) return documents[best];
-  return passages.find((p) => ofType(p.doc))?.doc ?? passages[0]?.doc;
+  const ofSubject = passages.find((p) => ofType(p.doc))?.doc;
+  // "Văn bản đó …" after a question about a type the corpus holds none of: a document the corpus only cites.
+  if (!ofSubject && pointsBack && subject && !documents.some(ofType)) return undefined;
+  return ofSubject ?? passages[0]?.doc;
 }
 
 const squash = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
