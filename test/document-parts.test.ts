@@ -3,7 +3,7 @@
  * what an article says, when the document takes effect and what it replaces.
  */
 import { describe, expect, it } from 'vitest';
-import { articleContent, articleQuestion, whichArticle } from '../src/answer/article-lookup.js';
+import { articleContent, articleCount, articleQuestion, whichArticle } from '../src/answer/article-lookup.js';
 import { validityStatements } from '../src/answer/validity.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import type { Chunk, DocumentMeta } from '../src/types.js';
@@ -45,6 +45,12 @@ describe('article questions', () => {
     expect(articleQuestion('Điều 3 quy chế chợ Mẫu Sơn quy định gì?')).toEqual({ mode: 'content', article: '3' });
     expect(articleQuestion('khoản 2 Điều 2 nói về việc gì')).toEqual({ mode: 'content', article: '2', clause: '2' });
     expect(articleQuestion('Theo Điều 2, chợ họp từ mấy giờ?')).toBeUndefined();
+  });
+
+  it('counts the articles of the text asked about: the attached rules or the decision itself', () => {
+    expect(articleQuestion('Quy chế chợ gồm bao nhiêu điều?')).toEqual({ mode: 'count' });
+    expect(articleCount(meta, chunks, 'Quy chế chợ gồm bao nhiêu điều?')!.fact).toBe('Quy chế gồm 4 điều (Điều 1 – Điều 4); điều cuối:');
+    expect(articleCount(meta, chunks, 'Quyết định 09 có mấy điều?')!.fact).toBe('Quyết định gồm 2 điều (Điều 1 – Điều 2); điều cuối:');
   });
 
   it('names the attached rules\' article whose title holds what is asked, with its heading and first lines', () => {

@@ -9,7 +9,7 @@ import { foldedSyllables } from '../text/tokens.js';
 import { DOCUMENT_TYPES } from '../text/document-types.js';
 import type { Chunk, DocumentMeta } from '../types.js';
 
-export type ArticleQuestion = { mode: 'which' } | { mode: 'content'; article: string; clause?: string };
+export type ArticleQuestion = { mode: 'which' } | { mode: 'count' } | { mode: 'content'; article: string; clause?: string };
 
 /** "điều nào", "điều mấy", "điều khoản nào", "which article": the question asks for an article's number. */
 const WHICH = /\b(?:dieu|dieu khoan) (?:nao|may|so may|so bao nhieu|thu may)\b|\b(?:which|what) (?:article|provision)\b/;
@@ -17,6 +17,8 @@ const WHICH = /\b(?:dieu|dieu khoan) (?:nao|may|so may|so bao nhieu|thu may)\b|\
 const WHAT_IT_SAYS =
   /\b(?:quy dinh|noi|de cap|neu|gom|bao gom|co|ban)(?: (?:ve|den|toi))? (?:nhung )?(?:gi|viec gi|van de gi|noi dung gi|dieu gi|nhung gi|noi dung nao|van de nao|viec nao)$|\bnoi dung (?:gi|la gi|nhu the nao|ra sao)$|\bwhat does (?:article|clause) \d+\b.*\b(?:say|provide|cover|regulate|state)$|\b(?:article|clause) \d+\b.*\babout$/;
 const ARTICLE = /\b(?:dieu|article) (\d+)\b/;
+/** "gồm bao nhiêu điều", "có mấy điều", "how many articles". */
+const COUNT = /\b(?:co|gom|bao gom|chia (?:thanh|lam)) (?:tat ca |tong cong |tong so )?(?:bao nhieu|may) dieu\b|\bhow many articles\b/;
 const CLAUSE = /\b(?:khoan|clause) (\d+)\b/;
 
 /** Words that only ask for an article, not what it is about. */
@@ -25,6 +27,7 @@ const ASKING = new Set(['dieu', 'khoan', 'nao', 'may', 'quy', 'dinh', 'noi', 've
 export function articleQuestion(question: string): ArticleQuestion | undefined {
   const folded = fold(question).toLowerCase().replace(/[?!.,;:"“”()]/g, ' ').replace(/\s+/g, ' ').trim();
   if (WHICH.test(folded)) return { mode: 'which' };
+  if (COUNT.test(folded)) return { mode: 'count' };
   const article = ARTICLE.exec(folded)?.[1];
   if (!article || !WHAT_IT_SAYS.test(folded)) return undefined;
   const clause = CLAUSE.exec(folded)?.[1];
@@ -133,6 +136,17 @@ export function articleContent(asked: Extract<ArticleQuestion, { mode: 'content'
     return { chunk, span: linesFrom(chunk.text, start, chunk.text.length, maxChars), fact: `${where} – ${article.title}:` };
   }
   return undefined;
+}
+
+/** "Quy chế có bao nhiêu điều": the articles of the text asked about (the attached one, or the document's own), the last one's heading quoted. */
+export function articleCount(meta: DocumentMeta, chunks: Chunk[], question: string): ArticleQuote | undefined {
+  const articles = articlesOf(chunks);
+  const attached = asksAttached(fold(question).toLowerCase(), meta);
+  const pool = articles.some((a) => a.attached === attached) ? articles.filter((a) => a.attached === attached) : articles;
+  const last = pool.reduce<Article | undefined>((max, a) => (!max || Number(a.number) > Number(max.number) ? a : max), undefined);
+  if (!last?.heading || pool.length < 2 || pool.length !== Number(last.number)) return undefined;
+  const what = last.attached ? (DOCUMENT_TYPES.find((t) => t.attachable && fold(question).toLowerCase().includes(t.folded))?.name ?? 'Văn bản kèm theo') : (meta.docType ?? 'Văn bản');
+  return { chunk: last.chunks[0]!, span: last.heading, fact: `${what} gồm ${pool.length} điều (Điều 1 – Điều ${last.number}); điều cuối:` };
 }
 
 /**

@@ -17,7 +17,7 @@ import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
 import { headerNumberOf, segments, signatureOf } from './signature.js';
 import { validityStatements } from './validity.js';
-import { articleContent, articleQuestion, whichArticle, type ArticleQuestion } from './article-lookup.js';
+import { articleContent, articleCount, articleQuestion, whichArticle, type ArticleQuestion } from './article-lookup.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
 export interface CorpusView {
@@ -82,7 +82,10 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // hướng dẫn số mấy", a cited one).
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
   ['number', new RegExp(String.raw`\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(?:${TYPE_NAMES}|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$`)],
-  ['signer', /\b(k[iy] (voi|duoi) (chuc vu|chuc danh|cuong vi|tu cach)|ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
+  ['signer', /\b(k[iy] (voi|duoi) (chuc vu|chuc danh|cuong vi|tu cach)|ai (da |dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|chu k[iy]\b.*\b(cua ai|la ai|cua nguoi nao|cua dong chi nao)|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
+  // "… có hiệu lực / áp dụng từ ngày nào", "bắt đầu áp dụng từ khi nào", "when does it take effect": the document's
+  // statement of its effect — not "thực hiện từ ngày nào đến ngày nào", a period of its content. Before the date: "quyết định ban hành … có hiệu lực khi nào" asks the effect.
+  ['effective', EFFECTIVE],
   ['date', ISSUE_DATE],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
@@ -90,9 +93,6 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   // "… do cơ quan nào ban hành", "ai ban hành …", "cơ quan ban hành là ai", "who issued": the issuing body —
   // not "cơ quan nào phải ban hành kế hoạch …", a duty the document gives.
   ['issuer', ISSUER],
-  // "… có hiệu lực / áp dụng từ ngày nào", "bắt đầu áp dụng từ khi nào", "when does it take effect": the document's
-  // statement of its effect — not "thực hiện từ ngày nào đến ngày nào", a period of its content.
-  ['effective', EFFECTIVE],
   // "… thay thế văn bản nào", "bãi bỏ quyết định nào", "which document does it replace".
   ['replaces', /\bthay the (?:cho )?(?:(?:van ban|[a-z]+ [a-z]+|[a-z]+) )?(?:nao|gi|so may|so nao|so bao nhieu)\b|\bbai bo (?:(?:van ban|[a-z]+ [a-z]+|[a-z]+) )?(?:nao|gi)\b|\b(?:replace[sd]?|supersede[sd]?)\b.*\b(?:which|what)\b|\b(?:which|what)\b.*\b(?:replace[sd]?|supersede[sd]?)\b/],
   // "Kế hoạch 121 nói về chủ đề gì", "trích yếu": the title lines under the document's type heading.
@@ -125,6 +125,13 @@ function numberedInText(analysis: QueryAnalysis, documents: DocumentMeta[], corp
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** The share of a document's title words the question writes (its content terms, expansions included). */
+function titleShare(d: DocumentMeta, analysis: QueryAnalysis): number {
+  const asked = new Set(analysis.content.map((t) => t.term));
+  const words = new Set(fold(d.title).toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  return words.size ? [...words].filter((w) => asked.has(w)).length / words.size : 0;
+}
+
 /** The document a question is about: named by number, else the best-ranked passage's. */
 function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
   const keys = refKeysOf(analysis);
@@ -142,8 +149,16 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   const named = positionsOf(index.own, keys).find(typed);
   if (named !== undefined) return documents[named];
   // The one document of the place the question (or the one it follows up) names ("… của Tam Đường").
-  const placed = documentsNamingPlace(analysis, documents).filter(ofType);
+  const placedAll = documentsNamingPlace(analysis, documents);
+  const placed = placedAll.filter(ofType);
   if (placed.length === 1) return placed[0];
+  // The place's documents are of other types ("kế hoạch thu gom rác" of a Phương án): the one whose title the
+  // question writes most of, when one does more than the others.
+  if (!placed.length && placedAll.length) {
+    const shares = placedAll.map((d) => titleShare(d, analysis)).sort((a, b) => b - a);
+    const best = placedAll.find((d) => titleShare(d, analysis) === shares[0]);
+    if (best && shares[0]! > 0 && shares[0]! > (shares[1] ?? 0)) return best;
+  }
   // The question names the issuer or place ("… của Ban Tổ chức Huyện ủy …"): the document that matches most
   // (the first in document order among equals), when it is the only one that matches that much.
   const counts = new Map<number, number>();
@@ -304,6 +319,20 @@ function issuerSpan(doc: DocumentLines, issuer: string): { start: number; end: n
   return undefined;
 }
 
+/** "Thực hiện …", "Căn cứ …" opening the text: a basis the document names without a number ("quy định của Trung ương"). */
+function openingBasis(doc: DocumentLines): Found | undefined {
+  let offset = 0;
+  for (const line of doc.lines.slice(0, 40)) {
+    const at = line.length - line.trimStart().length;
+    if (/^(thuc hien|can cu|cu the hoa)\b/.test(fold(line.trim()).toLowerCase())) {
+      const end = line.trimEnd().length;
+      return { span: { start: offset + at, end: offset + end }, fact: 'Văn bản căn cứ (phần mở đầu):' };
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
 function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string, reading?: string): Found | undefined {
   if (kind === 'number' && meta.docNumber) {
     const span = lineWith(doc, meta.docNumber);
@@ -360,7 +389,8 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     const span = titleLines(doc, meta);
     return span && { span, fact: `Trích yếu: ${displayTitle(meta)}.` };
   }
-  if (kind === 'basis' && meta.references.length) {
+  if (kind === 'basis' && !meta.references.length) return openingBasis(doc);
+  if (kind === 'basis') {
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
     // An English question is read through the glossary ("central guidance" → "trung ương … hướng dẫn").
     const folded = fold(looksEnglish(question) ? translateToVietnamese(question) : question);
@@ -372,7 +402,7 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     const fits = (number: string) => (!code || number.includes(`-${code}`)) && (!level || level.test(number));
     const own = meta.docNumber;
     const ref = meta.references.find((r) => r.number !== own && fits(r.number)) ?? meta.references.find((r) => r.number !== own);
-    if (!ref) return undefined;
+    if (!ref) return openingBasis(doc);
     const span = lineWith(doc, ref.text);
     return span && { span, fact: `Văn bản căn cứ: ${ref.text.replace(/\s+/g, ' ')}.` };
   }
@@ -434,7 +464,9 @@ function articleAnswer(asked: ArticleQuestion, analysis: QueryAnalysis, passages
   const found =
     asked.mode === 'which'
       ? documents.map((d) => whichArticle(d, chunks(d.id), analysis.content, analysis.question)).find(Boolean)
-      : articleContent(asked, documents, chunks, analysis.question);
+      : asked.mode === 'count'
+        ? documents.slice(0, 1).map((d) => articleCount(d, chunks(d.id), analysis.question))[0]
+        : articleContent(asked, documents, chunks, analysis.question);
   if (!found) return undefined;
   const meta = corpus.documents.get(found.chunk.docId)?.meta;
   return meta && draft(meta, found.chunk.text, found.span, found.fact, corpus, found.chunk.reading);
@@ -451,12 +483,7 @@ function articleDocuments(analysis: QueryAnalysis, passages: Passage[], document
   const byNumber = new Set(positionsOf(referenceIndex(documents).own, keys).map((at) => documents[at]!));
   const byPlace = new Set(documentsNamingPlace(analysis, documents));
   for (const d of [...byNumber, ...byPlace]) if (!ranked.includes(d)) ranked.push(d);
-  const asked = new Set(analysis.content.map((t) => t.term));
-  const titled = (d: DocumentMeta) => {
-    const words = new Set(fold(d.title).toLowerCase().match(/[a-z0-9]+/g) ?? []);
-    return words.size ? [...words].filter((w) => asked.has(w)).length / words.size : 0;
-  };
-  const score = (d: DocumentMeta) => (byNumber.has(d) ? 4 : 0) + (byPlace.has(d) ? 2 : 0) + titled(d);
+  const score = (d: DocumentMeta) => (byNumber.has(d) ? 4 : 0) + (byPlace.has(d) ? 2 : 0) + titleShare(d, analysis);
   return ranked.map((d, rank) => ({ d, rank, score: score(d) })).sort((a, b) => b.score - a.score || a.rank - b.rank).map(({ d }) => d);
 }
 
