@@ -49,7 +49,14 @@ describe('signature blocks of other layouts', () => {
     expect(s.name.text).toBe('Hà Văn Sơn');
     expect(text.slice(s.name.start, s.name.end)).toBe('Hà Văn Sơn');
     expect(s.titles).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
-    expect(s.block).toBeDefined();
+    // Markup is not text: the quote is the name, not the lines with their emphasis.
+    expect(s.block).toBeUndefined();
+  });
+
+  it('quotes a plain block whole, from its first title to the name', () => {
+    const text = block(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '(Đã ký)', 'Hà Văn Sơn']);
+    const s = signatureOf(text)!;
+    expect(text.slice(s.block!.start, s.block!.end)).toBe('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nHà Văn Sơn');
   });
 
   it('reads a block in a Markdown table beside the recipients', () => {

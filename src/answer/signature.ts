@@ -145,7 +145,9 @@ export function signatureOf(text: string, surnames: ReadonlySet<string> = SURNAM
           .slice(titles[0]![0], line + 1)
           .every(([a, b]) => segments(text, a, b).map(unmarked).every((seg) => !seg.text || titleSegment(seg) || nameSegment(seg) || SIGNED_NOTE.test(seg.text)));
         const indent = text.slice(firstFrom, firstTo).length - text.slice(firstFrom, firstTo).trimStart().length;
-        found = { name, titles: titles.map(([, t]) => t.text), titleSpans: titles.map(([, t]) => t), ...(clean ? { block: { start: firstFrom + indent, end: name.end } } : {}) };
+        // Markup between the lines ("**BÍ THƯ**") is not text: such a block is quoted by its name alone.
+        const marked = /[*_|#]/.test(text.slice(firstFrom + indent, name.end));
+        found = { name, titles: titles.map(([, t]) => t.text), titleSpans: titles.map(([, t]) => t), ...(clean && !marked ? { block: { start: firstFrom + indent, end: name.end } } : {}) };
         titles = [];
       }
     }
