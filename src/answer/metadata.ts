@@ -460,7 +460,9 @@ function metasOf(corpus: CorpusView): DocumentMeta[] {
 /** "Điều 7 … quy định gì", "Điều nào quy định …": the article, from the document asked about (else the best-ranked ones'). */
 function articleAnswer(asked: ArticleQuestion, analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
   const chunks = (docId: string) => chunksOf(corpus.chunks, docId);
-  const documents = articleDocuments(analysis, passages, metasOf(corpus));
+  // "Quy định 294-QĐ/TW có bao nhiêu điều": only the document numbered so is asked about, not one citing it.
+  const numbered = findDocRefs(analysis.question).length > 0;
+  const documents = articleDocuments(analysis, passages, metasOf(corpus)).filter((d) => !numbered || aboutRefs(d, analysis));
   const found =
     asked.mode === 'which'
       ? documents.map((d) => whichArticle(d, chunks(d.id), analysis.content, analysis.question)).find(Boolean)
