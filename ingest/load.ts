@@ -13,6 +13,9 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../src/errors.js';
 import { ocrImage, ocrPdfPages, type Progress } from './ocr.js';
 
+/** Changes whenever what loading extracts from the same bytes does (cached extractions are keyed by it). */
+export const LOAD_VERSION = 'load-2';
+
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'png' | 'jpg';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf', '.png', '.jpg', '.jpeg'] as const;
