@@ -21,7 +21,7 @@ import type { Chunk } from '../src/types.js';
 import { cleanText } from './clean.js';
 import { corpusHash, listCorpusFiles } from './corpus.js';
 import { BuildCache, sha256 } from './build-cache.js';
-import { loadBytes, type LoadedSource } from './load.js';
+import { LOAD_VERSION, loadBytes, type LoadedSource } from './load.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { OCR_THRESHOLD, ocrQuality } from './ocr-quality.js';
@@ -122,7 +122,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const sources: LoadedSource[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(await readFile(file));
-    const key = sha256(bytes);
+    // Keyed by the loader's version too: the same bytes read by a changed loader give other text.
+    const key = `${LOAD_VERSION}-${sha256(bytes)}`;
     const cached = await cache?.text(key);
     const source = cached ? { source: basename(file), ...cached } : await loadBytes(bytes, basename(file), progress);
     if (!cached) await cache?.putText(key, { format: source.format, text: source.text, ...(source.scanned ? { scanned: true } : {}) });

@@ -5,12 +5,16 @@
  * is still read right. Images, and PDF pages without a text layer, are OCR'd
  * (see ocr.ts); a PDF page with a text layer keeps it.
  */
+import { markdownToText } from './markdown.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../src/errors.js';
 import { ocrImage, ocrPdfPages, type Progress } from './ocr.js';
+
+/** Changes whenever what loading extracts from the same bytes does (cached extractions are keyed by it). */
+export const LOAD_VERSION = 'load-2';
 
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'png' | 'jpg';
 
@@ -71,7 +75,11 @@ export async function loadBytes(bytes: Uint8Array, source: string, progress?: Pr
         scans.push({ number: i + 1, width: Math.abs(x1! - x0!), height: Math.abs(y1! - y0!) });
       }
       if (!scans.length) return { source, format, text: pdfPages.join('\n\n') };
-    } else return { source, format, text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+    } else {
+      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+      // Markdown is read as the page it renders (headings, emphasis and table bars are not words).
+      return { source, format, text: format === 'md' ? markdownToText(text) : text };
+    }
   } catch (cause) {
     throw new AppError('invalid_request', `Không đọc được tệp "${source}": tệp ${format.toUpperCase()} bị hỏng hoặc không hợp lệ.`, { cause });
   }

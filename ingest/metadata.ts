@@ -10,6 +10,7 @@ import { DOCUMENT_TYPES, typeOfTitleLine, type DocumentType } from '../src/text/
 import type { Vocabulary } from '../src/text/vocabulary.js';
 import type { DocumentMeta, DocumentReference } from '../src/types.js';
 import type { DigitalSignature } from './clean.js';
+import { signatureOf } from '../src/answer/signature.js';
 
 /** The part of DocumentMeta read off the text itself. */
 export type ExtractedMetadata = Pick<DocumentMeta, 'docType' | 'docNumber' | 'issuer' | 'date' | 'place' | 'summary' | 'signer' | 'references'>;
@@ -61,10 +62,14 @@ function isTypeLine(line: string): boolean {
   return line === line.toUpperCase() && typeOfTitleLine(fold(line)) !== undefined;
 }
 
+/** "Mẫu Sơn, ngày 05 tháng 3 năm 2027" ending a header line: the right column of a body's line, collapsed by cleaning. */
+const PLACE_AND_DATE = /\s+(?:\p{Lu}\p{Ll}*\s+){0,3}\p{Lu}\p{Ll}*\s*,\s*ng[aà]y\s+\d.*$/u;
+
 /** Header organisation lines: the issuing body above the national motto. */
 function organisationLines(header: string[]): string[] {
   return header
-    .map((line) => line.replace(NATIONAL_MOTTO, '').replace(STATE_MOTTO, '').trim())
+    // A two-column header line ("CHI BỘ THÔN NÀ MÒ      Nà Mò, ngày …"): the body is the left column.
+    .map((line) => line.trim().split(/\s{3,}/)[0]!.replace(NATIONAL_MOTTO, '').replace(STATE_MOTTO, '').replace(PLACE_AND_DATE, '').trim())
     .filter((line) => line.length > 3 && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && !DOC_NUMBER.test(line) && !/\d/.test(line))
     .filter((line) => !isTypeLine(line));
 }
@@ -221,12 +226,17 @@ export function extractMetadata(input: {
   if (dateLine) {
     const m = fold(dateLine).match(DATE_WORDS)!;
     date = isoDate(m[1]!, m[2]!, m[3]!);
-    const before = dateLine
-      .slice(0, dateLine.search(/,\s*ng/i))
+    // The date's own column: a two-column line puts the body or the number on its left.
+    const dateColumn = dateLine.trim().split(/\s{3,}/).find((column) => DATE_WORDS.test(fold(column))) ?? dateLine;
+    let before = dateColumn
+      .slice(0, dateColumn.search(/,\s*ng/i))
       .replace(/^.*\d\s*-\s*\p{Lu}+i?\s*\/\s*\p{Lu}+\s*/u, '')
       .replace(/^.*?\d+\s*\/\s*[\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+)*\s+/u, '')
       .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
       .trim();
+    // "CHI BỘ THÔN NÀ MÒ Mẫu Sơn": the body's capitals, collapsed onto the line, precede the place.
+    const written = /\p{Lu}{2,}\s+((?:\p{Lu}\p{Ll}+\s*){1,4})$/u.exec(before)?.[1]?.trim() ?? before;
+    if (written !== before) before = written;
     if (before && before.length < 40) place = placeFromHeader(before, orgs) ?? input.vocabulary.restore(before);
   }
   if (!date && input.signatures.length) {
@@ -259,8 +269,11 @@ export function extractMetadata(input: {
     const last = line.split(',').pop()!.trim();
     return last.includes(' ') && PERSON.test(last) && !ORG_WORD.test(fold(last)) && last !== last.toUpperCase() ? last : undefined;
   };
+  // The signature block read as the answerer reads it (titles, then the name; Markdown, merged scans), then
+  // the older readings of the lines after the last block mark and of the closing.
   const signer =
     personSigner ??
+    signatureOf(input.text)?.name.text ??
     blockSigner(lines) ??
     [...closingLines].reverse().find((line) => PERSON.test(line) && line !== line.toUpperCase()) ??
     [...closingLines].reverse().map(trailingName).find(Boolean);

@@ -54,7 +54,26 @@ describe('questions about a document, not its content', () => {
     expect(metadataKind('Ai báo cáo hằng quý cho Ủy ban nhân dân xã?')).toBeUndefined();
   });
 
-  it.fails('reads "số mấy" of a Quy chế as its number, as of a Kế hoạch (main reads no kind)', () => {
+  it('reads "ký" as the verb only: not in "định kỳ", "kỷ luật", "diễn ra", nor a deadline to issue something', () => {
+    expect(metadataKind('Hướng dẫn của huyện được ký số vào ngày nào?')).toBe('date');
+    expect(metadataKind('Ban Thường vụ họp định kỳ vào ngày nào trong tháng?')).toBeUndefined();
+    expect(metadataKind('Ủy ban Kiểm tra gửi thông tin kỷ luật trước ngày nào?')).toBeUndefined();
+    expect(metadataKind('Hội thi diễn ra vào những ngày nào?')).toBeUndefined();
+    expect(metadataKind('Các xã phải ban hành kế hoạch trước ngày nào?')).toBeUndefined();
+  });
+
+  it('tells an effect, a replacement and an issuer question', () => {
+    expect(metadataKind('Quy chế nhà văn hóa có hiệu lực từ ngày nào?')).toBe('effective');
+    expect(metadataKind('Phương án bắt đầu áp dụng từ khi nào?')).toBe('effective');
+    expect(metadataKind('When does the decision take effect?')).toBe('effective');
+    expect(metadataKind('Chiến dịch thực hiện từ ngày nào đến ngày nào?')).toBeUndefined();
+    expect(metadataKind('Quyết định này thay thế văn bản nào?')).toBe('replaces');
+    expect(metadataKind('Quy chế do cơ quan nào ban hành?')).toBe('issuer');
+    expect(metadataKind('Ai ban hành kế hoạch cấp nước?')).toBe('issuer');
+    expect(metadataKind('Cơ quan nào phải ban hành kế hoạch trước ngày 30/6?')).toBeUndefined();
+  });
+
+  it('reads "số mấy" of a Quy chế as its number, as of a Kế hoạch', () => {
     expect(metadataKind('Quy chế của xã Suối Lâm số mấy?')).toBe('number');
   });
 });

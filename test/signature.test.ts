@@ -39,3 +39,52 @@ describe('signature and number from the text', () => {
     expect(headerNumberOf('Không có số.')).toBeUndefined();
   });
 });
+
+describe('signature blocks of other layouts', () => {
+  const block = (lines: string[]) => ['Nơi nhận:', '- Như trên;', '- Lưu: VT.', '', ...lines].join('\n');
+
+  it('reads a Markdown block, the span inside the emphasis', () => {
+    const text = block(['**TM. ỦY BAN NHÂN DÂN**', '**CHỦ TỊCH**', '', '*(Đã ký)*', '', '**Hà Văn Sơn**']);
+    const s = signatureOf(text)!;
+    expect(s.name.text).toBe('Hà Văn Sơn');
+    expect(text.slice(s.name.start, s.name.end)).toBe('Hà Văn Sơn');
+    expect(s.titles).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
+    // Markup is not text: the quote is the name, not the lines with their emphasis.
+    expect(s.block).toBeUndefined();
+  });
+
+  it('quotes a plain block whole, from its first title to the name', () => {
+    const text = block(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '(Đã ký)', 'Hà Văn Sơn']);
+    const s = signatureOf(text)!;
+    expect(text.slice(s.block!.start, s.block!.end)).toBe('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nHà Văn Sơn');
+  });
+
+  it('reads a block in a Markdown table beside the recipients', () => {
+    const text = ['| Nơi nhận: | T/L BAN THƯỜNG VỤ |', '| - Các chi bộ; | CHÁNH VĂN PHÒNG |', '| - Lưu VP. | |', '| | Lầu Mí Chá |'].join('\n');
+    const s = signatureOf(text)!;
+    expect(s.name.text).toBe('Lầu Mí Chá');
+    expect(s.titles).toEqual(['T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG']);
+    expect(s.block).toBeUndefined();
+  });
+
+  it('keeps a one-letter syllable of a name, sets a rank or degree aside, and tells a capitals name by its surname', () => {
+    expect(signatureOf(block(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Giàng A Páo']))?.name.text).toBe('Giàng A Páo');
+    expect(signatureOf(block(['CHỈ HUY TRƯỞNG', 'Đại tá Trịnh Quang Vinh']))?.name.text).toBe('Trịnh Quang Vinh');
+    expect(signatureOf(block(['Q. GIÁM ĐỐC', 'TS. Phí Thị Hạnh']))?.name.text).toBe('Phí Thị Hạnh');
+    expect(signatureOf(block(['T/M ĐẢNG ỦY', 'BÍ THƯ', 'ĐINH CÔNG TUẤN']))?.name.text).toBe('ĐINH CÔNG TUẤN');
+  });
+
+  it('takes the name a merged scan put at the end of a recipients line, under the titles beside the list', () => {
+    const text = ['Noi nhén: T/M BAN THUONG VU', '- Ban Bi thu (& bdo cdo), BI THU', '- Cac huyen uy,', '- Cac xa, phuong, Hoang Van Tién', '- Luu VP.'].join('\n');
+    const s = signatureOf(text)!;
+    expect(s.name.text).toBe('Hoang Van Tién');
+    expect(s.titles).toEqual(['T/M BAN THUONG VU', 'BI THU']);
+    expect(s.block).toBeUndefined();
+  });
+
+  it('takes no name from a recipients list without a title above it, and no chapter heading for a title', () => {
+    expect(signatureOf(['Nơi nhận:', '- Đồng chí Bí thư;', '- Lưu VT.', 'Trần Văn Hải'].join('\n'))).toBeUndefined();
+    const heading = signatureOf(['Chương IV', 'ĐIỀU KHOẢN THI HÀNH', 'Điều 9. Hiệu lực', 'Quy chế có hiệu lực từ ngày ký.', 'CHỦ TỊCH', 'Lò Văn Tâm'].join('\n'))!;
+    expect(heading.titles).toEqual(['CHỦ TỊCH']);
+  });
+});

@@ -9,12 +9,15 @@ import { looksEnglish, translateToVietnamese } from '../text/glossary.js';
 import { positionsOf, referenceIndex, tokenIndex } from '../retrieval/document-index.js';
 import { ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
+import { DOCUMENT_TYPES } from '../text/document-types.js';
 import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, quoteSection, READING_LABEL, sectionTitles } from './format.js';
 import { readingOfQuote, sliceReading } from '../text/reading-slice.js';
 import type { AnswerDraft } from './extractive.js';
-import { headerNumberOf, signatureOf } from './signature.js';
+import { headerNumberOf, segments, signatureOf } from './signature.js';
+import { validityStatements } from './validity.js';
+import { articleContent, articleCount, articleQuestion, whichArticle, type ArticleQuestion } from './article-lookup.js';
 
 /** What the answerer can read of the corpus: full document texts and chunks. */
 export interface CorpusView {
@@ -26,21 +29,72 @@ export interface CorpusView {
   list?(): DocumentMeta[];
 }
 
-export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic';
+export type MetadataKind = 'signer' | 'date' | 'basis' | 'number' | 'recipients' | 'topic' | 'effective' | 'replaces' | 'issuer';
 
 /** "Nghị quyết của tỉnh mà văn bản căn cứ …": the type named first is the basis's, not the document's. */
 const BASIS_NAMED_FIRST = /\b(huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)( cua)?( trung uong| tinh| tw)? (ma )?(no|ke hoach|kh|huong dan|van ban)( [a-z]+)?( duoc)? can cu\b/;
+
+/** Folded type names ("ke hoach|huong dan|…"), longest first: what a document is called in a question. */
+const TYPE_NAMES = DOCUMENT_TYPES.map((t) => t.folded)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** "ngày nào", "khi nào", "tháng mấy năm nào": a question about a date. */
+const WHEN = '(?:ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|thang may nam nao|thang nao nam nao|khi nao|bao gio|luc nao|hom nao)';
+/**
+ * The document's own date: "(được) ban hành / ký (số) / ra đời … ngày nào", the verb followed by the date asked
+ * or by what was issued ("ký hướng dẫn … vào ngày nào"). "Ký" is the verb only as a word of its own: "định kỳ",
+ * "nhiệm kỳ", "kỷ luật", "kỳ họp" fold to the same letters. "… ra ngày nào" only after the document ("Quy định 55
+ * ra ngày nào"), not "diễn ra". A deadline ("phải ban hành … trước ngày nào") is not the document's date.
+ */
+const ISSUE_VERB = '(?:(?<!\\b(?:cong tac|viec) )ban hanh|(?<!\\b(?:dinh|nhiem|hoc|hang|chu|thoi|moi|cac|tung|truong|ki|ky|hop|gia|nua|tieu|dac|ve) )k[iy](?! (?:luat|hop|niem|nang|thuat|cuong|cuc|vong|tich|thi|ket|cam|nghi|han|dieu|lam|phu|quy|uc)\\b)(?: so)?|ra doi|phat hanh)';
+const DEADLINE = '\\b(?:phai|truoc ngay|cham nhat|han chot|thoi han)\\b';
+const ISSUE_DATE = new RegExp(
+  [
+    `^(?!.*${DEADLINE}).*\\b${ISSUE_VERB} (?:(?:vao|tu|trong|luc) )?(?:${WHEN}|(?:${TYPE_NAMES}|van ban|hd|kh|no|nay|do)\\b.*\\b${WHEN})\\b`,
+    `^(?!.*${DEADLINE}|.*\\bdien ra\\b).*\\b(?:${TYPE_NAMES}|van ban|no|kh|hd)\\b.*\\bra (?:vao )?${WHEN}`,
+    '\\b(?:issued|signed|dated)\\b.*\\b(?:when|what date|which date)\\b|\\b(?:when|what date)\\b.*\\b(?:issued|signed)\\b',
+    '\\bngay ban hanh\\b|\\b(?:de|ghi) ngay (?:nao|bao nhieu|may|thang nam nao)\\b',
+    // "Quy định 22-QĐ/TW … có từ ngày nào": a numbered document and a date, nothing done by it.
+    '\\b\\d+-[a-z]+\\/[a-z]+\\b(?!.*\\b(?:hoan thanh|han|nop|bao cao|to chuc|thuc hien|trien khai)\\b).*\\bngay (?:nao|bao nhieu|may)\\s*$',
+  ].join('|'),
+);
+
+const ISSUER = new RegExp(
+  [
+    `^(?!.*${DEADLINE}).*\\b(?:(?:co quan|don vi|ai|cap|ban|to chuc) nao|do ai|ai) (?:da )?ban hanh(?: ra)?(?: (?:${TYPE_NAMES}|van ban|no)\\b.*)?$`,
+    '\\b(?:co quan|don vi|noi) ban hanh\\b.*\\b(?:nao|ai|gi)\\b',
+    '\\bwho (?:issued|issues)\\b|\\bissued by (?:whom|which|what)\\b|\\b(?:which|what) (?:body|agency|authority|office|organ|committee) (?:issued|issues)\\b',
+  ].join('|'),
+);
+
+/** "có hiệu lực (kể) từ ngày nào", "áp dụng từ khi nào", "ngày có hiệu lực", "take effect", "in force". */
+const EFFECTIVE = new RegExp(
+  [
+    `\\b(?:co hieu luc|hieu luc|ap dung|thi hanh)(?: thi hanh)?(?: (?:ke )?(?:tu|vao|tinh tu))? ${WHEN}\\b(?! den\\b)`,
+    `\\b(?:${TYPE_NAMES}|van ban|no)\\b.*\\bbat dau (?:duoc )?(?:ap dung|thuc hien|thi hanh|co hieu luc)\\b(?: (?:ke )?tu)? ${WHEN}\\b(?! den\\b)`,
+    '\\bngay (?:co )?hieu luc\\b|\\bhieu luc (?:thi hanh )?(?:tu|ke tu|la) (?:ngay|khi) (?:nao|gi)\\b',
+    '\\b(?:take|takes|took|taking) effect\\b|\\beffective (?:date|from)\\b|\\b(?:come|comes|came) into (?:force|effect)\\b|\\bin force\\b',
+  ].join('|'),
+);
 
 const KINDS: Array<[MetadataKind, RegExp]> = [
   // "mang số bao nhiêu", "số hiệu là gì", "Hướng dẫn của Tam Đường số mấy": the document's own number (not "làm theo
   // hướng dẫn số mấy", a cited one).
   // "số văn bản hành chính phải giảm bao nhiêu" counts documents: "số văn bản" asks the number only when the question word follows it.
-  ['number', /\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(ke hoach|huong dan|ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$/],
-  ['signer', /\b(k[iy] (voi|duoi) (chuc vu|chuc danh|cuong vi|tu cach)|ai (dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
-  ['date', /\b(ban hanh|k[iy]|ra doi|ra|issued|signed|dated)\b.*\b(ngay nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao|thang may nam nao|thang nao nam nao|khi nao|bao gio|luc nao|when)\b|\b(when|what date)\b.*\b(issued|signed)\b|\bngay ban hanh\b|\b(de|ghi) ngay (nao|bao nhieu|may|thang nam nao)\b|\b\d+-[a-z]+\/[a-z]+\b(?!.*\b(hoan thanh|han|nop|bao cao|to chuc|thuc hien|trien khai)\b).*\bngay (nao|bao nhieu|may)\s*$/],
+  ['number', new RegExp(String.raw`\b(mang so|so hieu|ky hieu)\b.*\b(bao nhieu|may|gi|nao)\b|\bso van ban( (nay|do|do la))?( la)? (bao nhieu|may|gi)\b|\b(ban hanh|ra) (ke hoach|huong dan|van ban|quyet dinh|nghi quyet|ket luan|chi thi|quy dinh)\b.*\bso (may|bao nhieu|gi)\b|\bwhat is the number\b|^(?:${TYPE_NAMES}|van ban)\b(?!.*\b(thuc hien|theo|can cu|trien khai|giam|cat)\b).*\bso (bao nhieu|may)\s*$`)],
+  ['signer', /\b(k[iy] (voi|duoi) (chuc vu|chuc danh|cuong vi|tu cach)|ai (da |dung ten |thay mat (?:[a-z]+ ){1,6})?k[iy]|chu k[iy]\b.*\b(cua ai|la ai|cua nguoi nao|cua dong chi nao)|nguoi k[iy]|k[iy] boi ai|do ai k[iy]|(dong chi|ong|ba|nguoi|lanh dao) nao k[iy]|(ho ten|ten) (dong chi|nguoi|lanh dao) k[iy]|who signed|signed by|signatory)\b/],
+  // "… có hiệu lực / áp dụng từ ngày nào", "bắt đầu áp dụng từ khi nào", "when does it take effect": the document's
+  // statement of its effect — not "thực hiện từ ngày nào đến ngày nào", a period of its content. Before the date: "quyết định ban hành … có hiệu lực khi nào" asks the effect.
+  ['effective', EFFECTIVE],
+  ['date', ISSUE_DATE],
   // "căn cứ hướng dẫn nào", "thực hiện văn bản nào của tỉnh", "căn cứ hướng dẫn của … ban hành ngày nào" — not "thực hiện Kết luận 226 xong khi nào".
   ['basis', /\b(can cu|thuc hien|cu the hoa)( vao)? (van ban|huong dan|hd|ket luan|nghi quyet|quy dinh|chi thi|ke hoach) ((so )?(nao|gi|may)\b|cua .*\b(nao|gi)\b)|\b(implement\w*|based on)\b.*\b(which|what)\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) does\b|\b(which|what) ([a-z]+ )?(document|guidance|guideline|conclusion|resolution|regulation|directive) (is|was|are|were)\b.*\bbased on\b|\bon what basis\b/],
   ['basis', BASIS_NAMED_FIRST],
+  // "… do cơ quan nào ban hành", "ai ban hành …", "cơ quan ban hành là ai", "who issued": the issuing body —
+  // not "cơ quan nào phải ban hành kế hoạch …", a duty the document gives.
+  ['issuer', ISSUER],
+  // "… thay thế văn bản nào", "bãi bỏ quyết định nào", "which document does it replace".
+  ['replaces', /\bthay the (?:cho )?(?:(?:van ban|[a-z]+ [a-z]+|[a-z]+) )?(?:nao|gi|so may|so nao|so bao nhieu)\b|\bbai bo (?:(?:van ban|[a-z]+ [a-z]+|[a-z]+) )?(?:nao|gi)\b|\b(?:replace[sd]?|supersede[sd]?)\b.*\b(?:which|what)\b|\b(?:which|what)\b.*\b(?:replace[sd]?|supersede[sd]?)\b/],
   // "Kế hoạch 121 nói về chủ đề gì", "trích yếu": the title lines under the document's type heading.
   ['topic', /\b(noi|ban) ve (chu de|van de|viec|noi dung) (gi|nao)\b|\bchu de (cua [a-z0-9 /-]+ )?(la )?gi\b|\btrich yeu\b|\bwhat (topic|subject)\b|\bwhat is [a-z0-9 /'-]+ about\b/],
   // "gửi báo cáo lên những cơ quan nào", "nơi nhận": the recipients list at the foot of the document.
@@ -49,7 +103,7 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
 ];
 
 export function metadataKind(question: string): MetadataKind | undefined {
-  const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ');
+  const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ').trim();
   const kinds = KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind);
   // "căn cứ hướng dẫn … ban hành ngày nào": the date of the basis, answered with the reference.
   return kinds.includes('basis') ? 'basis' : kinds[0];
@@ -71,6 +125,13 @@ function numberedInText(analysis: QueryAnalysis, documents: DocumentMeta[], corp
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** The share of a document's title words the question writes (its content terms, expansions included). */
+function titleShare(d: DocumentMeta, analysis: QueryAnalysis): number {
+  const asked = new Set(analysis.content.map((t) => t.term));
+  const words = new Set(fold(d.title).toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  return words.size ? [...words].filter((w) => asked.has(w)).length / words.size : 0;
+}
+
 /** The document a question is about: named by number, else the best-ranked passage's. */
 function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta | undefined {
   const keys = refKeysOf(analysis);
@@ -80,14 +141,24 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
   // back at is the one the last question was about, the first type it named.
   const pointsBack = analysis.followUp && /\b(van ban|no) (do|nay|ay)\b|\bno\b/.test(fold(analysis.question));
   const previous = analysis.text.split('\n')[1];
-  const subject = BASIS_NAMED_FIRST.test(fold(analysis.question)) ? undefined : (subjectType(analysis.question) ?? (pointsBack && previous ? subjectType(previous) : undefined));
+  // An English question names the type in English ("the guidance on …"): read through the glossary.
+  const asked = looksEnglish(analysis.question) ? translateToVietnamese(analysis.question) : analysis.question;
+  const subject = BASIS_NAMED_FIRST.test(fold(asked)) ? undefined : (subjectType(asked) ?? (pointsBack && previous ? subjectType(previous) : undefined));
   const ofType = (d: DocumentMeta) => !subject || !d.docType || fold(d.docType) === subject;
   const typed = (at: number) => !subject || index.types[at] === undefined || index.types[at] === subject;
   const named = positionsOf(index.own, keys).find(typed);
   if (named !== undefined) return documents[named];
   // The one document of the place the question (or the one it follows up) names ("… của Tam Đường").
-  const placed = documentsNamingPlace(analysis, documents).filter(ofType);
+  const placedAll = documentsNamingPlace(analysis, documents);
+  const placed = placedAll.filter(ofType);
   if (placed.length === 1) return placed[0];
+  // The place's documents are of other types ("kế hoạch thu gom rác" of a Phương án): the one whose title the
+  // question writes most of, when one does more than the others.
+  if (!placed.length && placedAll.length) {
+    const shares = placedAll.map((d) => titleShare(d, analysis)).sort((a, b) => b - a);
+    const best = placedAll.find((d) => titleShare(d, analysis) === shares[0]);
+    if (best && shares[0]! > 0 && shares[0]! > (shares[1] ?? 0)) return best;
+  }
   // The question names the issuer or place ("… của Ban Tổ chức Huyện ủy …"): the document that matches most
   // (the first in document order among equals), when it is the only one that matches that much.
   const counts = new Map<number, number>();
@@ -104,7 +175,10 @@ function targetDocument(analysis: QueryAnalysis, passages: Passage[], documents:
     } else if (n > secondN) secondN = n;
   }
   if (best >= 0 && bestN >= 3 && bestN > secondN) return documents[best];
-  return passages.find((p) => ofType(p.doc))?.doc ?? passages[0]?.doc;
+  const ofSubject = passages.find((p) => ofType(p.doc))?.doc;
+  // "Văn bản đó …" after a question about a type the corpus holds none of: a document the corpus only cites.
+  if (!ofSubject && pointsBack && subject && !documents.some(ofType)) return undefined;
+  return ofSubject ?? passages[0]?.doc;
 }
 
 const squash = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
@@ -188,10 +262,89 @@ const SIGNING_BLOCK = /(^|\n)((?:K\/T|T\/M|KT\.|TM\.)\s+\S[^\n]*\n[^\n]*\S[^\n]*
 
 const DATE_LINE = /ng[aà]y\s+\d{1,2}\s+th\S*\s+\d{1,2}\s+n\S*\s+\d{4}/iu;
 
-function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string): { span: { start: number; end: number }; fact: string } | undefined {
+/** Where a quote stands when it is not a section's text: the signature block. */
+interface QuotePlace {
+  sectionLabel: string;
+  sectionTitle: string;
+}
+
+interface Found {
+  span: { start: number; end: number };
+  fact: string;
+  place?: QuotePlace;
+}
+
+/** A scanned text's words as people can read them: the reading's slice for the span (OCR documents), else the text. */
+function readable(text: string, reading: string | undefined, span: { start: number; end: number }): string {
+  const scanned = text.slice(span.start, span.end);
+  return (reading && sliceReading(text, reading, span.start, span.end)) || scanned;
+}
+
+/**
+ * The signer from the signature block: the name under the titles ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Ngô
+ * Văn Bảy"), quoted as the block when its lines hold nothing else, else as the name alone (a scan that merged
+ * the columns puts the name at the end of a recipients line: the line is not quoted). A scanned name is given
+ * as its reading, the scan beside it.
+ */
+function signerFromBlock(meta: DocumentMeta, doc: DocumentLines, reading: string | undefined): Found | undefined {
+  const signature = signatureOf(doc.text);
+  if (!signature || (meta.signer && squash(signature.name.text) !== squash(meta.signer))) return undefined;
+  const name = readable(doc.text, reading, signature.name);
+  const titles = signature.titleSpans.map((t) => readable(doc.text, reading, t).replace(/\s+/g, ' ').trim());
+  const scanned = name !== signature.name.text ? ` (${READING_LABEL.toLowerCase()}; bản quét: “${signature.name.text}”)` : '';
+  return {
+    span: signature.block ?? signature.name,
+    fact: `Người ký: ${name}${scanned}${titles.length ? ` – ${titles.join(', ')}` : ''}.`,
+    place: { sectionLabel: 'phần chữ ký', sectionTitle: titles.join(' – ') },
+  };
+}
+
+/**
+ * Where the opening names the issuer: the line that writes most of its name ("… của Ủy ban nhân dân xã Suối
+ * Lâm)", "Ban Tuyên giáo Huyện ủy hướng dẫn …", a header's "TỈNH ỦY ĐIỆN BIÊN"), its whole name first, then
+ * shorter runs of its first or last words. A header segment beside the motto is quoted without the other column.
+ */
+function issuerSpan(doc: DocumentLines, issuer: string): { start: number; end: number } | undefined {
+  const words = issuer.split(/\s+/);
+  const opening = doc.lines.slice(0, 40).join('\n').length;
+  for (let k = words.length; k >= 2; k--) {
+    for (const run of new Set([words.slice(0, k).join(' '), words.slice(-k).join(' ')])) {
+      if (squash(run).length < 10) continue;
+      const line = lineWith(doc, run);
+      if (!line || line.start >= opening) continue;
+      const segment = segments(doc.text, line.start, line.end).find((seg) => squash(seg.text).includes(squash(run)));
+      return segment ?? line;
+    }
+  }
+  return undefined;
+}
+
+/** "Thực hiện …", "Căn cứ …" opening the text: a basis the document names without a number ("quy định của Trung ương"). */
+function openingBasis(doc: DocumentLines): Found | undefined {
+  let offset = 0;
+  for (const line of doc.lines.slice(0, 40)) {
+    const at = line.length - line.trimStart().length;
+    if (/^(thuc hien|can cu|cu the hoa)\b/.test(fold(line.trim()).toLowerCase())) {
+      const end = line.trimEnd().length;
+      return { span: { start: offset + at, end: offset + end }, fact: 'Văn bản căn cứ (phần mở đầu):' };
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, question: string, reading?: string): Found | undefined {
   if (kind === 'number' && meta.docNumber) {
     const span = lineWith(doc, meta.docNumber);
     return span && { span, fact: `Số hiệu: ${meta.docNumber}.` };
+  }
+  if (kind === 'issuer' && meta.issuer) {
+    const span = issuerSpan(doc, meta.issuer);
+    return span && { span, fact: `Cơ quan ban hành: ${meta.issuer}.` };
+  }
+  if (kind === 'signer') {
+    const block = signerFromBlock(meta, doc, reading);
+    if (block) return block;
   }
   if (kind === 'signer' && meta.signer) {
     const span = lineWith(doc, meta.signer);
@@ -205,16 +358,12 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
         return { span: { start, end: span.end }, fact: `Người ký: ${meta.signer} (${lines.map((l) => l.trim()).join(', ')}).` };
       }
     }
-    return span && { span, fact: `Người ký: ${meta.signer}.` };
+    return span && { span, fact: withSignerReading(`Người ký: ${meta.signer}.`, meta, doc.text, reading) };
   }
   // Metadata without a number or a signer: the header's "Số: …" and the signing block, read from the text.
   if (kind === 'number' && !meta.docNumber) {
     const number = headerNumberOf(doc.text);
     if (number) return { span: number, fact: `Số hiệu: ${number.text}.` };
-  }
-  if (kind === 'signer' && !meta.signer) {
-    const signature = signatureOf(doc.text);
-    if (signature) return { span: signature.name, fact: `Người ký: ${signature.name.text} (${signature.titles.join(', ')}).` };
   }
   // "… được ký với chức danh gì" of a document whose scan shows no name: its signing block's title lines ("K/T TRƯỞNG BAN").
   if (kind === 'signer' && !meta.signer && POSITION_ASKED.test(fold(question))) {
@@ -240,7 +389,8 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     const span = titleLines(doc, meta);
     return span && { span, fact: `Trích yếu: ${displayTitle(meta)}.` };
   }
-  if (kind === 'basis' && meta.references.length) {
+  if (kind === 'basis' && !meta.references.length) return openingBasis(doc);
+  if (kind === 'basis') {
     // Prefer the type and level the question names ("hướng dẫn nào của Trung ương").
     // An English question is read through the glossary ("central guidance" → "trung ương … hướng dẫn").
     const folded = fold(looksEnglish(question) ? translateToVietnamese(question) : question);
@@ -252,7 +402,7 @@ function quoteFor(kind: MetadataKind, meta: DocumentMeta, doc: DocumentLines, qu
     const fits = (number: string) => (!code || number.includes(`-${code}`)) && (!level || level.test(number));
     const own = meta.docNumber;
     const ref = meta.references.find((r) => r.number !== own && fits(r.number)) ?? meta.references.find((r) => r.number !== own);
-    if (!ref) return undefined;
+    if (!ref) return openingBasis(doc);
     const span = lineWith(doc, ref.text);
     return span && { span, fact: `Văn bản căn cứ: ${ref.text.replace(/\s+/g, ' ')}.` };
   }
@@ -307,7 +457,42 @@ function metasOf(corpus: CorpusView): DocumentMeta[] {
   return list;
 }
 
+/** "Điều 7 … quy định gì", "Điều nào quy định …": the article, from the document asked about (else the best-ranked ones'). */
+function articleAnswer(asked: ArticleQuestion, analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
+  const chunks = (docId: string) => chunksOf(corpus.chunks, docId);
+  // "Quy định 294-QĐ/TW có bao nhiêu điều": only the document numbered so is asked about, not one citing it.
+  const numbered = findDocRefs(analysis.question).length > 0;
+  const documents = articleDocuments(analysis, passages, metasOf(corpus)).filter((d) => !numbered || aboutRefs(d, analysis));
+  const found =
+    asked.mode === 'which'
+      ? documents.map((d) => whichArticle(d, chunks(d.id), analysis.content, analysis.question)).find(Boolean)
+      : asked.mode === 'count'
+        ? documents.slice(0, 1).map((d) => articleCount(d, chunks(d.id), analysis.question))[0]
+        : articleContent(asked, documents, chunks, analysis.question);
+  if (!found) return undefined;
+  const meta = corpus.documents.get(found.chunk.docId)?.meta;
+  return meta && draft(meta, found.chunk.text, found.span, found.fact, corpus, found.chunk.reading);
+}
+
+/**
+ * The documents an article question may be about, most likely first: named by number, then by place, then by
+ * how many of their title's words the question writes, then as the retriever ranked them (a Quy chế attached
+ * to a Quyết định is asked about by the Quy chế's name, so the type is not a filter here).
+ */
+function articleDocuments(analysis: QueryAnalysis, passages: Passage[], documents: DocumentMeta[]): DocumentMeta[] {
+  const ranked = [...new Set(passages.map((p) => p.doc))];
+  const keys = refKeysOf(analysis);
+  const byNumber = new Set(positionsOf(referenceIndex(documents).own, keys).map((at) => documents[at]!));
+  const byPlace = new Set(documentsNamingPlace(analysis, documents));
+  for (const d of [...byNumber, ...byPlace]) if (!ranked.includes(d)) ranked.push(d);
+  const score = (d: DocumentMeta) => (byNumber.has(d) ? 4 : 0) + (byPlace.has(d) ? 2 : 0) + titleShare(d, analysis);
+  return ranked.map((d, rank) => ({ d, rank, score: score(d) })).sort((a, b) => b.score - a.score || a.rank - b.rank).map(({ d }) => d);
+}
+
 export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], corpus: CorpusView): AnswerDraft | undefined {
+  // A question about one of the document's articles is not about the document as a whole ("Điều 7 nói về việc gì").
+  const asked = articleQuestion(analysis.question);
+  if (asked) return articleAnswer(asked, analysis, passages, corpus);
   const kind = metadataKind(analysis.question);
   if (!kind) return undefined;
   const documents = metasOf(corpus);
@@ -333,10 +518,15 @@ export function metadataAnswer(analysis: QueryAnalysis, passages: Passage[], cor
   // A plan for next year is issued late this year: the year after the date is the document's too.
   if (year && kind !== 'basis' && meta.date && !meta.date.startsWith(year) && !meta.date.startsWith(String(Number(year) - 1)) && !fold(meta.title).includes(year)) return undefined;
   if (kind === 'recipients') return recipientsAnswer(meta, analysis, corpus);
+  if (kind === 'effective' || kind === 'replaces') {
+    // Only the document's statement about itself answers; one about a document it cites is left to the content answerer.
+    const statement = validityStatements(kind, chunksOf(corpus.chunks, meta.id), meta, fold(analysis.question).toLowerCase())[0];
+    return statement?.itself ? draft(meta, statement.chunk.text, statement.span, statement.fact, corpus, statement.chunk.reading) : undefined;
+  }
   const doc = linesOf(stored);
-  const found = quoteFor(kind, meta, doc, analysis.question);
+  const found = quoteFor(kind, meta, doc, analysis.question, stored.reading);
   if (!found) return undefined;
-  return draft(meta, doc.text, found.span, withSignerReading(found.fact, meta, doc.text, stored.reading), corpus, stored.reading);
+  return draft(meta, doc.text, found.span, found.fact, corpus, stored.reading, found.place);
 }
 
 /** The lines under the type heading ("KẾ HOẠCH" / a scan's "KE HOACH") up to a blank line: the document's title as written. */
@@ -401,7 +591,7 @@ function withSignerReading(fact: string, meta: DocumentMeta, text: string, readi
 }
 
 /** `reading`: the restored reading of `text` (OCR documents), for the quote's reading. */
-function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView, reading?: string): AnswerDraft {
+function draft(meta: DocumentMeta, text: string, span: { start: number; end: number }, fact: string, corpus: CorpusView, reading?: string, place?: QuotePlace): AnswerDraft {
   const quote = clip(text, span, 420);
   const squashedQuote = squash(quote);
   const chunk = chunksOf(corpus.chunks, meta.id).find((c) => squashedChunks.get(c, () => squash(c.text)).includes(squashedQuote));
@@ -414,6 +604,7 @@ function draft(meta: DocumentMeta, text: string, span: { start: number; end: num
     ...(meta.date ? { date: meta.date } : {}),
     ...(chunk ? quoteSection(chunk, quote) : { section: '' }),
     ...(chunk ? sectionTitles(chunk) : { sectionTitle: '' }),
+    ...(place?.sectionTitle ? place : {}),
     quote,
     score: 1,
     ...(meta.ocr ? { ocr: true } : {}),
