@@ -12,7 +12,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { READING_VERSION, SyllableReader } from './reading.js';
-import { SyllableModel } from './syllable-model.js';
+import { PROVINCE_NAMES } from './provinces.js';
+import { SyllableModel, writtenPhrases } from './syllable-model.js';
 
 export const SYLLABLE_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../data/lexicon/vi-syllable-model.tsv.gz');
 
@@ -56,3 +57,20 @@ export function loadSyllableReader(cleanTexts: string[] = []): { reader: Syllabl
   for (const text of cleanTexts) hash.update('\u0000').update(text);
   return { reader: new SyllableReader(model.with(cleanTexts, CORPUS_WEIGHT), inventory), version: hash.digest('hex').slice(0, 16) };
 }
+
+let phrases: { all: string; names: string } | undefined;
+
+/**
+ * The shipped model's syllables and pairs as written (see writtenPhrases), and the provinces: what the
+ * restorers of titles and briefing questions know before a corpus's own clean documents. `names`: only
+ * phrases written with a capital (bodies, places, document types), for restoring headers, whose common
+ * words come from the corpus itself.
+ */
+export function shippedPhrases(kind: 'all' | 'names' = 'all'): string {
+  if (!phrases) {
+    const all = `${writtenPhrases(shippedModel().model)}\n${PROVINCE_NAMES.join('\n')}`;
+    phrases = { all, names: all.split('\n').filter((line) => /\p{Lu}/u.test(line)).join('\n') };
+  }
+  return phrases[kind];
+}
+

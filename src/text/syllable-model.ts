@@ -176,3 +176,32 @@ export class SyllableModel {
     return model;
   }
 }
+
+/**
+ * The model's syllables and pairs as clean text writes them, one phrase a line ("Ban Thường", "1 phút",
+ * "tổ chức"): what the surface-form restorers (Restorer, Vocabulary) learn before a corpus's own clean
+ * documents, so they work when a corpus has few. Each pair seen `minPair` times once (presence, not
+ * frequency: the corpus's own documents decide between forms they write); a capital where clean text
+ * writes one inside a sentence.
+ */
+export function writtenPhrases(model: SyllableModel, minPair = 2): string {
+  const written = (word: string, capital: boolean) => (capital ? word[0]!.toUpperCase() + word.slice(1) : word);
+  const capitalWord = (word: string) => (model.capitals.get(word) ?? 0) * 2 > model.count(word);
+  const lines: string[] = [];
+  const paired = new Set<string>();
+  for (const [key, n] of model.bigrams) {
+    if (n < minPair) continue;
+    const space = key.indexOf(' ');
+    const a = key.slice(0, space);
+    const b = key.slice(space + 1);
+    if (a === START || b === NUMBER) continue;
+    const second = (model.capitals.get(key) ?? 0) * 2 > n;
+    // Before a capital, a syllable clean text sometimes capitalises starts the name ("Điện Biên", not "của Luật").
+    const first = capitalWord(a) || (second && (model.capitals.get(a) ?? 0) * 10 >= model.count(a));
+    lines.push(`${a === NUMBER ? '1' : written(a, first)} ${written(b, second)}`);
+    paired.add(a).add(b);
+  }
+  for (const [word, n] of model.unigrams) if (n >= minPair && !paired.has(word) && word !== NUMBER) lines.push(written(word, capitalWord(word)));
+  return lines.join('\n');
+}
+
