@@ -76,13 +76,18 @@ export class SyllableModel {
     }
   }
 
+  /** Changes whenever a count does: callers may keep what they computed from the model while it stays. */
+  version = 0;
+
   add(word: string, count: number): void {
+    this.version++;
     this.unigrams.set(word, (this.unigrams.get(word) ?? 0) + count);
     this.total += count;
   }
 
   addPair(a: string, b: string, count: number): void {
     const key = `${a} ${b}`;
+    this.version++;
     const had = this.bigrams.get(key);
     if (had === undefined) this.followers.set(a, (this.followers.get(a) ?? 0) + 1);
     this.bigrams.set(key, (had ?? 0) + count);
@@ -132,14 +137,68 @@ export class SyllableModel {
 
   /** -log P(word | previous), Witten-Bell interpolated with the unigram. */
   cost(previous: string, word: string): number {
-    const uni = Math.exp(-this.unigramCost(word));
-    const seen = previous === START ? 0 : this.unigrams.get(previous) ?? 0;
+    return this.costAfter(previous, this.history(previous), word, Math.exp(-this.unigramCost(word)));
+  }
+
+  /** What cost() needs of `previous` alone: a decoder weighing many pairs computes it once per syllable. */
+  history(previous: string): { lambda: number; outgoing: number } | undefined {
     const kinds = this.followers.get(previous) ?? 0;
-    if (!kinds) return -Math.log(uni);
+    if (!kinds) return undefined;
+    const outgoing = previous === START ? this.startTotal() : this.unigrams.get(previous) ?? 0;
+    return { lambda: outgoing / (outgoing + kinds), outgoing };
+  }
+
+  /** cost(previous, word) from history(previous) and P(word) (exp(-unigramCost(word))). */
+  costAfter(previous: string, history: { lambda: number; outgoing: number } | undefined, word: string, probability: number): number {
+    if (!history) return -Math.log(probability);
     const pairs = this.bigrams.get(`${previous} ${word}`) ?? 0;
-    const outgoing = previous === START ? this.startTotal() : seen;
-    const lambda = outgoing / (outgoing + kinds);
-    return -Math.log(lambda * (pairs / outgoing) + (1 - lambda) * uni);
+    return -Math.log(history.lambda * (pairs / history.outgoing) + (1 - history.lambda) * probability);
+  }
+
+  /**
+   * Runs `use` with `text` learned at `weight`, then forgets it exactly (every count it touched is put
+   * back): a reader learns each scan's own words for that scan only, without copying the whole model.
+   */
+  learning<T>(text: string, weight: number, use: () => T): T {
+    const saved = { unigrams: new Map<string, number | undefined>(), bigrams: new Map<string, number | undefined>(), capitals: new Map<string, number | undefined>(), followers: new Map<string, number | undefined>() };
+    const remember = (map: Map<string, number>, into: Map<string, number | undefined>, key: string) => {
+      if (!into.has(key)) into.set(key, map.get(key));
+    };
+    for (const sentence of syllableStream(text)) {
+      let previous = START;
+      for (const { word, capital } of sentence) {
+        if (!word) {
+          previous = START;
+          continue;
+        }
+        remember(this.unigrams, saved.unigrams, word);
+        remember(this.bigrams, saved.bigrams, `${previous} ${word}`);
+        remember(this.followers, saved.followers, previous);
+        if (capital) {
+          remember(this.capitals, saved.capitals, word);
+          remember(this.capitals, saved.capitals, `${previous} ${word}`);
+        }
+        previous = word;
+      }
+    }
+    const total = this.total;
+    const starts = this.starts;
+    this.learn(text, weight);
+    this.starts = undefined;
+    try {
+      return use();
+    } finally {
+      const restore = (map: Map<string, number>, from: Map<string, number | undefined>) => {
+        for (const [key, value] of from) value === undefined ? map.delete(key) : map.set(key, value);
+      };
+      restore(this.unigrams, saved.unigrams);
+      restore(this.bigrams, saved.bigrams);
+      restore(this.capitals, saved.capitals);
+      restore(this.followers, saved.followers);
+      this.total = total;
+      this.starts = starts;
+      this.version++;
+    }
   }
 
   private starts?: number;
