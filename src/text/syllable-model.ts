@@ -47,6 +47,21 @@ export function syllableStream(text: string): Learned[][] {
   return sentences;
 }
 
+/** Each syllable of a text with the one before it in its sentence (START first): what learning counts. */
+function* occurrences(text: string): Generator<{ previous: string; word: string; capital: boolean }> {
+  for (const sentence of syllableStream(text)) {
+    let previous = START;
+    for (const { word, capital } of sentence) {
+      if (!word) {
+        previous = START;
+        continue;
+      }
+      yield { previous, word, capital };
+      previous = word;
+    }
+  }
+}
+
 export class SyllableModel {
   readonly unigrams = new Map<string, number>();
   readonly bigrams = new Map<string, number>();
@@ -58,20 +73,12 @@ export class SyllableModel {
 
   /** Adds clean text: every syllable and every pair of neighbours in a sentence. */
   learn(text: string, weight = 1): void {
-    for (const sentence of syllableStream(text)) {
-      let previous = START;
-      for (const { word, capital } of sentence) {
-        if (!word) {
-          previous = START;
-          continue;
-        }
-        this.add(word, weight);
-        this.addPair(previous, word, weight);
-        if (capital) {
-          this.addCapital(word, weight);
-          this.addCapital(`${previous} ${word}`, weight);
-        }
-        previous = word;
+    for (const { previous, word, capital } of occurrences(text)) {
+      this.add(word, weight);
+      this.addPair(previous, word, weight);
+      if (capital) {
+        this.addCapital(word, weight);
+        this.addCapital(`${previous} ${word}`, weight);
       }
     }
   }
@@ -164,21 +171,13 @@ export class SyllableModel {
     const remember = (map: Map<string, number>, into: Map<string, number | undefined>, key: string) => {
       if (!into.has(key)) into.set(key, map.get(key));
     };
-    for (const sentence of syllableStream(text)) {
-      let previous = START;
-      for (const { word, capital } of sentence) {
-        if (!word) {
-          previous = START;
-          continue;
-        }
-        remember(this.unigrams, saved.unigrams, word);
-        remember(this.bigrams, saved.bigrams, `${previous} ${word}`);
-        remember(this.followers, saved.followers, previous);
-        if (capital) {
-          remember(this.capitals, saved.capitals, word);
-          remember(this.capitals, saved.capitals, `${previous} ${word}`);
-        }
-        previous = word;
+    for (const { previous, word, capital } of occurrences(text)) {
+      remember(this.unigrams, saved.unigrams, word);
+      remember(this.bigrams, saved.bigrams, `${previous} ${word}`);
+      remember(this.followers, saved.followers, previous);
+      if (capital) {
+        remember(this.capitals, saved.capitals, word);
+        remember(this.capitals, saved.capitals, `${previous} ${word}`);
       }
     }
     const total = this.total;
