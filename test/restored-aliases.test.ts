@@ -21,7 +21,7 @@ function chunk(text: string, ocr: boolean, n = 0): Chunk {
 }
 
 describe('restored readings of OCR chunks', () => {
-  const restorer = new Restorer(CLEAN, shippedPhrases('names'));
+  const restorer = new Restorer(CLEAN, shippedPhrases());
 
   it('notes each confident reading the restorer changed, only for OCR chunks', () => {
     const aliases = restoredTerms(chunk(OCR_TEXT, true), restorer);
