@@ -12,7 +12,7 @@ import { Restorer } from '../src/text/restorer.js';
 import { readingOfQuote } from '../src/text/reading-slice.js';
 import { damage } from '../src/text/reading.js';
 import { readTitles } from './read-titles.js';
-import { loadSyllableReader } from '../src/text/reading-model.js';
+import { loadSyllableReader, shippedPhrases } from '../src/text/reading-model.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { foldedSyllables, searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
@@ -137,9 +137,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   });
   const isOcr = (p: (typeof prepared)[number]) => p.quality.score < OCR_THRESHOLD || Boolean(p.scanned);
   const cleanTexts = prepared.filter((p) => !isOcr(p)).map((p) => p.cleaned.text);
-  const vocabulary = Vocabulary.fromTexts(cleanTexts);
-  // …and so do the words that restore OCR-damaged titles for display.
-  const restorer = prepared.some(isOcr) ? new Restorer(cleanTexts) : undefined;
+  const vocabulary = Vocabulary.fromTexts(cleanTexts, shippedPhrases('names'));
+  // …and so do the words that restore OCR-damaged titles for display and give OCR chunks their alias terms,
+  // after the shipped model's phrases (headers learn only its names: their common words come from the corpus).
+  const restorer = prepared.some(isOcr) ? new Restorer(cleanTexts, shippedPhrases()) : undefined;
   // Readings people are shown for OCR documents (a syllable-pair model of clean Vietnamese, which also learns
   // this corpus's clean documents: they write the names its scans damage), cached by text.
   const reader = restorer ? loadSyllableReader(cleanTexts) : undefined;

@@ -4,6 +4,7 @@ import { Restorer } from '../src/briefing/restore.js';
 import { isNearDuplicate, selectProportional, syllableSet } from '../src/briefing/select.js';
 import { classify } from '../src/briefing/clauses.js';
 import type { BriefingItem } from '../src/briefing/types.js';
+import { shippedPhrases } from '../src/text/reading-model.js';
 
 const clean = [
   'Phát biểu khai mạc không quá 10 phút; kết luận không quá 50 phút; tham luận không quá 10 phút.',
@@ -11,7 +12,7 @@ const clean = [
 ];
 
 describe('OCR word restoration (questions only)', () => {
-  const restorer = new Restorer(clean);
+  const restorer = new Restorer(clean, shippedPhrases());
   it('restores damaged syllables from clean text and context', () => {
     expect(restorer.restore('két luén khong qua 50 phut').text).toBe('kết luận không quá 50 phút');
     expect(restorer.restore('Héi nghi truc tuyén').text.toLowerCase()).toBe('hội nghị trực tuyến');

@@ -7,8 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { damage } from '../src/text/reading.js';
-import { loadSyllableReader } from '../src/text/reading-model.js';
+import { fold } from '../src/text/fold.js';
+import { damage, NO_KEEP_COSTS, SyllableReader } from '../src/text/reading.js';
+import { loadSyllableReader, SYLLABLE_MODEL_PATH } from '../src/text/reading-model.js';
+import { SyllableModel } from '../src/text/syllable-model.js';
 import { readingOfQuote, sliceReading } from '../src/text/reading-slice.js';
 
 const { reader } = loadSyllableReader();
@@ -52,6 +54,29 @@ describe('SyllableReader', () => {
     const learned = loadSyllableReader(own);
     expect(learned.reader.read(scanned).text).toBe('ỦY BAN NHÂN DÂN\nHUYỆN MƯỜNG KHƯƠNG');
     expect(learned.version).not.toBe(loadSyllableReader().version);
+  });
+
+  it('keeps a word that is already a syllable unless the context asks for another, and offers one spelling of a syllable', () => {
+    const keeping = new SyllableReader(SyllableModel.parse(readFileSync(SYLLABLE_MODEL_PATH)), [], { valid: { light: 4, heavy: 4 }, name: { light: 8, heavy: 8 } });
+    const free = new SyllableReader(SyllableModel.parse(readFileSync(SYLLABLE_MODEL_PATH)), [], NO_KEEP_COSTS);
+    // "Thanh" inside a sentence is a name: as scanned, however much "thành" pairs with its neighbours.
+    const scanned = 'Ong Le Van Thanh pho trach cong tac.';
+    expect(keeping.read(scanned).words.find((w) => w.scanned === 'Thanh')!.read).toBe('Thanh');
+    // Damage the pair model clearly reads still changes.
+    expect(keeping.read('két luén khong qua 50 phut').text).toBe(free.read('két luén khong qua 50 phut').text);
+    // "uỷ" and "ủy" are one syllable: a scan reads in one spelling only.
+    const spellings = new Set(free.read('Dang uy xa, Tinh uy, Huyen uy, uy ban, Uy ban nhan dan').words.map((w) => w.read.toLowerCase()).filter((w) => fold(w) === 'uy' && w !== 'uy'));
+    expect(spellings.size).toBeLessThanOrEqual(1);
+  });
+
+  it('learns a scan\'s own words for that scan only: the model is left exactly as it was', () => {
+    const model = SyllableModel.parse(readFileSync(SYLLABLE_MODEL_PATH));
+    const before = model.serialize().toString();
+    const seen = model.learning('Xã Phìn Hồ và Phìn Hồ. Thôn Nậm Khao', 0.7, () => [model.count('phìn'), model.pair('phìn', 'hồ')]);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[1]).toBeGreaterThan(0);
+    expect(model.serialize().toString()).toBe(before);
+    expect(model.cost('xã', 'phìn')).toBe(SyllableModel.parse(readFileSync(SYLLABLE_MODEL_PATH)).cost('xã', 'phìn'));
   });
 
   it('measures damage: clean text light, text without marks heavy', () => {

@@ -11,6 +11,7 @@ import { analyzeQuery } from '../src/retrieval/query.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
 import { Restorer } from '../src/text/restorer.js';
 import type { Chunk } from '../src/types.js';
+import { shippedPhrases } from '../src/text/reading-model.js';
 
 const CLEAN = ['Tỷ lệ xử lý hồ sơ, thủ tục hành chính trên môi trường số đạt từ 95% trở lên.', 'Ban Bí thư chỉ đạo tinh giản hội nghị.'];
 const OCR_TEXT = 'Ty 1€ xir Iy hd so, thu tuc hanh chinh trén moi trudng s6 dat tir 95% tré 18n.';
@@ -20,7 +21,7 @@ function chunk(text: string, ocr: boolean, n = 0): Chunk {
 }
 
 describe('restored readings of OCR chunks', () => {
-  const restorer = new Restorer(CLEAN);
+  const restorer = new Restorer(CLEAN, shippedPhrases());
 
   it('notes each confident reading the restorer changed, only for OCR chunks', () => {
     const aliases = restoredTerms(chunk(OCR_TEXT, true), restorer);

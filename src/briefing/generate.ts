@@ -8,6 +8,7 @@ import { documentLabel, toCitation } from '../answer/format.js';
 import { AppError } from '../errors.js';
 import type { DocumentLibrary } from '../http/documents.js';
 import { fold } from '../text/fold.js';
+import { shippedPhrases } from '../text/reading-model.js';
 import type { Chunk, DocumentMeta } from '../types.js';
 import { chunkClauses } from './clauses.js';
 import { RuleQuestionWriter } from './questions.js';
@@ -62,7 +63,7 @@ export class BriefingService {
     const key = docs.map((d) => `${d.id}:${d.chars}`).join('|');
     if (this.restorerFor?.key !== key) {
       const texts = docs.filter((d) => !d.ocr).flatMap((d) => this.deps.library.chunksOf(d.id).map((c) => c.text));
-      this.restorerFor = { key, restorer: new Restorer(texts) };
+      this.restorerFor = { key, restorer: new Restorer(texts, shippedPhrases()) };
     }
     return this.restorerFor.restorer;
   }

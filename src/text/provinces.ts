@@ -5,7 +5,7 @@
  */
 import { fold } from './fold.js';
 
-const NAMES = [
+export const PROVINCE_NAMES = [
   'An Giang', 'Bà Rịa - Vũng Tàu', 'Bắc Giang', 'Bắc Kạn', 'Bạc Liêu', 'Bắc Ninh', 'Bến Tre', 'Bình Định', 'Bình Dương',
   'Bình Phước', 'Bình Thuận', 'Cà Mau', 'Cần Thơ', 'Cao Bằng', 'Đà Nẵng', 'Đắk Lắk', 'Đắk Nông', 'Điện Biên', 'Đồng Nai',
   'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hà Nam', 'Hà Nội', 'Hà Tĩnh', 'Hải Dương', 'Hải Phòng', 'Hậu Giang', 'Hòa Bình',
@@ -16,8 +16,8 @@ const NAMES = [
 ];
 
 /** Capitalised as written ("Lai Châu"). */
-const WRITTEN = new RegExp(`(?<![\\p{L}])(${NAMES.map((n) => n.replace(/ - /g, '\\s*-\\s*')).join('|')})(?![\\p{L}])`, 'gu');
-const FOLDED = NAMES.map((n) => fold(n).replace(/\s*-\s*/g, ' '));
+const WRITTEN = new RegExp(`(?<![\\p{L}])(${PROVINCE_NAMES.map((n) => n.replace(/ - /g, '\\s*-\\s*')).join('|')})(?![\\p{L}])`, 'gu');
+const FOLDED = PROVINCE_NAMES.map((n) => fold(n).replace(/\s*-\s*/g, ' '));
 /** Words after which a folded name is a place: "tỉnh (ủy) …", "thành phố / tp …", "ở / tại / của …", English "in / of …", or the question's start. */
 const PLACE_MARKS = new Set(['', 'tinh', 'uy', 'pho', 'tp', 'o', 'tai', 'cua', 'in', 'of']);
 

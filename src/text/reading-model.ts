@@ -11,10 +11,22 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { READING_VERSION, SyllableReader } from './reading.js';
-import { SyllableModel } from './syllable-model.js';
+import { type KeepCosts, NO_KEEP_COSTS, READING_VERSION, SyllableReader } from './reading.js';
+import { PROVINCE_NAMES } from './provinces.js';
+import { SyllableModel, writtenPhrases } from './syllable-model.js';
 
 export const SYLLABLE_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../data/lexicon/vi-syllable-model.tsv.gz');
+/** How much a change of a word that is already a syllable must be supported (scripts/calibrate-reading.ts). */
+export const READING_CALIBRATION_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../data/lexicon/reading-calibration.json');
+
+function calibration(): { keep: KeepCosts; data: string } {
+  try {
+    const data = readFileSync(READING_CALIBRATION_PATH, 'utf8');
+    return { keep: (JSON.parse(data) as { keep: KeepCosts }).keep, data };
+  } catch {
+    return { keep: NO_KEEP_COSTS, data: '' };
+  }
+}
 
 /** The hunspell-vi word list: one syllable a line (its first line is the count). */
 function hunspellSyllables(): string[] {
@@ -31,13 +43,14 @@ function hunspellSyllables(): string[] {
  */
 const CORPUS_WEIGHT = 20;
 
-let shipped: { model: SyllableModel; inventory: string[]; data: Buffer } | undefined;
+let shipped: { model: SyllableModel; inventory: string[]; data: Buffer; keep: KeepCosts; calibration: string } | undefined;
 let reader: { reader: SyllableReader; version: string } | undefined;
 
-function shippedModel(): { model: SyllableModel; inventory: string[]; data: Buffer } {
+function shippedModel(): NonNullable<typeof shipped> {
   if (!shipped) {
     const data = readFileSync(SYLLABLE_MODEL_PATH);
-    shipped = { model: SyllableModel.parse(data), inventory: hunspellSyllables(), data };
+    const { keep, data: calibrated } = calibration();
+    shipped = { model: SyllableModel.parse(data), inventory: hunspellSyllables(), data, keep, calibration: calibrated };
   }
   return shipped;
 }
@@ -47,12 +60,29 @@ function shippedModel(): { model: SyllableModel; inventory: string[]; data: Buff
  * `cleanTexts`, the reader has also learned them (the corpus being built); without, the shipped model alone.
  */
 export function loadSyllableReader(cleanTexts: string[] = []): { reader: SyllableReader; version: string } {
-  const { model, inventory, data } = shippedModel();
-  const hash = createHash('sha256').update(READING_VERSION).update(data);
+  const { model, inventory, data, keep, calibration } = shippedModel();
+  const hash = createHash('sha256').update(READING_VERSION).update(data).update(calibration);
   if (!cleanTexts.length) {
-    reader ??= { reader: new SyllableReader(model, inventory), version: hash.digest('hex').slice(0, 16) };
+    reader ??= { reader: new SyllableReader(model, inventory, keep), version: hash.digest('hex').slice(0, 16) };
     return reader;
   }
   for (const text of cleanTexts) hash.update('\u0000').update(text);
-  return { reader: new SyllableReader(model.with(cleanTexts, CORPUS_WEIGHT), inventory), version: hash.digest('hex').slice(0, 16) };
+  return { reader: new SyllableReader(model.with(cleanTexts, CORPUS_WEIGHT), inventory, keep), version: hash.digest('hex').slice(0, 16) };
 }
+
+let phrases: { all: string; names: string } | undefined;
+
+/**
+ * The shipped model's syllables and pairs as written (see writtenPhrases), and the provinces: what the
+ * restorers of titles and briefing questions know before a corpus's own clean documents. `names`: only
+ * phrases written with a capital (bodies, places, document types), for restoring headers, whose common
+ * words come from the corpus itself.
+ */
+export function shippedPhrases(kind: 'all' | 'names' = 'all'): string {
+  if (!phrases) {
+    const all = `${writtenPhrases(shippedModel().model)}\n${PROVINCE_NAMES.join('\n')}`;
+    phrases = { all, names: all.split('\n').filter((line) => /\p{Lu}/u.test(line)).join('\n') };
+  }
+  return phrases[kind];
+}
+

@@ -10,11 +10,11 @@
 import { Channel, HEAVY, LIGHT, type ChannelCosts, encode } from './ocr-channel.js';
 import { NUMBER, START, type SyllableModel } from './syllable-model.js';
 import { isVietnameseSyllable } from '../../ingest/ocr-quality.js';
-import { fold } from './fold.js';
+import { fold, normalizeTonePlacement } from './fold.js';
 import { cheapestPath } from './viterbi.js';
 
 /** Changes whenever the reading algorithm does (cached readings are keyed by it). */
-export const READING_VERSION = 'reading-3';
+export const READING_VERSION = 'reading-4';
 
 /** One scanned word as read. */
 export interface ReadWord {
@@ -81,20 +81,48 @@ function mix(a: ChannelCosts, b: ChannelCosts, t: number): ChannelCosts {
   return out;
 }
 
+/**
+ * Extra cost (nats) of changing a scanned word that is itself a known syllable, for a light and a heavy scan,
+ * and more for a capitalised word inside a sentence (a name: "Long", "Thanh"): a word that is already
+ * Vietnamese stays unless the context clearly asks for another. Fitted on the OCR pairs by leave-one-document-out
+ * cross-validation (scripts/calibrate-reading.ts writes data/lexicon/reading-calibration.json).
+ */
+export interface KeepCosts {
+  valid: { light: number; heavy: number };
+  name: { light: number; heavy: number };
+}
+
+export const NO_KEEP_COSTS: KeepCosts = { valid: { light: 0, heavy: 0 }, name: { light: 0, heavy: 0 } };
+
 export class SyllableReader {
   /** Known syllables by length, the candidates for a scanned word. */
   private readonly byLength = new Map<number, Array<{ word: string; code: Int16Array }>>();
+  private readonly known = new Set<string>();
   /** Channels by damage level (rounded): each caches its character-pair costs. */
   private readonly channels = new Map<number, Channel>();
   private readonly memo = new Map<string, Array<[string, number]>>();
+  /** Pair-cost matrices of neighbouring words' readings, valid for one model at one version. */
+  private links: { model?: SyllableModel; version: number; matrices: Map<string, Float64Array> } = { version: -1, matrices: new Map() };
 
   constructor(
     private readonly model: SyllableModel,
     inventory: Iterable<string>,
+    /** Public so a calibration can try values on one reader (its candidate memo is the costly part). */
+    public keep: KeepCosts = NO_KEEP_COSTS,
+    /** Whether a known syllable that fits its scanned context skips the weighing of candidates. */
+    public prefilter = true,
+    public beam = Infinity,
   ) {
-    const known = new Set<string>();
+    const known = this.known;
     for (const word of inventory) if (isVietnameseSyllable(word)) known.add(word.normalize('NFC').toLowerCase());
     for (const [word, n] of model.unigrams) if (n >= 2 && isVietnameseSyllable(word)) known.add(word);
+    // "uỷ" and "ủy" are one syllable with its tone mark placed two ways: offer only the spelling clean text
+    // writes more often, or a scan is read in the other spelling when its pairs happen to favour it.
+    for (const word of [...known]) {
+      const modern = normalizeTonePlacement(word);
+      if (modern === word || !known.has(modern)) continue;
+      known.delete(model.count(word) > model.count(modern) ? modern : word);
+    }
     for (const word of known) {
       const list = this.byLength.get(word.length) ?? [];
       list.push({ word, code: encode(word) });
@@ -112,14 +140,20 @@ export class SyllableReader {
     const limit = 2.6 + 0.6 * level;
     const weight = CHANNEL_WEIGHT.light * (1 - level) + CHANNEL_WEIGHT.heavy * level;
     const nfc = text.normalize('NFC');
-    const model = this.withOwnWords(nfc, level);
+    const own = this.ownWords(nfc, level);
+    // The model learns the text's own words for this read only (no copy of the model).
+    return own ? this.model.learning(own, 1 - level, () => this.readWith(nfc, this.model, { channel, limit, weight, level })) : this.readWith(nfc, this.model, { channel, limit, weight, level });
+  }
+
+  private readWith(nfc: string, model: SyllableModel, settings: { channel: Channel; limit: number; weight: number; level: number }): Reading {
+    const { level } = settings;
     const words: ReadWord[] = [];
     let out = '';
     let last = 0;
     for (const line of lines(nfc)) {
       const tokens = tokenize(nfc, line.start, line.end);
       for (const sentence of sentencesOf(tokens)) {
-        const chosen = this.decode(sentence, { channel, limit, weight }, model);
+        const chosen = this.decode(sentence, settings, model);
         sentence.forEach((token, i) => {
           const choice = chosen[i]!;
           const capitals = allCaps(token.core) && (allCaps(sentence[i - 1]?.core) || allCaps(sentence[i + 1]?.core));
@@ -137,19 +171,19 @@ export class SyllableReader {
   }
 
   /**
-   * The model plus the text's own well-formed marked syllables that clean text rarely has: a scan
+   * The text's own well-formed marked syllables that clean text rarely has: a scan
    * that reads "Đông Lâm" ten times is read as saying it. Only rare ones, so a scanner's habit
    * ("đẳng" for "đảng") does not teach itself. Worth more the lighter the damage.
    */
-  private withOwnWords(text: string, level: number): SyllableModel {
+  private ownWords(text: string, level: number): string | undefined {
     const words = text.split(/\s+/).length;
-    if (words < 200 || level >= 0.9) return this.model;
+    if (words < 200 || level >= 0.9) return undefined;
     const own = text
       .split('\n')
       .map((line) => line.split(/\s+/).map((token) => (/^[^\p{L}]*(\p{L}+)[^\p{L}]*$/u.exec(token)?.[1] ?? '')).map((w) => (/[^\x00-\x7f]/.test(w) && isVietnameseSyllable(w) && this.model.count(w.toLowerCase()) < 3 ? w : '|')).join(' '))
       .join('\n')
       .replace(/\|/g, '.');
-    return this.model.with([own], 1 - level);
+    return own;
   }
 
   /** Known syllables the scanned letters may stand for, cheapest first. */
@@ -173,27 +207,72 @@ export class SyllableReader {
   }
 
   /** Viterbi over one sentence: channel cost of each reading plus the pair model's cost of the sequence. */
-  private decode(tokens: Token[], { channel, limit, weight }: { channel: Channel; limit: number; weight: number }, model: SyllableModel): Array<{ word?: string; symbol: string; uncertain: boolean }> {
-    type Option = { word?: string; symbol: string; channel: number; unigram: number };
+  private decode(tokens: Token[], { channel, limit, weight, level }: { channel: Channel; limit: number; weight: number; level: number }, model: SyllableModel): Array<{ word?: string; symbol: string; uncertain: boolean }> {
+    type Option = { word?: string; symbol: string; channel: number; unigram: number; change: number; history?: { lambda: number; outgoing: number }; probability?: number; index?: number };
+    const symbols = tokens.map((token) => fixedSymbol(token.core) ?? token.core.toLowerCase());
+    // Paired with the scanned neighbour before / after; a heavy scan's unmarked words pair by chance more often, so there both.
+    const fits = (i: number, word: string) => {
+      const before = i > 0 && model.pair(symbols[i - 1]!, word) > 0;
+      const after = i + 1 < tokens.length && model.pair(word, symbols[i + 1]!) > 0;
+      return level < 0.5 ? before || after : before && after;
+    };
     const lattice: Option[][] = tokens.map((token, i) => {
       const symbol = fixedSymbol(token.core);
-      if (symbol) return [{ symbol, channel: 0, unigram: 0 }];
+      if (symbol) return [{ symbol, channel: 0, unigram: 0, change: 0 }];
       const scanned = token.core.toLowerCase();
+      // A known syllable that clean text writes beside a neighbour as scanned fits its context: it stays,
+      // and its neighbours are read against it (most of a light scan; no candidates to weigh).
+      if (this.prefilter && this.known.has(scanned) && model.count(scanned) > 0 && fits(i, scanned)) {
+        return [{ word: scanned, symbol: scanned, channel: 0, unigram: 0, change: 0 }];
+      }
+      // Changing a word that is already a syllable costs extra; more for a name inside a sentence.
+      const keep = this.known.has(scanned) ? (i > 0 && /^\p{Lu}\p{Ll}/u.test(token.core) ? this.keep.name : this.keep.valid) : undefined;
+      const change = keep ? keep.light * (1 - level) + keep.heavy * level : 0;
       const options: Option[] = [];
       for (const [word, cost] of this.candidates(scanned, channel, limit)) {
-        options.push({ word, symbol: word, channel: cost, unigram: model.unigramCost(word) });
+        options.push({ word, symbol: word, channel: cost, unigram: model.unigramCost(word), change: word === scanned ? 0 : change });
       }
       // Rank by channel + unigram, keep the best few for the pair model to decide among.
       options.sort((a, b) => weight * a.channel + a.unigram - (weight * b.channel + b.unigram));
-      const kept = options.slice(0, MAX_OPTIONS);
+      // Readings far behind the best on their own letters and frequency cannot be won back by one pair.
+      const first = options[0] ? weight * options[0].channel + options[0].unigram : 0;
+      const kept = options.slice(0, MAX_OPTIONS).filter((o) => weight * o.channel + o.unigram <= first + this.beam);
       const known = kept.some((o) => o.word === scanned);
-      if (!known) kept.push({ symbol: UNKNOWN, channel: 0, unigram: 0 });
+      if (!known) {
+        const self = options.find((o) => o.word === scanned);
+        kept.push(self ?? { symbol: UNKNOWN, channel: 0, unigram: 0, change: 0 });
+      }
       return kept;
+    });
+    // The parts of each pair's cost that depend on one side only, once per option (the lattice weighs every pair).
+    const start = model.history(START);
+    for (const options of lattice) {
+      options.forEach((option, index) => {
+        option.index = index;
+        option.history = model.history(option.symbol);
+        option.probability = Math.exp(-model.unigramCost(option.symbol));
+      });
+    }
+    const linkCost = (prev: Option | undefined, option: Option) => (option.symbol === UNKNOWN ? 0 : model.costAfter(prev?.symbol ?? START, prev ? prev.history : start, option.symbol, option.probability!));
+    // Pair costs between two neighbours' readings, kept while the model is unchanged: a scan repeats its word pairs.
+    if (this.links.version !== model.version || this.links.model !== model || this.links.matrices.size > 20_000) this.links = { model, version: model.version, matrices: new Map() };
+    const ids = lattice.map((options) => options.map((o) => o.symbol).join('\u0001'));
+    const matrices = lattice.map((options, i) => {
+      if (i === 0) return undefined;
+      const key = `${ids[i - 1]}\u0002${ids[i]}`;
+      let matrix = this.links.matrices.get(key);
+      if (!matrix) {
+        const previous = lattice[i - 1]!;
+        matrix = new Float64Array(previous.length * options.length);
+        for (const prev of previous) for (const option of options) matrix[prev.index! * options.length + option.index!] = linkCost(prev, option);
+        this.links.matrices.set(key, matrix);
+      }
+      return matrix;
     });
     const path = cheapestPath(
       lattice,
-      (option) => weight * option.channel + (option.symbol === UNKNOWN ? UNKNOWN_COST : 0),
-      (prev, option) => (option.symbol === UNKNOWN ? 0 : model.cost(prev?.symbol ?? START, option.symbol)),
+      (option) => weight * option.channel + option.change + (option.symbol === UNKNOWN ? UNKNOWN_COST : 0),
+      (prev, option, i) => (prev ? matrices[i]![prev.index! * lattice[i]!.length + option.index!]! : linkCost(undefined, option)),
     );
     return path.map((option, i) => {
       const scanned = tokens[i]!.core.toLowerCase();

@@ -7,23 +7,6 @@ import { fold, normalizeText } from './fold.js';
 import { withinOneEdit } from './edit-distance.js';
 import { cheapestPath } from './viterbi.js';
 
-/** Words every directive uses, so restoration works even when little clean text is indexed. */
-const SEED = `Tỉnh ủy Huyện ủy Thành ủy Đảng ủy Ban Thường vụ Tỉnh ủy Ban Chấp hành Trung ương Ban Bí thư Bộ Chính trị
-Ban Tuyên giáo và Dân vận Tỉnh ủy Ban Tổ chức Tỉnh ủy Ủy ban Kiểm tra Tỉnh ủy Văn phòng Tỉnh ủy Sở Nội vụ Thanh tra tỉnh
-Ủy ban nhân dân tỉnh Hội đồng nhân dân tỉnh Mặt trận Tổ quốc Việt Nam các tổ chức chính trị - xã hội
-Kế hoạch Hướng dẫn Kết luận Nghị quyết Chỉ thị Quy định Báo cáo Chương trình Điện Biên Sơn La Lai Châu
-văn bản hành chính cắt giảm tối thiểu số lượng so với năm trước hội nghị trực tuyến trực tiếp chiếm ít nhất không quá tổng số
-tinh giản xử lý hồ sơ số tỷ lệ thủ tục hành chính số hóa đạt từ trở lên báo cáo định kỳ thực hiện qua mạng
-tần suất cấp tỉnh tổ chức quy mô toàn tỉnh cấp xã toàn xã năm trừ định kỳ thành phần mời đúng đối tượng liên quan
-thời lượng quán triệt chuyên môn thảo luận quan trọng ngày điều hành phát biểu khai mạc kết luận tham luận phút
-tập trung không đọc lại tài liệu quý hoàn thành hằng năm hàng năm sáu tháng chủ trì phối hợp tham mưu theo dõi đôn đốc
-chấn chỉnh lề lối làm việc nâng cao hiệu quả hoạt động hệ thống chính trị từ tỉnh đến cơ sở đổi mới công tác ban hành
-phương thức lãnh đạo chỉ đạo phương châm hơn trách nhiệm cán bộ đảng viên công chức viên chức thực thi công vụ
-ứng dụng công nghệ thông tin chuyển đổi chế độ thông tin báo cáo nhiệm vụ giải pháp trọng tâm chỉ tiêu cụ thể
-mục đích yêu cầu tuyên truyền xây dựng Đảng hình thức nội dung phương tiện cổ động trực quan khẩu hiệu băng rôn
-đội thông tin lưu động hệ thống loa phát thanh cơ sở báo cáo viên tuyên truyền viên
-không quá 10 phút không quá 01 ngày 1/2 ngày 02 hội nghị 03 lần 06 tháng 05 năm`;
-
 function bump(map: Map<string, Map<string, number>>, key: string, surface: string): void {
   const forms = map.get(key) ?? new Map<string, number>();
   forms.set(surface, (forms.get(surface) ?? 0) + 1);
@@ -92,8 +75,12 @@ export class Restorer {
   private readonly afterNumber = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
 
-  constructor(cleanTexts: string[]) {
-    for (const text of [SEED, ...cleanTexts]) this.learn(text);
+  /**
+   * `prior`: phrases of clean Vietnamese known beforehand (shippedPhrases: the shipped syllable model's),
+   * so restoration works even when little clean text is indexed.
+   */
+  constructor(cleanTexts: string[], prior = '') {
+    for (const text of [prior, ...cleanTexts]) this.learn(text);
     for (const key of this.unigrams.keys()) {
       const list = this.byLength.get(key.length) ?? [];
       list.push(key);

@@ -47,6 +47,21 @@ export function syllableStream(text: string): Learned[][] {
   return sentences;
 }
 
+/** Each syllable of a text with the one before it in its sentence (START first): what learning counts. */
+function* occurrences(text: string): Generator<{ previous: string; word: string; capital: boolean }> {
+  for (const sentence of syllableStream(text)) {
+    let previous = START;
+    for (const { word, capital } of sentence) {
+      if (!word) {
+        previous = START;
+        continue;
+      }
+      yield { previous, word, capital };
+      previous = word;
+    }
+  }
+}
+
 export class SyllableModel {
   readonly unigrams = new Map<string, number>();
   readonly bigrams = new Map<string, number>();
@@ -58,31 +73,28 @@ export class SyllableModel {
 
   /** Adds clean text: every syllable and every pair of neighbours in a sentence. */
   learn(text: string, weight = 1): void {
-    for (const sentence of syllableStream(text)) {
-      let previous = START;
-      for (const { word, capital } of sentence) {
-        if (!word) {
-          previous = START;
-          continue;
-        }
-        this.add(word, weight);
-        this.addPair(previous, word, weight);
-        if (capital) {
-          this.addCapital(word, weight);
-          this.addCapital(`${previous} ${word}`, weight);
-        }
-        previous = word;
+    for (const { previous, word, capital } of occurrences(text)) {
+      this.add(word, weight);
+      this.addPair(previous, word, weight);
+      if (capital) {
+        this.addCapital(word, weight);
+        this.addCapital(`${previous} ${word}`, weight);
       }
     }
   }
 
+  /** Changes whenever a count does: callers may keep what they computed from the model while it stays. */
+  version = 0;
+
   add(word: string, count: number): void {
+    this.version++;
     this.unigrams.set(word, (this.unigrams.get(word) ?? 0) + count);
     this.total += count;
   }
 
   addPair(a: string, b: string, count: number): void {
     const key = `${a} ${b}`;
+    this.version++;
     const had = this.bigrams.get(key);
     if (had === undefined) this.followers.set(a, (this.followers.get(a) ?? 0) + 1);
     this.bigrams.set(key, (had ?? 0) + count);
@@ -132,14 +144,60 @@ export class SyllableModel {
 
   /** -log P(word | previous), Witten-Bell interpolated with the unigram. */
   cost(previous: string, word: string): number {
-    const uni = Math.exp(-this.unigramCost(word));
-    const seen = previous === START ? 0 : this.unigrams.get(previous) ?? 0;
+    return this.costAfter(previous, this.history(previous), word, Math.exp(-this.unigramCost(word)));
+  }
+
+  /** What cost() needs of `previous` alone: a decoder weighing many pairs computes it once per syllable. */
+  history(previous: string): { lambda: number; outgoing: number } | undefined {
     const kinds = this.followers.get(previous) ?? 0;
-    if (!kinds) return -Math.log(uni);
+    if (!kinds) return undefined;
+    const outgoing = previous === START ? this.startTotal() : this.unigrams.get(previous) ?? 0;
+    return { lambda: outgoing / (outgoing + kinds), outgoing };
+  }
+
+  /** cost(previous, word) from history(previous) and P(word) (exp(-unigramCost(word))). */
+  costAfter(previous: string, history: { lambda: number; outgoing: number } | undefined, word: string, probability: number): number {
+    if (!history) return -Math.log(probability);
     const pairs = this.bigrams.get(`${previous} ${word}`) ?? 0;
-    const outgoing = previous === START ? this.startTotal() : seen;
-    const lambda = outgoing / (outgoing + kinds);
-    return -Math.log(lambda * (pairs / outgoing) + (1 - lambda) * uni);
+    return -Math.log(history.lambda * (pairs / history.outgoing) + (1 - history.lambda) * probability);
+  }
+
+  /**
+   * Runs `use` with `text` learned at `weight`, then forgets it exactly (every count it touched is put
+   * back): a reader learns each scan's own words for that scan only, without copying the whole model.
+   */
+  learning<T>(text: string, weight: number, use: () => T): T {
+    const saved = { unigrams: new Map<string, number | undefined>(), bigrams: new Map<string, number | undefined>(), capitals: new Map<string, number | undefined>(), followers: new Map<string, number | undefined>() };
+    const remember = (map: Map<string, number>, into: Map<string, number | undefined>, key: string) => {
+      if (!into.has(key)) into.set(key, map.get(key));
+    };
+    for (const { previous, word, capital } of occurrences(text)) {
+      remember(this.unigrams, saved.unigrams, word);
+      remember(this.bigrams, saved.bigrams, `${previous} ${word}`);
+      remember(this.followers, saved.followers, previous);
+      if (capital) {
+        remember(this.capitals, saved.capitals, word);
+        remember(this.capitals, saved.capitals, `${previous} ${word}`);
+      }
+    }
+    const total = this.total;
+    const starts = this.starts;
+    this.learn(text, weight);
+    this.starts = undefined;
+    try {
+      return use();
+    } finally {
+      const restore = (map: Map<string, number>, from: Map<string, number | undefined>) => {
+        for (const [key, value] of from) value === undefined ? map.delete(key) : map.set(key, value);
+      };
+      restore(this.unigrams, saved.unigrams);
+      restore(this.bigrams, saved.bigrams);
+      restore(this.capitals, saved.capitals);
+      restore(this.followers, saved.followers);
+      this.total = total;
+      this.starts = starts;
+      this.version++;
+    }
   }
 
   private starts?: number;
@@ -176,3 +234,32 @@ export class SyllableModel {
     return model;
   }
 }
+
+/**
+ * The model's syllables and pairs as clean text writes them, one phrase a line ("Ban Thường", "1 phút",
+ * "tổ chức"): what the surface-form restorers (Restorer, Vocabulary) learn before a corpus's own clean
+ * documents, so they work when a corpus has few. Each pair seen `minPair` times once (presence, not
+ * frequency: the corpus's own documents decide between forms they write); a capital where clean text
+ * writes one inside a sentence.
+ */
+export function writtenPhrases(model: SyllableModel, minPair = 2): string {
+  const written = (word: string, capital: boolean) => (capital ? word[0]!.toUpperCase() + word.slice(1) : word);
+  const capitalWord = (word: string) => (model.capitals.get(word) ?? 0) * 2 > model.count(word);
+  const lines: string[] = [];
+  const paired = new Set<string>();
+  for (const [key, n] of model.bigrams) {
+    if (n < minPair) continue;
+    const space = key.indexOf(' ');
+    const a = key.slice(0, space);
+    const b = key.slice(space + 1);
+    if (a === START || b === NUMBER) continue;
+    const second = (model.capitals.get(key) ?? 0) * 2 > n;
+    // Before a capital, a syllable clean text sometimes capitalises starts the name ("Điện Biên", not "của Luật").
+    const first = capitalWord(a) || (second && (model.capitals.get(a) ?? 0) * 10 >= model.count(a));
+    lines.push(`${a === NUMBER ? '1' : written(a, first)} ${written(b, second)}`);
+    paired.add(a).add(b);
+  }
+  for (const [word, n] of model.unigrams) if (n >= minPair && !paired.has(word) && word !== NUMBER) lines.push(written(word, capitalWord(word)));
+  return lines.join('\n');
+}
+

@@ -5,12 +5,6 @@
  */
 import { fold, normalizeText } from './fold.js';
 
-/** Phrases every directive uses: enough to restore headers when the corpus itself is damaged. */
-const SEED = `Tỉnh ủy Huyện ủy Thành ủy Đảng ủy Ban Thường vụ Tỉnh ủy Ban Chấp hành Trung ương Ban Bí thư Bộ Chính trị
-Ban Tuyên giáo và Dân vận Tỉnh ủy Ban Tuyên giáo Tỉnh ủy Ban Tổ chức Tỉnh ủy Ủy ban Kiểm tra Văn phòng Tỉnh ủy
-Ủy ban nhân dân Hội đồng nhân dân Mặt trận Tổ quốc Việt Nam Đảng Cộng sản Việt Nam Kế hoạch Hướng dẫn Kết luận
-Nghị quyết Chỉ thị Quy định Thông báo Quyết định Báo cáo Chương trình Điện Biên Sơn La Lai Châu Tam Đường Hà Nội`;
-
 type Counts = Map<string, Map<string, number>>;
 
 function bump(counts: Counts, key: string, surface: string): void {
@@ -25,10 +19,13 @@ export class Vocabulary {
   private readonly unigrams: Counts = new Map();
   private readonly bigrams: Counts = new Map();
 
-  /** Learns surface forms from clean texts (plus the built-in seed phrases). */
-  static fromTexts(texts: string[]): Vocabulary {
+  /**
+   * Learns surface forms from clean texts, after `prior`: phrases of clean Vietnamese known beforehand
+   * (shippedPhrases: the shipped syllable model's), so headers are restored when the corpus itself is damaged.
+   */
+  static fromTexts(texts: string[], prior = ''): Vocabulary {
     const vocabulary = new Vocabulary();
-    for (const text of [SEED, SEED, ...texts]) vocabulary.learn(text);
+    for (const text of [prior, ...texts]) vocabulary.learn(text);
     return vocabulary;
   }
 
@@ -63,7 +60,7 @@ export class Vocabulary {
         count * context * (shouting && /^\p{Lu}/u.test(surface) ? 10 : 1),
       ];
       for (const [pair, side] of [[this.bigrams.get(`${keys[i - 1]} ${keys[i]}`), 1], [this.bigrams.get(`${keys[i]} ${keys[i + 1]}`), 0]] as const) {
-        if (i - 1 + side < 0 || (side === 0 && i + 1 >= keys.length)) continue;
+        if ((side === 1 && i === 0) || (side === 0 && i + 1 >= keys.length)) continue;
         for (const [surface, count] of pair ?? []) options.push(weigh(surface.split(' ')[side]!, count, 100));
       }
       for (const [surface, count] of this.unigrams.get(keys[i]!) ?? []) options.push(weigh(surface, count, 1));
