@@ -10,6 +10,7 @@ import { extractiveAnswer, type AnswerDraft } from './extractive.js';
 import { answerInLanguage, citationPlace } from './format.js';
 import { withoutUnrelated } from './related.js';
 import { withSpans } from './span.js';
+import { resolveRefs } from '../retrieval/ref-resolution.js';
 
 export interface AnswerInput {
   analysis: QueryAnalysis;
@@ -87,9 +88,11 @@ export class Assistant {
     const retriever = this.deps.retriever();
     const standalone = await this.deps.rewriter?.rewrite(request.question, history, options.signal);
     // A rewritten query stands alone; the original question is kept for the answer and the history.
-    const analysis = standalone
+    const analyzed = standalone
       ? { ...analyzeQuery(standalone, undefined, retriever.knows), question: request.question, followUp: history.some((t) => t.role === 'user') }
       : analyzeQuery(request.question, history, retriever.knows);
+    // "Thông báo kết luận 186": a reference is read against the corpus's numbers, its type words loosely.
+    const analysis = { ...analyzed, refs: resolveRefs(analyzed.refs, analyzed.question, retriever.corpus.list()) };
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
     const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near, debug: request.debug === true });
     return { conversationId, analysis, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };

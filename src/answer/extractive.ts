@@ -421,7 +421,8 @@ function capitalisedPairs(question: string): Array<[string, string, string | und
  */
 function namesUnknownDocument(analysis: QueryAnalysis, idf: Idf): boolean {
   const absent = idf('\u0001') - 1e-9;
-  const own = findDocRefs(analysis.question).filter((r) => r.full || Number(r.short.split('-')[1]) >= 10);
+  // The references as read against the corpus ("Thông báo kết luận 186" is the corpus's "186-TB/HU").
+  const own = (findDocRefs(analysis.question).length ? analysis.refs : []).filter((r) => r.full || Number(r.short.split('-')[1]) >= 10);
   return own.length > 0 && own.every((r) => idf(`#${(r.full ?? r.short).toLowerCase()}`) >= absent && idf(`#${r.short.toLowerCase()}`) >= absent);
 }
 
