@@ -86,3 +86,19 @@ describe('a document named by a longer or shorter type name', () => {
     expect(fold(signer.answer)).toContain('dinh thi mai');
   });
 });
+
+describe('English questions about a document', () => {
+  it('answers when a decision takes effect and what it replaces, not refusing the asking words as an unknown topic', async () => {
+    const effect = await ask('When does Decision 63 take effect?');
+    expect(effect.answered).toBe(true);
+    expect(quotes(effect)).toContain('co hieu luc ke tu ngay 15/4/2027');
+    const replaced = await ask('Which document does Decision 63 replace?');
+    expect(replaced.answered).toBe(true);
+    expect(fold(replaced.answer)).toContain('19/qd-ubnd');
+  });
+
+  it('still refuses a document question about something the corpus does not hold', async () => {
+    const reply = await ask('Who signed the treaty on lunar mining?');
+    expect(reply.answered).toBe(false);
+  });
+});

@@ -22,10 +22,12 @@ const PIECEMEAL_SHARE = 0.5;
  * An English question is off-topic when most of what it names the corpus never writes: a thing whose
  * Vietnamese wordings the corpus lacks, a place it does not hold, an English word the glossary could not
  * translate (for less). Weighted by specificity: a thing weighs as its rarest syllable, an absent one as much
- * as any word can, so one absent topic outweighs the place names around it.
+ * as any word can, so one absent topic outweighs the place names around it. `asksAboutDocument`: the question asks
+ * for a document's own facts (its signer, effect, articles), so the words asking for them name no topic.
  */
-export function englishOffTopic(analysis: QueryAnalysis, idf: Idf, documents: DocumentMeta[]): boolean {
-  const concepts = analysis.englishForm?.concepts ?? [];
+export function englishOffTopic(analysis: QueryAnalysis, idf: Idf, documents: DocumentMeta[], asksAboutDocument = false): boolean {
+  // "When does Decision 12 take effect?": asked about a document, the words that ask for its facts are no topic.
+  const concepts = (analysis.englishForm?.concepts ?? []).filter((c) => !(asksAboutDocument && c.aboutDocument));
   if (!concepts.length) return false;
   const absent = idf('\u0001') - 1e-9;
   const headers = documentHeaders(documents);

@@ -17,6 +17,7 @@ import { withinOneEdit } from '../text/edit-distance.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
 import { chunksOf, metadataAnswer, metadataKind, type CorpusView } from './metadata.js';
+import { articleQuestion } from './article-lookup.js';
 import { purposeSection } from './purpose-section.js';
 import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
@@ -767,7 +768,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const minExact = options.minExactCoverage ?? (analysis.english ? THRESHOLDS.englishMinExactCoverage : THRESHOLDS.minExactCoverage);
   if (!analysis.content.length || !passages.length) return refusal(passages, documents, 'no-candidate');
   if (analysis.english) {
-    if (englishOffTopic(analysis, idf, documents)) return refusal(passages, documents, 'off-topic');
+    if (englishOffTopic(analysis, idf, documents, Boolean(metadataKind(analysis.question) || articleQuestion(analysis.question)))) return refusal(passages, documents, 'off-topic');
     const absentIdf = idf('\u0001');
     const known = analysis.content.filter((t) => idf(t.term) < absentIdf - 1e-9);
     analysis = { ...analysis, content: known };

@@ -106,7 +106,9 @@ export function metadataKind(question: string): MetadataKind | undefined {
   const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ').trim();
   const kinds = KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind);
   // "căn cứ hướng dẫn … ban hành ngày nào": the date of the basis, answered with the reference.
-  return kinds.includes('basis') ? 'basis' : kinds[0];
+  // "Which document does Decision 12 replace?": naming the replacing verb, it asks what is replaced, not the basis.
+  if (kinds.includes('basis')) return kinds.includes('replaces') ? 'replaces' : 'basis';
+  return kinds[0];
 }
 
 /**

@@ -70,6 +70,8 @@ export interface Concept {
   untranslated?: boolean;
   /** A Vietnamese place name written without diacritics, or a capitalised word the glossary does not know. */
   name?: boolean;
+  /** The English asks about a document's own facts ("signed", "take effect", "article"): no topic when the question is about the document. */
+  aboutDocument?: boolean;
 }
 
 /** Glossary entries that ask rather than name ("how many", "when", "which agency"): no topic of the question. */
@@ -77,6 +79,9 @@ const ASKING = /^(how|what|which|who|whom|whose|when|where|why)\b/;
 
 /** Nouns that name the kind of answer asked for ("what share", "by what date"): no topic of the question either. */
 const ANSWER_NOUNS = new Set<string>(glossary.answerNouns);
+
+/** Words that ask about a document's own facts (who signed it, when it takes effect, which article). */
+const DOCUMENT_WORDS = new Set<string>(glossary.documentWords);
 
 /**
  * A folded Vietnamese syllable's shape: an optional onset, one to three vowels, an optional final consonant.
@@ -133,7 +138,7 @@ export function readEnglish(question: string): EnglishReading {
     all.push(vi.replace(/\|/g, ' '));
     primary.push(vi.split('|')[0]!);
     const alternatives = vi.split('|').filter((a) => a.trim());
-    if (alternatives.length && !(english && (ASKING.test(english) || ANSWER_NOUNS.has(english)))) concepts.push({ alternatives });
+    if (alternatives.length && !(english && (ASKING.test(english) || ANSWER_NOUNS.has(english)))) concepts.push({ alternatives, ...(english && DOCUMENT_WORDS.has(english) ? { aboutDocument: true } : {}) });
   };
   // A quoted Vietnamese term is kept as written: it is the corpus's own wording.
   for (const m of question.matchAll(QUOTED)) {
