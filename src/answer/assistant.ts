@@ -11,7 +11,6 @@ import { answerInLanguage, citationPlace } from './format.js';
 import { withoutUnrelated } from './related.js';
 import { withSpans } from './span.js';
 import { resolveRefs } from '../retrieval/ref-resolution.js';
-import { sensesByPassages } from '../retrieval/english-senses.js';
 
 export interface AnswerInput {
   analysis: QueryAnalysis;
@@ -95,10 +94,8 @@ export class Assistant {
     // "Thông báo kết luận 186": a reference is read against the corpus's numbers, its type words loosely.
     const analysis = { ...analyzed, refs: resolveRefs(analyzed.refs, analyzed.question, retriever.corpus.list()) };
     const passages = await retriever.retrieve(analysis, { sources: request.filters?.sources });
-    // An English word's senses were all searched with: the passages found say which one an answer must hold.
-    const answered = sensesByPassages(analysis, passages, retriever.knows);
-    const extractive = extractiveAnswer(answered, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near, debug: request.debug === true });
-    return { conversationId, analysis: answered, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };
+    const extractive = extractiveAnswer(analysis, passages, retriever.idf, retriever.corpus.list(), { corpus: retriever.corpus, near: retriever.near, debug: request.debug === true });
+    return { conversationId, analysis, passages, extractive, idf: retriever.idf, ...(standalone ? { standalone } : {}) };
   }
 
   async ask(request: AskRequest, options: AskOptions = {}): Promise<AskResponse> {

@@ -27,7 +27,7 @@ export interface QueryAnalysis {
    * "bao nhiêu hộ"), which the question kinds read, the English words the glossary could not translate, and
    * the things the question names (each with its Vietnamese wordings), which the off-topic gate weighs.
    */
-  englishForm?: { questionWords: EnglishQuestionWords; untranslated: string[]; concepts: Concept[]; primary: string };
+  englishForm?: { questionWords: EnglishQuestionWords; untranslated: string[]; concepts: Concept[] };
   followUp: boolean;
   intents: Set<Intent>;
   refs: DocRef[];
@@ -272,7 +272,7 @@ function detectIntents(folded: string): Set<Intent> {
   return intents;
 }
 
-export function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
+function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
   const merged = new Map<string, WeightedTerm>();
   for (const list of lists) {
     for (const t of list) {
@@ -296,7 +296,7 @@ function asVietnamese(raw: string, vietnamese = false): { text: string; primary:
     return { text, primary: text, english: false };
   }
   const reading = readEnglish(typed);
-  return { text: reading.text, primary: reading.primary, english: true, englishForm: { questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts, primary: reading.primary } };
+  return { text: reading.text, primary: reading.primary, english: true, englishForm: { questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts } };
 }
 
 const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
@@ -408,7 +408,12 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
   const answered = inherited && turn!.answer ? weigh(searchTerms(turn!.answer), ANSWER_SEARCH_WEIGHT).filter(keep) : [];
   const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : [], answered]);
-  const own = ownContent(current.primary, asked, knows, conversation);
+  const given = givenWords(current.primary);
+  const avoided = avoidedWords(current.primary);
+  // A follow-up's glue ("việc đó", "họ", "vậy") is no content; a step it states as done ("lập xong rồi thì") is given.
+  const own = contentTerms(current.primary, 1, knows, conversation?.glue, asked).map((t) =>
+    avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) || conversation?.given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t,
+  );
   const topic = inherited ? inheritedTopic(turn!.question, inherited.primary, own, question, knows).filter(keep) : [];
   const content = mergeTerms([own, topic]);
   const ownTerms = new Set(own.map((t) => t.term));
@@ -428,19 +433,6 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
     ...(inherited && turn!.answer ? { previousAnswer: turn!.answer } : {}),
     ...(inheritedTerms.size ? { inherited: inheritedTerms } : {}),
   };
-}
-
-/**
- * The content terms of what a question itself asks (`primary`: its words, or an English question's chosen
- * translations), weighted: a follow-up's glue ("việc đó", "họ", "vậy") is no content; a step it states as done
- * ("lập xong rồi thì") is given; a thing it asks to avoid weighs less.
- */
-export function ownContent(primary: string, typed: string, knows?: Vocabulary, conversation?: { glue: Set<string>; given: Set<string> }): WeightedTerm[] {
-  const given = givenWords(primary);
-  const avoided = avoidedWords(primary);
-  return contentTerms(primary, 1, knows, conversation?.glue, typed).map((t) =>
-    avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) || conversation?.given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t,
-  );
 }
 
 /** Weight, in the search, of the words the last answer said: they find the passage the conversation is at. */
