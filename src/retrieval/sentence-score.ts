@@ -124,8 +124,9 @@ interface PlannedTerm {
   /** The acronym the word is spelled out from (WeightedTerm.alt), and its near spellings (filled on first use). */
   alt?: string;
   altNear?: string[];
-  /** Words or phrases standing for the typed word (WeightedTerm.alternatives). */
+  /** Words or phrases standing for the typed word (WeightedTerm.alternatives), each as planned words (filled on first use). */
   alternatives?: string[];
+  alternativeWords?: PlannedTerm[][];
 }
 
 /**
@@ -188,6 +189,31 @@ export function termWeight(t: WeightedTerm, idf: Idf): number {
 /** The alternative of a typed word that a sentence writes (its words in a row), or undefined. */
 export function writtenAlternative(alternatives: readonly string[] | undefined, words: ReadonlySet<string>, joined: string): string | undefined {
   return alternatives?.find((a) => (a.includes(' ') ? joined.includes(` ${a} `) : words.has(a)));
+}
+
+/**
+ * How strongly a sentence writes one of a typed word's alternatives, and the words that wrote it: each word of
+ * the phrase as any question word is matched (a scan's "hdi nghi" holds "hội nghị"), in a row, the weakest
+ * word deciding.
+ */
+function alternativeMatch(t: PlannedTerm, words: Set<string>, joined: string, fuzzy: boolean, plan: Plan): [number, string] {
+  t.alternativeWords ??= t.alternatives!.map((phrase) =>
+    phrase.split(' ').map((term) => ({ term, w: 0, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term) })),
+  );
+  let best: [number, string] = [0, ''];
+  for (const phrase of t.alternativeWords) {
+    let strength = 1;
+    const written: string[] = [];
+    for (const part of phrase) {
+      const [s, word] = plannedMatch(part, words, fuzzy, plan);
+      strength = Math.min(strength, s);
+      if (!s) break;
+      written.push(word);
+    }
+    const text = written.join(' ');
+    if (strength > best[0] && (written.length < 2 || joined.includes(` ${text} `))) best = [strength, text];
+  }
+  return best;
 }
 
 function nearOf(t: PlannedTerm, plan: Plan): string[] {
@@ -308,11 +334,11 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
       } else [inSentence, word] = bestMatch(term, wordSet, fuzzy, plan.known);
     }
     // "kinh phí" holds the typed "tiền": one word, written in either form.
+    let byAlternative = false;
     if (inSentence < 1 && t.alternatives) {
-      const written = writtenAlternative(t.alternatives, wordSet, joined);
-      if (written) [inSentence, word] = [1, written];
+      const [strength, written] = alternativeMatch(t, wordSet, joined, fuzzy, plan);
+      if (strength > inSentence) [inSentence, word, byAlternative] = [strength, written, strength === 1];
     }
-    const byAlternative = inSentence === 1 && word !== term && !!t.alternatives?.includes(word);
     // "UBND tỉnh" holds "ủy ban nhân dân"; a scan's "HDPND" (one letter misread) holds "hội đồng nhân dân".
     let byAcronym = false;
     if (!inSentence && t.alt) {
