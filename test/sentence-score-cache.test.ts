@@ -57,10 +57,9 @@ function referenceScore(sentence: string | SentenceTokens, analysis: QueryAnalys
   const weights: Array<[number, number]> = [];
   const misaccented: boolean[] = [];
   for (const { term, weight, alternatives } of analysis.content) {
-    // A typed word with alternatives ("tiền" ≈ "kinh phí") weighs as its rarest wording the documents write.
-    const wordings = [idf(term), ...(alternatives ?? []).map((phrase) => Math.max(...phrase.split(' ').map(idf)))];
-    const written = wordings.filter((r) => r < idf('\u0001') - 1e-9);
-    const w = weight * Math.max(0.2, alternatives && written.length ? Math.max(...written) : wordings[0]!);
+    // A typed word with alternatives ("tiền" ≈ "kinh phí") weighs as its most common form.
+    const rarity = Math.min(idf(term), ...(alternatives ?? []).map((phrase) => Math.max(...phrase.split(' ').map(idf))));
+    const w = weight * Math.max(0.2, rarity);
     total += w;
     const forms = accents ? analysis.accents?.get(term) : undefined;
     // Same letters, other diacritics in a clean sentence: likely another word ("cán" for "căn"), a weak

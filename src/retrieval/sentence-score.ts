@@ -176,16 +176,14 @@ function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefin
 }
 
 /**
- * A question term's weight in coverage: its weight × idf (floored). A typed word with alternatives is one concept
- * in several wordings, weighing as its rarest wording the documents write ("nói" ≈ "phát biểu" weighs as
- * "phát biểu"; a chat word the documents never write, "online", as "trực tuyến"); a phrase as its rarest word.
+ * A question term's weight in coverage: its weight × idf (floored). A typed word with alternatives weighs as its
+ * most common form (a chat word the documents never write, "online", is as common as "trực tuyến"); a phrase
+ * as its rarest word.
  */
 export function termWeight(t: WeightedTerm, idf: Idf): number {
-  if (!t.alternatives) return t.weight * Math.max(0.2, idf(t.term));
-  const absent = idf('\u0001') - 1e-9;
-  const wordings = [idf(t.term), ...t.alternatives.map((phrase) => Math.max(...phrase.split(' ').map(idf)))];
-  const written = wordings.filter((w) => w < absent);
-  return t.weight * Math.max(0.2, written.length ? Math.max(...written) : wordings[0]!);
+  let rarity = idf(t.term);
+  for (const phrase of t.alternatives ?? []) rarity = Math.min(rarity, Math.max(...phrase.split(' ').map(idf)));
+  return t.weight * Math.max(0.2, rarity);
 }
 
 /** The alternative of a typed word that a sentence writes (its words in a row), or undefined. */
