@@ -2,9 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { detectKinds, KINDS, MODALITY_SPEC, printRegistry, questionModality, sentenceModality, showsEvidence, showsValue } from '../src/question/registry.js';
 import { synonymsOf } from '../src/question/lexicon.js';
+import { buildQuestion } from '../src/question/question.js';
+import { analyzeQuery } from '../src/retrieval/query.js';
+import { scoreSentence } from '../src/retrieval/sentence-score.js';
 import { fold } from '../src/text/fold.js';
+import { looksEnglish } from '../src/text/glossary.js';
 
-const kindsOf = (q: string) => detectKinds(fold(q).toLowerCase()).map((k) => k.name);
+/**
+ * The kinds as a request reads them: on the question as typed, shorthand read, its everyday words' alternatives
+ * left out. An English case tests the patterns' English alternatives themselves (a request reads an English
+ * question through the Vietnamese question words its shape stands for).
+ */
+const kindsOf = (q: string) => (looksEnglish(q) ? detectKinds(fold(q).toLowerCase()) : buildQuestion(analyzeQuery(q)).kinds).map((k) => k.name);
 
 describe('question kinds registry', () => {
   for (const kind of KINDS) {
@@ -53,5 +62,25 @@ describe('question kinds registry', () => {
     expect(synonymsOf('kinh phi')).toContain('ngan sach');
     expect(synonymsOf('chu tri')).toContain('phu trach');
     expect(synonymsOf('giam')).toContain('tinh gian');
+  });
+
+  it('reads kinds on the typed words, not on the alternatives of everyday words', () => {
+    // "tiền" stands for "kinh phí" in a quote, but said as a topic it asks no amount.
+    expect(kindsOf('Thu tiền rác theo kỳ mấy tháng?')).not.toContain('money');
+    expect(kindsOf('Thu tiền rác theo kỳ mấy tháng?')).toContain('duration');
+    // "xong" stands for "hoàn thành", which asks no date by itself.
+    expect(kindsOf('Làm xong hồ sơ thì nộp ở đâu?')).not.toContain('deadline');
+  });
+
+  it('counts an everyday word and its alternative as one word of the question', () => {
+    const analysis = analyzeQuery('Tiền sửa đường lấy từ đâu?');
+    const tien = analysis.content.find((t) => t.term === 'tien');
+    expect(tien?.alternatives).toEqual(['kinh phi']);
+    expect(analysis.content.map((t) => t.term)).not.toContain('kinh');
+    const idf = () => 1;
+    const alternative = scoreSentence('Kinh phí sửa đường lấy từ ngân sách xã.', analysis, idf);
+    const typed = scoreSentence('Tiền sửa đường lấy từ ngân sách xã.', analysis, idf);
+    expect(alternative.coverage).toBeCloseTo(typed.coverage);
+    expect(alternative.coverage).toBeGreaterThan(scoreSentence('Sửa đường lấy từ ngân sách xã.', analysis, idf).coverage);
   });
 });

@@ -56,17 +56,27 @@ function referenceScore(sentence: string | SentenceTokens, analysis: QueryAnalys
   const matched: string[] = [];
   const weights: Array<[number, number]> = [];
   const misaccented: boolean[] = [];
-  for (const { term, weight } of analysis.content) {
-    const w = weight * Math.max(0.2, idf(term));
+  for (const { term, weight, alternatives } of analysis.content) {
+    // A typed word with alternatives ("tiền" ≈ "kinh phí") weighs as its most common form.
+    const rarity = Math.min(idf(term), ...(alternatives ?? []).map((phrase) => Math.max(...phrase.split(' ').map(idf))));
+    const w = weight * Math.max(0.2, rarity);
     total += w;
     const forms = accents ? analysis.accents?.get(term) : undefined;
     // Same letters, other diacritics in a clean sentence: likely another word ("cán" for "căn"), a weak
     // match that only a matching neighbour (a phrase, despite a typo) makes trusted.
     const wrongAccent = forms !== undefined && wordSet.has(term) && ![...forms].some((f) => tokens.accented.has(f));
-    const [inSentence, word] = wrongAccent ? [0.5, term] : bestMatch(term, wordSet, fuzzy, known, near);
+    let [inSentence, word] = wrongAccent ? [0.5, term] : bestMatch(term, wordSet, fuzzy, known, near);
+    // An alternative written instead, its words in a row.
+    let byAlternative = false;
+    for (const phrase of inSentence < 1 ? (alternatives ?? []) : []) {
+      const parts = phrase.split(' ').map((p) => bestMatch(p, wordSet, fuzzy, known, near));
+      const strength = Math.min(...parts.map(([s]) => s));
+      const text = parts.map(([, m]) => m).join(' ');
+      if (strength > inSentence && (parts.length < 2 || joined.includes(` ${text} `))) [inSentence, word, byAlternative] = [strength, text, strength === 1];
+    }
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * matchStrength(term, contextSet, fuzzy, known, near), documentSet.has(term) ? documentStrength : 0);
     found += w * strength;
-    exact += w * Math.max(wordSet.has(term) && !wrongAccent ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? documentStrength : 0);
+    exact += w * Math.max((wordSet.has(term) && !wrongAccent) || byAlternative ? 1 : 0, contextSet.has(term) ? 0.6 : 0, documentSet.has(term) ? documentStrength : 0);
     matched.push(inSentence > 0 ? word : '');
     weights.push([w, inSentence]);
     misaccented.push(wrongAccent);

@@ -8,6 +8,7 @@ import { fold } from '../text/fold.js';
 import { foldedSyllables } from '../text/tokens.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import type { QueryAnalysis } from '../retrieval/query.js';
+import { detectKinds } from '../question/registry.js';
 
 export interface Demands {
   /** The question asks for pay (a salary, an allowance): the quote must write "lương" (not "lượng" of "số lượng"), "phụ cấp" … */
@@ -24,8 +25,8 @@ export interface Demands {
   money: boolean;
 }
 
-/** A sum of money asked ("bao nhiêu tiền", "tổng giá trị", "kinh phí", "mức chi"). */
-const MONEY_ASKED = / (bao nhieu tien|tong gia tri|gia tri (giai|giai thuong)|tri gia|kinh phi|ngan sach|muc chi|muc thuong|so tien) /;
+/** Prize sums the money kind does not name ("tổng giá trị giải thưởng bao nhiêu", "trị giá"). */
+const PRIZE_MONEY_ASKED = / (tong gia tri|gia tri (giai|giai thuong)|tri gia|muc thuong) /;
 const MONEY_ASKED_EN = /(how much money|budget|funding|cost|prize money|worth|amount of money)/i;
 /** A sum stated: a currency word, or digits grouped in thousands ("5.000.000"). */
 const MONEY_STATED = /\d[\d.,]* ?(dong|d|trieu|ty|nghin|ngan)\b|\b(vnd|usd)\b|\d{1,3}(\.\d{3})+/;
@@ -70,7 +71,8 @@ function asksSalary(question: string, english: boolean): boolean {
 }
 
 export function demandsOf(analysis: QueryAnalysis): Demands {
-  const question = analysis.question;
+  // Read on the words typed: "tiền" said as a topic is not "kinh phí" asked.
+  const question = analysis.english ? analysis.question : analysis.typed;
   const folded = ` ${foldedSyllables(question).join(' ')} `;
   const english = Boolean(analysis.english);
   const periodWord = english ? (PERIOD_ASKED_EN.exec(question)?.slice(1).find(Boolean)?.toLowerCase() ?? undefined) : PERIOD_ASKED.exec(folded)?.[1];
@@ -81,7 +83,9 @@ export function demandsOf(analysis: QueryAnalysis): Demands {
     levels: english ? [] : [...new Set([...[...folded.matchAll(LEVEL_ASKED)].map((m) => m[1]!), ...(SUBJECT_LEVEL.exec(folded)?.slice(1) ?? [])])],
     prize: english ? undefined : PRIZE_ASKED.exec(folded)?.[1],
     // Asked as a sum ("… bao nhiêu"), not as a topic ("có được chi vượt định mức không").
-    money: english ? MONEY_ASKED_EN.test(question) && /\bhow much\b/i.test(question) : MONEY_ASKED.test(folded) && / (bao nhieu|may) /.test(folded),
+    money: english
+      ? MONEY_ASKED_EN.test(question) && /\bhow much\b/i.test(question)
+      : detectKinds(fold(question).toLowerCase()).some((k) => k.name === 'money') || (PRIZE_MONEY_ASKED.test(folded) && / (bao nhieu|may) /.test(folded)),
   };
 }
 

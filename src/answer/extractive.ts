@@ -6,7 +6,7 @@
 import { askedWords, asksForMeans, asksProhibition, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { asksRecipients, isRecipientsList, isSectionOf, LEAD_COVERAGE, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
-import { INTENT_EVIDENCE, scoreSentence, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
+import { INTENT_EVIDENCE, scoreSentence, termWeight, writtenAlternative, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
 import { translateToVietnamese } from '../text/glossary.js';
 import { namedProvinces } from '../text/provinces.js';
@@ -702,18 +702,18 @@ function restCoverage(c: Candidate, analysis: QueryAnalysis, idf: Idf): number {
     const forms = c.passage.chunk.ocr ? undefined : analysis.accents?.get(term);
     return !forms || [...forms].some((f) => tokens.accented.has(f));
   };
-  return weightedShare(analysis.content, idf, (term) => context.has(term) || document.has(term), (term) => words.has(term) && spelled(term));
+  return weightedShare(analysis.content, idf, (term) => context.has(term) || document.has(term), (t) => (words.has(t.term) && spelled(t.term)) || writtenAlternative(t.alternatives, words, tokens.joined) !== undefined);
 }
 
 /** The idf-weighted share of `terms` that `found` finds, leaving out those `said` says are said where the sentence stands. */
-function weightedShare(terms: QueryAnalysis['content'], idf: Idf, said: (term: string) => boolean, found: (term: string) => boolean): number {
+function weightedShare(terms: QueryAnalysis['content'], idf: Idf, said: (term: string) => boolean, found: (term: QueryAnalysis['content'][number]) => boolean): number {
   let total = 0;
   let hit = 0;
-  for (const { term, weight } of terms) {
-    if (said(term)) continue;
-    const w = weight * Math.max(0.2, idf(term));
+  for (const t of terms) {
+    if (said(t.term)) continue;
+    const w = termWeight(t, idf);
     total += w;
-    if (found(term)) hit += w;
+    if (found(t)) hit += w;
   }
   return total ? hit / total : 1;
 }
@@ -825,7 +825,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     const { sentences, context } = chunkTokens(c.passage.chunk);
     const title = titledTokens(c.passage.doc);
     const { ocr } = c.passage.chunk;
-    return weightedShare(rest, idf, (term) => title.has(term) || context.has(term), (term) => writesTerm(sentences[c.index]!.set, term, ocr, options.near, options.corpus?.knownWords));
+    return weightedShare(rest, idf, (term) => title.has(term) || context.has(term), (t) => writesTerm(sentences[c.index]!.set, t.term, ocr, options.near, options.corpus?.knownWords) || writtenAlternative(t.alternatives, sentences[c.index]!.set, sentences[c.index]!.joined) !== undefined);
   };
   const names = (words: string[], ocr: boolean) => leadsWith(words, body, idf, ocr ? options.near : undefined) >= LEAD_COVERAGE;
   const ownAnalysis = (doc: DocumentMeta) => {

@@ -13,7 +13,7 @@ import { synonymPhrasesIn } from './lexicon.js';
 
 export interface Question {
   analysis: QueryAnalysis;
-  /** The question as typed, folded and lowercase. */
+  /** The question as typed (spellings read, no alternatives), folded and lowercase. */
   folded: string;
   /** The question's kinds (from its own words; a follow-up without any takes the previous question's). */
   kinds: KindMatch[];
@@ -26,9 +26,10 @@ export interface Question {
 }
 
 export function buildQuestion(analysis: QueryAnalysis): Question {
-  const folded = fold(analysis.question).toLowerCase();
+  // Kinds are read on the words typed, not on their alternatives: "tiền" said as a topic asks no amount.
+  const folded = fold(analysis.typed).toLowerCase();
   let kinds = typedKinds(analysis);
-  if (!kinds.length && analysis.followUp) kinds = detectKinds(fold(analysis.text).toLowerCase());
+  if (!kinds.length && analysis.followUp) kinds = detectKinds(fold(`${analysis.typed}\n${analysis.previousTyped ?? ''}`).toLowerCase());
   const consumed = new Set(kinds.flatMap((k) => [...(kindNamed(k.name)?.consumes ?? [])]));
   const topic = analysis.content.filter((t) => !consumed.has(t.term));
   return { analysis, folded, kinds, consumed, topic: topic.length ? topic : analysis.content, synonyms: synonymPhrasesIn(foldedSyllables(analysis.question)) };
@@ -41,7 +42,7 @@ export function buildQuestion(analysis: QueryAnalysis): Question {
  * "tỷ lệ"): both carry the same kinds as the Vietnamese question would.
  */
 function typedKinds(analysis: QueryAnalysis): KindMatch[] {
-  if (!analysis.englishForm) return detectKinds(fold(analysis.question).toLowerCase());
+  if (!analysis.englishForm) return detectKinds(fold(analysis.typed).toLowerCase());
   const { leading, closing } = analysis.englishForm.questionWords;
   const kinds = detectKinds(fold(`${leading}${FORM_BREAK}${closing}`).toLowerCase());
   // What the question names, each thing in its first wording: its question words are the forms' to read.

@@ -30,6 +30,11 @@ export interface WeightedTerm {
   weight: number;
   /** An acronym this word is spelled out from ("nhan" of "HĐND Hội đồng nhân dân"): a sentence writing the acronym holds the word too. */
   alt?: string;
+  /**
+   * Folded words or phrases that stand for this typed word ("kinh phi" for "tien", shorthand.ts): a sentence
+   * writing any of them holds the word. One term, never extra words the sentence must hold.
+   */
+  alternatives?: string[];
 }
 
 export type { LexicalHit } from './ports.js';

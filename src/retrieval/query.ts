@@ -7,7 +7,7 @@ import { findDocRefs, typeCode, type DocRef } from '../text/doc-refs.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { englishQuestionWords, looksEnglish, readEnglish, type Concept, type EnglishQuestionWords } from '../text/glossary.js';
-import { acronymLength, contractAcronyms, expandShorthand, isExpandedAcronym } from '../text/shorthand.js';
+import { acronymLength, alternativesIn, contractAcronyms, expandShorthand, isExpandedAcronym, markShorthand, searchForm, typedForm } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
@@ -19,6 +19,13 @@ export type Intent = 'quantity' | 'time' | 'who' | 'list';
 
 export interface QueryAnalysis {
   question: string;
+  /**
+   * The question as typed, its spellings read ("bn" → "bao nhiêu") but without the alternatives of its everyday
+   * words ("tiền" ≈ "kinh phí"): what its kinds are read on. An English question's is its expanded text.
+   */
+  typed: string;
+  /** A follow-up's previous question, read the same way. */
+  previousTyped?: string;
   /** The Vietnamese text retrieval works on (translated and/or with follow-up context). */
   text: string;
   english: boolean;
@@ -92,8 +99,6 @@ function isModal(words: string[], i: number): boolean {
   if ((word === 'loai' || word === 'kieu') && /^(nhung|cac|may)$/.test(prev ?? '')) return true;
   if (word === 'ke' && (next === 'ten' || next === 'nhung' || next === 'cac' || next === 'ra')) return true;
   if (word === 'ten' && prev === 'ke') return true;
-  // "họp" is expanded to "họp hội nghị" (expandShorthand): the expansion carries it.
-  if (word === 'hop' && next === 'hoi' && words[i + 2] === 'nghi') return true;
   // "bao lâu … một lần": how often, not a count of one.
   if ((word === 'mot' && next === 'lan') || (word === 'lan' && prev === 'mot')) return true;
   // "gửi về đâu", "ở đâu": where (but "người đứng đầu" is content).
@@ -197,7 +202,7 @@ const BARE_CONTENT_WORDS = new Set(['thi']);
  * `glue`: folded words that only carry the conversation (a follow-up's, follow-up.ts); `typed`: the question
  * as typed, before chat expansion ("UBND" → "Ủy ban nhân dân" brings accents a bare question never wrote).
  */
-function contentTerms(text: string, weight: number, knows?: Vocabulary, glue?: Set<string>, typed = text): WeightedTerm[] {
+function contentTerms(text: string, weight: number, knows?: Vocabulary, glue?: Set<string>, typed = text, alternatives?: Map<number, string[]>): WeightedTerm[] {
   const words = foldedSyllables(text);
   const raw = syllables(text);
   const accented = raw.length === words.length ? raw.map((w) => w.toLowerCase()) : [];
@@ -209,9 +214,9 @@ function contentTerms(text: string, weight: number, knows?: Vocabulary, glue?: S
     if (isExpandedAcronym(w)) for (let k = 1; k <= acronymLength(w); k++) alts[i + k] = w;
   });
   return words
-    .map((w, i) => ({ term: glue?.has(w) || isModal(words, i) || (isQuestionWord(words, i) && !bareContent(i)) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i] }))
+    .map((w, i) => ({ term: glue?.has(w) || isModal(words, i) || (isQuestionWord(words, i) && !bareContent(i)) || ACCENTED_FUNCTION_WORDS.has(accented[i] ?? '') || isForbidding(words, accented, i) ? '' : w, alt: alts[i], others: alternatives?.get(i) }))
     .filter(({ term }) => term && !(isExpandedAcronym(term) && knows && !knows(term)))
-    .map(({ term, alt }) => (alt ? { term, weight, alt } : { term, weight }));
+    .map(({ term, alt, others }) => ({ term, weight, ...(alt ? { alt } : {}), ...(others ? { alternatives: others } : {}) }));
 }
 
 /** "vùng cấm", "khu vực cấm": a forbidden thing, named by the text itself ("không có vùng cấm"). */
@@ -289,14 +294,26 @@ function mergeTerms(lists: WeightedTerm[][]): WeightedTerm[] {
  * Vietnamese words and hide that it is English); Vietnamese gets its chat shorthand expanded. `text` is
  * searched with; `primary` holds the words an answer must hold (a translation's first alternatives).
  */
-function asVietnamese(raw: string, vietnamese = false): { text: string; primary: string; english: boolean; englishForm?: QueryAnalysis['englishForm'] } {
+function asVietnamese(raw: string, vietnamese = false): { text: string; primary: string; typed: string; alternatives?: Map<number, string[]>; english: boolean; englishForm?: QueryAnalysis['englishForm'] } {
   const typed = raw.trim();
   if (vietnamese || !looksEnglish(typed)) {
-    const text = expandShorthand(typed);
-    return { text, primary: text, english: false };
+    // The words an answer must hold are the typed ones, each with its alternatives ("tiền" ≈ "kinh phí").
+    const marked = markShorthand(typed);
+    return { text: searchForm(marked), primary: typedForm(marked), typed: typedForm(marked), alternatives: alternativesIn(marked, foldedSyllables), english: false };
   }
   const reading = readEnglish(typed);
-  return { text: reading.text, primary: reading.primary, english: true, englishForm: { questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts } };
+  return { text: reading.text, primary: reading.primary, typed: expandShorthand(typed), english: true, englishForm: { questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts } };
+}
+
+/** Weight, in the search, of an everyday word's alternatives ("kinh phí" for "tiền"): with the word, about one term. */
+const ALTERNATIVE_SEARCH_WEIGHT = 0.5;
+
+/** A question's search terms: its typed words, and their alternatives weighing less. */
+function searchTermsOf(current: ReturnType<typeof asVietnamese>, weight: number): WeightedTerm[] {
+  if (current.english || !current.alternatives?.size) return searchTerms(current.text).map((term) => ({ term, weight }));
+  const typed = searchTerms(current.typed).map((term) => ({ term, weight }));
+  const others = searchTerms(current.text).map((term) => ({ term, weight: weight * ALTERNATIVE_SEARCH_WEIGHT }));
+  return mergeTerms([typed, others]);
 }
 
 const BOUNDS = { max: ['toi da', 'khong qua'], min: ['toi thieu', 'it nhat'] } as const;
@@ -394,8 +411,8 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   // English "may" is a modal ("may leaders shift …"), not "mấy".
   // An English question's shape adds the Vietnamese question words it stands for ("what is the population" → "bao nhiêu dân số").
   const forms = current.englishForm ? ` ${current.englishForm.questionWords.leading} ${current.englishForm.questionWords.closing}` : '';
-  const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(`${current.english ? question.replace(/\bmay\b/gi, ' ') : question} ${current.text}${forms}`));
-  if (inherited && !intents.size) for (const i of detectIntents(fold(`${turn!.question} ${inherited.text}`))) intents.add(i);
+  const intents = asksAgain ? new Set<Intent>() : detectIntents(fold(current.english ? `${question.replace(/\bmay\b/gi, ' ')} ${current.text}${forms}` : current.typed));
+  if (inherited && !intents.size) for (const i of detectIntents(fold(`${turn!.question} ${inherited.typed}`))) intents.add(i);
 
   const weigh = (terms: string[], weight: number) => terms.map((term) => ({ term, weight }));
   const conversation = inherited && !current.english ? conversationalWords(asked, expandShorthand) : undefined;
@@ -407,19 +424,21 @@ export function analyzeQuery(asked: string, history?: HistoryTurn[], knows?: Voc
   // Directives state a bound either way ("tối đa 2" / "không quá 2"): search both spellings.
   const boundTerms = bound ? weigh(BOUNDS[bound].flatMap((w) => searchTerms(w)), 0.5) : [];
   const answered = inherited && turn!.answer ? weigh(searchTerms(turn!.answer), ANSWER_SEARCH_WEIGHT).filter(keep) : [];
-  const terms = mergeTerms([weigh(searchTerms(current.text), 1), boundTerms, inherited ? weigh(searchTerms(inherited.text), 0.5).filter(keep) : [], answered]);
+  const terms = mergeTerms([searchTermsOf(current, 1), boundTerms, inherited ? searchTermsOf(inherited, 0.5).filter(keep) : [], answered]);
   const given = givenWords(current.primary);
   const avoided = avoidedWords(current.primary);
   // A follow-up's glue ("việc đó", "họ", "vậy") is no content; a step it states as done ("lập xong rồi thì") is given.
-  const own = contentTerms(current.primary, 1, knows, conversation?.glue, asked).map((t) =>
+  const own = contentTerms(current.primary, 1, knows, conversation?.glue, asked, current.alternatives).map((t) =>
     avoided.has(t.term) ? { ...t, weight: AVOIDED_WEIGHT } : given.has(t.term) || conversation?.given.has(t.term) ? { ...t, weight: GIVEN_WEIGHT } : t,
   );
-  const topic = inherited ? inheritedTopic(turn!.question, inherited.primary, own, question, knows).filter(keep) : [];
+  const topic = inherited ? inheritedTopic(turn!.question, inherited, own, question, knows).filter(keep) : [];
   const content = mergeTerms([own, topic]);
   const ownTerms = new Set(own.map((t) => t.term));
   const inheritedTerms = new Set(topic.map((t) => t.term).filter((t) => !ownTerms.has(t)));
   return {
     question,
+    typed: current.typed,
+    ...(inherited ? { previousTyped: inherited.typed } : {}),
     text: inherited ? `${current.text}\n${inherited.text}` : current.text,
     english: current.english,
     ...(current.englishForm ? { englishForm: current.englishForm } : {}),
@@ -450,10 +469,10 @@ const INHERITED_WEIGHT = { alone: 0.6, beside: 0.4, share: 0.75 } as const;
  * The topic a follow-up inherits: the last question's content less its glue and the words its kinds consume
  * ("bao lâu một lần", "từ năm nào đến năm nào"), which asked about that topic and are not what the new question asks.
  */
-function inheritedTopic(previous: string, primary: string, own: WeightedTerm[], asked: string, knows?: Vocabulary): WeightedTerm[] {
+function inheritedTopic(previous: string, reading: ReturnType<typeof asVietnamese>, own: WeightedTerm[], asked: string, knows?: Vocabulary): WeightedTerm[] {
   const askedKinds = kindWords(asked);
   const ownTopic = own.filter((t) => t.weight >= 1 && !askedKinds.has(t.term));
-  const terms = contentTerms(primary, 1, knows, conversationalWords(previous).glue, previous);
+  const terms = contentTerms(reading.primary, 1, knows, conversationalWords(previous).glue, previous, reading.alternatives);
   const consumed = new Set(detectKinds(fold(previous).toLowerCase()).flatMap((k) => [...(kindNamed(k.name)?.consumes ?? [])]));
   const kept = terms.filter((t) => !consumed.has(t.term));
   const topic = kept.length ? kept : terms;

@@ -7,6 +7,7 @@ import { withinOneEdit } from '../text/edit-distance.js';
 import { numberValue } from '../text/numbers.js';
 import { foldedSyllables, syllables } from '../text/tokens.js';
 import type { Intent, QueryAnalysis } from './query.js';
+import type { WeightedTerm } from './lexical-index.js';
 
 export interface SentenceScore {
   score: number;
@@ -123,6 +124,9 @@ interface PlannedTerm {
   /** The acronym the word is spelled out from (WeightedTerm.alt), and its near spellings (filled on first use). */
   alt?: string;
   altNear?: string[];
+  /** Words or phrases standing for the typed word (WeightedTerm.alternatives), each as planned words (filled on first use). */
+  alternatives?: string[];
+  alternativeWords?: PlannedTerm[][];
 }
 
 /**
@@ -155,11 +159,12 @@ function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefin
   let plan = list.find((p) => p.idf === idf && p.known === known && p.near === near && p.accents === analysis.accents);
   if (!plan) {
     let total = 0;
-    const terms = analysis.content.map(({ term, weight, alt }): PlannedTerm => {
-      const w = weight * Math.max(0.2, idf(term));
+    const terms = analysis.content.map((t): PlannedTerm => {
+      const { term, alt, alternatives } = t;
+      const w = termWeight(t, idf);
       total += w;
       const forms = analysis.accents?.get(term);
-      return { term, w, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term), ...(forms ? { forms: [...forms] } : {}), ...(alt ? { alt } : {}) };
+      return { term, w, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term), ...(forms ? { forms: [...forms] } : {}), ...(alt ? { alt } : {}), ...(alternatives ? { alternatives } : {}) };
     });
     plan = { idf, known, near, accents: analysis.accents, terms, total, context: [new WeakMap(), new WeakMap()] };
     if (list.length >= 4) list.shift();
@@ -168,6 +173,47 @@ function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefin
   }
   lastPlan = { content: analysis.content, plan };
   return plan;
+}
+
+/**
+ * A question term's weight in coverage: its weight × idf (floored). A typed word with alternatives weighs as its
+ * most common form (a chat word the documents never write, "online", is as common as "trực tuyến"); a phrase
+ * as its rarest word.
+ */
+export function termWeight(t: WeightedTerm, idf: Idf): number {
+  let rarity = idf(t.term);
+  for (const phrase of t.alternatives ?? []) rarity = Math.min(rarity, Math.max(...phrase.split(' ').map(idf)));
+  return t.weight * Math.max(0.2, rarity);
+}
+
+/** The alternative of a typed word that a sentence writes (its words in a row), or undefined. */
+export function writtenAlternative(alternatives: readonly string[] | undefined, words: ReadonlySet<string>, joined: string): string | undefined {
+  return alternatives?.find((a) => (a.includes(' ') ? joined.includes(` ${a} `) : words.has(a)));
+}
+
+/**
+ * How strongly a sentence writes one of a typed word's alternatives, and the words that wrote it: each word of
+ * the phrase as any question word is matched (a scan's "hdi nghi" holds "hội nghị"), in a row, the weakest
+ * word deciding.
+ */
+function alternativeMatch(t: PlannedTerm, words: Set<string>, joined: string, fuzzy: boolean, plan: Plan): [number, string] {
+  t.alternativeWords ??= t.alternatives!.map((phrase) =>
+    phrase.split(' ').map((term) => ({ term, w: 0, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term) })),
+  );
+  let best: [number, string] = [0, ''];
+  for (const phrase of t.alternativeWords) {
+    let strength = 1;
+    const written: string[] = [];
+    for (const part of phrase) {
+      const [s, word] = plannedMatch(part, words, fuzzy, plan);
+      strength = Math.min(strength, s);
+      if (!s) break;
+      written.push(word);
+    }
+    const text = written.join(' ');
+    if (strength > best[0] && (written.length < 2 || joined.includes(` ${text} `))) best = [strength, text];
+  }
+  return best;
 }
 
 function nearOf(t: PlannedTerm, plan: Plan): string[] {
@@ -287,6 +333,12 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
         }
       } else [inSentence, word] = bestMatch(term, wordSet, fuzzy, plan.known);
     }
+    // "kinh phí" holds the typed "tiền": one word, written in either form.
+    let byAlternative = false;
+    if (inSentence < 1 && t.alternatives) {
+      const [strength, written] = alternativeMatch(t, wordSet, joined, fuzzy, plan);
+      if (strength > inSentence) [inSentence, word, byAlternative] = [strength, written, strength === 1];
+    }
     // "UBND tỉnh" holds "ủy ban nhân dân"; a scan's "HDPND" (one letter misread) holds "hội đồng nhân dân".
     let byAcronym = false;
     if (!inSentence && t.alt) {
@@ -300,7 +352,7 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
     const inDocument = naming?.has(term) ? 1 : documentSet.has(term) ? documentStrength : 0;
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * inContext[i]!, inDocument);
     found += w * strength;
-    exact += w * Math.max((has && !wrongAccent) || byAcronym ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
+    exact += w * Math.max((has && !wrongAccent) || byAcronym || byAlternative ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
     matched[i] = inSentence > 0 ? word : '';
     strengths[i] = inSentence;
     misaccented[i] = wrongAccent ? 1 : 0;

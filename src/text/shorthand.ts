@@ -12,11 +12,19 @@ const WORDS: Record<string, string> = {
   bn: 'bao nhiêu', bnh: 'bao nhiêu', bnhieu: 'bao nhiêu', nhiu: 'nhiêu',
   j: 'gì', ntn: 'như thế nào', vs: 'với', ng: 'người', tg: 'thời gian',
   cb: 'cán bộ', dv: 'đảng viên', đv: 'đảng viên', cbcc: 'cán bộ công chức',
-  // Everyday words for what directives write formally: "gặp chuyện phức tạp" is "vấn đề", "làm xong" is
-  // "hoàn thành", "tiền" is "kinh phí" (only accented words where the bare form is another word: "chuyen", "bot", "tien").
-  online: 'trực tuyến', zoom: 'trực tuyến', offline: 'trực tiếp', deadline: 'thời hạn',
-  chuyện: 'vấn đề', xong: 'hoàn thành', bớt: 'giảm', tiền: 'tiền kinh phí', sếp: 'lãnh đạo', nộp: 'nộp gửi',
   z: 'vậy', hn: 'hội nghị', vb: 'văn bản', cq: 'chính quyền', mxh: 'mạng xã hội', xd: 'xây dựng', vh: 'văn hóa', btv: 'Ban Thường vụ', bch: 'Ban Chấp hành', bcv: 'báo cáo viên', ub: 'Ủy ban',
+};
+
+/**
+ * Everyday words for what directives write formally: "gặp chuyện phức tạp" is "vấn đề", "làm xong" is
+ * "hoàn thành", "tiền" is "kinh phí" (only accented words where the bare form is another word: "chuyen", "bot",
+ * "tien"). They are ALTERNATIVES of the typed word, not words the asker wrote: the question's kinds are read
+ * without them ("thu tiền theo kỳ mấy tháng" asks a period, not an amount), and a sentence writing either
+ * form holds the one word. `+` keeps the typed word in the searched text too (the documents write both).
+ */
+const EVERYDAY_WORDS: Record<string, string> = {
+  online: 'trực tuyến', zoom: 'trực tuyến', offline: 'trực tiếp', deadline: 'thời hạn',
+  chuyện: 'vấn đề', xong: 'hoàn thành', bớt: 'giảm', tiền: '+kinh phí', sếp: 'lãnh đạo', nộp: '+gửi',
 };
 
 /** Acronyms the documents also write as such ("UBND tỉnh"): kept, with their expansion added. */
@@ -32,14 +40,14 @@ const ACRONYMS: Record<string, string> = {
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(mấy|bao nhiêu|may|bao nhieu) (tiếng|tieng)\b/giu, '$1 giờ'],
   // "mấy lần một năm": how often; directives head that "Tần suất".
-  [/(^|[^\p{L}])(mấy|bao nhiêu|may|bao nhieu) (lần|lan)(?![\p{L}])/giu, '$1$2 $3 tần suất'],
+  [/(^|[^\p{L}])(mấy|bao nhiêu|may|bao nhieu) (lần|lan)(?![\p{L}])/giu, '$1$2 $3⟦+tần suất⟧'],
   // "được nói bao lâu": at a conference, speaking for a length of time is "phát biểu".
-  [/(^|[^\p{L}])(nói|noi)(?=\s+(?:bao lâu|bao lau|mấy|may|tối đa|toi da|không quá|khong qua|trong)(?![\p{L}]))/giu, '$1phát biểu'],
+  [/(^|[^\p{L}])(nói|noi)(?=\s+(?:bao lâu|bao lau|mấy|may|tối đa|toi da|không quá|khong qua|trong)(?![\p{L}]))/giu, '$1$2⟦phát biểu⟧'],
   // …but "xa hoi nao" is "xã hội nào" (which society / social network).
   [/\b(hồi nào|lúc nào|(?<!\bxa\s)hoi nao|luc nao)\b/giu, 'khi nào'],
   // Unaccented "hop" is also "hợp" (hợp tác, phối hợp, phù hợp): only a bare "hop" that no such word follows
   // or precedes ("truong hop nao" is "trường hợp nào", a condition, not a meeting).
-  [/(^|[^\p{L}])(?<!(?:^|[^\p{L}])(?:truong|phoi|phu|tong|thich|ket|lien|hon|hoa|to)\s+)(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2 hội nghị'],
+  [/(^|[^\p{L}])(?<!(?:^|[^\p{L}])(?:truong|phoi|phu|tong|thich|ket|lien|hon|hoa|to)\s+)(họp|hop)(?![\p{L}])(?!\s+(?:tac|ly|le|phap|dong|nhat|thanh|tinh|chuan|luc|ngu|khoi)\b)/giu, '$1$2⟦+hội nghị⟧'],
   // "TT&TT", "TG&DV": an acronym written with an ampersand is the same acronym.
   [/\b(TT|TG)\s*[&-]\s*(TT|DV)\b/giu, '$1$2'],
   // "… ko bn?", "bn ơi": "bn" closing a yes/no question or calling out is "bạn" (you), not "bao nhiêu".
@@ -117,14 +125,64 @@ export function untelex(word: string): string {
   return word;
 }
 
-export function expandShorthand(text: string): string {
+/**
+ * A question with its shorthand read: spellings replaced ("bn" → "bao nhiêu", "KH22" → "Kế hoạch 22", "UBND" →
+ * "UBND Ủy ban nhân dân"), and each everyday word followed by its alternative in marks: "tiền⟦+kinh phí⟧"
+ * (the documents write both), "xong⟦hoàn thành⟧" (the documents write the alternative). Read it with
+ * typedForm (what the asker wrote), searchForm (what retrieval searches) and alternativesIn.
+ */
+export function markShorthand(text: string): string {
   let out = text.normalize('NFC');
   // Telex leftovers, only in a question written without diacritics.
   if (!/[^\x00-\x7f]/.test(out) && !looksEnglish(out)) out = out.replace(/[a-z]+/gi, (w) => (w === w.toLowerCase() ? untelex(w) : w));
   for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
   out = out.replace(TYPE_CODE, (code) => TYPE_CODES[code.toLowerCase()]!);
-  return out.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    const key = word.toLowerCase();
-    return WORDS[key] ?? (ACRONYMS[key] ? `${word} ${ACRONYMS[key]}` : word);
-  });
+  // Words already marked ("họp⟦+hội nghị⟧") keep their marks; the rest are read word by word.
+  return out
+    .split(/(⟦[^⟧]*⟧)/u)
+    .map((part) =>
+      part.startsWith('⟦')
+        ? part
+        : part.replace(/[\p{L}\p{N}]+/gu, (word) => {
+            const key = word.toLowerCase();
+            if (EVERYDAY_WORDS[key]) return `${word}⟦${EVERYDAY_WORDS[key]}⟧`;
+            return WORDS[key] ?? (ACRONYMS[key] ? `${word} ${ACRONYMS[key]}` : word);
+          }),
+    )
+    .join('');
+}
+
+const MARK = /⟦(\+?)([^⟧]*)⟧/gu;
+
+/** A marked question as the asker wrote it, spellings read, without alternatives: what its kinds are read on. */
+export function typedForm(marked: string): string {
+  return marked.replace(MARK, '');
+}
+
+/** A marked question as retrieval searched it: each alternative beside (`+`) or instead of its word. */
+export function searchForm(marked: string): string {
+  return marked.replace(/([\p{L}\p{N}]+)⟦(\+?)([^⟧]*)⟧/gu, (_, word: string, beside: string, alternative: string) => (beside ? `${word} ${alternative}` : alternative));
+}
+
+/**
+ * The alternatives of a marked question's words, folded, by the index of the word in foldedSyllables(typedForm):
+ * "nộp⟦+gửi⟧ hồ sơ" → {0: ["gui"]}.
+ */
+export function alternativesIn(marked: string, foldWords: (text: string) => string[]): Map<number, string[]> {
+  const found = new Map<number, string[]>();
+  let typed = '';
+  let at = 0;
+  for (const m of marked.matchAll(MARK)) {
+    typed += marked.slice(at, m.index);
+    at = m.index + m[0].length;
+    const index = foldWords(typed).length - 1;
+    const alternative = foldWords(m[2]!).join(' ');
+    if (index >= 0 && alternative) found.set(index, [...(found.get(index) ?? []), alternative]);
+  }
+  return found;
+}
+
+/** Shorthand expanded into the documents' words, alternatives written out (searchForm of markShorthand). */
+export function expandShorthand(text: string): string {
+  return searchForm(markShorthand(text));
 }
