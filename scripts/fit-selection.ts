@@ -1,12 +1,13 @@
 /**
- * `npm run fit:selection -- [--pool home|<dir>] … [--window 0.6] [--rows file [--reuse-rows]] [--drop a,b] [--dry]` (default pools: home and
- * ../shared/unseen; from a worktree give the shared pool as an absolute path).
+ * `npm run fit:selection -- [--pool home|<dir>] … [--window 0.6] [--rows file [--reuse-rows]] [--drop a,b] [--dry]` (default pools: home,
+ * ../shared/unseen and the laws pool ../shared/external/alqac-2023; from a worktree give the shared pools as absolute paths).
  *
  * Fits the selection ranker (src/answer/selection.ts): which of the close candidates to quote once the rules
  * have answered. Every answerable question of every pool (each in its own index) is asked with the rules' choice
  * alone deciding; each window of close candidates the answerer ranks is kept with its features, and a candidate
  * is labelled right when it comes from an expected source and its quote text holds an expected phrase (the rules'
- * choice also when the answer quoting it passed, as the eval scores it). A listwise softmax ranker (standardised
+ * choice also when the answer quoting it passed, as the eval scores it); in a laws pool a candidate is right when its
+ * quote lies in a deciding article of the statement (the eval's scoring), and statements are grouped by their law. A listwise softmax ranker (standardised
  * features, L2) is fitted on the windows that hold both a right and a wrong candidate. Questions are grouped by
  * the document they are about; a hash of the group puts each in one of four folds, and each fold is scored by a
  * ranker fitted on the other three: the out-of-fold picks are compared with the rules' choices, per pool. The
@@ -21,6 +22,9 @@ import { readQuestionSet, type EvalCase } from '../src/eval/questions.js';
 import { containsExpected, normalizeForMatch } from '../src/eval/score.js';
 import { resolvePool } from '../src/eval/pools.js';
 import { createNodeRuntime } from '../src/node.js';
+import { ArticleLocator, lawCases } from '../src/eval/laws-run.js';
+
+type Reply = Awaited<ReturnType<Awaited<ReturnType<typeof createNodeRuntime>>['assistant']['ask']>>;
 
 const FOLDS = 4;
 const L2 = 1e-2;
@@ -40,7 +44,7 @@ const { values } = parseArgs({
 /** Features left out of a fit (`--drop a,b`): to measure what each contributes. */
 const DROPPED = new Set(values.drop?.split(',') ?? []);
 const window = Number(values.window);
-const poolSpecs = values.pool?.length ? values.pool : ['home', 'unseen'];
+const poolSpecs = values.pool?.length ? values.pool : ['home', 'unseen', 'laws'];
 
 interface Window {
   pool: string;
@@ -65,28 +69,48 @@ if (values['reuse-rows'] && values.rows) {
   for (const spec of poolSpecs) {
     const pool = await resolvePool(spec, loadConfig().DATA_DIR);
     const runtime = await createNodeRuntime({ ...loadConfig(), DATA_DIR: pool.dataDir, LOG_LEVEL: 'warn' }, { onProgress: () => undefined });
-    const cases: EvalCase[] = [];
-    for (const file of pool.sets) cases.push(...(await readQuestionSet(file)));
+    // A laws pool's statements: a candidate is right when its quote lies in a deciding article.
+    const items: Array<{ question: string; history?: EvalCase['history']; group: string; right: (row: SelectionRow) => boolean; passed: (reply: Reply) => boolean }> = [];
+    if (pool.kind === 'laws') {
+      const locator = new ArticleLocator();
+      for (const d of runtime.kb.documents()) locator.add(d.source, runtime.kb.document(d.id)!.text);
+      for (const c of lawCases(pool.statements!, (id) => pool.lawFiles!.get(id) ?? id)) {
+        const inGold = (source: string, text: string) => c.gold.has(locator.locate(source, text) ?? '');
+        const group = `${pool.name}:${[...c.gold][0]!.split('#')[0]}`;
+        items.push({ question: c.question, group, right: (r) => inGold(r.source, r.text), passed: (reply) => reply.answered && reply.citations.length > 0 && inGold(reply.citations[0]!.source, reply.citations[0]!.quote) });
+      }
+    } else {
+      const cases: EvalCase[] = [];
+      for (const file of pool.sets) cases.push(...(await readQuestionSet(file)));
+      for (const c of cases) {
+        if (!('sources' in c.expect)) continue;
+        const sources = new Set(c.expect.sources);
+        const phrases = c.expect.answer_contains;
+        items.push({
+          question: c.question,
+          history: c.history,
+          group: `${pool.name}:${[...sources][0]}`,
+          right: (r) => sources.has(r.source) && phrases.some((p) => normalizeForMatch(r.text).includes(normalizeForMatch(p))),
+          passed: (reply) => reply.answered && reply.citations.some((x) => sources.has(x.source)) && containsExpected(reply.answer, phrases),
+        });
+      }
+    }
     let count = 0;
-    for (const c of cases) {
-      if (!('sources' in c.expect)) continue;
-      const sources = new Set(c.expect.sources);
-      const phrases = c.expect.answer_contains;
+    for (const item of items) {
       last.rows = undefined;
-      const reply = await runtime.assistant.ask({ question: c.question, history: c.history });
+      const reply = await runtime.assistant.ask({ question: item.question, history: item.history });
       count++;
       const rows = last.rows as SelectionRow[] | undefined;
       if (!rows || rows.length < 2) continue;
-      const passed = reply.answered && reply.citations.some((x) => sources.has(x.source)) && containsExpected(reply.answer, phrases);
+      const passed = item.passed(reply);
       const choice = rows.findIndex((r) => r.features.rulesChoice === 1);
-      const right = (r: SelectionRow) => sources.has(r.source) && phrases.some((p) => normalizeForMatch(r.text).includes(normalizeForMatch(p)));
       windows.push({
         pool: pool.name,
-        group: `${pool.name}:${[...sources][0]}`,
+        group: item.group,
         x: rows.map((r) => SELECTION_FEATURES.map((name) => r.features[name])),
-        labels: rows.map((r, i) => (right(r) || (i === choice && passed) ? 1 : 0)),
+        labels: rows.map((r, i) => (item.right(r) || (i === choice && passed) ? 1 : 0)),
         choice,
-        ...(values.rows ? { question: c.question, texts: rows.map((r) => r.text.slice(0, 160)) } : {}),
+        ...(values.rows ? { question: item.question, texts: rows.map((r) => r.text.slice(0, 160)) } : {}),
       });
     }
     fittedOn[pool.name] = { questions: count, windows: windows.filter((w) => w.pool === pool.name).length, documents: runtime.kb.documents().length };

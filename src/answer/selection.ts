@@ -12,6 +12,7 @@ import model from './selection-weights.json' with { type: 'json' };
 import { kindNamed, questionModality, sentenceModality, showsValue, type Kind, type Modality } from '../question/registry.js';
 import { kindsOf, type Question } from '../question/question.js';
 import { synonymsOf } from '../question/lexicon.js';
+import type { Chunk } from '../types.js';
 
 export const SELECTION_FEATURES = [
   /** The candidate's rule score over the top one's. */
@@ -36,6 +37,11 @@ export const SELECTION_FEATURES = [
   'slotShown',
   /** The sentence is its section's heading line. */
   'headingLine',
+  /**
+   * A claim to judge ("…, đúng hay sai?") and the candidate lies in the section the retriever ranks first (an
+   * article, or a part of it): retrieval reads the whole section against the whole claim, a sentence only itself.
+   */
+  'judgedTopSection',
 ] as const;
 
 export type SelectionFeatureName = (typeof SELECTION_FEATURES)[number];
@@ -125,6 +131,18 @@ export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, fol
     // A synonym writes it too ("chủ trì" for "chịu trách nhiệm chính").
     slotShown: asked.echoes.length ? asked.echoes.filter((e) => [e, ...synonymsOf(e)].some((w) => ` ${foldedSentence} ${foldedHeadings} `.includes(` ${w} `))).length / asked.echoes.length : 0,
   };
+}
+
+/**
+ * Two chunks of one document lie in one section when one's section path is the other's or lies under it
+ * ("44.4", a long article's part from clause 4, under "44"; "III.2.a" under "III.2"). The text before the
+ * first section ("") is its own.
+ */
+export function inSectionOf(chunk: Chunk, section: Chunk): boolean {
+  if (chunk.docId !== section.docId) return false;
+  const [a, b] = [chunk.section, section.section];
+  if (!a || !b) return a === b;
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
 export function selectionScore(f: SelectionFeatures): number {
