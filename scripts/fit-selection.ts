@@ -121,21 +121,26 @@ if (values['reuse-rows'] && values.rows) {
   if (values.rows) await writeFile(values.rows, JSON.stringify({ windows, fittedOn }));
 }
 
-/** Listwise softmax: maximise the log of the probability mass on the right candidates of each window (L2). */
-function fit(list: Window[]): number[] {
+/**
+ * Listwise softmax: maximise the log of the probability mass on the right candidates of each window (L2). Only
+ * the features in `learn` are fitted; the others keep their `base` weights (raw scale) and add to each score.
+ */
+function fitSome(list: Window[], learn: Set<number>, base: number[]): number[] {
   const informative = list.filter((w) => w.labels.some((l) => l) && w.labels.some((l) => !l));
   // Each pool weighs the same in total: the few documents of the home pool do not outvote the many of the others.
   const perPool = new Map<string, number>();
   for (const w of informative) perPool.set(w.pool, (perPool.get(w.pool) ?? 0) + 1);
   const weightOf = (w: Window) => informative.length / (perPool.size * perPool.get(w.pool)!);
   const { mean, std } = standardiser(list.flatMap((w) => w.x));
-  const z = informative.map((w) => w.x.map((x) => x.map((v, i) => (DROPPED.has(SELECTION_FEATURES[i]!) ? 0 : (v - mean[i]!) / std[i]!))));
+  const fitted = (i: number) => learn.has(i) && !DROPPED.has(SELECTION_FEATURES[i]!);
+  const z = informative.map((w) => w.x.map((x) => x.map((v, i) => (fitted(i) ? (v - mean[i]!) / std[i]! : 0))));
+  const offset = informative.map((w) => w.x.map((x) => x.reduce((a, v, i) => a + (learn.has(i) ? 0 : v * base[i]!), 0)));
   const dims = SELECTION_FEATURES.length;
   const w = new Array<number>(dims).fill(0);
-  for (let it = 0; it < ITERATIONS; it++) {
+  for (let it = 0; it < ITERATIONS && informative.length; it++) {
     const g = new Array<number>(dims).fill(0);
     informative.forEach((win, k) => {
-      const s = z[k]!.map((x) => x.reduce((a, v, i) => a + v * w[i]!, 0));
+      const s = z[k]!.map((x, c) => offset[k]![c]! + x.reduce((a, v, i) => a + v * w[i]!, 0));
       const top = Math.max(...s);
       const e = s.map((v) => Math.exp(v - top));
       const all = e.reduce((a, v) => a + v, 0);
@@ -148,7 +153,20 @@ function fit(list: Window[]): number[] {
     });
     for (let d = 0; d < dims; d++) w[d]! -= RATE * (g[d]! + L2 * w[d]!);
   }
-  return w.map((v, i) => (DROPPED.has(SELECTION_FEATURES[i]!) ? 0 : v / std[i]!));
+  return w.map((v, i) => (!learn.has(i) ? base[i]! : fitted(i) ? v / std[i]! : 0));
+}
+
+/**
+ * The judged-claim features (`judged…`) are zero on every other question: they are fitted on the windows of
+ * claims to judge alone, over the weights the other questions fitted, so the claims do not move what other
+ * questions pick.
+ */
+const JUDGED = new Set(SELECTION_FEATURES.flatMap((name, i) => (name.startsWith('judged') ? [i] : [])));
+const judgedWindow = (w: Window) => w.x.some((x) => [...JUDGED].some((i) => x[i] !== 0));
+function fit(list: Window[]): number[] {
+  const shared = new Set(SELECTION_FEATURES.map((_, i) => i).filter((i) => !JUDGED.has(i)));
+  const base = fitSome(list.filter((w) => !judgedWindow(w)), shared, new Array<number>(SELECTION_FEATURES.length).fill(0));
+  return fitSome(list.filter(judgedWindow), JUDGED, base);
 }
 
 const pick = (w: number[], win: Window) => {

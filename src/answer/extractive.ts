@@ -1177,6 +1177,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         ...quoteFeatures(asked, withoutOwn(fold(evidenceOf(c)).replace(LIST_MARKER, '$1').replace(CITED_DATE, ' ')), chunkTokens(c.passage.chunk).sentences[c.index]!.joined.trim(), foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')),
         headingLine: isHeadingLine(c.passage.chunk, c.index) ? 1 : 0,
         judgedTopSection: judges && inSectionOf(c.passage.chunk, passages[0]!.chunk) ? 1 : 0,
+        judgedRulesChoice: judges && c === choice ? 1 : 0,
       },
     }));
     best = window[pickCandidate(rows)]!;

@@ -42,6 +42,8 @@ export const SELECTION_FEATURES = [
    * article, or a part of it): retrieval reads the whole section against the whole claim, a sentence only itself.
    */
   'judgedTopSection',
+  /** A claim to judge and the rules chose it: how far the rules' choice is trusted on a claim is fitted apart. */
+  'judgedRulesChoice',
 ] as const;
 
 export type SelectionFeatureName = (typeof SELECTION_FEATURES)[number];
