@@ -4,7 +4,8 @@
  * less may be the one that states what is asked: a value of the asked kind (an amount in a currency, a
  * percentage, a date after "trước", a range "từ … đến …", an hour), the target when a target is asked and the
  * result when a result is, the role or level the question names ("cơ quan thường trực", "ngân sách huyện"), the words
- * only it holds among its neighbours. Each candidate of the window is described by these features; a linear ranker whose weights
+ * only it holds among its neighbours; for a claim to judge, the section the retriever ranks first (it reads the whole
+ * article against the whole claim). Each candidate of the window is described by these features; a linear ranker whose weights
  * scripts/fit-selection.ts fitted on questions of many documents (selection-weights.json, with what it was
  * fitted on) picks one. Refusals are not decided here: the window is read only when the rules answer.
  */
