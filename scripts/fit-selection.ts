@@ -1,5 +1,5 @@
 /**
- * `npm run fit:selection -- [--pool home|<dir>] … [--window 0.6] [--rows file [--reuse-rows]] [--drop a,b] [--dry]` (default pools: home,
+ * `npm run fit:selection -- [--pool home|<dir>] … [--window 0.6] [--rows file [--reuse-rows]] [--drop a,b] [--judged-only] [--dry]` (default pools: home,
  * ../shared/unseen and the laws pool ../shared/external/alqac-2023; from a worktree give the shared pools as absolute paths).
  *
  * Fits the selection ranker (src/answer/selection.ts): which of the close candidates to quote once the rules
@@ -23,6 +23,7 @@ import { containsExpected, normalizeForMatch } from '../src/eval/score.js';
 import { resolvePool } from '../src/eval/pools.js';
 import { createNodeRuntime } from '../src/node.js';
 import { ArticleLocator, lawCases } from '../src/eval/laws-run.js';
+import committedModel from '../src/answer/selection-weights.json' with { type: 'json' };
 
 type Reply = Awaited<ReturnType<Awaited<ReturnType<typeof createNodeRuntime>>['assistant']['ask']>>;
 
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     rows: { type: 'string' },
     'reuse-rows': { type: 'boolean', default: false },
     drop: { type: 'string' },
+    'judged-only': { type: 'boolean', default: false },
   },
 });
 /** Features left out of a fit (`--drop a,b`): to measure what each contributes. */
@@ -163,9 +165,14 @@ function fitSome(list: Window[], learn: Set<number>, base: number[]): number[] {
  */
 const JUDGED = new Set(SELECTION_FEATURES.flatMap((name, i) => (name.startsWith('judged') ? [i] : [])));
 const judgedWindow = (w: Window) => w.x.some((x) => [...JUDGED].some((i) => x[i] !== 0));
+/** `--judged-only`: the committed weights of the other features stay as they are; only the judged ones are fitted. */
+const COMMITTED = (() => {
+  const m = committedModel as { features: string[]; weights: number[] };
+  return SELECTION_FEATURES.map((name) => (m.features.includes(name) ? m.weights[m.features.indexOf(name)]! : 0));
+})();
 function fit(list: Window[]): number[] {
   const shared = new Set(SELECTION_FEATURES.map((_, i) => i).filter((i) => !JUDGED.has(i)));
-  const base = fitSome(list.filter((w) => !judgedWindow(w)), shared, new Array<number>(SELECTION_FEATURES.length).fill(0));
+  const base = values['judged-only'] ? COMMITTED : fitSome(list.filter((w) => !judgedWindow(w)), shared, new Array<number>(SELECTION_FEATURES.length).fill(0));
   return fitSome(list.filter(judgedWindow), JUDGED, base);
 }
 
@@ -195,7 +202,7 @@ for (const [p, t] of Object.entries(tally)) console.log(`  ${p}: ${t.windows} wi
 const weights = fit(windows).map((v) => Number(v.toFixed(4)));
 console.log('weights:', Object.fromEntries(SELECTION_FEATURES.map((n, i) => [n, weights[i]])));
 if (!values.dry) {
-  const model = { features: [...SELECTION_FEATURES], weights, window, fittedOn: { script: 'scripts/fit-selection.ts', pools: fittedOn, folds: FOLDS, outOfFold: tally } };
+  const model = { features: [...SELECTION_FEATURES], weights, window, fittedOn: { script: 'scripts/fit-selection.ts', pools: fittedOn, folds: FOLDS, outOfFold: tally, ...(values['judged-only'] ? { judgedOnly: 'the judged features fitted over the committed weights of the others' } : {}) } };
   await writeFile('src/answer/selection-weights.json', `${JSON.stringify(model, null, 2)}\n`);
   console.log('wrote src/answer/selection-weights.json');
 }
