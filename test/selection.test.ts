@@ -4,11 +4,12 @@
  * rules' choice for a close neighbour that states what is asked. Questions and sentences are invented.
  */
 import { describe, expect, it } from 'vitest';
-import { pickCandidate, quoteFeatures, selectionQuestion, SELECTION_FEATURES, type SelectionFeatures, type SelectionRow } from '../src/answer/selection.js';
+import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, SELECTION_FEATURES, type SelectionFeatures, type SelectionRow } from '../src/answer/selection.js';
 import { buildQuestion } from '../src/question/question.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
 import { fold } from '../src/text/fold.js';
 import { foldedSyllables } from '../src/text/tokens.js';
+import type { Chunk } from '../src/types.js';
 
 const asked = (question: string) => selectionQuestion(buildQuestion(analyzeQuery(question)));
 const features = (question: string, sentence: string, headings = '') =>
@@ -68,5 +69,35 @@ describe('the committed ranker', () => {
   it('quotes a close neighbour that writes the asked value when the rules\' choice does not', () => {
     const rows = [row('a', { relScore: 1, rulesChoice: 1, eligible: 1, coverage: 0.6 }), row('b', { relScore: 0.9, coverage: 0.5, valueShown: 1 })];
     expect(pickCandidate(rows)).toBe(1);
+  });
+
+  it('on a claim to judge, quotes the close sentence of the section retrieval ranks first over the rules\' choice elsewhere', () => {
+    const rows = [
+      row('a', { relScore: 1, rulesChoice: 1, judgedRulesChoice: 1, eligible: 1, coverage: 0.64 }),
+      row('b', { relScore: 0.98, eligible: 1, coverage: 0.57, judgedTopSection: 1 }),
+    ];
+    expect(pickCandidate(rows)).toBe(1);
+  });
+
+  it('keeps the rules\' choice on a claim when it lies in the section retrieval ranks first', () => {
+    const rows = [
+      row('a', { relScore: 1, rulesChoice: 1, judgedRulesChoice: 1, eligible: 1, coverage: 0.64, judgedTopSection: 1 }),
+      row('b', { relScore: 0.98, eligible: 1, coverage: 0.57 }),
+    ];
+    expect(pickCandidate(rows)).toBe(0);
+  });
+});
+
+describe('one section', () => {
+  const chunk = (docId: string, section: string) => ({ docId, section }) as Chunk;
+  it('holds its parts and the sections under it, in one document only', () => {
+    expect(inSectionOf(chunk('luat', '44.4'), chunk('luat', '44'))).toBe(true);
+    expect(inSectionOf(chunk('luat', '44'), chunk('luat', '44.4'))).toBe(true);
+    expect(inSectionOf(chunk('kh', 'III.2.a'), chunk('kh', 'III.2'))).toBe(true);
+    expect(inSectionOf(chunk('luat', '4'), chunk('luat', '44'))).toBe(false);
+    expect(inSectionOf(chunk('luat', '46'), chunk('luat', '44'))).toBe(false);
+    expect(inSectionOf(chunk('other', '44'), chunk('luat', '44'))).toBe(false);
+    expect(inSectionOf(chunk('kh', ''), chunk('kh', 'I'))).toBe(false);
+    expect(inSectionOf(chunk('kh', ''), chunk('kh', ''))).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
-import { pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
+import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
 
 export interface AnswerDraft {
   answered: boolean;
@@ -1178,6 +1178,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         // A cited document's date ("Kế hoạch số 22-KH/TU, ngày 16/01/2026") is no value of what is asked.
         ...quoteFeatures(asked, withoutOwn(fold(evidenceOf(c)).replace(LIST_MARKER, '$1').replace(CITED_DATE, ' ')), chunkTokens(c.passage.chunk).sentences[c.index]!.joined.trim(), foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')),
         headingLine: isHeadingLine(c.passage.chunk, c.index) ? 1 : 0,
+        judgedTopSection: judges && inSectionOf(c.passage.chunk, passages[0]!.chunk) ? 1 : 0,
+        judgedRulesChoice: judges && c === choice ? 1 : 0,
       },
     }));
     best = window[pickCandidate(rows)]!;

@@ -4,7 +4,8 @@
  * less may be the one that states what is asked: a value of the asked kind (an amount in a currency, a
  * percentage, a date after "trước", a range "từ … đến …", an hour), the target when a target is asked and the
  * result when a result is, the role or level the question names ("cơ quan thường trực", "ngân sách huyện"), the words
- * only it holds among its neighbours. Each candidate of the window is described by these features; a linear ranker whose weights
+ * only it holds among its neighbours; for a claim to judge, the section the retriever ranks first (it reads the whole
+ * article against the whole claim). Each candidate of the window is described by these features; a linear ranker whose weights
  * scripts/fit-selection.ts fitted on questions of many documents (selection-weights.json, with what it was
  * fitted on) picks one. Refusals are not decided here: the window is read only when the rules answer.
  */
@@ -12,6 +13,7 @@ import model from './selection-weights.json' with { type: 'json' };
 import { kindNamed, questionModality, sentenceModality, showsValue, type Kind, type Modality } from '../question/registry.js';
 import { kindsOf, type Question } from '../question/question.js';
 import { synonymsOf } from '../question/lexicon.js';
+import type { Chunk } from '../types.js';
 
 export const SELECTION_FEATURES = [
   /** The candidate's rule score over the top one's. */
@@ -36,6 +38,13 @@ export const SELECTION_FEATURES = [
   'slotShown',
   /** The sentence is its section's heading line. */
   'headingLine',
+  /**
+   * A claim to judge ("…, đúng hay sai?") and the candidate lies in the section the retriever ranks first (an
+   * article, or a part of it): retrieval reads the whole section against the whole claim, a sentence only itself.
+   */
+  'judgedTopSection',
+  /** A claim to judge and the rules chose it: how far the rules' choice is trusted on a claim is fitted apart. */
+  'judgedRulesChoice',
 ] as const;
 
 export type SelectionFeatureName = (typeof SELECTION_FEATURES)[number];
@@ -125,6 +134,18 @@ export function quoteFeatures(asked: SelectionQuestion, foldedQuote: string, fol
     // A synonym writes it too ("chủ trì" for "chịu trách nhiệm chính").
     slotShown: asked.echoes.length ? asked.echoes.filter((e) => [e, ...synonymsOf(e)].some((w) => ` ${foldedSentence} ${foldedHeadings} `.includes(` ${w} `))).length / asked.echoes.length : 0,
   };
+}
+
+/**
+ * Two chunks of one document lie in one section when one's section path is the other's or lies under it
+ * ("44.4", a long article's part from clause 4, under "44"; "III.2.a" under "III.2"). The text before the
+ * first section ("") is its own.
+ */
+export function inSectionOf(chunk: Chunk, section: Chunk): boolean {
+  if (chunk.docId !== section.docId) return false;
+  const [a, b] = [chunk.section, section.section];
+  if (!a || !b) return a === b;
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
 export function selectionScore(f: SelectionFeatures): number {
