@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -185,5 +185,18 @@ describe('withAsciiVariants', () => {
       { role: 'user', content: 'khai mac bao lau?' },
       { role: 'assistant', content: 'Không quá 10 phút.' },
     ]);
+  });
+});
+
+describe('pools in data/pools', () => {
+  const poolsDir = resolve('data/pools');
+  const pools = readdirSync(poolsDir).filter((name) => existsSync(join(poolsDir, name, 'questions.jsonl')));
+
+  // A pool's questions pass with any one of their phrases (each pool's README says so), as dev.jsonl's do.
+  it.each(pools)('%s validates: shape, unique ids, known sources, phrases found in a source', (pool) => {
+    const dir = join(poolsDir, pool);
+    const result = checkEvalFiles([join(dir, 'questions.jsonl')], { docsDir: join(dir, 'docs'), lenientFiles: ['questions.jsonl'] });
+    expect(result.errors.map((e) => `${e.file}:${e.line} [${e.id}] ${e.message}`)).toEqual([]);
+    expect(result.cases).toBeGreaterThanOrEqual(100);
   });
 });
