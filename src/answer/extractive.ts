@@ -977,7 +977,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const namesPosition = (c: Candidate) => {
     if (!positions.length) return true;
     const { sentences } = chunkTokens(c.passage.chunk);
-    const heading = ` ${foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')} `;
+    // A position the document's own title names ("Hội thi Bí thư chi bộ giỏi") is its topic, stated by every sentence of it.
+    const heading = ` ${foldedSyllables(`${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')} ${c.passage.doc.title}`).join(' ')} `;
     return positions.every((p) => sentences[c.index]!.joined.includes(` ${p} `) || heading.includes(` ${p} `));
   };
   // "… là đồng chí nào?" asks for a person: the quote must name one ("đồng chí Nghiêm Xuân Thành"), not the office.
