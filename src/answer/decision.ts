@@ -85,11 +85,19 @@ let MODEL = model as Model;
 let WEIGHTS = weightsOf(MODEL, MODEL.weights);
 let RANKER = MODEL.ranker ? weightsOf(MODEL, MODEL.ranker) : undefined;
 
-function weightsOf(m: Model, weights: number[]): number[] {
-  return FEATURES.map((name) => {
-    const at = m.features.indexOf(name);
+/**
+ * A fitted model's weights in the order the code computes its features: weights are stored by feature name,
+ * so a feature added after the fit weighs 0 and one the code dropped is ignored.
+ */
+export function alignWeights(order: readonly string[], names: string[], weights: number[]): number[] {
+  return order.map((name) => {
+    const at = names.indexOf(name);
     return at < 0 ? 0 : weights[at]!;
   });
+}
+
+function weightsOf(m: Model, weights: number[]): number[] {
+  return alignWeights(FEATURES, m.features, weights);
 }
 
 export let ANSWER_THRESHOLD = MODEL.threshold;

@@ -14,6 +14,7 @@ import { kindNamed, questionModality, sentenceModality, showsValue, type Kind, t
 import { kindsOf, type Question } from '../question/question.js';
 import { synonymsOf } from '../question/lexicon.js';
 import type { Chunk } from '../types.js';
+import { alignWeights } from './decision.js';
 
 export const SELECTION_FEATURES = [
   /** The candidate's rule score over the top one's. */
@@ -62,10 +63,7 @@ let MODEL = model as SelectionModel;
 let WEIGHTS = weightsOf(MODEL);
 
 function weightsOf(m: SelectionModel): number[] {
-  return SELECTION_FEATURES.map((name) => {
-    const at = m.features.indexOf(name);
-    return at < 0 ? 0 : m.weights[at]!;
-  });
+  return alignWeights(SELECTION_FEATURES, m.features, m.weights);
 }
 
 export function selectionWindow(): number {
