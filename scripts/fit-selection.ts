@@ -16,6 +16,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { hash, standardiser } from './fit-common.js';
+import { alignWeights } from '../src/answer/decision.js';
 import { observeSelection, RULES_CHOICE_ONLY, SELECTION_FEATURES, useSelectionModel, type SelectionRow } from '../src/answer/selection.js';
 import { loadConfig } from '../src/config.js';
 import { readQuestionSet, type EvalCase } from '../src/eval/questions.js';
@@ -166,10 +167,8 @@ function fitSome(list: Window[], learn: Set<number>, base: number[]): number[] {
 const JUDGED = new Set(SELECTION_FEATURES.flatMap((name, i) => (name.startsWith('judged') ? [i] : [])));
 const judgedWindow = (w: Window) => w.x.some((x) => [...JUDGED].some((i) => x[i] !== 0));
 /** `--judged-only`: the committed weights of the other features stay as they are; only the judged ones are fitted. */
-const COMMITTED = (() => {
-  const m = committedModel as { features: string[]; weights: number[] };
-  return SELECTION_FEATURES.map((name) => (m.features.includes(name) ? m.weights[m.features.indexOf(name)]! : 0));
-})();
+const committed = committedModel as { features: string[]; weights: number[] };
+const COMMITTED = alignWeights(SELECTION_FEATURES, committed.features, committed.weights);
 function fit(list: Window[]): number[] {
   const shared = new Set(SELECTION_FEATURES.map((_, i) => i).filter((i) => !JUDGED.has(i)));
   const base = values['judged-only'] ? COMMITTED : fitSome(list.filter((w) => !judgedWindow(w)), shared, new Array<number>(SELECTION_FEATURES.length).fill(0));
