@@ -138,7 +138,8 @@ async function evalLaws(pool: Pool): Promise<void> {
 }
 
 // `all`: the three pools of DESIGN §4 and every pool committed under data/pools (written blind, for checking).
-const committedPools = () => (existsSync(join('data', 'pools')) ? readdirSync(join('data', 'pools')).sort().map((d) => join('data', 'pools', d)) : []);
+const committedPools = () =>
+  existsSync(join('data', 'pools')) ? readdirSync(join('data', 'pools')).sort().map((d) => join('data', 'pools', d)).filter((d) => existsSync(join(d, 'questions.jsonl'))) : [];
 const poolSpecs = (values.pool ?? []).flatMap((p) => (p === 'all' ? ['home', 'unseen', 'laws', ...committedPools()] : [p]));
 if (!poolSpecs.length) {
   await evalQuestions({ name: 'home', kind: 'questions', dataDir: config.DATA_DIR, sets: [] }, positionals.length ? positionals : questionSets(join(config.DATA_DIR, 'eval')));
