@@ -51,7 +51,7 @@ describe('briefing generation for each document', { timeout: 120_000 }, () => {
 
   it('asks the canonical question of Kế hoạch 22-KH/TU and answers it with the verbatim clause', async () => {
     const set = await service.generate({ source: 'dien-bien-ke-hoach-22-kh-tu.txt', count: 50 });
-    // The question's words are restored from the clean documents and the shipped syllable model ("két luén" → "kết luận").
+    // The question's words are read (as answers are) from the clean documents and the shipped syllable model ("két luén" → "kết luận").
     const item = set.items.find((i) => /kết luận.*không quá bao nhiêu phút\?$/i.test(i.question));
     expect(item?.question).toMatch(/^(Phát biểu )?kết luận tại hội nghị không quá bao nhiêu phút\?$/i);
     expect(item?.answer).toContain('két luén khong qua 50 phut');

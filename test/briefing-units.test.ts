@@ -1,27 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toMarkdown, fileStem, contentDisposition } from '../src/briefing/export.js';
-import { Restorer } from '../src/briefing/restore.js';
+import { readPhrase } from '../src/briefing/read-phrase.js';
 import { isNearDuplicate, selectProportional, syllableSet } from '../src/briefing/select.js';
 import { classify } from '../src/briefing/clauses.js';
 import type { BriefingItem } from '../src/briefing/types.js';
-import { shippedPhrases } from '../src/text/reading-model.js';
+import { loadSyllableReader } from '../src/text/reading-model.js';
 
 const clean = [
   'Phát biểu khai mạc không quá 10 phút; kết luận không quá 50 phút; tham luận không quá 10 phút.',
   'Hội nghị trực tuyến chiếm ít nhất 60% tổng số hội nghị.',
 ];
 
-describe('OCR word restoration (questions only)', () => {
-  const restorer = new Restorer(clean, shippedPhrases());
-  it('restores damaged syllables from clean text and context', () => {
-    expect(restorer.restore('két luén khong qua 50 phut').text).toBe('kết luận không quá 50 phút');
-    expect(restorer.restore('Héi nghi truc tuyén').text.toLowerCase()).toBe('hội nghị trực tuyến');
+describe('OCR phrases as questions read them', () => {
+  const { reader } = loadSyllableReader(clean);
+  const read = (text: string) => readPhrase(reader, text, 0.6);
+  it('reads damaged syllables as the answers are read, from clean text and context', () => {
+    expect(read('két luén khong qua 50 phut').text).toBe('kết luận không quá 50 phút');
+    expect(read('Héi nghi truc tuyén').text.toLowerCase()).toBe('hội nghị trực tuyến');
   });
-  it('keeps acronyms and document codes, and says how sure it is', () => {
-    expect(restorer.restore('Két luan sb 226-KL/TW').text).toContain('226-KL/TW');
-    expect(restorer.restore('két luén khong qua 50 phut').known).toBe(1);
-    const garbage = restorer.restore('xqzt vbnm kkkk');
-    expect(garbage.unresolved).toBe(3);
+  it('keeps document codes, and says how far the reading can be shown', () => {
+    expect(read('Két luan sb 226-KL/TW').text).toContain('226-KL/TW');
+    expect(read('két luén khong qua 50 phut')).toMatchObject({ known: 1, unresolved: 0 });
+    expect(read('xqzt vbnm kkkk').unresolved).toBe(3);
+  });
+  it('counts scan debris and lone letters as unread, but not a point\'s letter', () => {
+    expect(read('toàn x&/mam').unresolved).toBe(1);
+    const fragment = read('T chiic quan triét hoan thanh');
+    expect(fragment.unresolved).toBe(1);
+    expect(fragment.phrase).toBe('chức quán triệt hoàn thành');
+    expect(read('theo điểm a khoản 2').unresolved).toBe(0);
+  });
+  it('names a clause by its longest read phrase, within one clause', () => {
+    expect(read('xqzt vbnm; kết luận không quá 50 phút').phrase).toBe('kết luận không quá 50 phút');
+    expect(read('"diễn biến", "tự chuyển hóa"').phrase).not.toContain('"');
   });
 });
 

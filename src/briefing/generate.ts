@@ -8,11 +8,12 @@ import { documentLabel, toCitation } from '../answer/format.js';
 import { AppError } from '../errors.js';
 import type { DocumentLibrary } from '../http/documents.js';
 import { fold } from '../text/fold.js';
-import { shippedPhrases } from '../text/reading-model.js';
+import { loadSyllableReader } from '../text/reading-model.js';
+import { damage, type SyllableReader } from '../text/reading.js';
 import type { Chunk, DocumentMeta } from '../types.js';
 import { chunkClauses } from './clauses.js';
 import { RuleQuestionWriter } from './questions.js';
-import { Restorer } from './restore.js';
+import { readPhrase, type ReadPhrase } from './read-phrase.js';
 import { selectProportional, type Candidate } from './select.js';
 import type { BriefingItem, BriefingSet, Clause, QuestionWriter } from './types.js';
 import { sliceReading } from '../text/reading-slice.js';
@@ -47,7 +48,7 @@ interface Pending extends Candidate {
 }
 
 export class BriefingService {
-  private restorerFor?: { key: string; restorer: Restorer };
+  private readerFor?: { key: string; reader: SyllableReader; levels: Map<string, number> };
 
   constructor(private readonly deps: BriefingDeps) {}
 
@@ -57,15 +58,24 @@ export class BriefingService {
     return this.deps.library.documents().find((d) => fold(d.source) === key || fold(d.id) === key);
   }
 
-  /** A restorer learned from the clean documents (rebuilt when the document set changes). */
-  private restorer(): Restorer {
+  /**
+   * Reads scanned phrases as the index read the answers: the shipped syllable model plus the library's
+   * clean documents, at each scanned document's own damage level (rebuilt when the document set changes).
+   */
+  private reader(): (text: string, doc: DocumentMeta) => ReadPhrase {
     const docs = this.deps.library.documents();
     const key = docs.map((d) => `${d.id}:${d.chars}`).join('|');
-    if (this.restorerFor?.key !== key) {
+    if (this.readerFor?.key !== key) {
       const texts = docs.filter((d) => !d.ocr).flatMap((d) => this.deps.library.chunksOf(d.id).map((c) => c.text));
-      this.restorerFor = { key, restorer: new Restorer(texts, shippedPhrases()) };
+      this.readerFor = { key, reader: loadSyllableReader(texts).reader, levels: new Map() };
     }
-    return this.restorerFor.restorer;
+    const { reader, levels } = this.readerFor;
+    const levelOf = (doc: DocumentMeta) => {
+      let level = levels.get(doc.id);
+      if (level === undefined) levels.set(doc.id, (level = damage(this.deps.library.chunksOf(doc.id).map((c) => c.text).join('\n'))));
+      return level;
+    };
+    return (text, doc) => readPhrase(reader, text, levelOf(doc));
   }
 
   async generate(request: BriefingRequest): Promise<BriefingSet> {
@@ -73,8 +83,7 @@ export class BriefingService {
     if (request.source && !doc) {
       throw new AppError('not_found', `Không tìm thấy văn bản “${request.source}”. Xem danh sách văn bản tại GET /api/documents.`);
     }
-    const restorer = this.restorer();
-    const view = (text: string) => restorer.restore(text).text;
+    const read = this.reader();
     const clauses: Clause[] = [];
     let title: string;
     if (request.topic) {
@@ -87,16 +96,16 @@ export class BriefingService {
         if (seen.has(passage.chunk.id)) continue;
         seen.add(passage.chunk.id);
         const all = this.deps.library.chunksOf(passage.doc.id);
-        clauses.push(...chunkClauses(passage.chunk, passage.doc, all.findIndex((c) => c.id === passage.chunk.id) * 1_000_000, passage.doc.ocr ? view : undefined));
+        clauses.push(...chunkClauses(passage.chunk, passage.doc, all.findIndex((c) => c.id === passage.chunk.id) * 1_000_000, passage.doc.ocr ? (text) => read(text, passage.doc).text : undefined));
       }
       title = doc ? `Hỏi – đáp về “${request.topic}” trong ${documentLabel(doc)}` : `Hỏi – đáp về “${request.topic}”`;
     } else {
       const chunks: Chunk[] = this.deps.library.chunksOf(doc!.id);
-      chunks.forEach((chunk, n) => clauses.push(...chunkClauses(chunk, doc!, n * 1_000_000, doc!.ocr ? view : undefined)));
+      chunks.forEach((chunk, n) => clauses.push(...chunkClauses(chunk, doc!, n * 1_000_000, doc!.ocr ? (text) => read(text, doc!).text : undefined)));
       title = `Hỏi – đáp: ${documentLabel(doc!)}`;
     }
 
-    const rules = new RuleQuestionWriter({ restorer });
+    const rules = new RuleQuestionWriter({ read });
     const docOrder = new Map(this.deps.library.documents().map((d, i) => [d.id, i]));
     const candidates: Pending[] = [];
     for (const clause of clauses) {

@@ -1,17 +1,18 @@
 /**
  * The rule-based question writer: each clause kind has a natural Vietnamese
  * question shape ("… không quá bao nhiêu phút?", "Cơ quan nào chủ trì …?").
- * For OCR-damaged documents the words are restored first; when they cannot be
- * restored well enough, a small template over the (restored) section title is
- * used instead, so every question reads as proper Vietnamese.
+ * For OCR-damaged documents the words are read first (the reading answers show);
+ * when they cannot be read well enough, a small template over the (read) section
+ * title is used instead, so every question reads as proper Vietnamese.
  */
 import { fold } from '../text/fold.js';
 import { foldedSyllables } from '../text/tokens.js';
 import { subjectBefore } from './clauses.js';
-import type { Restorer } from './restore.js';
+import type { DocumentMeta } from '../types.js';
+import type { ReadPhrase } from './read-phrase.js';
 import type { Clause, QuestionWriter } from './types.js';
 
-/** Minimum share of restorable words for OCR text to be shown in a question. */
+/** Minimum share of read words for OCR text to be shown in a question. */
 const READABLE = 0.8;
 const MAX_SYLLABLES = 28;
 
@@ -76,19 +77,19 @@ function askForNumber(text: string): string | undefined {
 }
 
 export interface WriterContext {
-  /** Restores OCR-damaged words (only used for documents marked ocr). */
-  restorer?: Restorer;
+  /** Reads OCR-damaged words (only used for documents marked ocr). */
+  read?: (text: string, doc: DocumentMeta) => ReadPhrase;
 }
 
 export class RuleQuestionWriter implements QuestionWriter {
   constructor(private readonly context: WriterContext = {}) {}
 
-  /** The clause text as questions see it: restored when the document is OCR-damaged. */
+  /** The clause text as questions see it: read when the document is OCR-damaged. */
   private view(clause: Clause, text: string): { text: string; readable: boolean } {
-    if (!clause.doc.ocr || !this.context.restorer) return { text, readable: true };
-    const restored = this.context.restorer.restore(text);
+    if (!clause.doc.ocr || !this.context.read) return { text, readable: true };
+    const read = this.context.read(text, clause.doc);
     // OCR debris between words: quotes, "-1", " .", ",word".
-    const clean = restored.text
+    const clean = read.text
       .replace(/["'`“”]/g, '')
       .replace(/(^|\s)-\d+\b/g, '$1')
       .replace(/\s+\./g, '')
@@ -96,7 +97,7 @@ export class RuleQuestionWriter implements QuestionWriter {
       .replace(/\.(?=\p{L})/gu, '')
       .replace(/\s+/g, ' ')
       .trim();
-    return { text: clean, readable: restored.known >= READABLE && restored.unresolved === 0 };
+    return { text: clean, readable: read.known >= READABLE && read.unresolved === 0 };
   }
 
   write(clause: Clause): string | undefined {
@@ -201,26 +202,26 @@ export class RuleQuestionWriter implements QuestionWriter {
 
   /**
    * "Ủy ban Mặt trận Tổ quốc tỉnh … có trách nhiệm gì?" when only the organisation's
-   * name (the words before its duty) can be restored reliably.
+   * name (the words before its duty) can be read reliably.
    */
   private organisationDuty(clause: Clause, body: string): string | undefined {
-    if (clause.kind !== 'responsibility' || !this.context.restorer) return undefined;
-    const restored = this.view(clause, tidy(body)).text;
-    const folded = fold(restored);
+    if (clause.kind !== 'responsibility' || !this.context.read) return undefined;
+    const seen = this.view(clause, tidy(body)).text;
+    const folded = fold(seen);
     if (!ORGANISATION.test(folded)) return undefined;
     const verb = folded.slice(2).search(ACTION);
     if (verb < 0) return undefined;
-    const name = this.view(clause, tidy(restored.slice(0, verb + 2)));
+    const name = this.view(clause, tidy(seen.slice(0, verb + 2)));
     if (!name.readable || foldedSyllables(name.text).length < 2) return undefined;
     return `Theo mục ${clause.chunk.section} của ${docLabel(clause)}, ${name.text} có trách nhiệm gì?`;
   }
 
-  /** Readable fallback for OCR text that cannot be restored. */
+  /** Readable fallback for OCR text that cannot be read. */
   private template(clause: Clause, title: string | undefined): string {
     const label = docLabel(clause);
     const section = clause.chunk.section ? `mục ${clause.chunk.section}` : 'phần mở đầu';
-    // The clause's longest reliably restored phrase names it best; else the section title.
-    const phrase = this.context.restorer?.restore(tidy(clause.chunk.text.slice(clause.start, clause.end))).phrase ?? '';
+    // The clause's longest reliably read phrase names it best; else the section title.
+    const phrase = this.context.read?.(tidy(clause.chunk.text.slice(clause.start, clause.end)), clause.doc).phrase ?? '';
     const words = phrase.split(/\s+/).filter(Boolean);
     const quoted = words.length >= 4 ? tidy(words.slice(0, 12).join(' ').replace(/\s+(và|của|các|những|với|cho|trong|theo|để|về|hoặc|,)$/u, '')) : '';
     const about = quoted ? ` về nội dung “${lowerFirst(quoted)}…”` : title ? ` về ${lowerFirst(sentenceCase(cut(title, 14)))}` : '';
