@@ -8,11 +8,10 @@ import { ALIAS, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { knownWordsOf } from '../src/retrieval/corpus-index.js';
 import { writeTextStore } from '../src/store/text-store.js';
 import { buildHnswIndex } from '../src/retrieval/vector-hnswlib.js';
-import { Restorer } from '../src/text/restorer.js';
 import { readingOfQuote } from '../src/text/reading-slice.js';
 import { damage } from '../src/text/reading.js';
 import { readTitles } from './read-titles.js';
-import { loadSyllableReader, shippedPhrases } from '../src/text/reading-model.js';
+import { loadSyllableReader, shippedNames } from '../src/text/reading-model.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { foldedSyllables, searchTerms } from '../src/text/tokens.js';
 import { chunkContext } from '../src/retrieval/chunk-text.js';
@@ -54,63 +53,44 @@ export function chunkTerms(chunk: Chunk): string[] {
   return [...searchTerms(chunk.text), ...searchTerms([chunk.sectionTitle, ...chunk.headings].join('\n'))];
 }
 
-/** A line as the restorer read it: alias terms for the words it changed, and the line with its sure readings in place. */
-interface LineReading {
-  aliases: string[];
-  read: string;
-}
-
-/** Restored lines per restorer (one per build): corpora repeat lines (headers, recombined sections), and restoring costs ~50 µs a word. */
-const lineMemo = new WeakMap<Restorer, Map<string, LineReading>>();
-
-function readLines(chunk: Chunk, restorer: Restorer): LineReading[] {
-  let memo = lineMemo.get(restorer);
-  if (!memo) lineMemo.set(restorer, (memo = new Map()));
-  return chunk.text.split(/\n+/).map((line) => {
-    let reading = memo.get(line);
-    if (reading) return reading;
-    const aliases: string[] = [];
-    let read = '';
-    let last = 0;
-    for (const word of restorer.words(line)) {
-      if (!word.key || !word.sure) continue;
-      read += line.slice(last, word.start) + word.key;
-      last = word.end;
-      // As the scorer sees both: folded syllables ("lý" → "li", "Iy" → "iy").
-      const [folded, ...moreRead] = foldedSyllables(word.key);
-      const [written, ...moreWritten] = foldedSyllables(word.raw);
-      if (!folded || !written || moreRead.length || moreWritten.length || folded === written) continue;
-      if (/^[a-z]+$/.test(folded) && /^[a-z0-9]{2,}$/.test(written)) aliases.push(`${folded}${ALIAS}${written}`);
-    }
-    memo.set(line, (reading = { aliases, read: read + line.slice(last) }));
-    return reading;
-  });
+/** An OCR chunk's scanned words beside their readings (a reading has the scan's words one for one). */
+function readWords(chunk: Chunk): Array<{ written: string; read: string }> {
+  if (!chunk.ocr || !chunk.reading) return [];
+  const written = chunk.text.split(/\s+/).filter(Boolean);
+  const read = chunk.reading.split(/\s+/).filter(Boolean);
+  return written.length === read.length ? written.map((w, i) => ({ written: w, read: read[i]! })) : [];
 }
 
 /**
  * Readings of an OCR-damaged chunk's words, as alias terms `${read}>${written}`
- * ("ly>iy", "ho>hd", "dam>ddm"): the restorer's confident reading of each word
- * it changed. They are not searched (no query term holds ">") and do not count
- * in chunk lengths; LexicalIndex.nearTerms offers the written forms as near
- * spellings of the read word, so sentence scoring matches "xử lý hồ sơ" in
+ * ("ly>iy", "ho>hd", "dam>ddm"): each word the reader changed (it leaves words it
+ * cannot support as scanned). They are not searched (no query term holds ">") and
+ * do not count in chunk lengths; LexicalIndex.nearTerms offers the written forms as
+ * near spellings of the read word, so sentence scoring matches "xử lý hồ sơ" in
  * "Xit Iy hd so" at OCR strength while quotes stay verbatim.
  */
-export function restoredTerms(chunk: Chunk, restorer: Restorer | undefined): string[] {
-  if (!chunk.ocr || !restorer) return [];
-  return readLines(chunk, restorer).flatMap((line) => line.aliases);
+export function readingAliases(chunk: Chunk): string[] {
+  const aliases: string[] = [];
+  for (const { written, read } of readWords(chunk)) {
+    // As the scorer sees both: folded syllables ("lý" → "li", "Iy" → "iy").
+    const [folded, ...moreRead] = foldedSyllables(read);
+    const [scanned, ...moreWritten] = foldedSyllables(written);
+    if (!folded || !scanned || moreRead.length || moreWritten.length || folded === scanned) continue;
+    if (/^[a-z]+$/.test(folded) && /^[a-z0-9]{2,}$/.test(scanned)) aliases.push(`${folded}${ALIAS}${scanned}`);
+  }
+  return aliases;
 }
 
 /**
- * Search terms an OCR-damaged chunk gains from the restorer's sure readings ("S6 lwong hdi nghi" is
- * searched as "số lượng hội nghị" too): those its written text lacks ("hoi", "so_luong", "hoi_nghi").
- * Added beside the written terms, not instead of them: replacing them lost more questions than it
- * fixed (measured), and so did reading the headings this way.
+ * Search terms an OCR-damaged chunk gains from its reading ("S6 lwong hdi nghi" is searched as
+ * "số lượng hội nghị" too): those its written text lacks ("hoi", "so_luong", "hoi_nghi"). Added beside
+ * the written terms, not instead of them: replacing them lost more questions than it fixed (measured),
+ * and so did reading the headings this way.
  */
-export function readingTerms(chunk: Chunk, restorer: Restorer | undefined): string[] {
-  if (!chunk.ocr || !restorer) return [];
+export function readingTerms(chunk: Chunk): string[] {
+  if (!chunk.ocr || !chunk.reading) return [];
   const written = new Set(searchTerms(chunk.text));
-  const read = searchTerms(readLines(chunk, restorer).map((line) => line.read).join('\n'), { accented: false });
-  return read.filter((term) => !written.has(term));
+  return searchTerms(chunk.reading, { accented: false }).filter((term) => !written.has(term));
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
@@ -137,13 +117,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   });
   const isOcr = (p: (typeof prepared)[number]) => p.quality.score < OCR_THRESHOLD || Boolean(p.scanned);
   const cleanTexts = prepared.filter((p) => !isOcr(p)).map((p) => p.cleaned.text);
-  const vocabulary = Vocabulary.fromTexts(cleanTexts, shippedPhrases('names'));
-  // …and so do the words that restore OCR-damaged titles for display and give OCR chunks their alias terms,
-  // after the shipped model's phrases (headers learn only its names: their common words come from the corpus).
-  const restorer = prepared.some(isOcr) ? new Restorer(cleanTexts, shippedPhrases()) : undefined;
-  // Readings people are shown for OCR documents (a syllable-pair model of clean Vietnamese, which also learns
-  // this corpus's clean documents: they write the names its scans damage), cached by text.
-  const reader = restorer ? loadSyllableReader(cleanTexts) : undefined;
+  const vocabulary = Vocabulary.fromTexts(cleanTexts, shippedNames());
+  // Readings of OCR documents, which people are shown and search also reads (a syllable-pair model of clean
+  // Vietnamese, which also learns this corpus's clean documents: they write the names its scans damage), cached by text.
+  const reader = prepared.some(isOcr) ? loadSyllableReader(cleanTexts) : undefined;
   const readingOf = async (text: string): Promise<string> => {
     const key = sha256(`${reader!.version}\u0000${text}`);
     const cached = await cache?.reading(key);
@@ -157,7 +134,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const chunks: Chunk[] = [];
   let chars = 0;
   for (const [i, source] of sources.entries()) {
-    const parsed = parseDocument(source.source, source.text, vocabulary, restorer, prepared[i]);
+    const parsed = parseDocument(source.source, source.text, vocabulary, prepared[i]);
     if (parsed.meta.ocr && reader) {
       const reading = await readingOf(parsed.text);
       documents.push({ meta: parsed.meta, text: parsed.text, reading });
@@ -203,7 +180,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 
   const { name, dir } = await newBuildDir(options.dataDir);
   // A heading-only chunk is not searched by itself: its words are indexed with the sections under it.
-  const lexical = LexicalIndex.build(chunks.map((c) => (c.headingOnly ? [] : [...chunkTerms(c), ...readingTerms(c, restorer), ...restoredTerms(c, restorer)])));
+  const lexical = LexicalIndex.build(chunks.map((c) => (c.headingOnly ? [] : [...chunkTerms(c), ...readingTerms(c), ...readingAliases(c)])));
   await buildHnswIndex(vectors, options.embeddings, join(dir, 'hnsw'), (i) => !chunks[i]!.headingOnly);
   const manifest: Manifest = {
     format: INDEX_FORMAT,

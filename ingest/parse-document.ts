@@ -3,17 +3,15 @@
  * structure → chunk, with its OCR quality. Pure: no I/O, easy to test.
  */
 import { basename, extname } from 'node:path';
-import { restoreDisplayTitle } from '../src/text/display-title.js';
 import { typeByFoldedName } from '../src/text/document-types.js';
 import { fold } from '../src/text/fold.js';
-import type { Restorer } from '../src/text/restorer.js';
 import type { Vocabulary } from '../src/text/vocabulary.js';
 import type { Chunk, DocumentMeta } from '../src/types.js';
 import { cleanText } from './clean.js';
 import { chunkSections } from './chunk.js';
-import { extractMetadata, withoutReceivedStamp } from './metadata.js';
+import { extractMetadata } from './metadata.js';
 import { OCR_THRESHOLD, ocrQuality } from './ocr-quality.js';
-import { parseSections, type Section } from './structure.js';
+import { parseSections } from './structure.js';
 
 export interface ParsedDocument {
   meta: DocumentMeta;
@@ -45,34 +43,11 @@ export function displayTitle(meta: { docType?: string; docNumber?: string; summa
   return head || summary || basename(source, extname(source));
 }
 
-/** Titles the structure step writes itself ("Phần mở đầu", "Nơi nhận", "Phụ lục"): already correct. */
-const SYNTHETIC = new Set(['', 'Nơi nhận', 'Phụ lục']);
-
-/**
- * Display titles of an OCR-damaged document: section titles and the trích yếu
- * with their words restored where the restorer is confident. Quotes and the
- * text are untouched; the scanned titles stay alongside (`…Raw`).
- */
-function displayTitles(sections: Section[], summary: string | undefined, restorer: Restorer) {
-  const restore = (title: string) => restoreDisplayTitle(title, restorer);
-  const bySection = new Map<Section, string>();
-  for (const s of sections) {
-    const shown = SYNTHETIC.has(s.path) ? s.title : restore(s.title);
-    if (shown !== s.title) bySection.set(s, shown);
-  }
-  return { bySection, summary: summary && restore(withoutReceivedStamp(summary)) };
-}
-
-/**
- * `restorer` (learned from the clean documents) gives OCR-damaged documents
- * readable display titles; without it titles are shown as scanned.
- */
 /** `prepared`: the raw text already cleaned and scored (the build does both once for its vocabulary). */
 export function parseDocument(
   source: string,
   raw: string,
   vocabulary: Vocabulary,
-  restorer?: Restorer,
   prepared?: { cleaned: ReturnType<typeof cleanText>; quality: ReturnType<typeof ocrQuality>; scanned?: boolean },
 ): ParsedDocument {
   const cleaned = prepared?.cleaned ?? cleanText(raw);
@@ -88,35 +63,17 @@ export function parseDocument(
     signatures: cleaned.signatures,
     vocabulary,
   });
-  const shown = ocr && restorer ? displayTitles(sections, metadata.summary, restorer) : undefined;
-  const summary = shown?.summary ?? metadata.summary;
-  // Retrieval reads `title` (as scanned, so restoring changes no ranking); people see `displayTitle`.
-  const title = displayTitle(metadata, source);
-  const shownTitle = displayTitle({ ...metadata, summary }, source);
+  // Retrieval reads `title` (as scanned); an OCR document's titles are read for people later (ingest/read-titles.ts).
   const meta: DocumentMeta = {
     id,
     source,
-    title,
-    ...(shownTitle !== title ? { displayTitle: shownTitle } : {}),
+    title: displayTitle(metadata, source),
     ...metadata,
-    summary,
-    ...(summary !== metadata.summary ? { summaryRaw: metadata.summary } : {}),
     ocrQuality: quality.score,
     ocr,
     chars: cleaned.text.length,
-    outline: sections.map((s) => {
-      const display = shown?.bySection.get(s);
-      return display ? { path: s.path, title: display, titleRaw: s.title, level: s.level } : { path: s.path, title: s.title, level: s.level };
-    }),
+    outline: sections.map((s) => ({ path: s.path, title: s.title, level: s.level })),
   };
   const chunks = chunkSections(sections, { id, source, ocr });
-  if (shown?.bySection.size) {
-    // Chunks keep the scanned title (retrieval and lead-in detection compare it with the text); the display one rides along.
-    const byTitle = new Map([...shown.bySection].map(([s, display]) => [`${s.path}\u0000${s.title}`, display]));
-    for (const chunk of chunks) {
-      const display = byTitle.get(`${chunk.section}\u0000${chunk.sectionTitle}`);
-      if (display) chunk.sectionDisplay = display;
-    }
-  }
   return { meta, text: cleaned.text, chunks };
 }

@@ -76,7 +76,7 @@ function insertStatements(table: string, columns: string, rows: string[]): strin
 
 /**
  * Each chunk's searched terms exactly as the Node index holds them (its postings: the text, its headings and,
- * for a scan, the restorer's readings), so that FTS5 scores as BM25 does. Alias notes ("li>iy") are not
+ * for a scan, its reading), so that FTS5 scores as BM25 does. Alias notes ("li>iy") are not
  * words of the text; the lexicon carries them.
  */
 function termsByChunk(postings: Record<string, ArrayLike<number>>, count: number): string[][] {

@@ -6,14 +6,14 @@ import { OCR_THRESHOLD } from '../ingest/ocr-quality.js';
 import { parseDocument, type ParsedDocument } from '../ingest/parse-document.js';
 import { parseSections } from '../ingest/structure.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
-import { shippedPhrases } from '../src/text/reading-model.js';
+import { shippedNames } from '../src/text/reading-model.js';
 
 const docsDir = join(import.meta.dirname, '..', 'data', 'docs');
 const files = readdirSync(docsDir).sort();
 const raw = Object.fromEntries(files.map((f) => [f, readFileSync(join(docsDir, f), 'utf8')]));
 const vocabulary = Vocabulary.fromTexts(
   ['dang-uy-phuong-ke-hoach-67-kh-du.txt', 'dien-bien-huong-dan-trien-khai-ke-hoach-22-kh-tu.txt', 'tam-duong-huong-dan-tuyen-truyen-xay-dung-dang.txt'].map((f) => cleanText(raw[f]!).text),
-  shippedPhrases('names'),
+  shippedNames(),
 );
 const parsed: Record<string, ParsedDocument> = Object.fromEntries(files.map((f) => [f, parseDocument(f, raw[f]!, vocabulary)]));
 

@@ -20,7 +20,7 @@ import { testRuntime } from './helpers/runtime.js';
 const asSet = (value: string | Set<string>) => (typeof value === 'string' ? new Set(foldedSyllables(value)) : value);
 function bestMatch(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>, near?: (term: string) => string[]): [number, string] {
   if (words.has(term)) return [1, term];
-  // Two-letter terms have no edit neighbours: `near` offers them only the OCR spellings the restorer read as them ("iy" for "ly").
+  // Two-letter terms have no edit neighbours: `near` offers them only the OCR spellings the reading read as them ("iy" for "ly").
   if (!fuzzy || /\d/.test(term) || (term.length < 3 && !(near && /^[a-z]{2}$/.test(term)))) return [0, ''];
   if (near) {
     // The index's own list of near spellings: set lookups instead of comparing every word.

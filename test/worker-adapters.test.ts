@@ -57,7 +57,7 @@ lexicalSearchContract('FtsLexicalSearch (SQLite FTS5, as on D1)', async () => {
 describe('FtsLexicalSearch matches the in-memory BM25', () => {
   it('same hits and scores, same idf and OCR variants', async () => {
     const { fts } = await seededChunks();
-    // The Node index of the same corpus: text, headings and, for scans, the restorer's readings.
+    // The Node index of the same corpus: text, headings and, for scans, their readings.
     const node = await buildIndex({ dataDir: mkdtempSync(join(tmpdir(), 'vanban-node-')), inputs: [corpusDir], embeddings: new LocalHashEmbeddings(), cacheDir: false });
     const bm25 = LexicalIndex.fromJSON((await readIndexData(node.dir)).lexical);
     for (const question of ['Phát biểu kết luận hội nghị không quá bao nhiêu phút?', 'Ai chủ trì tuyên truyền Nghị quyết?', 'KH 22 thời gian tham luận']) {
@@ -75,7 +75,7 @@ describe('FtsLexicalSearch matches the in-memory BM25', () => {
     }
   });
 
-  it("offers the restorer's readings of scanned words as near spellings, as Node does (\"iy\" for \"lý\")", async () => {
+  it("offers the readings of scanned words as near spellings, as Node does (\"iy\" for \"lý\")", async () => {
     const { fts } = await seededChunks();
     expect(fts.nearTerms('li')).toContain('iy');
     expect(fts.nearTerms('ho')).toContain('hd');

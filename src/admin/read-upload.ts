@@ -7,7 +7,7 @@ import { getDocumentProxy } from 'unpdf';
 import { loadBytes, sniffFormat } from '../../ingest/load.js';
 import { parseDocument } from '../../ingest/parse-document.js';
 import { AppError } from '../errors.js';
-import { shippedPhrases } from '../text/reading-model.js';
+import { shippedNames } from '../text/reading-model.js';
 import { Vocabulary } from '../text/vocabulary.js';
 import { checkCharacters, checkPages, checkZip, type UploadLimits } from './upload-limits.js';
 
@@ -30,7 +30,7 @@ export async function readUpload(bytes: Uint8Array, source: string, limits: Uplo
   const loaded = await loadBytes(bytes, source);
   if (!loaded.text.trim()) throw new AppError('invalid_request', `Tệp "${source}" không có nội dung chữ (PDF quét chưa có lớp văn bản?).`);
   checkCharacters(loaded.text, limits);
-  const parsed = parseDocument(source, loaded.text, Vocabulary.fromTexts([], shippedPhrases('names')));
+  const parsed = parseDocument(source, loaded.text, Vocabulary.fromTexts([], shippedNames()));
   if (!parsed.chunks.length) throw new AppError('invalid_request', `Không tách được nội dung nào từ tệp "${source}".`);
   return { id: parsed.meta.id, chunks: parsed.chunks.length, characters: loaded.text.length };
 }

@@ -177,7 +177,7 @@ export class LexicalIndex implements LexicalSearch {
     return variants.some((v) => this.documentFrequency(v) > max) ? variants.filter((v) => this.documentFrequency(v) <= max) : variants;
   }
 
-  /** OCR variants of a term for sentence matching (3-letter terms included) and the spellings the restorer read as it (TermNeighbours.near). */
+  /** OCR variants of a term for sentence matching (3-letter terms included) and the spellings the reading read as it (TermNeighbours.near). */
   nearTerms(term: string): string[] {
     return this.neighbours.near(term);
   }

@@ -31,7 +31,7 @@ export type Idf = (term: string) => number;
 /** How strongly `term` occurs among `words`, and the word that matched it. */
 function bestMatch(term: string, words: Set<string>, fuzzy: boolean, known?: Set<string>, near?: (term: string) => string[]): [number, string] {
   if (words.has(term)) return [1, term];
-  // Two-letter terms have no edit neighbours: `near` offers them only the OCR spellings the restorer read as them ("iy" for "ly").
+  // Two-letter terms have no edit neighbours: `near` offers them only the OCR spellings the reading read as them ("iy" for "ly").
   if (!fuzzy || /\d/.test(term) || (term.length < 3 && !(near && /^[a-z]{2}$/.test(term)))) return [0, ''];
   if (near) {
     // The index's own list of near spellings: set lookups instead of comparing every word.
@@ -322,7 +322,7 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
       inSentence = wrongAccent ? 0.5 : 1;
       word = term;
     } else if (fuzzy && (t.fuzzy || (t.twoLetters && plan.near))) {
-      // Two-letter terms have no edit neighbours: `near` gives them only the OCR spellings the restorer read as them.
+      // Two-letter terms have no edit neighbours: `near` gives them only the OCR spellings the reading read as them.
       if (plan.near) {
         for (const candidate of nearOf(t, plan)) {
           if (wordSet.has(candidate)) {

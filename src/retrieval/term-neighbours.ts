@@ -1,7 +1,7 @@
 /**
  * Indexed syllables an OCR-damaged form of a term could be ("luan" ~ "luen",
  * "phut" ~ "pht"): within one edit for 4+ letters, one substituted letter for 3;
- * and, for sentence matching, the spellings the restorer read as the term at
+ * and, for sentence matching, the spellings the reading read as the term at
  * build (alias terms "li>iy": two-letter terms too). Shared by every
  * LexicalSearch adapter so they expand queries and match sentences identically.
  */
@@ -37,7 +37,7 @@ export class TermNeighbours {
     return term.length < 4 ? [] : this.edits(term);
   }
 
-  /** OCR spellings the restorer read as `term` at build ("iy" for "ly", "ddm" for "dam"). */
+  /** OCR spellings the reading read as `term` at build ("iy" for "ly", "ddm" for "dam"). */
   aliasesOf(term: string): string[] {
     if (!this.aliases) {
       this.aliases = new Map();

@@ -70,19 +70,15 @@ export function loadSyllableReader(cleanTexts: string[] = []): { reader: Syllabl
   return { reader: new SyllableReader(model.with(cleanTexts, CORPUS_WEIGHT), inventory, keep), version: hash.digest('hex').slice(0, 16) };
 }
 
-let phrases: { all: string; names: string } | undefined;
+let names: string | undefined;
 
 /**
- * The shipped model's syllables and pairs as written (see writtenPhrases), and the provinces: what the
- * restorers of titles and briefing questions know before a corpus's own clean documents. `names`: only
- * phrases written with a capital (bodies, places, document types), for restoring headers, whose common
+ * The shipped model's phrases written with a capital (bodies, places, document types; see writtenPhrases)
+ * and the provinces: what the header vocabulary knows before a corpus's own clean documents, whose common
  * words come from the corpus itself.
  */
-export function shippedPhrases(kind: 'all' | 'names' = 'all'): string {
-  if (!phrases) {
-    const all = `${writtenPhrases(shippedModel().model)}\n${PROVINCE_NAMES.join('\n')}`;
-    phrases = { all, names: all.split('\n').filter((line) => /\p{Lu}/u.test(line)).join('\n') };
-  }
-  return phrases[kind];
+export function shippedNames(): string {
+  names ??= [...writtenPhrases(shippedModel().model).split('\n'), ...PROVINCE_NAMES].filter((line) => /\p{Lu}/u.test(line)).join('\n');
+  return names;
 }
 

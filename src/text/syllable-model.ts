@@ -237,7 +237,7 @@ export class SyllableModel {
 
 /**
  * The model's syllables and pairs as clean text writes them, one phrase a line ("Ban Thường", "1 phút",
- * "tổ chức"): what the surface-form restorers (Restorer, Vocabulary) learn before a corpus's own clean
+ * "tổ chức"): what the header vocabulary (Vocabulary) learns before a corpus's own clean
  * documents, so they work when a corpus has few. Each pair seen `minPair` times once (presence, not
  * frequency: the corpus's own documents decide between forms they write); a capital where clean text
  * writes one inside a sentence.

@@ -21,7 +21,7 @@ export class Vocabulary {
 
   /**
    * Learns surface forms from clean texts, after `prior`: phrases of clean Vietnamese known beforehand
-   * (shippedPhrases: the shipped syllable model's), so headers are restored when the corpus itself is damaged.
+   * (shippedNames: the shipped syllable model's), so headers are restored when the corpus itself is damaged.
    */
   static fromTexts(texts: string[], prior = ''): Vocabulary {
     const vocabulary = new Vocabulary();

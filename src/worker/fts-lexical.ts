@@ -67,7 +67,7 @@ export class FtsLexicalSearch implements LexicalSearch {
 
   private readonly neighbours = new TermNeighbours(() => this.df.keys());
 
-  /** Same rules as LexicalIndex: one shared TermNeighbours (the lexicon holds the restorer's alias terms too, so scans match alike). */
+  /** Same rules as LexicalIndex: one shared TermNeighbours (the lexicon holds the reading's alias terms too, so scans match alike). */
   similarTerms(term: string): string[] {
     return this.neighbours.similar(term);
   }

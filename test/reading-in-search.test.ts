@@ -1,43 +1,45 @@
 /**
- * OCR chunks carry the restorer's readings as alias terms ("ly>iy"): not
+ * OCR chunks carry their reading's changed words as alias terms ("ly>iy"): not
  * searched, not counted in chunk lengths, but offered by nearTerms so that
  * sentence scoring finds "xử lý hồ sơ" in the scan "Xit Iy hd so" (two-letter
  * syllables included), always below an exact match.
  */
 import { describe, expect, it } from 'vitest';
-import { chunkTerms, readingTerms, restoredTerms } from '../ingest/build-index.js';
+import { chunkTerms, readingAliases, readingTerms } from '../ingest/build-index.js';
 import { ALIAS, LexicalIndex } from '../src/retrieval/lexical-index.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
-import { Restorer } from '../src/text/restorer.js';
 import type { Chunk } from '../src/types.js';
-import { shippedPhrases } from '../src/text/reading-model.js';
+import { loadSyllableReader } from '../src/text/reading-model.js';
 
 const CLEAN = ['Tỷ lệ xử lý hồ sơ, thủ tục hành chính trên môi trường số đạt từ 95% trở lên.', 'Ban Bí thư chỉ đạo tinh giản hội nghị.'];
 const OCR_TEXT = 'Ty 1€ xir Iy hd so, thu tuc hanh chinh trén moi trudng s6 dat tir 95% tré 18n.';
 
+const { reader } = loadSyllableReader(CLEAN);
+
+/** A chunk as the build leaves it: an OCR chunk carries its reading. */
 function chunk(text: string, ocr: boolean, n = 0): Chunk {
-  return { id: `d#${n}`, docId: 'd', source: 'd.txt', section: '1', sectionTitle: '', headings: [], text, sentences: [{ start: 0, end: text.length }], ocr };
+  return { id: `d#${n}`, docId: 'd', source: 'd.txt', section: '1', sectionTitle: '', headings: [], text, sentences: [{ start: 0, end: text.length }], ocr, ...(ocr ? { reading: reader.read(text).text } : {}) };
 }
 
-describe('restored readings of OCR chunks', () => {
-  const restorer = new Restorer(CLEAN, shippedPhrases());
-
-  it('notes each confident reading the restorer changed, only for OCR chunks', () => {
-    const aliases = restoredTerms(chunk(OCR_TEXT, true), restorer);
+describe('readings of OCR chunks in search', () => {
+  it('notes each word the reading changed, only for OCR chunks', () => {
+    const aliases = readingAliases(chunk(OCR_TEXT, true));
     expect(aliases).toContain(`li${ALIAS}iy`);
     expect(aliases).toContain(`ho${ALIAS}hd`);
     // Words read as written ("thu", "tuc") add nothing.
     expect(aliases.some((a) => a.endsWith(`${ALIAS}thu`) || a.endsWith(`${ALIAS}tuc`))).toBe(false);
-    expect(restoredTerms(chunk(OCR_TEXT, false), restorer)).toEqual([]);
-    expect(restoredTerms(chunk(OCR_TEXT, true), undefined)).toEqual([]);
+    expect(readingAliases(chunk(OCR_TEXT, false))).toEqual([]);
+    expect(readingAliases({ ...chunk(OCR_TEXT, true), reading: undefined })).toEqual([]);
+    // A reading that does not match the text word for word gives no aliases.
+    expect(readingAliases({ ...chunk(OCR_TEXT, true), reading: 'Tỷ lệ' })).toEqual([]);
   });
 
   it('offers the OCR spellings as near terms without changing lengths or search', () => {
     const ocr = chunk(OCR_TEXT, true, 0);
     const other = chunk('Hồ sơ lưu trữ tại văn phòng.', false, 1);
     const plain = LexicalIndex.build([ocr, other].map(chunkTerms));
-    const noted = LexicalIndex.build([ocr, other].map((c) => [...chunkTerms(c), ...restoredTerms(c, restorer)]));
+    const noted = LexicalIndex.build([ocr, other].map((c) => [...chunkTerms(c), ...readingAliases(c)]));
     expect(noted.toJSON().docLengths).toEqual(plain.toJSON().docLengths);
     expect(noted.nearTerms('li')).toContain('iy');
     expect(plain.nearTerms('li')).toEqual([]);
@@ -47,7 +49,7 @@ describe('restored readings of OCR chunks', () => {
 
   it('matches a two-letter term in OCR text at OCR strength, never as exact', () => {
     const ocr = chunk(OCR_TEXT, true);
-    const index = LexicalIndex.build([ocr].map((c) => [...chunkTerms(c), ...restoredTerms(c, restorer)]));
+    const index = LexicalIndex.build([ocr].map((c) => [...chunkTerms(c), ...readingAliases(c)]));
     const analysis = analyzeQuery('Tỷ lệ xử lý hồ sơ trên môi trường số phải đạt bao nhiêu?');
     const idf = () => 1;
     const near = (term: string) => index.nearTerms(term);
@@ -59,15 +61,15 @@ describe('restored readings of OCR chunks', () => {
     expect(scoreSentence(OCR_TEXT, analysis, idf, { near }).coverage).toBeLessThan(withAliases.coverage);
   });
 
-  it('searches an OCR chunk by its sure readings too, beside what it writes', () => {
+  it('searches an OCR chunk by its reading too, beside what it writes', () => {
     const ocr = chunk(OCR_TEXT, true, 0);
     const other = chunk('Hồ sơ lưu trữ tại văn phòng.', false, 1);
-    const read = readingTerms(ocr, restorer);
+    const read = readingTerms(ocr);
     // "hd so" is read "hồ sơ": the word and the pair become searchable; what the scan writes stays ("so").
     expect(read).toEqual(expect.arrayContaining(['ho', 'ho_so', 'li']));
     expect(read).not.toContain('so');
-    expect(readingTerms(chunk(OCR_TEXT, false), restorer)).toEqual([]);
-    const index = LexicalIndex.build([ocr, other].map((c) => [...chunkTerms(c), ...readingTerms(c, restorer)]));
+    expect(readingTerms(chunk(OCR_TEXT, false))).toEqual([]);
+    const index = LexicalIndex.build([ocr, other].map((c) => [...chunkTerms(c), ...readingTerms(c)]));
     const plain = LexicalIndex.build([ocr, other].map(chunkTerms));
     const query = [{ term: 'xu', weight: 1 }, { term: 'li', weight: 1 }, { term: 'ho_so', weight: 1 }];
     expect(plain.search(query, 5).map((h) => h.index)).toEqual([1]);
