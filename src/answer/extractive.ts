@@ -29,7 +29,7 @@ import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
-import { continuationEnd, type AddedShare } from './continuation.js';
+import { continuationEnd, type NextSentenceReading } from './continuation.js';
 import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
 
 export interface AnswerDraft {
@@ -1205,17 +1205,21 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       const run = prohibitionRun(c.passage.chunk, c.index, end, longQuote);
       if (run !== end) return run;
     }
-    return continuationEnd(c.passage.chunk, chunkTokens(c.passage.chunk).sentences, c.index, end, addedShare(c), longQuote);
+    return continuationEnd(c.passage.chunk, chunkTokens(c.passage.chunk).sentences, c.index, end, nextReading(c), longQuote);
   };
-  // What the next sentence writes of the question (its kinds' words left out) that the quoted one, its headings and its document do not.
-  const addedShare = (c: Candidate): AddedShare => {
+  // What the next sentence writes of the question (its kinds' words left out) that the quoted one, its headings and its
+  // document do not; whether it opens with the body a duty question asks about.
+  const nextReading = (c: Candidate): NextSentenceReading => {
     const { context } = chunkTokens(c.passage.chunk);
     const document = documentTokens(c.passage.doc);
     const { ocr } = c.passage.chunk;
     const writes = (tokens: SentenceTokens, t: QueryAnalysis['content'][number]) =>
       writesTerm(tokens.set, t.term, ocr, options.near, options.corpus?.knownWords) || writtenAlternative(t.alternatives, tokens.set, tokens.joined) !== undefined;
     const topic = analysis.content.filter((t) => !kindWords.has(t.term));
-    return (quoted, next) => weightedShare(topic, idf, () => false, (t) => !context.has(t.term) && !document.has(t.term) && writes(next, t) && !writes(quoted, t));
+    return {
+      added: (quoted, next) => weightedShare(topic, idf, () => false, (t) => !context.has(t.term) && !document.has(t.term) && writes(next, t) && !writes(quoted, t)),
+      opensWithSubject: (next) => body.length > 0 && names(next.words, ocr),
+    };
   };
   const bestEnd = quoteEnd(best);
   const sameChunkOk = (c: Candidate) => analysis.intents.has('list') && (c.start >= bestEnd || c.end <= best.start);
