@@ -61,3 +61,19 @@ describe('LexicalIndex.groupScores', () => {
     expect(index.groupScores(query, [[3, 4]], avgLength)[0]).toBe(0);
   });
 });
+
+describe('LexicalIndex.scoresOf', () => {
+  // A heading-only chunk (no terms) counts in neither the mean length nor the idf, as in search.
+  const texts = ['nghỉ phép năm của viên chức', '', 'được hưởng nguyên lương', 'viên chức được khen thưởng', 'hợp đồng làm việc'];
+  const index = LexicalIndex.build(texts.map((t) => searchTerms(t, { accented: false })));
+  const query = searchTerms('viên chức được hưởng lương', { accented: false }).map((term) => ({ term, weight: 1 }));
+
+  it('gives each chunk the score search gives it, whether or not it is within the limit asked', () => {
+    const all = index.search(query, 10);
+    const last = all[all.length - 1]!;
+    expect(index.search(query, 1).some((h) => h.index === last.index)).toBe(false);
+    const scores = index.scoresOf(query, all.map((h) => h.index));
+    all.forEach((h, k) => expect(scores[k]).toBeCloseTo(h.score, 9));
+    expect(index.scoresOf(query, [4])[0]).toBe(0);
+  });
+});

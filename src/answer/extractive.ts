@@ -29,6 +29,7 @@ import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
+import { continuationEnd, type NextSentenceReading } from './continuation.js';
 import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
 
 export interface AnswerDraft {
@@ -1199,7 +1200,26 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // What is forbidden is often stated in a run of sentences ("Không ban hành … . Không đưa …"): the quote takes the run.
   const quoteEnd = (c: Candidate) => {
     const end = extendQuote(c.passage.chunk, c.index, c.end, analysis.intents.has('list'), longQuote);
-    return forbids && end === c.end ? prohibitionRun(c.passage.chunk, c.index, end, longQuote) : end;
+    if (end !== c.end) return end;
+    if (forbids) {
+      const run = prohibitionRun(c.passage.chunk, c.index, end, longQuote);
+      if (run !== end) return run;
+    }
+    return continuationEnd(c.passage.chunk, chunkTokens(c.passage.chunk).sentences, c.index, end, nextReading(c), longQuote);
+  };
+  // What the next sentence writes of the question (its kinds' words left out) that the quoted one, its headings and its
+  // document do not; whether it opens with the body a duty question asks about.
+  const nextReading = (c: Candidate): NextSentenceReading => {
+    const { context } = chunkTokens(c.passage.chunk);
+    const document = documentTokens(c.passage.doc);
+    const { ocr } = c.passage.chunk;
+    const writes = (tokens: SentenceTokens, t: QueryAnalysis['content'][number]) =>
+      writesTerm(tokens.set, t.term, ocr, options.near, options.corpus?.knownWords) || writtenAlternative(t.alternatives, tokens.set, tokens.joined) !== undefined;
+    const topic = analysis.content.filter((t) => !kindWords.has(t.term));
+    return {
+      added: (quoted, next) => weightedShare(topic, idf, () => false, (t) => !context.has(t.term) && !document.has(t.term) && writes(next, t) && !writes(quoted, t)),
+      opensWithSubject: (next) => body.length > 0 && names(next.words, ocr),
+    };
   };
   const bestEnd = quoteEnd(best);
   const sameChunkOk = (c: Candidate) => analysis.intents.has('list') && (c.start >= bestEnd || c.end <= best.start);

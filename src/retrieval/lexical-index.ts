@@ -309,6 +309,11 @@ export class LexicalIndex implements LexicalSearch {
     return scores;
   }
 
+  /** BM25 of the given chunks, each exactly as search scores it, however far down its ranking they fall. */
+  scoresOf(query: WeightedTerm[], indices: number[]): number[] {
+    return this.groupScores(query, indices.map((i): [number, number] => [i, i + 1]), this.avgLength);
+  }
+
   /** Summed length of every chunk (in terms): with a count of groups, their mean length (groupScores). */
   get totalLength(): number {
     if (this.total === undefined) {

@@ -34,6 +34,8 @@ export interface LexicalSearch {
   similarTerms(term: string): string[];
   /** BM25 of chunk ranges each scored as one text (see LexicalIndex.groupScores); optional. */
   groupScores?(query: Array<{ term: string; weight: number }>, groups: Array<[number, number]>, avgLength: number): number[];
+  /** BM25 of the given chunks as search scores them (the reranker's lexical signal for chunks found otherwise); optional. */
+  scoresOf?(query: Array<{ term: string; weight: number }>, indices: number[]): number[];
   /** Summed length of every chunk in terms (with groupScores); optional. */
   readonly totalLength?: number;
   /** Indexed syllables within one OCR error of `term` (see LexicalIndex.nearTerms); optional. */

@@ -126,7 +126,7 @@ export interface RetrieveOptions {
 export interface CandidateTrace {
   /** Index into the chunk list. */
   index: number;
-  /** BM25 over the expanded terms, over the best candidate's (0 when BM25 did not list it among its CANDIDATES). */
+  /** BM25 over the expanded terms, over the best candidate's. */
   lexical: number;
   /** Cosine similarity with the question, over the best candidate's (0 when negative or not among the dense CANDIDATES). */
   dense: number;
@@ -367,6 +367,14 @@ export class Retriever {
     // "Điều 29 Luật Viên chức quy định gì?": the article named is read however it ranks.
     const articles = articleFocus(analysis.text, findArticleRefs(analysis.text), chunks, (id) => this.index.meta(id), accept);
     for (const i of articles.lead.keys()) if (!top.some(([j]) => j === i)) top.push([i, fused.get(i) ?? 0]);
+    // A chunk that reached the rerank by another list (dense, the subject probe, the article named) but ranked below
+    // BM25's CANDIDATES has a BM25 score all the same: a short clause whose words a scan misread ("Vn ban" for "văn bản")
+    // ranks low by BM25 among long passages, yet its score is far from 0.
+    const unscored = top.map(([i]) => i).filter((i) => !lexicalScore.has(i));
+    if (unscored.length && this.index.lexical.scoresOf) {
+      const exact = this.index.lexical.scoresOf(expanded, unscored);
+      unscored.forEach((i, k) => lexicalScore.set(i, exact[k]!));
+    }
     // Signals weighed 0 are computed only for a trace (the fit reads them there).
     const traced = Boolean(options.trace);
     const units = RERANK_WEIGHTS.unit || traced ? this.unitScores(expanded, top.map(([i]) => i)) : top.map(() => 0);
