@@ -23,7 +23,7 @@ import { corpusLocalities, namedLocalities, namesLocality } from './localities.j
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { asksWhole, headerOf, isTotalRow } from './table-rows.js';
-import { countedAs, isCounter, isNotUnit, lexiconPair, namesUnit, signOnly, statesBySign } from './units.js';
+import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from './units.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
@@ -182,7 +182,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội");
     // "mét vuông", "héc ta": a unit the lexicon knows is whole though the corpus writes only its sign ("m2", "ha").
     const after = words[i + 2];
-    const pair = lexiconPair(next, after) ?? (next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next);
+    const pair = lexiconUnit(words, i + 1) ?? (next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next);
     if (asks && percent) units.push('phan');
     else if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next) && !isCounter(next) && !isNotUnit(words, i + 1)) units.push(DURATIONS.includes(next) ? next : pair!);
     // "bao nhiêu phần trăm": answered by a "%".
@@ -265,12 +265,14 @@ function countedThing(question: string, analysis: QueryAnalysis): string[] {
   const content = new Set(analysis.content.map((t) => t.term));
   for (const clause of question.split(/[,;:?!.()]/)) {
     const words = foldedSyllables(clause);
-    const at = words.findIndex((w, i) => (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? '')));
+    const typed = accentedMay(clause, words);
+    const at = words.findIndex((w, i) => (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && typed[i] !== false && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? '')));
     const first = words[at + 1];
     if (at < 0 || !first) continue;
     if (QUESTION_PARTICLES.has(first) || LENGTHS.includes(first) || /^(phan|tram|lau|tien|lan)$/.test(first)) return [];
     const phrase: string[] = [];
-    for (let j = at + 2; j < words.length && phrase.length < 8; j++) {
+    // The counter is one word, or a unit of several the lexicon knows ("ki lô mét kênh …").
+    for (let j = at + 1 + (lexiconUnit(words, at + 1)?.split(' ').length ?? 1); j < words.length && phrase.length < 8; j++) {
       const w = words[j]!;
       if (QUESTION_PARTICLES.has(w) || PREDICATE_START.has(w) || /^\d/.test(w)) break;
       if (content.has(w)) phrase.push(w);

@@ -23,10 +23,17 @@ export function isNotUnit(words: readonly string[], at: number): boolean {
   return NOT_UNITS.some((phrase) => phrase.every((p, k) => words[at + k] === p));
 }
 
-/** A unit of two words the lexicon knows ("mét vuông", "héc ta", "người dân"), whether or not the corpus writes it whole. */
-export function lexiconPair(first: string | undefined, second: string | undefined): string | undefined {
-  const pair = `${first} ${second}`;
-  return first && second && (pair in SIGNS || PEOPLE.has(pair)) ? pair : undefined;
+/**
+ * The longest unit of two or three words the lexicon knows at `at` ("ki lô mét", "mét vuông", "héc ta", "người dân"),
+ * whether or not the corpus writes it whole.
+ */
+export function lexiconUnit(words: readonly string[], at: number): string | undefined {
+  for (const length of [3, 2]) {
+    const phrase = words.slice(at, at + length);
+    const unit = phrase.join(' ');
+    if (phrase.length === length && (unit in SIGNS || PEOPLE.has(unit))) return unit;
+  }
+  return undefined;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
