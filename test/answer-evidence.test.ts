@@ -83,6 +83,11 @@ Thôn Suối Cát | 80 | 6 | 18
 
 Tổng cộng | 295 | 29 | 75
 
+III. TỔ CHỨC THỰC HIỆN
+Ngày hội nước sạch của xã được tổ chức vào dịp 22 tháng 3 hằng năm.
+Mỗi giếng khoan được lấy mẫu kiểm tra chất lượng nước không quá 02 lần/năm.
+Tin báo hỏng giếng gửi sau 17 giờ 00 được tính tiếp nhận vào ngày làm việc tiếp theo.
+
 Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
 - Các thôn;                                          CHỦ TỊCH
 - Lưu: VT.                                      Hà Văn Lợi
@@ -228,6 +233,31 @@ describe('a table row', () => {
 
   it('does not answer a count of what no column counts', async () => {
     const r = await ask('Thôn Bình An có bao nhiêu máy bơm điện?');
+    expect(r.answered).toBe(false);
+  });
+});
+
+describe('a day or a number written another way', () => {
+  it('"ngày nào hằng năm" is answered by a day written "22 tháng 3"', async () => {
+    const r = await ask('Ngày hội nước sạch ở Tân Hòa tổ chức vào ngày nào hằng năm?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('22 tháng 3');
+  });
+
+  it('"vào ngày nào" is answered by a day told from another ("ngày làm việc tiếp theo"); "5 giờ chiều" is "17 giờ"', async () => {
+    const r = await ask('Ở Tân Hòa, báo hỏng giếng sau 5 giờ chiều thì được tính tiếp nhận vào ngày nào?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('ngày làm việc tiếp theo');
+  });
+
+  it('the "1" of "1 năm … mấy lần" is the rate’s period, not a number the answer must leave out', async () => {
+    const r = await ask('1 năm mỗi giếng khoan ở Tân Hòa được lấy mẫu kiểm tra nước tối đa mấy lần?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('02 lần/năm');
+  });
+
+  it('a day asked is not answered by another amount of the same sentence’s topic', async () => {
+    const r = await ask('Mỗi giếng khoan ở Tân Hòa được lấy mẫu kiểm tra nước vào ngày nào?');
     expect(r.answered).toBe(false);
   });
 });

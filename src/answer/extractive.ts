@@ -191,9 +191,11 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     // "bao lâu": a length of time ("1,5 ngày", "50 phút", "6 tháng"), not just any number.
     if (w === 'bao' && next === 'lau' && !analysis.intents.has('time')) units.push('lau');
     // "mấy lần 1 năm": "1 năm" is "a year", a rate, not a number to find.
-    const perPeriod = w === '1' && /^(nam|thang|tuan|ngay)$/.test(next ?? '');
+    const perPeriod = isRatePeriod(words, i);
     if (/^\d+$/.test(w) && !perPeriod && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) {
-      const spellings = numberSpellings(w);
+      // "4 rưỡi chiều", "7 giờ tối": an afternoon or evening hour is written on the 24-hour clock too ("16 giờ 30").
+      const later = Number(w) >= 1 && Number(w) <= 11 && words.slice(i + 1, i + 4).some((x) => x === 'chieu' || x === 'toi');
+      const spellings = later ? [...numberSpellings(w), String(Number(w) + 12)] : numberSpellings(w);
       numbers.push(spellings);
       if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, spellings]);
     }
@@ -290,8 +292,13 @@ const CITED_DATE = /(\d{1,4})\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}\s*,?\s*(?:ng[a
 /** A whole date: "16/01/2026", "ngày 16 tháng 01 năm 2026". */
 const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}\b/g;
 
-/** A day of the month: "ngày 15", "15/10", "15-10". */
-const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
+/** A day: of the month ("ngày 15", "15/10", "15-10", "13 tháng 10", "mùng 5"), or told from another ("ngày làm việc tiếp theo", "ngày hôm sau"). */
+const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\b\d{1,2}\s+thang\s+\d{1,2}\b|\b(mung|mong)\s+\d|\bngay (lam viec )?(tiep theo|ke tiep|hom sau|lien ke|lien sau)\b/;
+
+/** "1 năm", "1 tháng" at `i`: the period a rate is counted over ("mấy lần 1 năm"), not a number to find. */
+function isRatePeriod(words: string[], i: number): boolean {
+  return words[i] === '1' && /^(nam|thang|tuan|ngay|quy)$/.test(words[i + 1] ?? '');
+}
 
 /** "phường nào / tỉnh nào": the answer must name a place of that kind. */
 /** "của phường nào", "bí thư tỉnh nào" ask a place's name; "cơ quan cấp tỉnh nào" asks a body of that level. */
@@ -920,7 +927,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       // The coverage of the question's topic alone (its kinds' words left out), read only when the gate asks for it.
       const topicOnly = () => scoreSentence(tokens, withoutKindWords(scoredOn), idf, scoring);
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
-      const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
+      // A clean table's row under a header row is read with it (sentenceTokens) and is no noise.
+      const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 && (chunk.ocr || !headerOf(chunk, index)) ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs, topicOnly });
     });
@@ -944,7 +952,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const spoken = ` ${askedWords(analysis).join(' ')} `;
-  const ownNumbers = [...new Set(askedWords(analysis).filter((w) => /^\d+$/.test(w)))];
+  // "1 năm … tối đa mấy lần": the "1" of a rate's period is no number the question gives ("01 lần/năm" answers it).
+  const ownNumbers = [...new Set(askedWords(analysis).filter((w, i, words) => /^\d+$/.test(w) && !isRatePeriod(words, i)))];
   // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
   // The date of another document a sentence cites ("Quy định số 101-QĐ/TW, ngày 07/6/2012") is that document's, not a deadline.
   const askedRefs = new Set(analysis.refs.flatMap((r) => r.short.match(/\d+/g) ?? []).map((n) => String(Number(n))));
