@@ -60,12 +60,46 @@ Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
 - Lưu: VT.                                      Đinh Công Bảo
 `;
 
+const WELLS = `ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ TÂN HÒA                        Độc lập - Tự do - Hạnh phúc
+Số: 21/BC-UBND                 Tân Hòa, ngày 20 tháng 10 năm 2027
+
+BÁO CÁO
+Kết quả xây dựng công trình nước sinh hoạt xã Tân Hòa năm 2027
+
+I. KẾT QUẢ CHUNG
+Cứng hóa 2,4 km kênh dẫn nước nội đồng; nạo vét 3.100 m3 bùn đất.
+Bể chứa nước tập trung của thôn Đồi Mây có dung tích 150 m3, đặt trên diện tích 60 m2.
+Ban quản lý công trình gồm 05 đồng chí, do đồng chí Phó Chủ tịch Ủy ban nhân dân xã làm Trưởng ban.
+
+II. KẾT QUẢ THEO THÔN
+Thôn | Số hộ hưởng lợi (hộ) | Giếng khoan mới (cái) | Diện tích tưới (ha)
+
+Thôn Bình An | 120 | 14 | 35
+
+Thôn Đồi Mây | 95 | 9 | 22
+
+Thôn Suối Cát | 80 | 6 | 18
+
+Tổng cộng | 295 | 29 | 75
+
+III. TỔ CHỨC THỰC HIỆN
+Ngày hội nước sạch của xã được tổ chức vào dịp 22 tháng 3 hằng năm.
+Mỗi giếng khoan được lấy mẫu kiểm tra chất lượng nước không quá 02 lần/năm.
+Tin báo hỏng giếng gửi sau 17 giờ 00 được tính tiếp nhận vào ngày làm việc tiếp theo.
+
+Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
+- Các thôn;                                          CHỦ TỊCH
+- Lưu: VT.                                      Hà Văn Lợi
+`;
+
 let runtime: NodeRuntime;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-evidence-'));
   mkdirSync(join(dir, 'docs'));
   writeFileSync(join(dir, 'docs', 'xa-phuoc-son-phuong-an-11-cap-nuoc-sach-2027.txt'), WATER);
   writeFileSync(join(dir, 'docs', 'xa-hung-loc-ke-hoach-04-ngay-hoi-the-thao-2027.txt'), FESTIVAL);
+  writeFileSync(join(dir, 'docs', 'xa-tan-hoa-bao-cao-21-nuoc-sinh-hoat-2027.txt'), WELLS);
   runtime = await createNodeRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), { onProgress: () => {} });
 }, 120_000);
 
@@ -154,5 +188,76 @@ describe('the time a question asks for', () => {
     const r = await ask('Ở Phước Sơn, tỷ lệ thôn hoàn thành chỉ tiêu được khen thưởng tối đa là bao nhiêu?');
     expect(r.answered).toBe(true);
     expect(quotes(r)).toContain('30%');
+  });
+});
+
+describe('an amount in the unit asked', () => {
+  it('is shown by the unit’s sign ("2,4 km" for "bao nhiêu ki lô mét")', async () => {
+    const r = await ask('Xã Tân Hòa cứng hóa được bao nhiêu ki lô mét kênh dẫn nước?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('2,4 km');
+  });
+
+  it('"mét vuông" is shown by "m2", not by the tank’s "m3"', async () => {
+    const r = await ask('Bể chứa nước của thôn Đồi Mây đặt trên diện tích bao nhiêu mét vuông?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('60 m2');
+  });
+
+  it('a count of members is stated in "đồng chí"', async () => {
+    const r = await ask('Ban quản lý công trình nước ở Tân Hòa có bao nhiêu thành viên?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('05 đồng chí');
+  });
+
+  it('a place named "Mây" asks no "mấy": the count asked is the one after "bao nhiêu"', async () => {
+    const r = await ask('Thôn Đồi Mây có bao nhiêu giếng khoan mới?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('Thôn Đồi Mây | 95 | 9 | 22');
+  });
+});
+
+// Rows laid out one per paragraph (as a scan's OCR gives them): the cleaner keeps each a sentence of its own.
+describe('a table row', () => {
+  it('answers with the meaning and unit its header row gives its numbers', async () => {
+    const r = await ask('Thôn Suối Cát được tưới bao nhiêu héc ta?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('Thôn Suối Cát | 80 | 6 | 18');
+  });
+
+  it('a whole is answered by the total row', async () => {
+    const r = await ask('Cả xã Tân Hòa có bao nhiêu giếng khoan mới?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('Tổng cộng | 295 | 29 | 75');
+  });
+
+  it('does not answer a count of what no column counts', async () => {
+    const r = await ask('Thôn Bình An có bao nhiêu máy bơm điện?');
+    expect(r.answered).toBe(false);
+  });
+});
+
+describe('a day or a number written another way', () => {
+  it('"ngày nào hằng năm" is answered by a day written "22 tháng 3"', async () => {
+    const r = await ask('Ngày hội nước sạch ở Tân Hòa tổ chức vào ngày nào hằng năm?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('22 tháng 3');
+  });
+
+  it('"vào ngày nào" is answered by a day told from another ("ngày làm việc tiếp theo"); "5 giờ chiều" is "17 giờ"', async () => {
+    const r = await ask('Ở Tân Hòa, báo hỏng giếng sau 5 giờ chiều thì được tính tiếp nhận vào ngày nào?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('ngày làm việc tiếp theo');
+  });
+
+  it('the "1" of "1 năm … mấy lần" is the rate’s period, not a number the answer must leave out', async () => {
+    const r = await ask('1 năm mỗi giếng khoan ở Tân Hòa được lấy mẫu kiểm tra nước tối đa mấy lần?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('02 lần/năm');
+  });
+
+  it('a day asked is not answered by another amount of the same sentence’s topic', async () => {
+    const r = await ask('Mỗi giếng khoan ở Tân Hòa được lấy mẫu kiểm tra nước vào ngày nào?');
+    expect(r.answered).toBe(false);
   });
 });

@@ -43,10 +43,10 @@ const SANCTION_ASKED_EN = /\b(penalt(y|ies)|punish\w*|disciplined|disciplinary|s
 /** A sanction stated: a form of discipline, a fine, or discipline as an act done to someone. */
 const SANCTION_STATED = /\b(khien trach|canh cao|cach chuc|khai tru|xoa ten|phat tien|xu phat|bi phat|muc phat|(bi|xu ly|hinh thuc|thi hanh) k[iy] luat)\b/;
 
-const PERIODS: Record<string, string> = { thang: 'thang', tuan: 'tuan', quy: 'quy', month: 'thang', week: 'tuan', quarter: 'quy', monthly: 'thang', weekly: 'tuan', quarterly: 'quy' };
-/** "mỗi tháng", "1 tuần", "hằng quý", "trong một tháng": a rate's period (a year is every plan's default period). */
-const PERIOD_ASKED = /\b(?:1|mot|moi|hang|trong mot|trong 1) (thang|tuan|quy(?! (?:dinh|che|mo|trinh|hoach|chuan|tac|luat|uoc|tu|trach))) /;
-const PERIOD_ASKED_EN = /\b(?:per|a|each|every) (month|week|quarter)\b|\b(monthly|weekly|quarterly)\b/i;
+const PERIODS: Record<string, string> = { ngay: 'ngay', thang: 'thang', tuan: 'tuan', quy: 'quy', day: 'ngay', month: 'thang', week: 'tuan', quarter: 'quy', daily: 'ngay', monthly: 'thang', weekly: 'tuan', quarterly: 'quy' };
+/** "mỗi tháng", "1 tuần", "hằng quý", "bao nhiêu một ngày": a rate's period (a year is every plan's default period). */
+const PERIOD_ASKED = /\b(?:1|mot|moi|hang|trong mot|trong 1) (ngay|thang|tuan|quy(?! (?:dinh|che|mo|trinh|hoach|chuan|tac|luat|uoc|tu|trach))) /;
+const PERIOD_ASKED_EN = /\b(?:per|a|each|every) (day|month|week|quarter)\b|\b(daily|monthly|weekly|quarterly)\b/i;
 
 const PRIZE_ASKED = /\bgiai (a|b|c|nhat|nhi|ba|khuyen khich|dac biet)\b/;
 

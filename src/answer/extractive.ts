@@ -6,13 +6,13 @@
 import { askedWords, asksForMeans, asksProhibition, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { asksRecipients, isRecipientsList, isSectionOf, LEAD_COVERAGE, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
-import { INTENT_EVIDENCE, scoreSentence, termWeight, writtenAlternative, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
-import { fold } from '../text/fold.js';
+import { INTENT_EVIDENCE, scoreSentence, termWeight, tokenizeSentence, writtenAlternative, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
+import { fold, hasDiacritics } from '../text/fold.js';
 import { translateToVietnamese } from '../text/glossary.js';
 import { namedProvinces } from '../text/provinces.js';
 import { isExpandedAcronym } from '../text/shorthand.js';
 import { numberSpellings, numberValue } from '../text/numbers.js';
-import { foldedSyllables } from '../text/tokens.js';
+import { foldedSyllables, syllables } from '../text/tokens.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import type { Citation, DocumentMeta, Passage } from '../types.js';
@@ -22,6 +22,8 @@ import { purposeSection } from './purpose-section.js';
 import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
+import { asksWhole, headerOf, isTotalRow } from './table-rows.js';
+import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from './units.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
@@ -135,9 +137,6 @@ function titledTokens(meta: DocumentMeta): Set<string> {
   return cached;
 }
 
-/** Units a "how many" asks for that the answer states by a sign instead. */
-const UNIT_SIGNS: Record<string, RegExp> = { phan: /%/, ty: /%/, ti: /%/ };
-
 interface Specifics {
   /** "bao nhiêu tiền / mấy giờ": the unit the number must be counted in. */
   units: string[];
@@ -174,25 +173,30 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   const ordinals: Array<[string, string[]]> = [];
   // "bao nhiêu % tổng số hội nghị": the sign is the unit (folding drops it), the words after it are the whole.
   const percent = !english && /(bao nhieu|may)\s*%/.test(fold(analysis.question));
+  const typed = english ? [] : accentedMay(analysis.question, words, idf);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
     // "lần thứ mấy khóa mấy": "thứ mấy / khóa mấy" asks an ordinal; the word after it starts the next part, it is no unit.
-    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? ''));
-    // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội").
+    // An accented question's "Mây" (a name), "máy" (a machine) asks nothing.
+    const asks = (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && typed[i] !== false && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? ''));
+    // "bao nhiêu đại biểu": the unit is the whole word the corpus writes as a pair, not its first syllable ("đại" of "Đại hội");
+    // "mét vuông", "héc ta": a unit the lexicon knows is whole though the corpus writes only its sign ("m2", "ha").
     const after = words[i + 2];
-    const pair = next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next;
+    const pair = lexiconUnit(words, i + 1) ?? (next && after && !QUESTION_PARTICLES.has(after) && idf && idf(`${next}_${after}`) < idf('\u0001') - 1e-9 ? `${next} ${after}` : next);
     if (asks && percent) units.push('phan');
-    else if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next) && !CLASSIFIERS.has(next)) units.push(DURATIONS.includes(next) ? next : pair!);
+    else if (asks && next && !/^(lau|gio|phan|tram)$/.test(next) && !QUESTION_PARTICLES.has(next) && !isCounter(next) && !isNotUnit(words, i + 1)) units.push(DURATIONS.includes(next) ? next : pair!);
     // "bao nhiêu phần trăm": answered by a "%".
     if (asks && next === 'phan' && after === 'tram') units.push('phan');
     if (asks && next === 'gio' && words[i + 2] !== 'nao') units.push('gio');
     // "bao lâu": a length of time ("1,5 ngày", "50 phút", "6 tháng"), not just any number.
     if (w === 'bao' && next === 'lau' && !analysis.intents.has('time')) units.push('lau');
     // "mấy lần 1 năm": "1 năm" is "a year", a rate, not a number to find.
-    const perPeriod = w === '1' && /^(nam|thang|tuan|ngay)$/.test(next ?? '');
+    const perPeriod = isRatePeriod(words, i);
     if (/^\d+$/.test(w) && !perPeriod && !refNumbers.has(String(Number(w))) && !/^(19|20)\d\d$/.test(w)) {
-      const spellings = numberSpellings(w);
+      // "4 rưỡi chiều", "7 giờ tối": an afternoon or evening hour is written on the 24-hour clock too ("16 giờ 30").
+      const later = Number(w) >= 1 && Number(w) <= 11 && words.slice(i + 1, i + 4).some((x) => x === 'chieu' || x === 'toi');
+      const spellings = later ? [...numberSpellings(w), String(Number(w) + 12)] : numberSpellings(w);
       numbers.push(spellings);
       if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, spellings]);
     }
@@ -209,6 +213,22 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     for (let i = 0; i < units.length; i++) if (counted.some((c) => c === units[i] || c.startsWith(`${units[i]} `))) units[i] = wordings;
   }
   return { units, numbers, ordinals, subject: english ? [] : amountSubject(words, analysis), counted: english ? [] : countedThing(analysis.question, analysis) };
+}
+
+/**
+ * For each folded word of the question, whether a "may" is the question word "mấy": false where an accented
+ * question writes another word ("Mây", "máy"), undefined where it cannot tell (words that do not line up).
+ */
+function accentedMay(question: string, folded: string[], idf?: Idf): Array<boolean | undefined> {
+  if (!hasDiacritics(question)) {
+    // Without accents, a question that asks "bao nhiêu" as well writes "may" as part of a name the corpus writes ("con may xin …").
+    const absent = idf ? idf('\u0001') - 1e-9 : 0;
+    const asksElsewhere = folded.some((w, i) => w === 'nhieu' && folded[i - 1] === 'bao');
+    return folded.map((w, i) => (w === 'may' && asksElsewhere && i > 0 && idf && idf(`${folded[i - 1]}_may`) < absent ? false : undefined));
+  }
+  const raw = syllables(question);
+  if (raw.length !== folded.length) return [];
+  return folded.map((w, i) => (w === 'may' ? raw[i] === 'mấy' : undefined));
 }
 
 const RATE_WORDS = new Set(['ti', 'le']);
@@ -248,12 +268,14 @@ function countedThing(question: string, analysis: QueryAnalysis): string[] {
   const content = new Set(analysis.content.map((t) => t.term));
   for (const clause of question.split(/[,;:?!.()]/)) {
     const words = foldedSyllables(clause);
-    const at = words.findIndex((w, i) => (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? '')));
+    const typed = accentedMay(clause, words);
+    const at = words.findIndex((w, i) => (w === 'nhieu' && words[i - 1] === 'bao') || (w === 'may' && typed[i] !== false && !/^(bo|thu|khoa|so)$/.test(words[i - 1] ?? '')));
     const first = words[at + 1];
     if (at < 0 || !first) continue;
     if (QUESTION_PARTICLES.has(first) || LENGTHS.includes(first) || /^(phan|tram|lau|tien|lan)$/.test(first)) return [];
     const phrase: string[] = [];
-    for (let j = at + 2; j < words.length && phrase.length < 8; j++) {
+    // The counter is one word, or a unit of several the lexicon knows ("ki lô mét kênh …").
+    for (let j = at + 1 + (lexiconUnit(words, at + 1)?.split(' ').length ?? 1); j < words.length && phrase.length < 8; j++) {
       const w = words[j]!;
       if (QUESTION_PARTICLES.has(w) || PREDICATE_START.has(w) || /^\d/.test(w)) break;
       if (content.has(w)) phrase.push(w);
@@ -271,8 +293,13 @@ const CITED_DATE = /(\d{1,4})\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}\s*,?\s*(?:ng[a
 /** A whole date: "16/01/2026", "ngày 16 tháng 01 năm 2026". */
 const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}\b/g;
 
-/** A day of the month: "ngày 15", "15/10", "15-10". */
-const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b/;
+/** A day: of the month ("ngày 15", "15/10", "15-10", "13 tháng 10", "mùng 5"), or told from another ("ngày làm việc tiếp theo", "ngày hôm sau"). */
+const DAY_EVIDENCE = /\bngay\s*\d|\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\b\d{1,2}\s+thang\s+\d{1,2}\b|\b(mung|mong)\s+\d|\bngay (lam viec )?(tiep theo|ke tiep|hom sau|lien ke|lien sau)\b/;
+
+/** "1 năm", "1 tháng" at `i`: the period a rate is counted over ("mấy lần 1 năm"), not a number to find. */
+function isRatePeriod(words: string[], i: number): boolean {
+  return words[i] === '1' && /^(nam|thang|tuan|ngay|quy)$/.test(words[i + 1] ?? '');
+}
 
 /** "phường nào / tỉnh nào": the answer must name a place of that kind. */
 /** "của phường nào", "bí thư tỉnh nào" ask a place's name; "cơ quan cấp tỉnh nào" asks a body of that level. */
@@ -310,8 +337,6 @@ function namesPlaceIn(quote: string, place: string): boolean {
 }
 
 const QUESTION_PARTICLES = new Set(['nao', 'gi', 'a', 'vay', 'the', 'khong', 'ngay', 'nam', 'thang', 'lan', 'cai', 'chiec']);
-/** Counters ("mấy cuộc", "bao nhiêu đợt"): any count answers them ("02 hội nghị"). */
-const CLASSIFIERS = new Set(['cuoc', 'dot', 'vu', 'buoi', 'luot', 'con']);
 /** Lengths of time: "mấy tiếng / bao nhiêu phút" is answered by a count in any of them ("1/2 ngày"). */
 const DURATIONS = ['gio', 'phut', 'ngay', 'buoi'];
 /** "bao lâu" also takes longer periods ("trong 6 tháng"). */
@@ -339,8 +364,8 @@ const PERCENT = /\d%|(^|[^0-9/])[1-9]\s*\/\s*([2-9]|10)(?![0-9/])/;
 /** A number standing alone ("03", "1/2", "60%"), not a digit OCR put inside a word ("t6i"). */
 const STANDALONE_NUMBER = /(^|[^a-z0-9])\d+([.,/]\d+)*%?(?![a-z0-9])/;
 
-function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>, synonyms: Question['synonyms'] = []): boolean {
-  const around = foldedSyllables(`${quoteFolded} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`);
+function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: Passage, known?: Set<string>, synonyms: Question['synonyms'] = [], columns?: string): boolean {
+  const around = foldedSyllables(`${quoteFolded} ${columns ?? ''} ${passage.chunk.sectionTitle} ${passage.chunk.headings.join(' ')} ${passage.doc.title}`);
   const words = new Set(around);
   const near = (term: string) =>
     words.has(term) || (passage.chunk.ocr && term.length >= 3 && [...words].some((w) => w.length >= 2 && !known?.has(w) && withinOneEdit(term, w)));
@@ -363,8 +388,16 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   const shared = (unit: string) => PERCENT.test(quoteFolded) && unit.split(' ').every(near);
   // "hộ|hộ gia đình": a unit read from an English question through the glossary is shown by any of its wordings.
   const satisfied = (unit: string): boolean => (unit.includes('|') ? unit.split('|').some(satisfied) : shows(unit));
+  // A table row states its numbers in the units its column headings name ("Lồng bè hư hỏng (cái)", "Diện tích (ha)").
+  const byColumn = (unit: string) => columns !== undefined && namesUnit(unit, columns) && STANDALONE_NUMBER.test(quoteFolded);
   const shows = (unit: string) =>
-    UNIT_SIGNS[unit] ? UNIT_SIGNS[unit]!.test(quoteFolded) : unit === 'lau' ? LENGTHS.some(counted) : DURATIONS.includes(unit) ? DURATIONS.some(counted) : counted(unit) || shared(unit);
+    unit === 'lau'
+      ? LENGTHS.some(counted)
+      : DURATIONS.includes(unit)
+        ? DURATIONS.some(counted)
+        : signOnly(unit)
+          ? statesBySign(unit, quoteFolded)
+          : countedAs(unit).some(counted) || statesBySign(unit, quoteFolded) || shared(unit) || byColumn(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
   for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
   // The thing whose amount is asked may be written as a synonym ("đăng ký qua mạng" as "đăng ký trực tuyến").
@@ -755,10 +788,26 @@ export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], i
   return { ...draft, trace };
 }
 
-/** The words a candidate stands among: its sentence, its section's headings, its document's title and header. */
+/** The words a candidate stands among: its sentence (a table row with its header row), its section's headings, its document's title and header. */
 function candidateWords(c: Candidate): Set<string> {
-  const { sentences, context } = chunkTokens(c.passage.chunk);
-  return new Set([...sentences[c.index]!.set, ...context, ...titledTokens(c.passage.doc)]);
+  const { context } = chunkTokens(c.passage.chunk);
+  return new Set([...sentenceTokens(c.passage.chunk, c.index).set, ...context, ...titledTokens(c.passage.doc)]);
+}
+
+const rowTokens = new WeakMap<Passage['chunk'], Map<number, SentenceTokens>>();
+
+/** A sentence's tokens; a table row's hold its header row's words too ("Lồng bè hư hỏng (cái)" for "… | 118 | …"). */
+function sentenceTokens(chunk: Passage['chunk'], index: number): SentenceTokens {
+  const header = headerOf(chunk, index);
+  if (!header) return chunkTokens(chunk).sentences[index]!;
+  let rows = rowTokens.get(chunk);
+  if (!rows) rowTokens.set(chunk, (rows = new Map()));
+  let tokens = rows.get(index);
+  if (!tokens) {
+    const span = chunk.sentences[index]!;
+    rows.set(index, (tokens = tokenizeSentence(`${header} | ${chunk.text.slice(span.start, span.end)}`)));
+  }
+  return tokens;
 }
 
 
@@ -874,11 +923,13 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       // A heading names who, not the duty words: score it on the rest of the question.
       const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
       const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words };
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, scoredOn, idf, scoring);
+      const tokens = sentenceTokens(chunk, index);
+      const { score, coverage, exactCoverage, pairs } = scoreSentence(tokens, scoredOn, idf, scoring);
       // The coverage of the question's topic alone (its kinds' words left out), read only when the gate asks for it.
-      const topicOnly = () => scoreSentence(sentences[index]!, withoutKindWords(scoredOn), idf, scoring);
+      const topicOnly = () => scoreSentence(tokens, withoutKindWords(scoredOn), idf, scoring);
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
-      const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
+      // A clean table's row under a header row is read with it (sentenceTokens) and is no noise.
+      const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 && (chunk.ocr || !headerOf(chunk, index)) ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
       candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs, topicOnly });
     });
@@ -902,7 +953,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const spoken = ` ${askedWords(analysis).join(' ')} `;
-  const ownNumbers = [...new Set(askedWords(analysis).filter((w) => /^\d+$/.test(w)))];
+  // "1 năm … tối đa mấy lần": the "1" of a rate's period is no number the question gives ("01 lần/năm" answers it).
+  const ownNumbers = [...new Set(askedWords(analysis).filter((w, i, words) => /^\d+$/.test(w) && !isRatePeriod(words, i)))];
   // Nor are the numbers of document references ("Kế hoạch số 22-KH/TU") a count.
   // The date of another document a sentence cites ("Quy định số 101-QĐ/TW, ngày 07/6/2012") is that document's, not a deadline.
   const askedRefs = new Set(analysis.refs.flatMap((r) => r.short.match(/\d+/g) ?? []).map((n) => String(Number(n))));
@@ -941,7 +993,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     if (!citesAskedType(evidenceOf(c))) return false;
     // A kind whose evidence is its unit ("bao nhiêu tiền" shown by "350 triệu đồng", a rate by "02 lần/tuần"): the unit word need not be written.
     const asked = unitKinds.length && unitKinds.every((k) => showsEvidence(k, text)) ? { ...specifics, units: [] } : specifics;
-    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords, question.synonyms) && meets(c);
+    const columns = headerOf(c.passage.chunk, c.index);
+    return mentionsSpecifics(asked, text, c.passage, options.corpus?.knownWords, question.synonyms, columns && fold(columns).toLowerCase()) && meets(c);
   };
   // "lương cơ sở", "bị kỷ luật mức nào", "mấy lần 1 tháng", "cấp huyện": the quote must state what is asked.
   const demands = demandsOf(analysis);
@@ -956,10 +1009,16 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const askedPairs = analysis.content.filter((t) => t.weight === 1).length >= 3;
   // "ai đạt giải nhất", "ai xử lý …": the answer states that act, not only the topic around it.
   const act = analysis.english ? undefined : askedAct(analysis);
+  // "Ai đứng đầu …" is stated by a synonym of the act's phrase ("… làm Trưởng Ban").
+  const actSynonyms = act ? question.synonyms.filter(([phrase]) => phrase.split(' ').includes(act)).flatMap(([, others]) => others) : [];
   const statesAct = (c: Candidate) => {
     if (!act) return true;
     const { sentences, context } = chunkTokens(c.passage.chunk);
-    return context.has(act) || writesTerm(sentences[c.index]!.set, act, c.passage.chunk.ocr, options.near, options.corpus?.knownWords);
+    return (
+      context.has(act) ||
+      writesTerm(sentences[c.index]!.set, act, c.passage.chunk.ocr, options.near, options.corpus?.knownWords) ||
+      actSynonyms.some((o) => sentences[c.index]!.joined.includes(` ${o} `))
+    );
   };
   // Words found one by one across a sentence ("lương cơ sở" in "… số lượng so với năm trước") are not the
   // question's phrase: a question of several words needs one of its pairs side by side, or most of its words.
@@ -1079,6 +1138,11 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   if (means) best = preferred(best, (c) => statesMeans(c.passage.chunk, chunkTokens(c.passage.chunk).sentences[c.index]!));
   // "thuộc tỉnh nào": a close sentence naming a place of that kind ("… Tỉnh ủy Lai Châu") answers; one that only says "trực thuộc" does not.
   if (place) best = preferred(best, (c) => namesPlaceIn(c.passage.chunk.text.slice(c.start, c.end), place), THRESHOLDS.placeShare);
+  // "Cả huyện có bao nhiêu …" over a table: its total row answers, not the first commune's row with the same headings.
+  if (best && headerOf(best.passage.chunk, best.index) && asksWhole(question.folded)) {
+    const table = best.passage.chunk;
+    best = preferred(best, (c) => c.passage.chunk === table && headerOf(table, c.index) !== undefined && isTotalRow(fold(table.text.slice(c.start, c.end)).toLowerCase()));
+  }
   // A follow-up asks for what the last answer did not say: a close candidate showing new evidence for the kinds
   // asked beats one whose evidence the last answer already showed ("… trong bao lâu?" after "… trong 03 ngày …").
   const said = analysis.previousAnswer;

@@ -1,0 +1,71 @@
+/**
+ * A table row states its numbers in the meanings its header row names: "Xã Lạch Kênh | 95 | 10 | 160 | 118"
+ * under "Xã, thị trấn | Lúa mùa ngập, đổ (ha) | … | Lồng bè hư hỏng (cái)". The answerer reads a row with its
+ * header's words (what each number counts, in which unit); the quote stays the row.
+ */
+import type { Chunk } from '../types.js';
+import words from '../question/tables.json' with { type: 'json' };
+
+/** Cell separators of a row: two or more make a table line. */
+const CELLS = /\|/g;
+const isRow = (text: string) => (text.match(CELLS)?.length ?? 0) >= 2;
+
+/** The cells of a row, trimmed, empty ones dropped ("| 1 | Sâm | 600 |" → ["1", "Sâm", "600"]). */
+export function cellsOf(row: string): string[] {
+  return row
+    .split('|')
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** A row that names columns: none of its cells is a number ("STT | Chỉ tiêu | Đơn vị | Kế hoạch 2026"). */
+export function isHeaderRow(row: string): boolean {
+  const cells = cellsOf(row);
+  return cells.length >= 2 && cells.every((c) => !/^[\d.,%/\s-]+$/.test(c));
+}
+
+const headerCache = new WeakMap<Chunk, Array<string | undefined>>();
+
+/**
+ * The header row of the table the sentence at `index` is a row of: the first row of its run of table lines, when
+ * that row names columns and is not the sentence itself. Undefined for a sentence outside a table, or a header.
+ */
+export function headerOf(chunk: Chunk, index: number): string | undefined {
+  let headers = headerCache.get(chunk);
+  if (!headers) {
+    headers = [];
+    let header: string | undefined;
+    let previousRow = false;
+    for (const span of chunk.sentences) {
+      const text = chunk.text.slice(span.start, span.end);
+      if (!isRow(text)) {
+        header = undefined;
+        previousRow = false;
+        headers.push(undefined);
+        continue;
+      }
+      if (!previousRow) {
+        header = isHeaderRow(text) ? text : undefined;
+        headers.push(undefined);
+      } else headers.push(header);
+      previousRow = true;
+    }
+    headerCache.set(chunk, headers);
+  }
+  return headers[index];
+}
+
+const WHOLE_ASKED = words.wholeAsked;
+const TOTAL_ROWS = new Set(words.totalRows);
+
+/** The folded question asks for a whole ("cả huyện", "tổng cộng", "tất cả"): a table answers it by its total row. */
+export function asksWhole(foldedQuestion: string): boolean {
+  const text = ` ${foldedQuestion.replace(/[^a-z0-9]+/g, ' ')} `;
+  return WHOLE_ASKED.some((w) => text.includes(` ${w} `));
+}
+
+/** A row labelled as the table's total ("Tổng cộng | 1.100 | 145"): its first cell is a total's label. */
+export function isTotalRow(foldedRow: string): boolean {
+  const first = cellsOf(foldedRow)[0];
+  return first !== undefined && TOTAL_ROWS.has(first.replace(/[^a-z0-9]+/g, ' ').trim());
+}
