@@ -32,6 +32,17 @@ describe('English questions', () => {
     expect(translateToVietnamese('Does Tam Duong Guidance mention podcasts?')).toContain('tam duong');
   });
 
+  it('reads an English question that writes Vietnamese names with their diacritics as it reads them without', async () => {
+    expect(looksEnglish('Does the Tam Đường guidance mention podcasts?')).toBe(true);
+    expect(translateToVietnamese('Does Tam Đường Guidance mention podcasts?')).toContain('tam duong');
+    // Lowercase words with diacritics keep a sentence Vietnamese, whatever names it capitalises.
+    expect(looksEnglish('Hướng dẫn của Tam Đường có nói về podcast không?')).toBe(false);
+    const accented = await ask('Which Sơn La plan covers the press award?');
+    const plain = await ask('Which Son La plan covers the press award?');
+    expect(accented.answered).toBe(plain.answered);
+    expect(accented.answer).toBe(plain.answer);
+  });
+
   it('refuses to count the parts of a document the corpus only cites ("how many sections")', async () => {
     const reply = await ask('How many sections does Conclusion 226-KL/TW contain?');
     expect(reply.answered).toBe(false);
