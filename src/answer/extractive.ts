@@ -743,7 +743,7 @@ type Decided = AnswerDraft & { by?: AnswerTrace['decision']['by'] };
 export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
   const question = buildQuestion(analysis);
   const sink: DecisionSink = { debug: options.debug === true };
-  const { by, ...draft } = decide(analysis, passages, idf, documents, options, question, sink);
+  const { by, ...draft } = decideRankingByTitle(analysis, passages, idf, documents, options, question, sink);
   if (!options.debug) return draft;
   const trace: AnswerTrace = {
     question: describeQuestion(question),
@@ -761,7 +761,26 @@ function candidateWords(c: Candidate): Set<string> {
 }
 
 
-function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
+/**
+ * The candidates are read twice when the first reading answers: ranked as scored, then with the words only the
+ * document's title says counted in the rank too (a title names what every sentence of its document is about:
+ * "nộp hồ sơ ở đâu" about a licence is answered under "Nộp hồ sơ", not by the sentence repeating the title). The
+ * second reading answers when it answers too; a refusal stands as scored, so the title lets nothing through that
+ * the document does not say.
+ */
+function decideRankingByTitle(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
+  let titled = false;
+  const plain = decide(analysis, passages, idf, documents, options, question, sink, () => (titled = true));
+  if (!plain.answered || plain.by !== 'rules' || !titled) return plain;
+  const titledSink: DecisionSink = { debug: sink.debug };
+  const ranked = decide(analysis, passages, idf, documents, options, question, titledSink, undefined, true);
+  if (!ranked.answered || ranked.by !== 'rules') return plain;
+  Object.assign(sink, titledSink);
+  return ranked;
+}
+
+/** `sawTitle`: told when a candidate's rank would change by its title; `byTitle`: rank with the title's words too. */
+function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink, sawTitle?: () => void, byTitle = false): Decided {
   // A word-by-word translation carries alternatives ("hội nghị cuộc họp") that no one sentence all holds.
   const minCoverage = options.minCoverage ?? (analysis.english ? THRESHOLDS.englishMinCoverage : THRESHOLDS.minCoverage);
   const maxQuote = options.maxQuoteChars ?? THRESHOLDS.maxQuoteChars;
@@ -872,14 +891,15 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
       const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
-      const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words };
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(sentences[index]!, scoredOn, idf, scoring);
+      const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words, title: titledTokens(passage.doc) };
+      const { score, coverage, exactCoverage, pairs, titled } = scoreSentence(sentences[index]!, scoredOn, idf, scoring);
+      if (titled > 0) sawTitle?.();
       // The coverage of the question's topic alone (its kinds' words left out), read only when the gate asks for it.
       const topicOnly = () => scoreSentence(sentences[index]!, withoutKindWords(scoredOn), idf, scoring);
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs, topicOnly });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow + (byTitle ? titled : 0), coverage, exactCoverage, pairs, topicOnly });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
