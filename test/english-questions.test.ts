@@ -43,6 +43,11 @@ describe('English questions', () => {
     expect(accented.answer).toBe(plain.answer);
   });
 
+  it('translates everyday words of services, disasters and permits ("ambulance", "station", "room", "donation")', () => {
+    const text = translateToVietnamese('Does the weather station near the ambulance room take donations?');
+    for (const vi of ['trạm', 'xe cứu thương', 'phòng', 'ủng hộ']) expect(text).toContain(vi);
+  });
+
   it('refuses to count the parts of a document the corpus only cites ("how many sections")', async () => {
     const reply = await ask('How many sections does Conclusion 226-KL/TW contain?');
     expect(reply.answered).toBe(false);
