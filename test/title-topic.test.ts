@@ -3,14 +3,11 @@
  * one thing is answered by the sentence saying that thing, under its heading, not by the sentence repeating the
  * title; and the title lets nothing through that the document does not say. The document is invented here.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { createNodeRuntime, type NodeRuntime } from '../src/node.js';
+import type { NodeRuntime } from '../src/node.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
+import { runtimeOver } from './helpers/runtime.js';
 
 const GUIDE = `ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 HUYỆN TÂN HÀ                      Độc lập - Tự do - Hạnh phúc
@@ -35,10 +32,7 @@ Trong thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ h�
 
 let runtime: NodeRuntime;
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vanban-title-topic-'));
-  mkdirSync(join(dir, 'docs'));
-  writeFileSync(join(dir, 'docs', 'huyen-tan-ha-huong-dan-12-cap-phep-be-boi.txt'), GUIDE);
-  runtime = await createNodeRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), { onProgress: () => {} });
+  runtime = await runtimeOver({ 'huyen-tan-ha-huong-dan-12-cap-phep-be-boi.txt': GUIDE });
 }, 120_000);
 
 describe("the document's title as the topic of its sentences", () => {
