@@ -48,6 +48,18 @@ describe('English questions', () => {
     for (const vi of ['trạm', 'xe cứu thương', 'phòng', 'ủng hộ']) expect(text).toContain(vi);
   });
 
+  it('refuses as off-topic a question about a place the corpus never names, however well it knows the rest', async () => {
+    // A Vietnamese place written without diacritics, which the corpus never writes, asks about somewhere else.
+    const elsewhere = await ask('How many minutes may the concluding speech take at a Da Nang conference?');
+    expect(elsewhere.answered).toBe(false);
+    expect(elsewhere.reason).toBe('off-topic');
+    const reply = await ask('How long may a delegate speak at a Haiphong city council session?');
+    expect(reply.answered).toBe(false);
+    expect(reply.reason).toBe('off-topic');
+    // The same question without the place is answered.
+    expect((await ask('How many minutes may the concluding speech take?')).answered).toBe(true);
+  });
+
   it('refuses to count the parts of a document the corpus only cites ("how many sections")', async () => {
     const reply = await ask('How many sections does Conclusion 226-KL/TW contain?');
     expect(reply.answered).toBe(false);
