@@ -6,7 +6,7 @@
 import { askedWords, asksForMeans, asksProhibition, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { asksRecipients, isRecipientsList, isSectionOf, LEAD_COVERAGE, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
-import { INTENT_EVIDENCE, scoreSentence, termWeight, writtenAlternative, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
+import { INTENT_EVIDENCE, scoreSentence, termWeight, writtenAlternative, type Idf, type SentenceScore, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold } from '../text/fold.js';
 import { translateToVietnamese } from '../text/glossary.js';
 import { namedProvinces } from '../text/provinces.js';
@@ -770,17 +770,26 @@ function candidateWords(c: Candidate): Set<string> {
  */
 function decideRankingByTitle(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
   let titled = false;
-  const plain = decide(analysis, passages, idf, documents, options, question, sink, () => (titled = true));
+  // The second reading scores the same sentences the same way: the first one's scores are kept for it.
+  const scores = new Map<string, SentenceScore>();
+  const plain = decide(analysis, passages, idf, documents, options, question, sink, { scores, sawTitle: () => (titled = true) });
   if (!plain.answered || plain.by !== 'rules' || !titled) return plain;
   const titledSink: DecisionSink = { debug: sink.debug };
-  const ranked = decide(analysis, passages, idf, documents, options, question, titledSink, undefined, true);
+  const ranked = decide(analysis, passages, idf, documents, options, question, titledSink, { scores, byTitle: true });
   if (!ranked.answered || ranked.by !== 'rules') return plain;
   Object.assign(sink, titledSink);
   return ranked;
 }
 
-/** `sawTitle`: told when a candidate's rank would change by its title; `byTitle`: rank with the title's words too. */
-function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink, sawTitle?: () => void, byTitle = false): Decided {
+/** How decideRankingByTitle reads the candidates: with the title's words in the rank or not, sentence scores kept between readings. */
+interface Reading {
+  scores: Map<string, SentenceScore>;
+  /** Told when a candidate's rank would change by its title. */
+  sawTitle?: () => void;
+  byTitle?: boolean;
+}
+
+function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink, { scores, sawTitle, byTitle = false }: Reading): Decided {
   // A word-by-word translation carries alternatives ("hội nghị cuộc họp") that no one sentence all holds.
   const minCoverage = options.minCoverage ?? (analysis.english ? THRESHOLDS.englishMinCoverage : THRESHOLDS.minCoverage);
   const maxQuote = options.maxQuoteChars ?? THRESHOLDS.maxQuoteChars;
@@ -892,7 +901,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       // A heading names who, not the duty words: score it on the rest of the question.
       const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
       const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words, title: titledTokens(passage.doc) };
-      const { score, coverage, exactCoverage, pairs, titled } = scoreSentence(sentences[index]!, scoredOn, idf, scoring);
+      const key = `${chunk.id}#${index}`;
+      const scored = scores.get(key) ?? scoreSentence(sentences[index]!, scoredOn, idf, scoring);
+      scores.set(key, scored);
+      const { score, coverage, exactCoverage, pairs, titled } = scored;
       if (titled > 0) sawTitle?.();
       // The coverage of the question's topic alone (its kinds' words left out), read only when the gate asks for it.
       const topicOnly = () => scoreSentence(sentences[index]!, withoutKindWords(scoredOn), idf, scoring);
