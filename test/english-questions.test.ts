@@ -32,6 +32,34 @@ describe('English questions', () => {
     expect(translateToVietnamese('Does Tam Duong Guidance mention podcasts?')).toContain('tam duong');
   });
 
+  it('reads an English question that writes Vietnamese names with their diacritics as it reads them without', async () => {
+    expect(looksEnglish('Does the Tam Đường guidance mention podcasts?')).toBe(true);
+    expect(translateToVietnamese('Does Tam Đường Guidance mention podcasts?')).toContain('tam duong');
+    // Lowercase words with diacritics keep a sentence Vietnamese, whatever names it capitalises.
+    expect(looksEnglish('Hướng dẫn của Tam Đường có nói về podcast không?')).toBe(false);
+    const accented = await ask('Which Sơn La plan covers the press award?');
+    const plain = await ask('Which Son La plan covers the press award?');
+    expect(accented.answered).toBe(plain.answered);
+    expect(accented.answer).toBe(plain.answer);
+  });
+
+  it('translates everyday words of services, disasters and permits ("ambulance", "station", "room", "donation")', () => {
+    const text = translateToVietnamese('Does the weather station near the ambulance room take donations?');
+    for (const vi of ['trạm', 'xe cứu thương', 'phòng', 'ủng hộ']) expect(text).toContain(vi);
+  });
+
+  it('refuses as off-topic a question about a place the corpus never names, however well it knows the rest', async () => {
+    // A Vietnamese place written without diacritics, which the corpus never writes, asks about somewhere else.
+    const elsewhere = await ask('How many minutes may the concluding speech take at a Da Nang conference?');
+    expect(elsewhere.answered).toBe(false);
+    expect(elsewhere.reason).toBe('off-topic');
+    const reply = await ask('How long may a delegate speak at a Haiphong city council session?');
+    expect(reply.answered).toBe(false);
+    expect(reply.reason).toBe('off-topic');
+    // The same question without the place is answered.
+    expect((await ask('How many minutes may the concluding speech take?')).answered).toBe(true);
+  });
+
   it('refuses to count the parts of a document the corpus only cites ("how many sections")', async () => {
     const reply = await ask('How many sections does Conclusion 226-KL/TW contain?');
     expect(reply.answered).toBe(false);

@@ -132,7 +132,7 @@ function referenceScore(sentence: string | SentenceTokens, analysis: QueryAnalys
   for (const intent of analysis.intents) if (INTENT_EVIDENCE[intent].test(foldedSentence)) intentBonus += 0.12;
   // Very long sentences match everything a little; prefer focused ones.
   const lengthPenalty = Math.min(0.3, Math.max(0, (words.length - 40) / 60) * 0.15);
-  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0, pairs };
+  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0, pairs, titled: 0 };
 }
 
 // ---- end of reference ----

@@ -48,6 +48,9 @@ export function englishOffTopic(analysis: QueryAnalysis, idf: Idf, documents: Do
   for (const concept of concepts) {
     const readings = concept.alternatives.map((a) => written(a, concept.name === true)).filter((r) => r !== undefined);
     const best = readings.find((r) => r.whole) ?? readings[0];
+    // A place or body the question names that the corpus never writes whole ("… in Hanoi", "Cat Long commune"):
+    // the question is about somewhere else, however well the corpus knows the rest (as namesSomethingUnknown for Vietnamese).
+    if (concept.name && !best?.whole) return true;
     // A name written only piecemeal is no name the corpus holds; a phrase written piecemeal is half known.
     const knownShare = !best ? 0 : best.whole ? 1 : concept.name ? 0 : PIECEMEAL_SHARE;
     const share = !best && concept.untranslated ? UNTRANSLATED_SHARE : 1;

@@ -6,7 +6,7 @@
 import { askedWords, asksForMeans, asksProhibition, DUTY_QUESTION, DUTY_WORDS, dutySubject, leadsWith, namingOf, namesPlaceOf, refKeysOf, type QueryAnalysis } from '../retrieval/query.js';
 import { asksRecipients, isRecipientsList, isSectionOf, LEAD_COVERAGE, namedDocuments, spreadingDocuments, statesMeans } from '../retrieval/retriever.js';
 import { chunkTokens, documentHeaders, documentTokens } from '../retrieval/sentence-cache.js';
-import { INTENT_EVIDENCE, scoreSentence, termWeight, tokenizeSentence, writtenAlternative, type Idf, type SentenceTokens } from '../retrieval/sentence-score.js';
+import { INTENT_EVIDENCE, scoreSentence, termWeight, tokenizeSentence, writtenAlternative, type Idf, type SentenceScore, type SentenceTokens } from '../retrieval/sentence-score.js';
 import { fold, hasDiacritics } from '../text/fold.js';
 import { translateToVietnamese } from '../text/glossary.js';
 import { namedProvinces } from '../text/provinces.js';
@@ -777,7 +777,7 @@ type Decided = AnswerDraft & { by?: AnswerTrace['decision']['by'] };
 export function extractiveAnswer(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions = {}): AnswerDraft {
   const question = buildQuestion(analysis);
   const sink: DecisionSink = { debug: options.debug === true };
-  const { by, ...draft } = decide(analysis, passages, idf, documents, options, question, sink);
+  const { by, ...draft } = decideRankingByTitle(analysis, passages, idf, documents, options, question, sink);
   if (!options.debug) return draft;
   const trace: AnswerTrace = {
     question: describeQuestion(question),
@@ -811,7 +811,35 @@ function sentenceTokens(chunk: Passage['chunk'], index: number): SentenceTokens 
 }
 
 
-function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
+/**
+ * The candidates are read twice when the first reading answers: ranked as scored, then with the words only the
+ * document's title says counted in the rank too (a title names what every sentence of its document is about:
+ * "nộp hồ sơ ở đâu" about a licence is answered under "Nộp hồ sơ", not by the sentence repeating the title). The
+ * second reading answers when it answers too; a refusal stands as scored, so the title lets nothing through that
+ * the document does not say.
+ */
+function decideRankingByTitle(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink): Decided {
+  let titled = false;
+  // The second reading scores the same sentences the same way: the first one's scores are kept for it.
+  const scores = new Map<string, SentenceScore>();
+  const plain = decide(analysis, passages, idf, documents, options, question, sink, { scores, sawTitle: () => (titled = true) });
+  if (!plain.answered || plain.by !== 'rules' || !titled) return plain;
+  const titledSink: DecisionSink = { debug: sink.debug };
+  const ranked = decide(analysis, passages, idf, documents, options, question, titledSink, { scores, byTitle: true });
+  if (!ranked.answered || ranked.by !== 'rules') return plain;
+  Object.assign(sink, titledSink);
+  return ranked;
+}
+
+/** How decideRankingByTitle reads the candidates: with the title's words in the rank or not, sentence scores kept between readings. */
+interface Reading {
+  scores: Map<string, SentenceScore>;
+  /** Told when a candidate's rank would change by its title. */
+  sawTitle?: () => void;
+  byTitle?: boolean;
+}
+
+function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, documents: DocumentMeta[], options: ExtractiveOptions, question: Question, sink: DecisionSink, { scores, sawTitle, byTitle = false }: Reading): Decided {
   // A word-by-word translation carries alternatives ("hội nghị cuộc họp") that no one sentence all holds.
   const minCoverage = options.minCoverage ?? (analysis.english ? THRESHOLDS.englishMinCoverage : THRESHOLDS.minCoverage);
   const maxQuote = options.maxQuoteChars ?? THRESHOLDS.maxQuoteChars;
@@ -922,16 +950,20 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
       const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
-      const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words };
+      const scoring = { context, document, fuzzy: chunk.ocr, known: options.corpus?.knownWords, near: options.near, accents: !chunk.ocr, documentStrength: implementing ? 0.9 : 0.5, naming: reading.words, title: titledTokens(passage.doc) };
       const tokens = sentenceTokens(chunk, index);
-      const { score, coverage, exactCoverage, pairs } = scoreSentence(tokens, scoredOn, idf, scoring);
+      const key = `${chunk.id}#${index}`;
+      const scored = scores.get(key) ?? scoreSentence(tokens, scoredOn, idf, scoring);
+      scores.set(key, scored);
+      const { score, coverage, exactCoverage, pairs, titled } = scored;
+      if (titled > 0) sawTitle?.();
       // The coverage of the question's topic alone (its kinds' words left out), read only when the gate asks for it.
       const topicOnly = () => scoreSentence(tokens, withoutKindWords(scoredOn), idf, scoring);
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       // A clean table's row under a header row is read with it (sentenceTokens) and is no noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 && (chunk.ocr || !headerOf(chunk, index)) ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs, topicOnly });
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow + (byTitle ? titled : 0), coverage, exactCoverage, pairs, topicOnly });
     });
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -6,7 +6,7 @@
 import { findDocRefs, typeCode, type DocRef } from '../text/doc-refs.js';
 import { withinOneEdit } from '../text/edit-distance.js';
 import { fold, hasDiacritics } from '../text/fold.js';
-import { englishQuestionWords, looksEnglish, readEnglish, type Concept, type EnglishQuestionWords } from '../text/glossary.js';
+import { englishQuestionWords, foldCapitalisedNames, looksEnglish, readEnglish, type Concept, type EnglishQuestionWords } from '../text/glossary.js';
 import { acronymLength, alternativesIn, contractAcronyms, expandShorthand, isExpandedAcronym, markShorthand, searchForm, typedForm } from '../text/shorthand.js';
 import { foldedSyllables, searchTerms, syllables } from '../text/tokens.js';
 import type { DocumentMeta, HistoryTurn } from '../types.js';
@@ -301,8 +301,10 @@ function asVietnamese(raw: string, vietnamese = false): { text: string; primary:
     const marked = markShorthand(typed);
     return { text: searchForm(marked), primary: typedForm(marked), typed: typedForm(marked), alternatives: alternativesIn(marked, foldedSyllables), english: false };
   }
-  const reading = readEnglish(typed);
-  return { text: reading.text, primary: reading.primary, typed: expandShorthand(typed), english: true, englishForm: { questionWords: englishQuestionWords(typed), untranslated: reading.untranslated, concepts: reading.concepts } };
+  // Vietnamese names are read folded ("Nậm Xe" as "Nam Xe"), as the English words around them are.
+  const english = foldCapitalisedNames(typed);
+  const reading = readEnglish(english);
+  return { text: reading.text, primary: reading.primary, typed: expandShorthand(english), english: true, englishForm: { questionWords: englishQuestionWords(english), untranslated: reading.untranslated, concepts: reading.concepts } };
 }
 
 /** Weight, in the search, of an everyday word's alternatives ("kinh phí" for "tiền"): with the word, about one term. */

@@ -17,6 +17,8 @@ export interface SentenceScore {
   exactCoverage: number;
   /** Adjacent question words found adjacent in the sentence (phrase evidence). */
   pairs: number;
+  /** The share of the question (weighted) the document's title says and the sentence, its headings and header do not. */
+  titled: number;
 }
 
 export const INTENT_EVIDENCE: Record<Intent, RegExp> = {
@@ -78,6 +80,12 @@ export interface ScoreOptions {
   documentStrength?: number;
   /** Question words that name this document by its issuer (query.ts issuerWords): found wherever in it. */
   naming?: ReadonlySet<string>;
+  /**
+   * The document's title words: the topic every sentence of it is about ("… kinh doanh dịch vụ karaoke"). A question
+   * word found only there ranks the sentence as `document` words do, without counting in its coverage: the title
+   * picks the document, it does not say that this sentence answers.
+   */
+  title?: ReadonlySet<string>;
 }
 
 /** A sentence's folded syllables, ready for scoring (cached per chunk, see sentence-cache.ts). */
@@ -288,7 +296,7 @@ let misaccented = new Uint8Array(16);
 let trusted = new Uint8Array(16);
 
 export function scoreSentence(sentence: string | SentenceTokens, analysis: QueryAnalysis, idf: Idf, options: ScoreOptions = {}): SentenceScore {
-  const { context = '', fuzzy = false, document = '', known, near, accents = false, documentStrength = 0.5, naming } = options;
+  const { context = '', fuzzy = false, document = '', known, near, accents = false, documentStrength = 0.5, naming, title } = options;
   const cached = typeof sentence !== 'string';
   const tokens = cached ? sentence : tokenizeSentence(sentence);
   const { words, set: wordSet, joined } = tokens;
@@ -307,6 +315,8 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   matched.length = n;
   let found = 0;
   let exact = 0;
+  // What the title adds to the score beyond what the sentence, its headings and the document's header say.
+  let titled = 0;
   for (let i = 0; i < n; i++) {
     const t = content[i]!;
     const { term, w } = t;
@@ -352,6 +362,7 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
     const inDocument = naming?.has(term) ? 1 : documentSet.has(term) ? documentStrength : 0;
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * inContext[i]!, inDocument);
     found += w * strength;
+    if (title?.has(term) && strength < documentStrength) titled += w * (documentStrength - strength);
     exact += w * Math.max((has && !wrongAccent) || byAcronym || byAlternative ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
     matched[i] = inSentence > 0 ? word : '';
     strengths[i] = inSentence;
@@ -409,5 +420,5 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
   for (const intent of analysis.intents) if (holdsIntent(tokens, cached, intent)) intentBonus += 0.12;
   // Very long sentences match everything a little; prefer focused ones.
   const lengthPenalty = Math.min(0.3, Math.max(0, (words.length - 40) / 60) * 0.15);
-  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0, pairs };
+  return { score: coverage + Math.min(0.3, 0.06 * pairs) + intentBonus - lengthPenalty, coverage, exactCoverage: total ? exact / total : 0, pairs, titled: total ? titled / total : 0 };
 }

@@ -33,10 +33,25 @@ const QUOTED = /["“]([^"“”\s]+(?:\s+[^"“”\s]+){0,3})["”]/g;
 /** Words accentless Vietnamese never uses on their own ("to", "do", "an", "can", "may" are Vietnamese too). */
 const ENGLISH_MARKERS = new Set('the is are was were what which who whom whose does did how when where why of must should would could about under with from each every many much this that these those there their they been being into than'.split(' '));
 
+/** A run of capitalised words ("Nậm Xe", "Pá Lếch", "Ủy ban"), apostrophes and all ("Ngàn Phố's"). */
+const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}']*(?:\s+\p{Lu}[\p{L}']*)*/u;
+const QUOTED_OR_NAME = new RegExp(`${QUOTED.source}|${CAPITALISED_RUN.source}`, 'gu');
+
+/**
+ * An English question names Vietnamese places and bodies as they are written, diacritics and all ("in Nậm Xe",
+ * "Tây Khánh's budget"): such names, capitalised runs holding a diacritic, are folded and keep their capitals
+ * ("Nam Xe"), as an English writer without a Vietnamese keyboard types them. Lowercase words keep their marks:
+ * a Vietnamese sentence ("Đợt mưa ở Sông Cầm …") stays Vietnamese.
+ */
+export function foldCapitalisedNames(question: string): string {
+  // A quoted term is the corpus's own wording, kept as written.
+  return question.replace(QUOTED_OR_NAME, (run) => (/^["“]/.test(run) || !/[^\x00-\x7f]/.test(run) ? run : run.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')));
+}
+
 export function looksEnglish(question: string): boolean {
   // Document numbers ("85-QĐ/TW") are written the Vietnamese way in English questions too, and so is a short
-  // Vietnamese term quoted inside an English sentence (the "5 tự" image, the “3 hơn” motto).
-  const unquoted = question.replace(QUOTED, ' ');
+  // Vietnamese term quoted inside an English sentence (the "5 tự" image, the “3 hơn” motto), and a name.
+  const unquoted = foldCapitalisedNames(question.replace(QUOTED, ' '));
   if (/[^\x00-\x7f]/.test(unquoted.replace(/[“”‘’–—…]/g, '').replace(/\S*\d\S*/g, ''))) return false;
   if (unquoted !== question) return looksEnglish(unquoted);
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
@@ -120,7 +135,8 @@ function placeNames(question: string): string[] {
  *
  * @example readEnglish('How long can a conclusion speech be?').text // 'bao lâu … kết luận phát biểu'
  */
-export function readEnglish(question: string): EnglishReading {
+export function readEnglish(typed: string): EnglishReading {
+  const question = foldCapitalisedNames(typed);
   // Document numbers ("85-QĐ/TW") are kept as written: they are the strongest key a question has.
   const refs = question.match(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu) ?? [];
   // "party-building", "long-term": hyphenated words are translated word by word.
