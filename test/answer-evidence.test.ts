@@ -72,6 +72,7 @@ I. KẾT QUẢ
 Toàn huyện có 1.240 bóng đèn chiếu sáng công cộng đang hoạt động.
 Còn 96 bóng đèn hư hỏng, chủ yếu trên các tuyến đường liên thôn (60 bóng, chiếm 62,5% số bóng hư hỏng); xã Phước Sơn và xã Hưng Lộc có nhiều bóng hư hỏng nhất.
 Xã Hưng Lộc thay mới 45 bóng đèn tiết kiệm điện, đạt 90% kế hoạch năm.
+Đoàn kiểm tra của huyện kiểm tra hệ thống đèn chiếu sáng vào tháng 6 và tháng 12 năm 2027.
 
 Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
 - Các xã;                                          CHỦ TỊCH
@@ -166,6 +167,17 @@ describe('the time a question asks for', () => {
     const r = await ask('Ở xã Phước Sơn, đường ống bị vỡ phải được sửa trong thời hạn bao lâu?');
     expect(r.answered).toBe(true);
     expect(quotes(r)).toContain('12 giờ');
+  });
+
+  it('"mấy lần một tháng" is shown by a rate over the month ("02 lần/tháng")', async () => {
+    const r = await ask('Tổ vận hành ở Phước Sơn kiểm tra tuyến ống chính mấy lần một tháng?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('02 lần/tháng');
+  });
+
+  it('"mấy lần một tháng" is not shown by the months of a date ("tháng 6 và tháng 12")', async () => {
+    const r = await ask('Đoàn kiểm tra của huyện Đông Trà kiểm tra hệ thống đèn chiếu sáng mấy lần một tháng?');
+    expect(r.answered).toBe(false);
   });
 
   it('"bao lâu một lần" is shown by a rate written with a slash', async () => {

@@ -109,7 +109,8 @@ export function meetsDemands(d: Demands, quote: string, around: string, ocr: boo
     if (!written && !PAY.test(joined)) return false;
   }
   if (d.sanction && !SANCTION_STATED.test(joined)) return false;
-  if (d.period && !words.some((w) => same(w, d.period!))) return false;
+  // The period as a rate's ("mỗi tháng", "02 lần/tháng"), not a date's ("tháng 12", "quý IV").
+  if (d.period && !words.some((w, i) => same(w, d.period!) && !/^(\d+|[ivx]+)$/.test(words[i + 1] ?? ''))) return false;
   if (d.prize && !joined.includes(` giai ${d.prize} `)) return false;
   if (d.money && !MONEY_STATED.test(joined) && !MONEY_STATED.test(fold(quote))) return false;
   if (d.levels.length) {
