@@ -11,13 +11,18 @@
  *
  * Two models: `pointwise`, one logistic over a candidate's features that both picks (the likeliest) and decides;
  * `ranker` (default), a listwise softmax ranker that picks, and a logistic over the pick's features and its
- * softmax share that decides. Questions are grouped by the document they are about (no-answer questions in
- * buckets by id); a hash of the group puts each group in one of four folds. Each fold is scored by a model
+ * softmax share that decides. Questions are grouped by the document they are about (a no-answer question: the
+ * document it would be answered from, below); a hash of the group puts each group in one of four folds. Each fold is scored by a model
  * fitted on the other three (each pool weighing the same in total). On those out-of-fold probabilities two
  * thresholds are chosen: `threshold` (answer a question the rules refused with the pick) and `switchThreshold`
  * (quote the pick instead of the rules' choice), maximising the pools' mean accuracy, a wrong answer to a
  * question the rules refused costing `WRONG_ANSWER_COST` of a point, with no pool losing more than
- * `MAX_POOL_LOSS` of its questions. The final weights are fitted on all folds. Writes
+ * `MAX_POOL_LOSS` of its questions, and only if the unseen pool (it leads) gains out of fold. A third model, the veto, is a logistic over the rules' choice that gives the
+ * probability their answer is right (fitted on the questions they answered; a wrong answer to an answerable
+ * question is left out, refusing it gains nothing); its threshold is calibrated for precision the same way:
+ * refuse below it only when, out of fold, the no-answer questions refused outweigh the right answers lost, with no
+ * pool losing. No-answer questions are grouped with the document the rules' choice (else the top candidate) is
+ * from, so a document's questions are never both fitted and scored. The final weights are fitted on all folds. Writes
  * src/answer/scorer-weights.json (unless --dry), with the pools, folds and out-of-fold tallies next to them.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -94,6 +99,7 @@ async function questionCases(pool: Pool): Promise<Labelled[]> {
       question: c.question,
       history: c.history,
       noanswer,
+      // A no-answer question's document is the one it would be answered from (set when its candidates are known).
       document: noanswer ? `noanswer-${hash(c.id) % 8}` : [...expected][0]!,
       candidateRight: (v) => !noanswer && expected.has(v.source) && phrases.some((p) => normalizeForMatch(v.evidence).includes(normalizeForMatch(p))),
       answerRight: (a) => (noanswer ? !a.answered : a.answered && a.citations.some((x) => expected.has(x.source)) && containsExpected(a.answer, phrases)),
@@ -133,9 +139,12 @@ if (values['reuse-rows'] && values.rows) {
         label: c.candidateRight(v) ? 1 : 0,
         choice: v.features.rulesChoice === 1,
       }));
+      // A no-answer question is about the document it would be answered from (the rules' choice, else the top
+      // candidate): it shares that document's fold, so no document is both fitted and scored.
+      const near = (trace?.candidates ?? []).find((v) => v.features.rulesChoice === 1) ?? trace?.candidates[0];
       rows.push({
         pool: pool.name,
-        group: `${pool.name}:${c.document}`,
+        group: `${pool.name}:${c.noanswer && near ? near.source : c.document}`,
         noanswer: c.noanswer,
         rulesPass: c.answerRight(extractive),
         scored: candidates.length > 0 && trace?.decision.by !== 'section' && trace?.decision.by !== 'metadata',
@@ -250,6 +259,23 @@ function rankerPick(m: Linear, r: Row): { at: number; share: number } | undefine
   return { at, share: 1 / all };
 }
 
+/** The rules' choice of a row the rules answered (undefined when they refused or their answer was no candidate's). */
+const choiceOf = (r: Row) => (r.scored && r.rulesAnswered ? r.candidates.find((c) => c.choice) : undefined);
+
+/**
+ * The veto: a logistic over the rules' choice's features that gives the probability their answer is right,
+ * fitted on the questions the rules answered (a no-answer question answered is wrong).
+ */
+function vetoModel(set: Row[]): Linear {
+  // An answerable question answered wrong is left out: refusing it gains and loses nothing.
+  const used = set.filter((r) => choiceOf(r) && (r.noanswer || r.rulesPass));
+  // Each pool weighs the same, and within it the no-answer questions answered as much as the right answers: they
+  // are few (a dozen among thousands), and an unweighted fit would find every answer likely.
+  const size = new Map<string, number>();
+  for (const r of used) size.set(`${r.pool}:${r.noanswer}`, (size.get(`${r.pool}:${r.noanswer}`) ?? 0) + 1);
+  return logistic(used.map((r) => ({ x: choiceOf(r)!.x, label: r.rulesPass ? 1 : 0, w: 1 / size.get(`${r.pool}:${r.noanswer}`)! })));
+}
+
 function fit(set: Row[]): Fitted {
   const used = set.filter((r) => r.scored);
   const weight = poolWeights(used);
@@ -273,6 +299,8 @@ interface Scored {
   pick?: { p: number; right: boolean; choice: boolean };
   /** The model's probability that the rules' own choice answers (when the rules answered). */
   choiceP?: number;
+  /** The veto model's probability that the rules' answer is right (when the rules answered). */
+  vetoP?: number;
 }
 function scoreRow(m: Fitted, r: Row): Scored {
   if (m.ranker && m.acceptor) {
@@ -305,7 +333,8 @@ function decide(s: Scored, threshold: number, switchThreshold: number, t: Tally,
   const pick = r.scored ? s.pick : undefined;
   const rescue = pick && !r.rulesAnswered && pick.p >= threshold;
   const switched = pick && r.rulesAnswered && !pick.choice && pick.p >= switchThreshold;
-  const vetoed = r.scored && r.rulesAnswered && !switched && s.choiceP !== undefined && s.choiceP < vetoThreshold;
+  const vetoP = s.vetoP ?? s.choiceP;
+  const vetoed = r.scored && r.rulesAnswered && !switched && vetoP !== undefined && vetoP < vetoThreshold;
   if (vetoed) {
     t.vetoed++;
     if (r.noanswer) t.correct++;
@@ -333,7 +362,11 @@ function utility(t: Record<string, Tally>): number {
 const outOfFold: Scored[] = [];
 for (let f = 0; f < FOLDS; f++) {
   const model = fit(rows.filter((r) => foldOf(r) !== f));
-  for (const r of rows.filter((r) => foldOf(r) === f)) outOfFold.push(scoreRow(model, r));
+  const veto = vetoModel(rows.filter((r) => foldOf(r) !== f));
+  for (const r of rows.filter((r) => foldOf(r) === f)) {
+    const choice = choiceOf(r);
+    outOfFold.push({ ...scoreRow(model, r), ...(choice ? { vetoP: sigmoid(linear(veto, choice.x)) } : {}) });
+  }
 }
 if (values['oof-out']) await writeFile(values['oof-out'], JSON.stringify(outOfFold.map((s) => ({ pool: s.row.pool, noanswer: s.row.noanswer, rulesPass: s.row.rulesPass, rulesAnswered: s.row.rulesAnswered, scored: s.row.scored, pick: s.pick, choiceP: s.choiceP, anyRight: s.row.candidates.some((c) => c.label === 1) }))));
 const grid = [...Array.from({ length: 70 }, (_, i) => 0.3 + i * 0.01), 1.01];
@@ -349,13 +382,37 @@ for (const threshold of grid) {
     if (u > chosen.utility + 1e-9 && keepsEveryPool(t)) chosen = { ...chosen, threshold, switchThreshold, utility: u };
   }
 }
+// The veto threshold, calibrated for precision: refuse what the rules answered only below a probability where,
+// out of fold, the refusals gained outweigh the right answers lost on the pools' mean, with no pool losing.
+const vetoGrid = Array.from({ length: 61 }, (_, i) => i * 0.01);
+let vetoChosen = { threshold: 0, utility: utility(tallies(outOfFold, chosen.threshold, chosen.switchThreshold)) };
+for (const v of vetoGrid) {
+  const t = tallies(outOfFold, chosen.threshold, chosen.switchThreshold, v);
+  const u = utility(t);
+  if (u > vetoChosen.utility + 1e-9 && keepsEveryPool(t)) vetoChosen = { threshold: v, utility: u };
+}
 // What each decision alone would do, whatever the constraint: how far the model is from helping. A veto (refuse
 // what the rules answered when the model finds their choice unlikely) is measured too; the runtime has none.
 const delta = (t: Record<string, Tally>) => pools.map((p) => `${p} ${t[p]!.correct - baseline[p]!.correct >= 0 ? '+' : ''}${t[p]!.correct - baseline[p]!.correct}`).join(', ');
 for (const v of [0.5, 0.6, 0.7, 0.8, 0.9]) console.error(`rescue ≥ ${v}: ${delta(tallies(outOfFold, v, 1.01))} · switch ≥ ${v}: ${delta(tallies(outOfFold, 1.01, v))}`);
-for (const v of [0.05, 0.1, 0.2, 0.3]) console.error(`veto < ${v}: ${delta(tallies(outOfFold, 1.01, 1.01, v))}`);
+const vetoes = (v: number) => pools.map((p) => { const t = tallies(outOfFold.filter((s) => s.row.pool === p), 1.01, 1.01, v)[p]!; return `${t.vetoed}`; }).join('/');
+for (const v of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]) console.error(`veto < ${v}: ${delta(tallies(outOfFold, 1.01, 1.01, v))} (vetoed ${vetoes(v)})`);
+console.error(`veto chosen: ${vetoChosen.threshold}`);
+// The unseen pool leads: the fitted decision goes live only if, out of fold, it answers more of the unseen pool
+// right than the rules do (gains elsewhere alone are not enough). Otherwise its thresholds are written off (the
+// weights still fill debug traces) and what it would have done is kept beside them.
+const LEAD_POOL = 'unseen';
+const live = tallies(outOfFold, chosen.threshold, chosen.switchThreshold, vetoChosen.threshold);
+const leads = !pools.includes(LEAD_POOL) || live[LEAD_POOL]!.correct > baseline[LEAD_POOL]!.correct;
+const offered = { threshold: chosen.threshold, switchThreshold: chosen.switchThreshold, veto: vetoChosen.threshold };
+if (!leads) {
+  console.error(`${LEAD_POOL} gains nothing out of fold (${baseline[LEAD_POOL]!.correct} → ${live[LEAD_POOL]!.correct}): the decision stays off`);
+  chosen = { ...chosen, threshold: 1.01, switchThreshold: 1.01 };
+  vetoChosen = { ...vetoChosen, threshold: 0 };
+}
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 const final = fit(rows);
+const finalVeto = vetoModel(rows);
 const decider = final.acceptor ?? final.pointwise;
 const report = {
   features: [...FEATURES],
@@ -364,16 +421,24 @@ const report = {
   ...(final.ranker && final.acceptor ? { ranker: final.ranker.weights.map(round), shareWeight: round(final.acceptor.weights[FEATURES.length]!) } : {}),
   threshold: round(chosen.threshold),
   switchThreshold: round(chosen.switchThreshold),
+  veto: { weights: finalVeto.weights.map(round), bias: round(finalVeto.bias), threshold: round(vetoChosen.threshold) },
   fittedOn: {
     script: 'scripts/fit-answer-scorer.ts',
     pools: fittedOn,
     candidates: rows.reduce((n, r) => n + (r.scored ? r.candidates.length : 0), 0),
     method: METHOD,
-    folds: `${FOLDS} folds by document (laws: by the law of the first deciding article; no-answer questions in 8 buckets by id); thresholds chosen on out-of-fold probabilities`,
+    folds: `${FOLDS} folds by document (laws: by the law of the first deciding article; a no-answer question by the document of the rules' choice, else of the top candidate); thresholds chosen on out-of-fold probabilities`,
     wrongAnswerCost: WRONG_ANSWER_COST,
   },
-  outOfFold: { rulesOnly: tallies(outOfFold, 1.01, 1.01), withScorer: tallies(outOfFold, chosen.threshold, chosen.switchThreshold) },
-  inSample: { withScorer: tallies(rows.map((r) => scoreRow(final, r)), chosen.threshold, chosen.switchThreshold) },
+  outOfFold: {
+    rulesOnly: tallies(outOfFold, 1.01, 1.01),
+    withScorer: tallies(outOfFold, chosen.threshold, chosen.switchThreshold, vetoChosen.threshold),
+    // The thresholds the out-of-fold search chose, and what they would do, when the lead pool gained nothing by them.
+    ...(leads ? {} : { offered, withOffered: live }),
+    // The veto alone at thresholds around the calibrated one: what refusing the rules' least likely answers does.
+    veto: Object.fromEntries([0.1, 0.2, 0.3, 0.5].map((v) => [v, tallies(outOfFold, 1.01, 1.01, v)])),
+  },
+  inSample: { withScorer: tallies(rows.map((r) => { const choice = choiceOf(r); return { ...scoreRow(final, r), ...(choice ? { vetoP: sigmoid(linear(finalVeto, choice.x)) } : {}) }; }), chosen.threshold, chosen.switchThreshold, vetoChosen.threshold) },
 };
 console.log(JSON.stringify({ ...report, weights: Object.fromEntries(FEATURES.map((f, i) => [f, report.weights[i]])), ...(report.ranker ? { ranker: Object.fromEntries(FEATURES.map((f, i) => [f, report.ranker![i]])) } : {}) }, null, 2));
 if (!values.dry) await writeFile('src/answer/scorer-weights.json', `${JSON.stringify(report, null, 2)}\n`);

@@ -1,6 +1,7 @@
 /**
- * What a quote must show to answer, end to end on two plans written here (two communes, one clean-water plan and
- * one festival plan): the locality the question names, and the time it asks for.
+ * What a quote must show to answer, end to end on documents written here (two communes' plans, a clean-water one and
+ * a festival one; a third commune's report with a table; a district's report): the locality the question names, the
+ * level, the time it asks for, the unit, a table row's header, and the clause a value is read in.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +94,24 @@ Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
 - Lưu: VT.                                      Hà Văn Lợi
 `;
 
+const DISTRICT = `ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐÔNG TRÀ                      Độc lập - Tự do - Hạnh phúc
+Số: 77/BC-UBND                 Đông Trà, ngày 20 tháng 3 năm 2027
+
+BÁO CÁO
+Kết quả quản lý hệ thống đèn chiếu sáng công cộng huyện Đông Trà quý I năm 2027
+
+I. KẾT QUẢ
+Toàn huyện có 1.240 bóng đèn chiếu sáng công cộng đang hoạt động.
+Còn 96 bóng đèn hư hỏng, chủ yếu trên các tuyến đường liên thôn (60 bóng, chiếm 62,5% số bóng hư hỏng); xã Phước Sơn và xã Hưng Lộc có nhiều bóng hư hỏng nhất.
+Xã Hưng Lộc thay mới 45 bóng đèn tiết kiệm điện, đạt 90% kế hoạch năm.
+Đoàn kiểm tra của huyện kiểm tra hệ thống đèn chiếu sáng vào tháng 6 và tháng 12 năm 2027.
+
+Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
+- Các xã;                                          CHỦ TỊCH
+- Lưu: VT.                                      Hà Minh Tuấn
+`;
+
 let runtime: NodeRuntime;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-evidence-'));
@@ -100,6 +119,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'docs', 'xa-phuoc-son-phuong-an-11-cap-nuoc-sach-2027.txt'), WATER);
   writeFileSync(join(dir, 'docs', 'xa-hung-loc-ke-hoach-04-ngay-hoi-the-thao-2027.txt'), FESTIVAL);
   writeFileSync(join(dir, 'docs', 'xa-tan-hoa-bao-cao-21-nuoc-sinh-hoat-2027.txt'), WELLS);
+  writeFileSync(join(dir, 'docs', 'huyen-dong-tra-bao-cao-77-den-chieu-sang.txt'), DISTRICT);
   runtime = await createNodeRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), { onProgress: () => {} });
 }, 120_000);
 
@@ -165,6 +185,11 @@ describe('the thing a count question counts', () => {
     expect(quotes(r)).toContain('14 vận động viên');
   });
 
+  it('is not answered by a count at another level than the national one asked ("cấp huyện" for "quốc gia")', async () => {
+    const r = await ask('Năm 2026, xã Hưng Lộc có bao nhiêu vận động viên đạt giải tại Hội khỏe Phù Đổng cấp quốc gia?');
+    expect(r.answered).toBe(false);
+  });
+
   it('is not answered by a count of the same things without the qualifier the question turns on', async () => {
     const r = await ask('Năm 2026 xã Hưng Lộc có bao nhiêu vận động viên đạt giải bóng chuyền bãi biển?');
     expect(r.answered).toBe(false);
@@ -176,6 +201,17 @@ describe('the time a question asks for', () => {
     const r = await ask('Ở xã Phước Sơn, đường ống bị vỡ phải được sửa trong thời hạn bao lâu?');
     expect(r.answered).toBe(true);
     expect(quotes(r)).toContain('12 giờ');
+  });
+
+  it('"mấy lần một tháng" is shown by a rate over the month ("02 lần/tháng")', async () => {
+    const r = await ask('Tổ vận hành ở Phước Sơn kiểm tra tuyến ống chính mấy lần một tháng?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('02 lần/tháng');
+  });
+
+  it('"mấy lần một tháng" is not shown by the months of a date ("tháng 6 và tháng 12")', async () => {
+    const r = await ask('Đoàn kiểm tra của huyện Đông Trà kiểm tra hệ thống đèn chiếu sáng mấy lần một tháng?');
+    expect(r.answered).toBe(false);
   });
 
   it('"bao lâu một lần" is shown by a rate written with a slash', async () => {
@@ -259,5 +295,18 @@ describe('a day or a number written another way', () => {
   it('a day asked is not answered by another amount of the same sentence’s topic', async () => {
     const r = await ask('Mỗi giếng khoan ở Tân Hòa được lấy mẫu kiểm tra nước vào ngày nào?');
     expect(r.answered).toBe(false);
+  });
+});
+
+describe('the clause a value is read in', () => {
+  it('a district report’s share answers for a commune only in the clause that names the commune', async () => {
+    const r = await ask('Xã Phước Sơn có bao nhiêu phần trăm bóng đèn chiếu sáng bị hư hỏng?');
+    expect(r.answered).toBe(false);
+  });
+
+  it('a clause that names the commune with its value answers', async () => {
+    const r = await ask('Xã Hưng Lộc thay mới bóng đèn tiết kiệm điện đạt bao nhiêu phần trăm kế hoạch năm?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('90%');
   });
 });

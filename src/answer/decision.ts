@@ -11,7 +11,7 @@ import model from './scorer-weights.json' with { type: 'json' };
 import type { Idf } from '../retrieval/sentence-score.js';
 import { foldedSyllables } from '../text/tokens.js';
 import { kindsOf, type Question } from '../question/question.js';
-import { showsEvidence } from '../question/registry.js';
+import { showsEvidence, showsValue, type Kind } from '../question/registry.js';
 
 /** Why the answerer did not answer: a closed list (DESIGN §4). */
 export type RefusalReason =
@@ -59,6 +59,9 @@ export const FEATURES = [
   'rulesChoice',
   'contrastCoverage',
   'inLocality',
+  'valueClause',
+  'unitNextToNumber',
+  'askedYear',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -78,12 +81,18 @@ export interface Model {
    */
   ranker?: number[];
   shareWeight?: number;
+  /**
+   * The veto: a logistic over the rules' choice's features giving the probability the rules' answer is right.
+   * Below `threshold` (calibrated out of fold for precision; 0: off) the answer is refused as without evidence.
+   */
+  veto?: { weights: number[]; bias: number; threshold: number };
   fittedOn?: unknown;
 }
 
 let MODEL = model as Model;
 let WEIGHTS = weightsOf(MODEL, MODEL.weights);
 let RANKER = MODEL.ranker ? weightsOf(MODEL, MODEL.ranker) : undefined;
+let VETO = MODEL.veto ? weightsOf(MODEL, MODEL.veto.weights) : undefined;
 
 /**
  * A fitted model's weights in the order the code computes its features: weights are stored by feature name,
@@ -102,6 +111,7 @@ function weightsOf(m: Model, weights: number[]): number[] {
 
 export let ANSWER_THRESHOLD = MODEL.threshold;
 export let SWITCH_THRESHOLD = MODEL.switchThreshold ?? 1;
+export let VETO_THRESHOLD = MODEL.veto?.threshold ?? 0;
 
 /** Replaces the committed model (the fitting script collects features with the rules alone deciding). */
 export function useModel(m: Model): void {
@@ -110,6 +120,15 @@ export function useModel(m: Model): void {
   RANKER = m.ranker ? weightsOf(m, m.ranker) : undefined;
   ANSWER_THRESHOLD = m.threshold;
   SWITCH_THRESHOLD = m.switchThreshold ?? 1;
+  VETO = m.veto ? weightsOf(m, m.veto.weights) : undefined;
+  VETO_THRESHOLD = m.veto?.threshold ?? 0;
+}
+
+/** The veto model's probability that the rules' answer quoting a candidate with these features is right (1 without a veto). */
+export function vetoProbability(f: Features): number {
+  if (!VETO) return 1;
+  const z = FEATURES.reduce((a, name, i) => a + VETO![i]! * f[name], MODEL.veto!.bias);
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** A model that never overrides the rules: what the fitting script collects with. */
@@ -186,4 +205,53 @@ export function kindEvidence(question: Question, foldedQuote: string): number {
 /** The words of a text as a set (folded syllables). */
 export function wordSet(text: string): Set<string> {
   return new Set(foldedSyllables(text));
+}
+
+/**
+ * A quote's clauses (cut at ';' and sentence ends, folded; a colon introduces its clause's value and stays): a
+ * value answers the question only in the clause that says what it is the value of ("… đất đai chiếm 83,57%; xã X có
+ * nhiều hồ sơ trễ hạn nhất" gives no share for X).
+ */
+export function clausesOf(foldedQuote: string): string[] {
+  return foldedQuote.split(/;|[.!?](?=\s|$)/).map((c) => c.trim()).filter((c) => /[a-z0-9]/i.test(c));
+}
+
+const writesValue = (kind: Kind, foldedClause: string) => (kind.values.length ? showsValue(kind, foldedClause) : showsEvidence(kind, foldedClause));
+
+/**
+ * For a question asking a value (an amount, a time): of the topic the whole quote covers, the share the best
+ * clause writing a value of the kind covers; 0 when no clause writes one, 1 when the question asks no value.
+ */
+export function valueClause(question: Question, foldedQuote: string, idf: Idf): number {
+  const kinds = kindsOf(question).filter((k) => k.spec.value && (k.values.length || k.evidence.length));
+  if (!kinds.length) return 1;
+  const whole = topicCoverage(question, wordSet(foldedQuote), idf);
+  let best = 0;
+  for (const clause of clausesOf(foldedQuote)) {
+    if (!kinds.some((k) => writesValue(k, clause))) continue;
+    best = Math.max(best, whole > 0 ? Math.min(1, topicCoverage(question, wordSet(clause), idf) / whole) : 1);
+  }
+  return best;
+}
+
+/**
+ * A count of a named unit ("bao nhiêu quầy"): 1 when a number in the quote is followed, within two words, by the
+ * unit's first word ("03 quầy"); 0 when the numbers count other things ("03 mức"); 1 when the question names no unit.
+ */
+export function unitNextToNumber(question: Question, foldedQuote: string): number {
+  const unit = question.kinds.find((k) => k.name === 'count')?.slots.unit?.split(' ')[0];
+  if (!unit) return 1;
+  return new RegExp(`(^|[^0-9a-z/])\\d+([.,]\\d+)?\\s+([a-z]+\\s+){0,2}${unit}\\b`).test(foldedQuote.toLowerCase()) ? 1 : 0;
+}
+
+/**
+ * A year the question names ("năm 2027"): 1 when the sentence or its heading writes it (or the question names
+ * none), 0.5 when they write no year, 0 when they write only other years (a target for 2030 is not one for 2027).
+ */
+export function askedYear(question: Question, foldedAround: string): number {
+  const asked = question.folded.match(/\b(19|20)\d\d\b/g);
+  if (!asked) return 1;
+  const written = foldedAround.match(/\b(19|20)\d\d\b/g);
+  if (!written) return 0.5;
+  return asked.some((y) => written.includes(y)) ? 1 : 0;
 }

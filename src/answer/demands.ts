@@ -50,9 +50,11 @@ const PERIOD_ASKED_EN = /\b(?:per|a|each|every) (day|month|week|quarter)\b|\b(da
 
 const PRIZE_ASKED = /\bgiai (a|b|c|nhat|nhi|ba|khuyen khich|dac biet)\b/;
 
-const LEVEL_WORDS = ['tinh', 'huyen', 'xa', 'phuong', 'thon', 'co so', 'trung uong'];
+const LEVEL_WORDS = ['tinh', 'huyen', 'xa', 'phuong', 'thon', 'co so', 'trung uong', 'quoc gia'];
 /** "toàn xã hội" is society, not the commune. */
-const LEVEL_ASKED = /\b(?:cap|toan) (tinh|huyen|xa(?! hoi)|phuong|thon|co so|trung uong)\b/g;
+const LEVEL_ASKED = /\b(?:cap|toan) (tinh|huyen|xa(?! hoi)|phuong|thon|co so|trung uong|quoc gia)\b/g;
+/** The national level is named without "cấp" too ("thi học sinh giỏi quốc gia", "giải quốc gia"). */
+const NATIONAL_ASKED = / (quoc gia) /;
 /** The level as the question's subject: "huyện được họp mấy lần" ("Huyện Tam Đường …" is a name). */
 const SUBJECT_LEVEL = /^ (tinh|huyen|xa|phuong) (?:duoc|dc|phai|co|hop|to) /;
 
@@ -80,7 +82,7 @@ export function demandsOf(analysis: QueryAnalysis): Demands {
     salary: asksSalary(question, english),
     sanction: english ? SANCTION_ASKED_EN.test(question) : SANCTION_ASKED.test(folded),
     period: periodWord ? PERIODS[periodWord] : undefined,
-    levels: english ? [] : [...new Set([...[...folded.matchAll(LEVEL_ASKED)].map((m) => m[1]!), ...(SUBJECT_LEVEL.exec(folded)?.slice(1) ?? [])])],
+    levels: english ? [] : [...new Set([...[...folded.matchAll(LEVEL_ASKED)].map((m) => m[1]!), ...(SUBJECT_LEVEL.exec(folded)?.slice(1) ?? []), ...(NATIONAL_ASKED.exec(folded)?.slice(1) ?? [])])],
     prize: english ? undefined : PRIZE_ASKED.exec(folded)?.[1],
     // Asked as a sum ("… bao nhiêu"), not as a topic ("có được chi vượt định mức không").
     money: english
@@ -107,7 +109,8 @@ export function meetsDemands(d: Demands, quote: string, around: string, ocr: boo
     if (!written && !PAY.test(joined)) return false;
   }
   if (d.sanction && !SANCTION_STATED.test(joined)) return false;
-  if (d.period && !words.some((w) => same(w, d.period!))) return false;
+  // The period as a rate's ("mỗi tháng", "02 lần/tháng"), not a date's ("tháng 12", "quý IV").
+  if (d.period && !words.some((w, i) => same(w, d.period!) && !/^(\d+|[ivx]+)$/.test(words[i + 1] ?? ''))) return false;
   if (d.prize && !joined.includes(` giai ${d.prize} `)) return false;
   if (d.money && !MONEY_STATED.test(joined) && !MONEY_STATED.test(fold(quote))) return false;
   if (d.levels.length) {

@@ -25,7 +25,7 @@ import { demandsOf, hasDemands, meetsDemands } from './demands.js';
 import { asksWhole, headerOf, isTotalRow } from './table-rows.js';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from './units.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
-import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, contrastCoverage, judgeCandidates, kindEvidence, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
+import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, VETO_THRESHOLD, askedYear, contrastCoverage, judgeCandidates, kindEvidence, clausesOf, unitNextToNumber, valueClause, vetoProbability, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
 import { THRESHOLDS } from './thresholds.js';
 import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
@@ -1108,7 +1108,20 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   };
   const coverageGate = (c: Candidate) => (c.coverage >= minCoverage && c.exactCoverage >= minExact) || measured(c) || coversTopic(c);
   const covers = (c: Candidate) => ((coverageGate(c) && phrased(c)) || citesAsked(c)) && statesAct(c) && namesPosition(c) && namesPerson(c) && namesRare(c) && inLocality(c);
-  const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c));
+  // "Tỷ lệ … của riêng xã X": in a document of another place (a district's report naming its communes), a value
+  // answers for X only in a clause that names X, not in a neighbouring clause of the sentence.
+  const valueKinds = [...families.values()].flat();
+  const ofPlace = (c: Candidate, name: string) =>
+    ` ${foldedSyllables(`${c.passage.doc.title} ${c.passage.doc.issuer ?? ''} ${c.passage.doc.place ?? ''} ${c.passage.chunk.sectionTitle} ${c.passage.chunk.headings.join(' ')}`).join(' ')} `.includes(` ${name} `);
+  const valueNamesPlace = (c: Candidate) => {
+    const elsewhere = judges || !valueKinds.length ? [] : localities.filter(({ name }) => !ofPlace(c, name));
+    if (!elsewhere.length) return true;
+    return clausesOf(fold(evidenceOf(c)).toLowerCase()).some((clause) => {
+      const words = ` ${foldedSyllables(clause).join(' ')} `;
+      return elsewhere.every(({ name }) => words.includes(` ${name} `)) && valueKinds.some((k) => showsEvidence(k, withoutOwn(clause)));
+    });
+  };
+  const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c)) && valueNamesPlace(c);
   let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
   // ("kiến nghị giải pháp"). A close candidate that, with its heading, covers clearly more of the
@@ -1225,6 +1238,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
         rulesChoice: c === choice ? 1 : 0,
         contrastCoverage: contrast[rank]!,
         inLocality: inLocality(c) ? 1 : 0,
+        valueClause: valueClause(question, withoutOwn(fold(quote)), idf),
+        unitNextToNumber: unitNextToNumber(question, withoutOwn(fold(quote))),
+        askedYear: askedYear(question, fold(`${quote} ${chunk.sectionTitle} ${chunk.headings.join(' ')}`)),
       };
       return { c, features };
     });
@@ -1237,7 +1253,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const rulesChoice = rules === 'answered' ? best : undefined;
   if (rulesChoice && !pool.includes(rulesChoice)) pool.push(rulesChoice);
   // Scoring costs a feature pass over the pool: only when the scorer may change the answer, or a trace asks for it.
-  const mayDecide = rules === 'answered' ? SWITCH_THRESHOLD <= 1 : ANSWER_THRESHOLD <= 1;
+  const mayDecide = rules === 'answered' ? SWITCH_THRESHOLD <= 1 || VETO_THRESHOLD > 0 : ANSWER_THRESHOLD <= 1;
   const described = mayDecide || sink.debug ? scoreCandidates(pool, rulesChoice) : [];
   const judged = judgeCandidates(described.map((d) => d.features));
   const scored = described.map((d, i) => ({ ...d, probability: judged.probabilities[i]! }));
@@ -1251,6 +1267,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     if (!pick || pick.probability < ANSWER_THRESHOLD) return refusal(passages, documents, rules as RefusalReason);
     best = pick.c;
     decidedBy = 'scorer';
+  } else if (VETO_THRESHOLD > 0 && described.some((d) => d.c === rulesChoice && vetoProbability(d.features) < VETO_THRESHOLD)) {
+    // The rules answered, but the fitted veto finds their quote unlikely to hold what is asked.
+    return refusal(passages, documents, 'no-evidence');
   } else if (pick && pick.c !== rulesChoice && pick.probability >= SWITCH_THRESHOLD) {
     // The rules answered, but another candidate is clearly likelier to be right.
     best = pick.c;
@@ -1260,7 +1279,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // The rules answered: of the close candidates, the one that states what is asked is quoted (selection.ts).
   if (decidedBy === 'rules' && top) {
     const choice = best;
-    const window = candidates.slice(0, THRESHOLDS.scoredCandidates).filter((c) => c.score >= selectionWindow() * top.score);
+    // Only candidates about what the question names (its place, rare names, position) may be quoted instead.
+    const window = candidates.slice(0, THRESHOLDS.scoredCandidates).filter((c) => c.score >= selectionWindow() * top.score && inLocality(c) && namesRare(c) && namesPosition(c));
     if (!window.includes(choice)) window.push(choice);
     const asked = selectionQuestion(question);
     const contrast = contrastCoverage(question, window.map((c) => wordSet(evidenceOf(c))), idf);
