@@ -103,6 +103,8 @@ interface Candidate {
 
 /** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
 const LIST_ITEM = /^\s*(?:[-–+•*]\s|[a-zđ]\)\s|\(\d{1,2}\)|\d{1,2}[.)]\s)/u;
+/** A numbering label alone ("1.", "2.3.", "Điều 14.", "Chương II", "b)", "(3)"): no words of its own. */
+const NUMBERING_ONLY = /^(?:(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Bước)\s+)?([IVXLC]+|\d{1,3}[a-zđ]?(?:\.\d{1,2})*|[a-zđ]|\(\d{1,2}\))\s*[.):\-–]?$/u;
 
 /**
  * A sentence that only introduces what follows: it ends with ":" ("… theo
@@ -853,6 +855,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     if (!out) stripped.set(a, (out = { ...a, content: a.content.filter((t) => !kindWords.has(t.term)) }));
     return out;
   };
+  const askedTerms = new Set(analysis.content.map((t) => t.term));
   // The body's own section is read wherever the retriever ranked it.
   for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
@@ -870,6 +873,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
       // it answers nothing else (date and number questions are answered from the metadata above).
       if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
+      // "1.", "Điều 14.", "b)": a numbering label the sentence splitter left alone says nothing, unless the question
+      // names that number ("nội dung thứ 5", "Điều 14"); otherwise the words after it answer.
+      const label = NUMBERING_ONLY.exec(chunk.text.slice(span.start, span.end).trim());
+      if (label && !askedTerms.has(fold(label[1]!).toLowerCase().replace(/[().]/g, ''))) return;
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
       const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
