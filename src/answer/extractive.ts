@@ -29,6 +29,7 @@ import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
+import { MODAL_WORDS } from '../question/lexicon.js';
 import { continuationEnd, type NextSentenceReading } from './continuation.js';
 import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
 
@@ -453,7 +454,7 @@ function rareNamesOf(question: string, idf: Idf): string[] {
     .map(([a, b]) => `${a} ${b}`);
 }
 
-/** The act a "who" question asks about: the first content word after "ai" ("ai đạt giải" → "dat"). */
+/** The act a "who" question asks about: the first content word after "ai", past modals ("ai đạt giải" → "dat"). */
 function askedAct(analysis: QueryAnalysis): string | undefined {
   const words = askedWords(analysis);
   const at = words.indexOf('ai');
@@ -461,7 +462,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
   // "bầu bổ sung ai vào Ủy ban …": "ai" followed by a preposition is the object of the verb before it.
   if (at < 0 || OBJECT_VERBS.has(words[at - 1] ?? '') || AFTER_OBJECT.has(words[at + 1] ?? '')) return undefined;
   const content = new Set(analysis.content.map((t) => t.term));
-  const next = words.slice(at + 1).find((w) => content.has(w));
+  // "ai có quyền quyết định", "ai phải nộp": the act is the verb after the modal.
+  const next = words.slice(at + 1).find((w) => content.has(w) && !MODAL_WORDS.has(w));
   return next && !DUTY_WORDS.has(next) ? next : undefined;
 }
 
@@ -990,8 +992,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     return positions.every((p) => sentences[c.index]!.joined.includes(` ${p} `) || heading.includes(` ${p} `));
   };
   // "… là đồng chí nào?" asks for a person: the quote must name one ("đồng chí Nghiêm Xuân Thành"), not the office.
-  // "Tổng Bí thư … là ai", "ai là Bí thư …": a position's holder is a person too.
-  const asksPerson = (englishHolder && positions.length > 0) || (!analysis.english && (/\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question)) || (positions.length > 0 && /\b(la ai|ai la|ai dang la)\b/.test(fold(analysis.question)))));
+  // "Tổng Bí thư … là ai", "ai là Bí thư …", "ai đang làm Giám đốc …" (who holds it now): a position's holder is a person too.
+  const asksPerson = (englishHolder && positions.length > 0) || (!analysis.english && (/\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question)) || (positions.length > 0 && /\b(la ai|ai la|ai dang (la|lam|giu))\b/.test(fold(analysis.question)))));
   const namesPerson = (c: Candidate) => !asksPerson || /(đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(c.passage.chunk.text.slice(c.start, c.end));
   // "Thành phố Đồng Nai … từ ngày nào": a rare name the question writes (the corpus writes it once or twice) is
   // what the question is about; a quote, with its heading and document, that does not name it answers something else.
