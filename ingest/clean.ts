@@ -75,6 +75,14 @@ function isDoubleSpaced(lines: string[]): boolean {
   return content > 20 && followedByBlank / content > 0.7;
 }
 
+/**
+ * A row of a table laid out in columns: cells apart by a wide gap (a Markdown table as ingest/markdown.ts
+ * writes it, a layout export). Two such lines in a row are two rows, never one wrapped sentence.
+ */
+function isTableRow(raw: string): boolean {
+  return /\S(?: {3,}|\t+)\S/.test(raw.trim());
+}
+
 function isCapitalsLine(line: string): boolean {
   return line.length >= 12 && line.length < 120 && line === line.toUpperCase() && /\p{Lu}{2,}\s+\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line);
 }
@@ -106,23 +114,27 @@ export function cleanText(raw: string): CleanedText {
   const normalized = stripMarkup(raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
   const { lines: rawLines, signatures } = extractSignatures(normalized.split('\n'));
   const lines = rawLines.map((line) => line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trim());
+  const rows = rawLines.map(isTableRow);
   const doubleSpaced = isDoubleSpaced(lines);
 
   const out: string[] = [];
   let blankSeen = false;
-  for (const line of lines) {
+  let lastRow = false;
+  for (const [i, line] of lines.entries()) {
     if (!line) {
       blankSeen = true;
       continue;
     }
     const last = out.length ? out[out.length - 1]! : '';
-    if (out.length && shouldJoin(last, line, blankSeen, doubleSpaced)) {
+    // Two rows of a table are two paragraphs however they end ("… 0,5 ngày" then "Bước 2 …").
+    if (out.length && !(lastRow && rows[i]) && shouldJoin(last, line, blankSeen, doubleSpaced)) {
       out[out.length - 1] = `${last} ${line}`;
     } else {
       if (blankSeen && out.length && !doubleSpaced) out.push('');
       out.push(line);
     }
     blankSeen = false;
+    lastRow = rows[i]!;
   }
   return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trim(), signatures };
 }

@@ -42,6 +42,8 @@ interface Heading {
   also?: PathState;
   rest: string;
   level: number;
+  /** A numbered item of a list inside a numbered section (see `listItem`). */
+  listItem?: boolean;
 }
 
 const PART = /^(?:Phần|PHẦN)\s+(thứ\s+\S+|THỨ\s+\S+|[IVXLC]+|\d{1,2})\b\s*[.:\-–]?\s*(.*)$/u;
@@ -66,7 +68,37 @@ function attachedType(line: string): string | undefined {
   return type?.attachable ? type.name : undefined;
 }
 
-function parseHeading(line: string, state: PathState): Heading | undefined {
+/**
+ * A directive number under a numbered section that restarts at "1." ("3. Thành phần hồ sơ" then "1. Đơn đề
+ * nghị …", a Markdown list under a numbered heading) opens a list inside that section: siblings' numbers only
+ * go up. The list goes on while its numbers follow one another; the number after the section's own closes it.
+ * When both read (item 3 of the list under section 3 is followed by "4."), a line that ends as a sentence or
+ * an item (".", ";", ",") goes on with the list, and a bare title line is the next section. A title in
+ * capitals between the section and the "1." ("1V. NHIỆM VỤ …", a heading a scan misread) is a section the
+ * parser did not know: the numbers restart under it, not inside the section before.
+ */
+interface ListState {
+  /** Inside a list that restarted its numbers under a numbered section. */
+  open: boolean;
+  /** A title line in capitals came after the last heading. */
+  titleSince: boolean;
+}
+
+function listItem(number: number, line: string, state: PathState, list: ListState): boolean {
+  if (state.article || !state.arabic) return false;
+  if (!list.open) return number === 1 && !state.sub && !list.titleSince;
+  const nextItem = number === Number(state.sub) + 1;
+  const nextSection = number === Number(state.arabic) + 1;
+  if (nextItem && nextSection) return /[.;,]$/.test(line);
+  return nextItem;
+}
+
+/** "1V. NHIỆM VỤ, GIẢI PHÁP": a line of words in capitals, as a section title is set. */
+function isCapitalsTitle(line: string): boolean {
+  return line.length < 120 && line === line.toUpperCase() && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line);
+}
+
+function parseHeading(line: string, state: PathState, list: ListState = { open: false, titleSince: false }): Heading | undefined {
   let m: RegExpMatchArray | null;
   if ((m = line.match(PART))) return { slot: 'part', value: `P${m[1]!.replace(/\s+/g, ' ')}`, rest: m[2]!, level: 1 };
   if ((m = line.match(CHAPTER))) return { slot: 'chapter', value: m[1]!, rest: m[2]!, level: 1 };
@@ -78,6 +110,7 @@ function parseHeading(line: string, state: PathState): Heading | undefined {
   if ((m = line.match(ARABIC))) {
     // Directive numbering stops at two digits; a law's clauses too, but an article's may go further.
     if (m[1]!.length === 3 && !state.article) return undefined;
+    if (listItem(Number(m[1]), line, state, list)) return { slot: 'sub', value: String(Number(m[1])), rest: m[2]!, level: 3, listItem: true };
     return { slot: 'arabic', value: m[1]!, rest: m[2]!, level: state.article ? 3 : 2 };
   }
   if ((m = line.match(LETTER))) {
@@ -148,6 +181,7 @@ export function parseSections(text: string): Section[] {
   let closing = false;
   /** A "Chương I" / "Phần thứ nhất" line alone: its title is the next line. */
   let titleNext = false;
+  const list: ListState = { open: false, titleSince: false };
 
   const flush = () => {
     current.text = current.text.trim();
@@ -194,8 +228,11 @@ export function parseSections(text: string): Section[] {
       for (const slot of SLOTS) delete state[slot];
       open('Phụ lục', 'Phụ lục', 1, 'Phụ lục');
     } else if (!closing && trimmed) {
-      const heading = parseHeading(trimmed, state);
+      const heading = parseHeading(trimmed, state, list);
+      list.titleSince = !heading && (list.titleSince || isCapitalsTitle(trimmed));
       if (heading) {
+        if (heading.listItem) list.open = true;
+        else if (SLOTS.indexOf(heading.slot) <= SLOTS.indexOf('sub')) list.open = false;
         apply(state, heading);
         const rest = heading.rest.trim();
         const title = rest ? headingTitle(rest) : heading.slot === 'article' ? `Điều ${heading.value}` : trimmed;

@@ -68,6 +68,14 @@ describe('reading an English question', () => {
     expect(primary('the steering committee for natural disasters')).toMatch(/ban chỉ đạo.*thiên tai/);
   });
 
+  it('translates everyday words of plans and rules: farming, health, lending, limits, people', () => {
+    const primary = (q: string) => readEnglish(q).primary;
+    expect(primary('irrigate the farmland')).toMatch(/tưới.*đất nông nghiệp/);
+    expect(primary('a ban on vaping')).toMatch(/cấm.*thuốc lá điện tử/);
+    expect(primary('the largest amount for one borrower')).toMatch(/lớn nhất.*người vay/);
+    expect(primary('solar lamps for kids')).toMatch(/năng lượng mặt trời.*đèn.*trẻ em|đèn.*năng lượng mặt trời.*trẻ em/);
+  });
+
   it('maps English question shapes to the Vietnamese question words that ask the same', () => {
     expect(englishQuestionWords('How many wells did the commune dig?').amount).toBe('bao nhiêu giếng');
     // "regular meetings": the head noun is the last English word, the first Vietnamese one.

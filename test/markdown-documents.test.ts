@@ -47,4 +47,23 @@ describe('Markdown documents', () => {
     expect(parsed.chunks.map((c) => c.sectionLabel)).toEqual(expect.arrayContaining(['Điều 1', 'Điều 2']));
     expect(signatureOf(text)?.titles).toEqual(['T/M CHI BỘ', 'BÍ THƯ']);
   });
+  it('keeps a table\'s rows apart and nests a numbered list under its numbered heading', () => {
+    const guide = markdownToText(
+      [
+        '## 3. Thành phần hồ sơ',
+        '1. Đơn đề nghị theo mẫu.',
+        '2. Bản sao giấy tờ về đất.',
+        '## 4. Trình tự giải quyết',
+        '| Bước | Nội dung | Thời gian |',
+        '|---|---|---|',
+        '| Bước 1 | Tiếp nhận hồ sơ tại Bộ phận Một cửa của Ủy ban nhân dân xã Mẫu Sơn | 0,5 ngày |',
+        '| Bước 2 | Thẩm định hồ sơ và kiểm tra thực địa công trình | 08 ngày |',
+      ].join('\n'),
+    );
+    const cleaned = cleanText(guide).text.split('\n');
+    expect(cleaned).toContain('Bước 1 Tiếp nhận hồ sơ tại Bộ phận Một cửa của Ủy ban nhân dân xã Mẫu Sơn 0,5 ngày');
+    expect(cleaned).toContain('Bước 2 Thẩm định hồ sơ và kiểm tra thực địa công trình 08 ngày');
+    const parsed = parseDocument('huong-dan-mau.md', guide, Vocabulary.fromTexts([cleanText(guide).text]));
+    expect(parsed.meta.outline!.map((s) => s.path)).toEqual(['3', '3.1', '3.2', '4']);
+  });
 });

@@ -54,6 +54,12 @@ describe('questions about a document, not its content', () => {
     expect(metadataKind('Ai báo cáo hằng quý cho Ủy ban nhân dân xã?')).toBeUndefined();
   });
 
+  it('reads who signs a paper the document describes (a permit, a contract) as content, not the signature block', () => {
+    expect(metadataKind('Ai là người ký giấy chứng nhận hoàn thành khóa học?')).toBeUndefined();
+    expect(metadataKind('Ai ký hợp đồng với người lao động?')).toBeUndefined();
+    expect(metadataKind('Người ký quyết định này là ai?')).toBe('signer');
+  });
+
   it('reads "ký" as the verb only: not in "định kỳ", "kỷ luật", "diễn ra", nor a deadline to issue something', () => {
     expect(metadataKind('Hướng dẫn của huyện được ký số vào ngày nào?')).toBe('date');
     expect(metadataKind('Ban Thường vụ họp định kỳ vào ngày nào trong tháng?')).toBeUndefined();

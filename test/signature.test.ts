@@ -33,6 +33,21 @@ describe('signature and number from the text', () => {
     expect(signatureOf(text)).toBeUndefined();
   });
 
+  it('keeps the signer of a decision whose attached rules open with a header and "Chương I"', () => {
+    const attached = [
+      twoColumns,
+      '',
+      'ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'XÃ MẪU                     Độc lập - Tự do - Hạnh phúc',
+      'QUY CHẾ',
+      'Làm việc của Ủy ban nhân dân xã',
+      '(Ban hành kèm theo Quyết định số 17/QĐ-UBND)',
+      'Chương I',
+      'QUY ĐỊNH CHUNG',
+    ].join('\n');
+    expect(signatureOf(attached)?.name.text).toBe('Trần Văn Mẫu');
+  });
+
   it('reads the header number of state and Party documents', () => {
     expect(headerNumberOf(twoColumns)?.text).toBe('17/KH-UBND');
     expect(headerNumberOf('ĐẢNG BỘ XÃ MẪU\nSố 04-NQ/ĐU\n')?.text).toBe('04-NQ/ĐU');

@@ -236,6 +236,35 @@ describe('state-format header (Nghị định 30/2020)', () => {
   });
 });
 
+describe('a list whose numbers restart under a numbered section', () => {
+  const text = [
+    '2. Đối tượng áp dụng',
+    'Hộ gia đình, cá nhân.',
+    '3. Thành phần hồ sơ',
+    '1. Đơn đề nghị theo mẫu.',
+    '2. Bản sao giấy tờ về đất.',
+    '3. Hai bộ bản vẽ thiết kế.',
+    '4. Văn bản cam kết an toàn.',
+    '4. Cách thức nộp hồ sơ',
+    '- Nộp trực tiếp hoặc trực tuyến.',
+    'IV. NHIỆM VỤ',
+    '1. Rà soát hồ sơ tồn đọng.',
+  ].join('\n');
+  const sections = parseSections(text);
+  const paths = sections.map((s) => s.path);
+
+  it('nests the list in its section and closes it at the next section number', () => {
+    expect(paths).toEqual(['2', '3', '3.1', '3.2', '3.3', '3.4', '4', 'IV', 'IV.1']);
+    expect(sections.find((s) => s.path === '3.2')!.label).toBe('mục 3.2');
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('does not nest a restart under a capitals title the parser does not know (a misread numeral)', () => {
+    const misread = parseSections(['III. TỒN TẠI', '1. Chỉ tiêu chưa đạt.', '2. Nợ đóng kéo dài.', '1V. NHIỆM VỤ, GIẢI PHÁP', '1. Tổ chức tháng vận động.'].join('\n'));
+    expect(misread.map((s) => s.path)).toEqual(['III', 'III.1', 'III.2', 'III.1']);
+  });
+});
+
 describe('references', () => {
   it('finds article references in either order', () => {
     expect(findArticleRefs('Điều 29 Luật Viên chức quy định gì?')).toEqual([{ article: '29' }]);

@@ -31,6 +31,7 @@ import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
+import { MODAL_WORDS } from '../question/lexicon.js';
 import { continuationEnd, type NextSentenceReading } from './continuation.js';
 import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
 
@@ -105,6 +106,8 @@ interface Candidate {
 
 /** A line that starts a list item: "- ", "+ ", "a) ", "(1)", "1. ". */
 const LIST_ITEM = /^\s*(?:[-–+•*]\s|[a-zđ]\)\s|\(\d{1,2}\)|\d{1,2}[.)]\s)/u;
+/** A numbering label alone ("1.", "2.3.", "Điều 14.", "Chương II", "b)", "(3)"): no words of its own. */
+const NUMBERING_ONLY = /^(?:(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Bước)\s+)?([IVXLC]+|\d{1,3}[a-zđ]?(?:\.\d{1,2})*|[a-zđ]|\(\d{1,2}\))\s*[.):\-–]?$/u;
 
 /**
  * A sentence that only introduces what follows: it ends with ":" ("… theo
@@ -484,7 +487,7 @@ function rareNamesOf(question: string, idf: Idf): string[] {
     .map(([a, b]) => `${a} ${b}`);
 }
 
-/** The act a "who" question asks about: the first content word after "ai" ("ai đạt giải" → "dat"). */
+/** The act a "who" question asks about: the first content word after "ai", past modals ("ai đạt giải" → "dat"). */
 function askedAct(analysis: QueryAnalysis): string | undefined {
   const words = askedWords(analysis);
   const at = words.indexOf('ai');
@@ -492,7 +495,8 @@ function askedAct(analysis: QueryAnalysis): string | undefined {
   // "bầu bổ sung ai vào Ủy ban …": "ai" followed by a preposition is the object of the verb before it.
   if (at < 0 || OBJECT_VERBS.has(words[at - 1] ?? '') || AFTER_OBJECT.has(words[at + 1] ?? '')) return undefined;
   const content = new Set(analysis.content.map((t) => t.term));
-  const next = words.slice(at + 1).find((w) => content.has(w));
+  // "ai có quyền quyết định", "ai phải nộp": the act is the verb after the modal.
+  const next = words.slice(at + 1).find((w) => content.has(w) && !MODAL_WORDS.has(w));
   return next && !DUTY_WORDS.has(next) ? next : undefined;
 }
 
@@ -930,6 +934,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     if (!out) stripped.set(a, (out = { ...a, content: a.content.filter((t) => !kindWords.has(t.term)) }));
     return out;
   };
+  const askedTerms = new Set(analysis.content.map((t) => t.term));
   // The body's own section is read wherever the retriever ranked it.
   for (const passage of passages.filter((p, rank) => rank < 6 || leads(p.chunk))) {
     const { chunk } = passage;
@@ -947,6 +952,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       // The header's place-and-date or number line ("Sơn La, ngày 19 tháng 7 năm 2023 121-KH/BTGTU") names the document,
       // it answers nothing else (date and number questions are answered from the metadata above).
       if (isDocumentHeaderLine(chunk.text.slice(span.start, span.end))) return;
+      // "1.", "Điều 14.", "b)": a numbering label the sentence splitter left alone says nothing, unless the question
+      // names that number ("nội dung thứ 5", "Điều 14"); otherwise the words after it answer.
+      const label = NUMBERING_ONLY.exec(chunk.text.slice(span.start, span.end).trim());
+      if (label && !askedTerms.has(fold(label[1]!).toLowerCase().replace(/[().]/g, ''))) return;
       const duty = asksDuties && isHeadingLine(chunk, index) && namesSubject(sentences[index]!, subject, chunk.ocr, options.near) ? 0.25 : 0;
       // A heading names who, not the duty words: score it on the rest of the question.
       const scoredOn = own && !duty && names(sentences[index]!.words, chunk.ocr) ? ownAnalysis(passage.doc) : duty || own ? dutyAnalysis : reading.analysis;
@@ -1074,8 +1083,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     return positions.every((p) => sentences[c.index]!.joined.includes(` ${p} `) || heading.includes(` ${p} `));
   };
   // "… là đồng chí nào?" asks for a person: the quote must name one ("đồng chí Nghiêm Xuân Thành"), not the office.
-  // "Tổng Bí thư … là ai", "ai là Bí thư …": a position's holder is a person too.
-  const asksPerson = (englishHolder && positions.length > 0) || (!analysis.english && (/\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question)) || (positions.length > 0 && /\b(la ai|ai la|ai dang la)\b/.test(fold(analysis.question)))));
+  // "Tổng Bí thư … là ai", "ai là Bí thư …", "ai đang làm Giám đốc …" (who holds it now): a position's holder is a person too.
+  const asksPerson = (englishHolder && positions.length > 0) || (!analysis.english && (/\b(la|do) (dong chi|ong|ba) nao\b/.test(fold(analysis.question)) || (positions.length > 0 && /\b(la ai|ai la|ai dang (la|lam|giu))\b/.test(fold(analysis.question)))));
   const namesPerson = (c: Candidate) => !asksPerson || /(đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(c.passage.chunk.text.slice(c.start, c.end));
   // "Thành phố Đồng Nai … từ ngày nào": a rare name the question writes (the corpus writes it once or twice) is
   // what the question is about; a quote, with its heading and document, that does not name it answers something else.

@@ -10,6 +10,7 @@ import { positionsOf, referenceIndex, tokenIndex } from '../retrieval/document-i
 import { ownRefKeys } from '../retrieval/sentence-cache.js';
 import { findDocRefs, typeCode } from '../text/doc-refs.js';
 import { DOCUMENT_TYPES } from '../text/document-types.js';
+import { SIGNED_PAPERS } from '../question/lexicon.js';
 import { documentsNamingPlace, refKeysOf, subjectType, type QueryAnalysis } from '../retrieval/query.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { displayDate, displayTitle, documentLine, OCR_NOTE, quoteLines, quoteSection, READING_LABEL, sectionTitles } from './format.js';
@@ -102,9 +103,12 @@ const KINDS: Array<[MetadataKind, RegExp]> = [
   ['recipients', /\bgui bao cao (len |ve |toi |den |cho )?(nhung |cac )?(co quan|ban|don vi|noi|cap)\b.*\bnao\b|\bnoi nhan\b|\bgui (cho|toi|den) (nhung |cac )?(co quan|don vi|noi) nao\b|\b(recipients?|distribution list)\b|\bsen[dt] (its )?(reports? )?to (whom|which)\b/],
 ];
 
+/** "ký giấy phép", "ký hợp đồng": the signing of a paper the document describes (lexicon `signedPapers`). */
+const SIGNS_PAPER = new RegExp(`\\bk[iy] (?:${SIGNED_PAPERS.join('|')})\\b`);
+
 export function metadataKind(question: string): MetadataKind | undefined {
   const folded = fold(question).replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ').trim();
-  const kinds = KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind);
+  const kinds = KINDS.filter(([kind, pattern]) => pattern.test(folded) && !(kind === 'signer' && SIGNS_PAPER.test(folded))).map(([kind]) => kind);
   // "căn cứ hướng dẫn … ban hành ngày nào": the date of the basis, answered with the reference.
   // "Which document does Decision 12 replace?": naming the replacing verb, it asks what is replaced, not the basis.
   if (kinds.includes('basis')) return kinds.includes('replaces') ? 'replaces' : 'basis';

@@ -119,12 +119,12 @@ export function signatureOf(text: string, surnames: ReadonlySet<string> = SURNAM
   let titles: Array<[number, Span]> = [];
   let found: Signature | undefined;
   tail.forEach(([from, to], line) => {
-    // A numbered heading line ("IV. TỔ CHỨC THỰC HIỆN") holds no title.
+    // A numbered heading line ("IV. TỔ CHỨC THỰC HIỆN", "Chương I" of attached rules) holds no title and no name.
     const heading = SECTION_HEADING.test(text.slice(from, to).replace(MARKUP, ''));
     for (const raw of segments(text, from, to)) {
       const seg = unmarked(raw);
       if (!seg.text) continue;
-      const name = titles.length ? (nameIn(seg, surnames) ?? trailingName(seg, surnames)) : undefined;
+      const name = titles.length && !heading ? (nameIn(seg, surnames) ?? trailingName(seg, surnames)) : undefined;
       // A scan may run the columns together: the title is then the capitals ending the segment ("…; CHỦ TỊCH").
       const title = name ? undefined : POSITION.test(seg.text) ? seg.text : TRAILING_TITLE.exec(seg.text)?.[0];
       if (title && !heading && /\p{Lu}{2}/u.test(title) && (new RegExp(`^${ON_BEHALF}`, 'u').test(title) || POSITION_WORD.test(fold(title).toLowerCase()))) {

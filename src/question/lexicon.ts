@@ -8,6 +8,10 @@ export const QUESTION_PHRASES: readonly string[] = lexicon.questionWords;
 export const UNITS: Readonly<Record<string, readonly string[]>> = lexicon.units;
 export const BODIES: readonly string[] = lexicon.bodies;
 export const DOCUMENT_TYPES: readonly string[] = lexicon.documentTypes;
+/** Papers a body signs that are not the document itself: "ai ký giấy phép" asks a duty, not the signature block. */
+export const SIGNED_PAPERS: readonly string[] = lexicon.signedPapers;
+/** Modal and auxiliary words (folded syllables) before a verb: "ai có quyền quyết định" asks who decides. */
+export const MODAL_WORDS: ReadonlySet<string> = new Set(lexicon.modals.flatMap((m) => m.split(' ')));
 
 /** Each single folded syllable of a synonym group's members → the syllables of the group's other members. */
 const SYNONYM_WORDS = new Map<string, Set<string>>();
