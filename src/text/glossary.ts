@@ -3,6 +3,7 @@
  * The vocabulary is data (glossary.json); this module reads a question through it.
  * With an LLM configured, translation is the model's job (prompts/translate-query.md).
  */
+import { fold } from './fold.js';
 import glossary from './glossary.json' with { type: 'json' };
 
 const PHRASES: Array<[string, string]> = Object.entries(glossary.phrases);
@@ -35,8 +36,8 @@ const ENGLISH_MARKERS = new Set('the is are was were what which who whom whose d
 
 export function looksEnglish(question: string): boolean {
   // Document numbers ("85-QĐ/TW") are written the Vietnamese way in English questions too, and so is a short
-  // Vietnamese term quoted inside an English sentence (the "5 tự" image, the “3 hơn” motto).
-  const unquoted = question.replace(QUOTED, ' ');
+  // Vietnamese term quoted inside an English sentence (the "5 tự" image, the “3 hơn” motto), and a name.
+  const unquoted = foldNames(question.replace(QUOTED, ' '));
   if (/[^\x00-\x7f]/.test(unquoted.replace(/[“”‘’–—…]/g, '').replace(/\S*\d\S*/g, ''))) return false;
   if (unquoted !== question) return looksEnglish(unquoted);
   const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
@@ -45,6 +46,28 @@ export function looksEnglish(question: string): boolean {
   const known = words.filter((w) => STOPWORDS.has(w) || WORDS.has(w)).length;
   return known / words.length >= 0.5;
 }
+
+/** A capitalised word ("Tân", "Đồng", "Giang"): part of a name when the sentence is English. */
+const CAPITALISED = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*/gu;
+
+/** Text between double quotes: a term kept as written. */
+const QUOTED_SPAN = /(["“][^"“”]*["”])/;
+
+/**
+ * Capitalised words outside quotes written with diacritics, folded and kept capitalised: an English question
+ * names a Vietnamese place or body in its own spelling ("the Tân Giang ward congress"), which reads as the
+ * same name written without diacritics ("Tan Giang"). Lowercase Vietnamese words are left as typed.
+ *
+ * @example foldNames('Who leads the board in Phúc Sơn commune?') // 'Who leads the board in Phuc Son commune?'
+ */
+export function foldNames(question: string): string {
+  return question
+    .split(QUOTED_SPAN)
+    .map((part, i) => (i % 2 ? part : part.replace(CAPITALISED, (w) => (/[^\x00-\x7f]/.test(w) ? capitalise(fold(w)) : w))))
+    .join('');
+}
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** An English question read into Vietnamese: search terms, the words an answer must hold, what stayed English. */
 export interface EnglishReading {
@@ -120,7 +143,8 @@ function placeNames(question: string): string[] {
  *
  * @example readEnglish('How long can a conclusion speech be?').text // 'bao lâu … kết luận phát biểu'
  */
-export function readEnglish(question: string): EnglishReading {
+export function readEnglish(typed: string): EnglishReading {
+  const question = foldNames(typed);
   // Document numbers ("85-QĐ/TW") are kept as written: they are the strongest key a question has.
   const refs = question.match(/\d{1,4}\s*-\s*\p{L}{1,5}\s*\/\s*\p{L}{1,10}/gu) ?? [];
   // "party-building", "long-term": hyphenated words are translated word by word.
@@ -189,7 +213,7 @@ export function translateToVietnamese(question: string, options: { primary?: boo
  * they read a Vietnamese one. `closing` holds the yes/no and true/false forms: a Vietnamese question ends with them.
  */
 export function englishQuestionWords(question: string): EnglishQuestionWords {
-  const lower = question.toLowerCase().replace(/[^a-z0-9%'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  const lower = foldNames(question).toLowerCase().replace(/[^a-z0-9%'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
   const found = new Map<string, string>();
   let counted: string[] = [];
   for (const form of QUESTION_FORMS) {
