@@ -273,6 +273,9 @@ const REFERENCE_NUMBER = new RegExp(String.raw`\d{1,4}\s*${REFERENCE_CODE}`, 'g'
 /** A document reference with its date: "101-qd/tw, ngay 07/6/2012", "96/kh-ubnd ngay 12/3/2027" (folded). */
 const CITED_DATE = new RegExp(String.raw`(\d{1,4})\s*${REFERENCE_CODE}\s*,?\s*(?:ng[a-z]{1,2}y?\s*)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})`, 'g');
 
+/** The opening words of a preamble line: the documents this one rests on, or who proposed it. */
+const PREAMBLE_LINE = /^-?\s*(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\s/u;
+
 /** A whole date: "16/01/2026", "ngày 16 tháng 01 năm 2026". */
 const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}\b/g;
 
@@ -812,6 +815,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
   const asksDuties = DUTY_QUESTION.test(fold(analysis.text));
+  // "Kế hoạch căn cứ văn bản nào", "thực hiện theo chỉ thị nào": the preamble is what is asked.
+  const asksBasis = /\b(can cu|dua tren|thuc hien theo|theo (van ban|ke hoach|nghi quyet|quyet dinh|chi thi|huong dan|cong van) nao|based on|pursuant)\b/.test(fold(analysis.text));
   const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
   // Who the duty question is about: its first content words ("Ban Tổ chức Tỉnh ủy … có trách nhiệm gì").
   const subject = dutyAnalysis.content.slice(0, 3).map((t) => t.term);
@@ -885,7 +890,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       // A row of an OCR'd table ("| Vécong tac … | 1€ hoi nghi", "~ 7 7\\") matches many words but reads as noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow, coverage, exactCoverage, pairs, topicOnly });
+      // "Căn cứ …", "Thực hiện Văn bản số …": a preamble cites what the document rests on, in the words of its
+      // title; it answers what the document rests on, not what the document says.
+      const preamble = !asksBasis && PREAMBLE_LINE.test(chunk.text.slice(span.start, span.end)) ? THRESHOLDS.preambleLine : 0;
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow - preamble, coverage, exactCoverage, pairs, topicOnly });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
