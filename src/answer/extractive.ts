@@ -931,7 +931,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   // "khóa mấy / lần thứ mấy" is answered by "khóa XIV"; "mức phạt là bao nhiêu" is not.
   const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
   // English: "on what date" asks a calendar day ("on which day" may be a weekday, "by what date" a month).
-  const asksDay = analysis.english ? /\bon (what|which) date\b/i.test(analysis.question) : /\b(ngay nao|ngay may|hom nao|bua nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
+  const asksDay = analysis.english ? /\bon (what|which) date\b/i.test(analysis.question) : /\b(ngay nao|ngay may|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   // The text a candidate's quote may run to (its sentence, extended over a lead-in's items): evidence is read there.
   const longQuote = Math.round(maxQuote * THRESHOLDS.longQuote);
   const evidence = new Map<Candidate, string>();
