@@ -87,8 +87,13 @@ function isCapitalsLine(line: string): boolean {
   return line.length >= 12 && line.length < 120 && line === line.toUpperCase() && /\p{Lu}{2,}\s+\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line);
 }
 
+/** A whole row of a table written with bars ("| 07 giờ 30 | Khai mạc | Chủ tịch UBND |"): complete on its line. */
+const BARRED_ROW = /^\|(?:[^|]*\|){2,}$/;
+
 function shouldJoin(previous: string, next: string, acrossBlank: boolean, doubleSpaced: boolean): boolean {
   if (!previous || !next) return false;
+  // A table's rows stay one per line, as on paper: each row is its own sentence (a time, an item, who does it).
+  if (BARRED_ROW.test(previous) || BARRED_ROW.test(next)) return false;
   // "- xã hội" after "chính trị": a wrapped hyphenated phrase, not a new bullet.
   const continuesPhrase = /^[-–]\s\p{Ll}/u.test(next);
   if ((STRUCTURE_START.test(next) || ARTICLE_START.test(next)) && !continuesPhrase) return false;

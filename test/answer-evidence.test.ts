@@ -47,6 +47,8 @@ Số: 04/KH-UBND                 Hưng Lộc, ngày 12 tháng 02 năm 2027
 KẾ HOẠCH
 Tổ chức Ngày hội thể thao các thôn xã Hưng Lộc năm 2027
 
+Thực hiện Kế hoạch số 31/KH-UBND ngày 10/01/2027 của Ủy ban nhân dân huyện về tổ chức Hội khỏe Phù Đổng cấp huyện năm 2027, Ủy ban nhân dân xã xây dựng kế hoạch như sau:
+
 I. NỘI DUNG
 Ngày hội gồm các môn kéo co, bóng chuyền và đẩy gậy, tổ chức tại sân vận động xã.
 Mỗi thôn cử một đội, mỗi đội không quá 12 vận động viên.
@@ -218,6 +220,11 @@ describe('the time a question asks for', () => {
     const r = await ask('Tổ vận hành ở Phước Sơn phải thay vật liệu lọc bao lâu một lần?');
     expect(r.answered).toBe(true);
     expect(quotes(r)).toContain('04 tháng/lần');
+  });
+
+  it('the date of a document a sentence cites ("số 31/KH-UBND ngày 10/01/2027") is not the date of the event it is about', async () => {
+    expect((await ask('Hội khỏe Phù Đổng cấp huyện năm 2027 được tổ chức vào ngày nào?')).answered).toBe(false);
+    expect((await ask('On what date will the district Phu Dong sports festival take place in 2027?')).answered).toBe(false);
   });
 
   it('a topic word that sounds like a time ("hoàn thành") asks no date: the share answers', async () => {

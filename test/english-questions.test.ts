@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NodeRuntime } from '../src/node.js';
 import { fold } from '../src/text/fold.js';
-import { looksEnglish, translateToVietnamese } from '../src/text/glossary.js';
+import { foldCapitalisedNames, looksEnglish, translateToVietnamese } from '../src/text/glossary.js';
 import { testRuntime } from './helpers/runtime.js';
 
 let runtime: NodeRuntime;
@@ -25,6 +25,14 @@ describe('English questions', () => {
     const reply = await ask('Tell me about the "5 tự" image that Dien Bien cadres should build');
     expect(reply.answered).toBe(true);
     expect(fold(reply.answer)).toMatch(/ty cuong va ty hao/);
+  });
+
+  it('reads an English question naming a place in its own spelling ("Điện Biên") as English, the name folded', () => {
+    expect(looksEnglish('Which agency leads the press award in Điện Biên province?')).toBe(true);
+    expect(translateToVietnamese('Which agency leads the press award in Điện Biên province?')).toMatch(/^dien bien /);
+    // Lowercase Vietnamese words keep a question Vietnamese, however many capitalised names it holds.
+    expect(looksEnglish('Ban Chỉ đạo tỉnh Điện Biên có mấy thành viên?')).toBe(false);
+    expect(foldCapitalisedNames('Who signed the “Đồng Khởi” plan of Bến Tre?')).toBe('Who signed the “Đồng Khởi” plan of Ben Tre?');
   });
 
   it('finds a place name after a capitalised question word ("Which Son La …")', () => {

@@ -24,6 +24,18 @@ describe('cleaning', () => {
     const tam = cleanText(raw['tam-duong-huong-dan-tuyen-truyen-xay-dung-dang.txt']!);
     expect(tam.text).toContain('Ban Tuyên giáo Tỉnh ủy Lai Châu đẩy mạnh tuyên truyền về công tác xây dựng Đảng');
   });
+  it('keeps a barred table one row per line, however long its rows', () => {
+    const table = [
+      'III. LỊCH LÀM VIỆC',
+      '| Thời gian | Việc | Người làm |',
+      '| 14 giờ 00 - 14 giờ 20 | Khai mạc, giới thiệu thành phần tham dự buổi làm việc | Đồng chí Chủ tịch Hội Nông dân xã |',
+      '| 14 giờ 20 - 15 giờ 00 | Báo cáo kết quả sản xuất vụ đông và kế hoạch vụ xuân | Phòng Kinh tế xã |',
+    ].join('\n');
+    expect(cleanText(table).text.split('\n')).toHaveLength(4);
+    // A wrapped sentence still joins.
+    expect(cleanText('Các thôn hoàn thành việc rà soát danh sách hộ nghèo và báo cáo về Ủy ban nhân dân\nxã trước ngày 15.').text.split('\n')).toHaveLength(1);
+  });
+
   it('pulls digital-signature trailers out of the body', () => {
     const tam = cleanText(raw['tam-duong-huong-dan-tuyen-truyen-xay-dung-dang.txt']!);
     expect(tam.text).not.toContain('đã ký lên văn bản này');

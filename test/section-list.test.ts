@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listSection } from '../src/answer/section-list.js';
+import { purposeSection } from '../src/answer/purpose-section.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
 import type { Chunk, DocumentMeta, Passage } from '../src/types.js';
 
@@ -32,5 +33,22 @@ describe('section items', () => {
     expect(section?.passage.doc.id).toBe('b');
     expect(section?.path).toBe('IV');
     expect(section?.items.map((c) => c.section)).toEqual(['IV.1', 'IV.2']);
+  });
+});
+
+describe('purpose section', () => {
+  it('answers "nhằm mục đích gì" from a joint "MỤC ĐÍCH, YÊU CẦU" section, item by item', () => {
+    const doc = { ...meta('ke-hoach-hoi-thi'), title: 'Kế hoạch tổ chức Hội thi văn nghệ quần chúng xã Tân Mỹ năm 2027' };
+    const at = (section: string, title: string, text: string): Chunk => ({ ...chunk(doc.id, section, text), sectionTitle: title, headings: [] });
+    const chunks = [
+      at('I', 'MỤC ĐÍCH, YÊU CẦU', 'MỤC ĐÍCH, YÊU CẦU'),
+      at('I.1', 'Động viên phong trào văn nghệ ở các thôn', 'Động viên phong trào văn nghệ ở các thôn.'),
+      at('I.2', 'Hội thi tổ chức tiết kiệm', 'Hội thi tổ chức tiết kiệm, an toàn.'),
+      at('II', 'NỘI DUNG', 'Mỗi thôn tham gia 02 tiết mục.'),
+    ];
+    const passages: Passage[] = [{ chunk: chunks[1]!, doc, score: 1 }];
+    const section = purposeSection(analyzeQuery('Xã Tân Mỹ tổ chức hội thi văn nghệ quần chúng nhằm mục đích gì?'), passages, () => 1, () => chunks);
+    expect(section?.path).toBe('I');
+    expect(section?.items.map((c) => c.section)).toEqual(['I.1', 'I.2']);
   });
 });

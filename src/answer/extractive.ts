@@ -289,9 +289,17 @@ function countedThing(question: string, analysis: QueryAnalysis): string[] {
   return [];
 }
 
-const REFERENCE_NUMBER = /\d{1,4}\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}/g;
-/** A document reference with its date: "101-qd/tw, ngay 07/6/2012", "296-qd/tw ngay 30/5/2025" (folded). */
-const CITED_DATE = /(\d{1,4})\s*-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}\s*,?\s*(?:ng[a-z]{1,2}y?\s*)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/g;
+/**
+ * A document's code after its number, folded: the Party's "-kh/tu" ("22-kh/tu") or the State's "/kh-ubnd",
+ * "/2015/nd-cp" ("96/kh-ubnd", "100/2015/nd-cp").
+ */
+const REFERENCE_CODE = String.raw`(?:-\s*[a-z]{1,5}\s*\/\s*[a-z]{1,10}|(?:\/\s*\d{4})?\s*\/\s*[a-z]{1,6}(?:\s*-\s*[a-z0-9]{1,10}){1,2})`;
+const REFERENCE_NUMBER = new RegExp(String.raw`\d{1,4}\s*${REFERENCE_CODE}`, 'g');
+/** A document reference with its date: "101-qd/tw, ngay 07/6/2012", "96/kh-ubnd ngay 12/3/2027" (folded). */
+const CITED_DATE = new RegExp(String.raw`(\d{1,4})\s*${REFERENCE_CODE}\s*,?\s*(?:ng[a-z]{1,2}y?\s*)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})`, 'g');
+
+/** The opening words of a preamble line: the documents this one rests on, or who proposed it. */
+const PREAMBLE_LINE = /^-?\s*(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\s/u;
 
 /** A whole date: "16/01/2026", "ngày 16 tháng 01 năm 2026". */
 const FULL_DATE = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}\b/g;
@@ -888,6 +896,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const candidates: Candidate[] = [];
   // "Sở X được giao nhiệm vụ gì?": the answer is the body of the section headed "Sở X".
   const asksDuties = DUTY_QUESTION.test(fold(analysis.text));
+  // "Kế hoạch căn cứ văn bản nào", "thực hiện theo chỉ thị nào": the preamble is what is asked.
+  const asksBasis = /\b(can cu|dua tren|thuc hien theo|theo (van ban|ke hoach|nghi quyet|quyet dinh|chi thi|huong dan|cong van) nao|based on|pursuant)\b/.test(fold(analysis.text));
   const dutyAnalysis = { ...analysis, content: analysis.content.filter((t) => !DUTY_WORDS.has(t.term)) };
   // Who the duty question is about: its first content words ("Ban Tổ chức Tỉnh ủy … có trách nhiệm gì").
   const subject = dutyAnalysis.content.slice(0, 3).map((t) => t.term);
@@ -972,7 +982,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       // A clean table's row under a header row is read with it (sentenceTokens) and is no noise.
       const tableRow = (chunk.text.slice(span.start, span.end).match(chunk.ocr ? /[|~€\\{}<>]/g : /\|/g)?.length ?? 0) >= 2 && (chunk.ocr || !headerOf(chunk, index)) ? 0.3 : 0;
       const way = means && statesMeans(chunk, sentences[index]!) ? THRESHOLDS.meansBonus : 0;
-      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow + (byTitle ? titled : 0), coverage, exactCoverage, pairs, topicOnly });
+      // "Căn cứ …", "Thực hiện Văn bản số …": a preamble cites what the document rests on, in the words of its
+      // title; it answers what the document rests on, not what the document says.
+      const preamble = !asksBasis && PREAMBLE_LINE.test(chunk.text.slice(span.start, span.end)) ? THRESHOLDS.preambleLine : 0;
+      candidates.push({ passage, index, start: span.start, end: span.end, score: score + 0.35 * passage.score + named + Math.max(duty, own) + way - tableRow - preamble + (byTitle ? titled : 0), coverage, exactCoverage, pairs, topicOnly });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -1010,7 +1023,8 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const countsThings = !analysis.english && / (bao nhieu|may) (cuoc|dot|vu|buoi|luot) /.test(spoken);
   // "khóa mấy / lần thứ mấy" is answered by "khóa XIV"; "mức phạt là bao nhiêu" is not.
   const asksOrdinal = !/ bao nhieu /.test(spoken) || / (khoa|thu|ki|ky|quy) bao nhieu /.test(spoken);
-  const asksDay = !analysis.english && /\b(ngay nao|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
+  // English: "on what date" asks a calendar day ("on which day" may be a weekday, "by what date" a month).
+  const asksDay = analysis.english ? /\bon (what|which) date\b/i.test(analysis.question) : /\b(ngay nao|ngay may|ngay bao nhieu|han cuoi|han chot)\b/.test(fold(analysis.question));
   // The text a candidate's quote may run to (its sentence, extended over a lead-in's items): evidence is read there.
   const longQuote = Math.round(maxQuote * THRESHOLDS.longQuote);
   const evidence = new Map<Candidate, string>();

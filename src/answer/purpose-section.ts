@@ -50,7 +50,17 @@ export function purposeSection(analysis: QueryAnalysis, passages: Passage[], idf
     .sort((a, b) => leftover(a.words, NONE) - leftover(b.words, NONE) || ownNumber(b.p) - ownNumber(a.p));
   const passage = named[0]?.p;
   if (!passage) return undefined;
-  const chunk = chunksOf(passage.doc.id).find((c) => isHeading(c.sectionTitle, asked.heading));
-  if (!chunk) return undefined;
-  return { passage, path: chunk.section, title: chunk.sectionTitle, items: [chunk] };
+  const chunks = chunksOf(passage.doc.id);
+  const chunk = chunks.find((c) => isHeading(c.sectionTitle, asked.heading));
+  if (chunk) return { passage, path: chunk.section, title: chunk.sectionTitle, items: [chunk] };
+  // "I. MỤC ĐÍCH, YÊU CẦU" with numbered items: the one section states both, item by item.
+  const joint = chunks.find((c) => isHeading(c.sectionTitle, JOINT_HEADING));
+  if (!joint) return undefined;
+  // Its items (the first chunk of each, in document order), or the section itself when it has none.
+  const items = chunks.filter((c) => c.section.startsWith(`${joint.section}.`));
+  const firsts = items.filter((c, i) => items.findIndex((o) => o.section === c.section) === i);
+  return { passage, path: joint.section, title: joint.sectionTitle, items: firsts.length ? firsts : [joint] };
 }
+
+/** The heading most plans give their purposes and requirements together. */
+const JOINT_HEADING = ['muc', 'dich', 'yeu', 'cau'];

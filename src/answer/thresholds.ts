@@ -32,6 +32,8 @@ export const THRESHOLDS = {
   ownSection: 0.15,
   /** Score bonus of a sentence that states the means a "qua những kênh nào" question asks for. */
   meansBonus: 0.15,
+  /** Score cut of a preamble line ("Căn cứ …", "Thực hiện Văn bản số …") when the question does not ask what the document rests on. */
+  preambleLine: 0.15,
   /** A pair of words this rare in the corpus, capitalised in the question, is a name. */
   rareNameIdf: 3.5,
   /** The longer quote budget (× the quote length) for quotes extended over list items or quoted whole. */

@@ -3,6 +3,7 @@
  * The vocabulary is data (glossary.json); this module reads a question through it.
  * With an LLM configured, translation is the model's job (prompts/translate-query.md).
  */
+import { fold } from './fold.js';
 import glossary from './glossary.json' with { type: 'json' };
 
 const PHRASES: Array<[string, string]> = Object.entries(glossary.phrases);
@@ -205,7 +206,7 @@ export function translateToVietnamese(question: string, options: { primary?: boo
  * they read a Vietnamese one. `closing` holds the yes/no and true/false forms: a Vietnamese question ends with them.
  */
 export function englishQuestionWords(question: string): EnglishQuestionWords {
-  const lower = question.toLowerCase().replace(/[^a-z0-9%'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  const lower = foldCapitalisedNames(question).toLowerCase().replace(/[^a-z0-9%'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
   const found = new Map<string, string>();
   let counted: string[] = [];
   for (const form of QUESTION_FORMS) {
