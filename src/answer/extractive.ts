@@ -29,7 +29,7 @@ import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, VETO_THRESHOLD, askedYear, contrast
 import { THRESHOLDS } from './thresholds.js';
 import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
-import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
+import { detectKinds, KIND_SPECS, showsEvidence, valueFamilies } from '../question/registry.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
 import { continuationEnd, type NextSentenceReading } from './continuation.js';
 import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
@@ -205,7 +205,8 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
       numbers.push(value ? [next, ...numberSpellings(String(value))] : [next]);
     }
   }
-  if (asksRate(analysis) && !units.includes('phan')) units.push('ti');
+  // A share ("tỷ lệ"), or a kind whose value only a sign shows ("lãi suất": a "%"), is answered by that sign.
+  if ((asksRate(analysis) || (!english && signedKind(analysis))) && !units.includes('phan')) units.push('ti');
   // An English amount's unit is a translation: any wording the glossary gives for it shows it ("hộ|hộ gia đình").
   if (english) {
     const counted = english.questionWords.counted.map((c) => foldedSyllables(c).join(' '));
@@ -232,6 +233,8 @@ function accentedMay(question: string, folded: string[], idf?: Idf): Array<boole
 }
 
 const RATE_WORDS = new Set(['ti', 'le']);
+/** The question is of a kind whose value is written with a sign (kinds.json `signed`: a rate's "%"). */
+const signedKind = (analysis: QueryAnalysis) => detectKinds(fold(analysis.typed).toLowerCase()).some((k) => KIND_SPECS.find((s) => s.name === k.name)?.signed);
 const asksRate = (analysis: QueryAnalysis) =>
   analysis.english ? /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) : analysis.intents.has('quantity') && / t[iy] le /.test(` ${fold(analysis.question)} `);
 
@@ -981,7 +984,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const needs = (['quantity', 'time'] as const).filter(
     (i) => analysis.intents.has(i) && (!analysis.intents.has('list') || (i === 'quantity' && asksAmount)) && (i !== 'time' || timeKinds.length > 0),
   );
-  const showsTime = (fresh: string) => INTENT_EVIDENCE.time.test(fresh) || timeKinds.some((k) => showsEvidence(k, fresh));
+  // A length asked alone ("thời hạn mấy năm") is shown by a length, not by any date (a "Căn cứ" clause's year).
+  const anyDate = !timeKinds.length || !timeKinds.every((k) => k.spec.length);
+  const showsTime = (fresh: string) => (anyDate && INTENT_EVIDENCE.time.test(fresh)) || timeKinds.some((k) => showsEvidence(k, fresh));
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const spoken = ` ${askedWords(analysis).join(' ')} `;
