@@ -30,6 +30,7 @@ import { THRESHOLDS } from './thresholds.js';
 import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
 import { detectKinds, KIND_SPECS, showsEvidence, valueFamilies } from '../question/registry.js';
+import { boundingNumber, statedSpans } from '../question/bounds.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
 import { continuationEnd, type NextSentenceReading } from './continuation.js';
 import { inSectionOf, pickCandidate, quoteFeatures, selectionQuestion, selectionWindow } from './selection.js';
@@ -142,6 +143,8 @@ interface Specifics {
   units: string[];
   /** Numbers, ordinals and terms ("khóa XVI", "lần thứ ba", "năm 2024") the answer must be about. */
   numbers: string[][];
+  /** The word after each of `numbers` in the question ("4 phòng" → "phong"): a bound or range in that unit holds the number. */
+  numberUnits: Array<string | undefined>;
   /** Numbers naming an event ("Hội nghị Trung ương 3"): [the word before it, its spellings]. */
   ordinals: Array<[string, string[]]>;
   /** "tổng mức hỗ trợ là bao nhiêu": the thing whose amount is asked, which the answer must name. */
@@ -170,6 +173,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];
   const numbers: string[][] = [];
+  const numberUnits: Array<string | undefined> = [];
   const ordinals: Array<[string, string[]]> = [];
   // "bao nhiêu % tổng số hội nghị": the sign is the unit (folding drops it), the words after it are the whole.
   const percent = !english && /(bao nhieu|may)\s*%/.test(fold(analysis.question));
@@ -198,11 +202,13 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
       const later = Number(w) >= 1 && Number(w) <= 11 && words.slice(i + 1, i + 4).some((x) => x === 'chieu' || x === 'toi');
       const spellings = later ? [...numberSpellings(w), String(Number(w) + 12)] : numberSpellings(w);
       numbers.push(spellings);
+      numberUnits.push(next);
       if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, spellings]);
     }
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
       const value = numberValue(next);
       numbers.push(value ? [next, ...numberSpellings(String(value))] : [next]);
+      numberUnits.push(undefined);
     }
   }
   // A share ("tỷ lệ"), or a kind whose value only a sign shows ("lãi suất": a "%"), is answered by that sign.
@@ -213,7 +219,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
     const wordings = counted.join('|');
     for (let i = 0; i < units.length; i++) if (counted.some((c) => c === units[i] || c.startsWith(`${units[i]} `))) units[i] = wordings;
   }
-  return { units, numbers, ordinals, subject: english ? [] : amountSubject(words, analysis), counted: english ? [] : countedThing(analysis.question, analysis) };
+  return { units, numbers, numberUnits, ordinals, subject: english ? [] : amountSubject(words, analysis), counted: english ? [] : countedThing(analysis.question, analysis) };
 }
 
 /**
@@ -402,7 +408,10 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
           ? statesBySign(unit, quoteFolded)
           : countedAs(unit).some(counted) || statesBySign(unit, quoteFolded) || shared(unit) || byColumn(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
-  for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
+  // "quán 2 phòng" is about "từ 01 đến 03 phòng", "16 tuổi" about "chưa đủ 18 tuổi" (question/bounds.ts).
+  const spans = specifics.numbers.length ? statedSpans(quoteWords) : [];
+  const bounded = (k: number) => specifics.numberUnits[k] !== undefined && boundingNumber(quoteWords, spans, specifics.numbers[k]![0]!, specifics.numberUnits[k]!) !== undefined;
+  for (const [k, alternatives] of specifics.numbers.entries()) if (!alternatives.some((a) => words.has(a)) && !bounded(k)) return false;
   // The thing whose amount is asked may be written as a synonym ("đăng ký qua mạng" as "đăng ký trực tuyến").
   const bySynonym = new Set(synonyms.filter(([, others]) => others.some((o) => o.split(' ').every(near))).flatMap(([phrase]) => phrase.split(' ')));
   if (!specifics.subject.every((w) => near(w) || bySynonym.has(w))) return false;
