@@ -6,6 +6,9 @@ import { buildQuestion } from '../src/question/question.js';
 import { analyzeQuery } from '../src/retrieval/query.js';
 import { scoreSentence } from '../src/retrieval/sentence-score.js';
 import { fold } from '../src/text/fold.js';
+import { foldedSyllables } from '../src/text/tokens.js';
+import { boundingNumber, statedSpans } from '../src/question/bounds.js';
+import units from '../src/question/units.json' with { type: 'json' };
 import { looksEnglish } from '../src/text/glossary.js';
 
 /**
@@ -46,6 +49,28 @@ describe('question kinds registry', () => {
     it.each(cases.targetSentence)('states a target: %s', (t) => expect(s(t)).toMatchObject({ target: true, result: false }));
     it.each(cases.resultSentence)('reports a result: %s', (t) => expect(s(t)).toMatchObject({ target: false, result: true }));
     it.each(cases.neutralSentence)('states neither: %s', (t) => expect(s(t)).toEqual({ target: false, result: false }));
+  });
+
+  describe('bounds and ranges on a number (units.json bounds)', () => {
+    const { cases } = units.bounds;
+    const held = (asked: string, sentence: string) => {
+      const q = foldedSyllables(asked);
+      const at = q.findIndex((w) => /^\d/.test(w));
+      const words = foldedSyllables(sentence);
+      return boundingNumber(words, statedSpans(words), q[at]!, q[at + 1]!) !== undefined;
+    };
+    it.each(cases.holds)('%s is held by: %s', (asked, sentence) => expect(held(asked, sentence)).toBe(true));
+    it.each(cases.notHolds)('%s is not held by: %s', (asked, sentence) => expect(held(asked, sentence)).toBe(false));
+    const covered = (asked: string, sentence: string) => scoreSentence(sentence, analyzeQuery(asked), () => 1).coverage;
+    it.each(cases.sameBound)('%s is the bound %s', (asked, sentence) => expect(covered(asked, sentence)).toBe(1));
+    it.each(cases.otherBound)('%s is not the bound %s', (asked, sentence) => expect(covered(asked, sentence)).toBeLessThan(1));
+    it('counts a number held by a range in coverage and in the phrase', () => {
+      const analysis = analyzeQuery('Nhà 3 tầng phải lắp mấy bình chữa cháy?');
+      const inRange = scoreSentence('Nhà từ 02 đến 04 tầng phải lắp 02 bình chữa cháy.', analysis, () => 1);
+      const outside = scoreSentence('Nhà từ 05 đến 08 tầng phải lắp 04 bình chữa cháy.', analysis, () => 1);
+      expect(inRange.coverage).toBeGreaterThan(outside.coverage);
+      expect(inRange.pairs).toBeGreaterThan(outside.pairs);
+    });
   });
 
   it('reads slots from the question', () => {

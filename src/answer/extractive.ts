@@ -29,7 +29,8 @@ import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, VETO_THRESHOLD, askedYear, contrast
 import { THRESHOLDS } from './thresholds.js';
 import { englishOffTopic } from './english-off-topic.js';
 import { buildQuestion, describeQuestion, kindsOf, type Question } from '../question/question.js';
-import { detectKinds, showsEvidence, valueFamilies } from '../question/registry.js';
+import { detectKinds, KIND_SPECS, showsEvidence, valueFamilies } from '../question/registry.js';
+import { boundingNumber, statedSpans } from '../question/bounds.js';
 import { inheritedWeights, repeatsAnswer } from '../question/follow-up.js';
 import { MODAL_WORDS } from '../question/lexicon.js';
 import { continuationEnd, type NextSentenceReading } from './continuation.js';
@@ -145,6 +146,8 @@ interface Specifics {
   units: string[];
   /** Numbers, ordinals and terms ("khóa XVI", "lần thứ ba", "năm 2024") the answer must be about. */
   numbers: string[][];
+  /** The word after each of `numbers` in the question ("4 phòng" → "phong"): a bound or range in that unit holds the number. */
+  numberUnits: Array<string | undefined>;
   /** Numbers naming an event ("Hội nghị Trung ương 3"): [the word before it, its spellings]. */
   ordinals: Array<[string, string[]]>;
   /** "tổng mức hỗ trợ là bao nhiêu": the thing whose amount is asked, which the answer must name. */
@@ -173,6 +176,7 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
   const refNumbers = new Set(analysis.refs.flatMap((r) => [r.full, r.short]).filter(Boolean).flatMap((k) => k!.match(/\d+/g) ?? []));
   const units: string[] = [];
   const numbers: string[][] = [];
+  const numberUnits: Array<string | undefined> = [];
   const ordinals: Array<[string, string[]]> = [];
   // "bao nhiêu % tổng số hội nghị": the sign is the unit (folding drops it), the words after it are the whole.
   const percent = !english && /(bao nhieu|may)\s*%/.test(fold(analysis.question));
@@ -201,21 +205,24 @@ function specificsOf(analysis: QueryAnalysis, idf?: Idf): Specifics {
       const later = Number(w) >= 1 && Number(w) <= 11 && words.slice(i + 1, i + 4).some((x) => x === 'chieu' || x === 'toi');
       const spellings = later ? [...numberSpellings(w), String(Number(w) + 12)] : numberSpellings(w);
       numbers.push(spellings);
+      numberUnits.push(next);
       if (ORDINAL_HEADS.has(words[i - 1] ?? '')) ordinals.push([words[i - 1]!, spellings]);
     }
     if ((w === 'khoa' || (w === 'thu' && words[i - 1] === 'lan')) && next && /^([ivx]{2,5}|hai|ba|tu|nam|sau|bay|tam|chin|muoi)$/.test(next)) {
       const value = numberValue(next);
       numbers.push(value ? [next, ...numberSpellings(String(value))] : [next]);
+      numberUnits.push(undefined);
     }
   }
-  if (asksRate(analysis) && !units.includes('phan')) units.push('ti');
+  // A share ("tỷ lệ"), or a kind whose value only a sign shows ("lãi suất": a "%"), is answered by that sign.
+  if ((asksRate(analysis) || (!english && signedKind(analysis))) && !units.includes('phan')) units.push('ti');
   // An English amount's unit is a translation: any wording the glossary gives for it shows it ("hộ|hộ gia đình").
   if (english) {
     const counted = english.questionWords.counted.map((c) => foldedSyllables(c).join(' '));
     const wordings = counted.join('|');
     for (let i = 0; i < units.length; i++) if (counted.some((c) => c === units[i] || c.startsWith(`${units[i]} `))) units[i] = wordings;
   }
-  return { units, numbers, ordinals, subject: english ? [] : amountSubject(words, analysis), counted: english ? [] : countedThing(analysis.question, analysis) };
+  return { units, numbers, numberUnits, ordinals, subject: english ? [] : amountSubject(words, analysis), counted: english ? [] : countedThing(analysis.question, analysis) };
 }
 
 /**
@@ -235,6 +242,8 @@ function accentedMay(question: string, folded: string[], idf?: Idf): Array<boole
 }
 
 const RATE_WORDS = new Set(['ti', 'le']);
+/** The question is of a kind whose value is written with a sign (kinds.json `signed`: a rate's "%"). */
+const signedKind = (analysis: QueryAnalysis) => detectKinds(fold(analysis.typed).toLowerCase()).some((k) => KIND_SPECS.find((s) => s.name === k.name)?.signed);
 const asksRate = (analysis: QueryAnalysis) =>
   analysis.english ? /\b(share|percent(age)?|proportion|ratio)\b/i.test(analysis.question) : analysis.intents.has('quantity') && / t[iy] le /.test(` ${fold(analysis.question)} `);
 
@@ -410,7 +419,10 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
           ? statesBySign(unit, quoteFolded)
           : countedAs(unit).some(counted) || statesBySign(unit, quoteFolded) || shared(unit) || byColumn(unit);
   for (const unit of specifics.units) if (!satisfied(unit)) return false;
-  for (const alternatives of specifics.numbers) if (!alternatives.some((a) => words.has(a))) return false;
+  // "quán 2 phòng" is about "từ 01 đến 03 phòng", "16 tuổi" about "chưa đủ 18 tuổi" (question/bounds.ts).
+  const spans = specifics.numbers.length ? statedSpans(quoteWords) : [];
+  const bounded = (k: number) => specifics.numberUnits[k] !== undefined && boundingNumber(quoteWords, spans, specifics.numbers[k]![0]!, specifics.numberUnits[k]!) !== undefined;
+  for (const [k, alternatives] of specifics.numbers.entries()) if (!alternatives.some((a) => words.has(a)) && !bounded(k)) return false;
   // The thing whose amount is asked may be written as a synonym ("đăng ký qua mạng" as "đăng ký trực tuyến").
   const bySynonym = new Set(synonyms.filter(([, others]) => others.some((o) => o.split(' ').every(near))).flatMap(([phrase]) => phrase.split(' ')));
   if (!specifics.subject.every((w) => near(w) || bySynonym.has(w))) return false;
@@ -1003,7 +1015,9 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   const needs = (['quantity', 'time'] as const).filter(
     (i) => analysis.intents.has(i) && (!analysis.intents.has('list') || (i === 'quantity' && asksAmount)) && (i !== 'time' || timeKinds.length > 0),
   );
-  const showsTime = (fresh: string) => INTENT_EVIDENCE.time.test(fresh) || timeKinds.some((k) => showsEvidence(k, fresh));
+  // A length asked alone ("thời hạn mấy năm") is shown by a length, not by any date (a "Căn cứ" clause's year).
+  const anyDate = !timeKinds.length || !timeKinds.every((k) => k.spec.length);
+  const showsTime = (fresh: string) => (anyDate && INTENT_EVIDENCE.time.test(fresh)) || timeKinds.some((k) => showsEvidence(k, fresh));
   const specifics = specificsOf(analysis, idf);
   // Numbers the question already states ("Kết luận 226", "năm 2023") are not the number or date it asks for.
   const spoken = ` ${askedWords(analysis).join(' ')} `;

@@ -21,6 +21,10 @@ export interface KindSpec {
   prefers: string[];
   /** The evidence is the unit itself (money, %, a length of time): showing it shows the unit the question names. */
   unitEvidence?: boolean;
+  /** The kind's value is written with a sign only ("6,6%/năm" for a rate): a quote must write the sign. */
+  signed?: boolean;
+  /** The kind asks a length of time, which only its own evidence shows (a date near the answer is none). */
+  length?: boolean;
   /** The kind asks for a value a quote must state: an amount (a number, a share, a sum) or a time (a date, a period, a length, a rate). */
   value?: 'amount' | 'time';
   /** The question states a claim to judge: its numbers and units are the claim's, not evidence the quote must show. */
@@ -161,6 +165,7 @@ export function printRegistry(): string {
       `  consumes: ${s.consumes.join(' ')}`,
       `  evidence: ${s.evidence.join('  |  ') || '(structure only)'}`,
       ...(s.value ? [`  value:    ${s.value}`] : []),
+      ...(s.length ? ['  length:   a length of time (a date shows none)'] : []),
       ...(s.values?.length ? [`  values:   ${s.values.join('  |  ')}`] : []),
       ...(s.prefers.length ? [`  prefers:  ${s.prefers.join(', ')}`] : []),
       ...(s.slots ? [`  slots:    ${Object.entries(s.slots).map(([k, v]) => `${k} ← ${v}`).join('; ')}`] : []),

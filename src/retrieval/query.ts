@@ -13,6 +13,7 @@ import type { DocumentMeta, HistoryTurn } from '../types.js';
 import type { WeightedTerm } from './lexical-index.js';
 import { continuesInVietnamese, conversationalWords, isFollowUp, previousTurn, resolvePerson } from '../question/follow-up.js';
 import { detectKinds, KINDS, kindNamed, patternText } from '../question/registry.js';
+import { boundAlternatives } from '../question/bounds.js';
 import { addPosition, positionsOf, type Positions } from './document-index.js';
 
 export type Intent = 'quantity' | 'time' | 'who' | 'list';
@@ -299,7 +300,10 @@ function asVietnamese(raw: string, vietnamese = false): { text: string; primary:
   if (vietnamese || !looksEnglish(typed)) {
     // The words an answer must hold are the typed ones, each with its alternatives ("tiền" ≈ "kinh phí").
     const marked = markShorthand(typed);
-    return { text: searchForm(marked), primary: typedForm(marked), typed: typedForm(marked), alternatives: alternativesIn(marked, foldedSyllables), english: false };
+    // A bound on a number the question states ("chưa tới 50") holds the other ways of writing it ("dưới 50").
+    const alternatives = alternativesIn(marked, foldedSyllables);
+    for (const [i, others] of boundAlternatives(foldedSyllables(typedForm(marked)))) alternatives.set(i, [...(alternatives.get(i) ?? []), ...others]);
+    return { text: searchForm(marked), primary: typedForm(marked), typed: typedForm(marked), alternatives, english: false };
   }
   // Vietnamese names are read folded ("Nậm Xe" as "Nam Xe"), as the English words around them are.
   const english = foldCapitalisedNames(typed);

@@ -8,6 +8,7 @@ import { numberValue } from '../text/numbers.js';
 import { foldedSyllables, syllables } from '../text/tokens.js';
 import type { Intent, QueryAnalysis } from './query.js';
 import type { WeightedTerm } from './lexical-index.js';
+import { boundingNumber, statedSpans, type Span } from '../question/bounds.js';
 
 export interface SentenceScore {
   score: number;
@@ -132,6 +133,8 @@ interface PlannedTerm {
   /** The acronym the word is spelled out from (WeightedTerm.alt), and its near spellings (filled on first use). */
   alt?: string;
   altNear?: string[];
+  /** A number's unit, the word after it in the question ("4 phòng" → "phong"): a bound or range a sentence states in that unit holds the number. */
+  unit?: string;
   /** Words or phrases standing for the typed word (WeightedTerm.alternatives), each as planned words (filled on first use). */
   alternatives?: string[];
   alternativeWords?: PlannedTerm[][];
@@ -167,12 +170,15 @@ function planFor(analysis: QueryAnalysis, idf: Idf, known: Set<string> | undefin
   let plan = list.find((p) => p.idf === idf && p.known === known && p.near === near && p.accents === analysis.accents);
   if (!plan) {
     let total = 0;
+    const typed = foldedSyllables(analysis.typed);
     const terms = analysis.content.map((t): PlannedTerm => {
       const { term, alt, alternatives } = t;
       const w = termWeight(t, idf);
       total += w;
       const forms = analysis.accents?.get(term);
-      return { term, w, fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term), ...(forms ? { forms: [...forms] } : {}), ...(alt ? { alt } : {}), ...(alternatives ? { alternatives } : {}) };
+      const at = /^\d+(,\d+)?$/.test(term) ? typed.indexOf(term) : -1;
+      const unit = at >= 0 ? typed[at + 1] : undefined;
+      return { term, w, ...(unit ? { unit } : {}), fuzzy: term.length >= 3 && !/\d/.test(term), twoLetters: term.length === 2 && /^[a-z]{2}$/.test(term), ...(forms ? { forms: [...forms] } : {}), ...(alt ? { alt } : {}), ...(alternatives ? { alternatives } : {}) };
     });
     plan = { idf, known, near, accents: analysis.accents, terms, total, context: [new WeakMap(), new WeakMap()] };
     if (list.length >= 4) list.shift();
@@ -289,6 +295,16 @@ function holdsIntent(tokens: SentenceTokens, cached: boolean, intent: Intent): b
   return (bits & (1 << INTENTS.indexOf(intent))) !== 0;
 }
 
+/** The bounds and ranges a (cached, immutable) sentence states, read once. */
+const spansMemo = new WeakMap<SentenceTokens, Span[]>();
+
+function spansOf(tokens: SentenceTokens, cached: boolean): Span[] {
+  if (!cached) return statedSpans(tokens.words);
+  let spans = spansMemo.get(tokens);
+  if (!spans) spansMemo.set(tokens, (spans = statedSpans(tokens.words)));
+  return spans;
+}
+
 /** Scratch per call (scoring is synchronous): no arrays allocated per sentence. */
 let matched: string[] = [];
 let strengths = new Float64Array(16);
@@ -359,11 +375,17 @@ export function scoreSentence(sentence: string | SentenceTokens, analysis: Query
         if (misread) [inSentence, word] = [0.7, misread];
       }
     }
+    // "4 phòng" is held by "từ 04 đến 05 phòng", "16 tuổi" by "chưa đủ 18 tuổi": the number the question gives, in its unit.
+    let byBound = false;
+    if (!inSentence && t.unit) {
+      const bounding = boundingNumber(words, spansOf(tokens, cached), term, t.unit);
+      if (bounding) [inSentence, word, byBound] = [1, bounding, true];
+    }
     const inDocument = naming?.has(term) ? 1 : documentSet.has(term) ? documentStrength : 0;
     const strength = inSentence === 1 ? 1 : Math.max(inSentence, 0.6 * inContext[i]!, inDocument);
     found += w * strength;
     if (title?.has(term) && strength < documentStrength) titled += w * (documentStrength - strength);
-    exact += w * Math.max((has && !wrongAccent) || byAcronym || byAlternative ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
+    exact += w * Math.max((has && !wrongAccent) || byAcronym || byAlternative || byBound ? 1 : 0, contextSet.has(term) ? 0.6 : 0, inDocument);
     matched[i] = inSentence > 0 ? word : '';
     strengths[i] = inSentence;
     misaccented[i] = wrongAccent ? 1 : 0;
