@@ -4,6 +4,8 @@
  * verbatim); only markup, whitespace and signature trailers go.
  */
 
+import { isTableLine } from '../src/text/table-line.js';
+
 export interface DigitalSignature {
   signedAt: string;
   signer: string;
@@ -81,6 +83,8 @@ function isCapitalsLine(line: string): boolean {
 
 function shouldJoin(previous: string, next: string, acrossBlank: boolean, doubleSpaced: boolean): boolean {
   if (!previous || !next) return false;
+  // A table's rows stay one per line: each row is its own sentence, read with its header row.
+  if (isTableLine(previous) || isTableLine(next)) return false;
   // "- xã hội" after "chính trị": a wrapped hyphenated phrase, not a new bullet.
   const continuesPhrase = /^[-–]\s\p{Ll}/u.test(next);
   if ((STRUCTURE_START.test(next) || ARTICLE_START.test(next)) && !continuesPhrase) return false;

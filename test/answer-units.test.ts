@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from '../src/answer/units.js';
-import { asksWhole, cellsOf, headerOf, isHeaderRow, isTotalRow } from '../src/answer/table-rows.js';
+import { asksWhole, headerOf, isTotalRow } from '../src/answer/table-rows.js';
+import { cellsOf, isHeaderRow } from '../src/text/table-line.js';
 import { fold } from '../src/text/fold.js';
 import type { Chunk } from '../src/types.js';
 

@@ -5,24 +5,11 @@
  */
 import type { Chunk } from '../types.js';
 import words from '../question/tables.json' with { type: 'json' };
+import { cellsOf, isHeaderRow } from '../text/table-line.js';
 
 /** Cell separators of a row: two or more make a table line. */
 const CELLS = /\|/g;
 const isRow = (text: string) => (text.match(CELLS)?.length ?? 0) >= 2;
-
-/** The cells of a row, trimmed, empty ones dropped ("| 1 | Sâm | 600 |" → ["1", "Sâm", "600"]). */
-export function cellsOf(row: string): string[] {
-  return row
-    .split('|')
-    .map((c) => c.trim())
-    .filter(Boolean);
-}
-
-/** A row that names columns: none of its cells is a number ("STT | Chỉ tiêu | Đơn vị | Kế hoạch 2026"). */
-export function isHeaderRow(row: string): boolean {
-  const cells = cellsOf(row);
-  return cells.length >= 2 && cells.every((c) => !/^[\d.,%/\s-]+$/.test(c));
-}
 
 const headerCache = new WeakMap<Chunk, Array<string | undefined>>();
 
@@ -44,7 +31,11 @@ export function headerOf(chunk: Chunk, index: number): string | undefined {
         headers.push(undefined);
         continue;
       }
-      if (!previousRow) {
+      if (!previousRow && headers.length === 0 && chunk.tableHeader) {
+        // The chunk opens inside a table whose header row sits in the chunk before.
+        header = chunk.tableHeader;
+        headers.push(header);
+      } else if (!previousRow) {
         header = isHeaderRow(text) ? text : undefined;
         headers.push(undefined);
       } else headers.push(header);
