@@ -5,10 +5,10 @@
  * is still read right. Images, and PDF pages without a text layer, are OCR'd
  * (see ocr.ts); a PDF page with a text layer keeps it.
  */
+import { docxText } from './docx.js';
 import { markdownToText } from './markdown.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../src/errors.js';
 import { ocrImage, ocrPdfPages, type Progress } from './ocr.js';
@@ -62,8 +62,7 @@ export async function loadBytes(bytes: Uint8Array, source: string, progress?: Pr
   const scans: Array<{ number: number; width: number; height: number }> = [];
   try {
     if (format === 'docx') {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return { source, format, text: value };
+      return { source, format, text: await docxText(bytes) };
     }
     if (format === 'pdf') {
       const pdf = await getDocumentProxy(new Uint8Array(bytes));

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { chunkSections } from '../ingest/chunk.js';
 import { cleanText } from '../ingest/clean.js';
+import { loadBytes } from '../ingest/load.js';
 import { markdownToText } from '../ingest/markdown.js';
+import { makeDocx } from './helpers/documents.js';
 import { parseSections } from '../ingest/structure.js';
 import { headerOf } from '../src/answer/table-rows.js';
 import { quoteLines, toCitation } from '../src/answer/format.js';
@@ -53,6 +55,28 @@ describe('clean text keeps each row on its line', () => {
     const row = '| 08 giờ 00 | Khai mạc. Báo cáo kết quả | Văn phòng UBND xã |';
     expect(sentenceSpans(row)).toEqual([{ start: 0, end: row.length }]);
     expect(sentenceSpans('Khai mạc. Báo cáo kết quả.')).toHaveLength(2);
+  });
+});
+
+describe('a Word table', () => {
+  it('of three or more columns is one row a line, cells apart by bars; a two-column layout stays a paragraph per cell', async () => {
+    const docx = await makeDocx([
+      [['ỦY BAN NHÂN DÂN XÃ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']],
+      'Kết quả tiêm phòng như sau:',
+      [['Thôn', 'Trâu, bò (con)', 'Tỷ lệ đạt (%)'], ['Thôn Nà Sài', '310', '93,5'], ['Thôn Khe Lim', '', '91']],
+      'Các thôn tiếp tục tiêm bổ sung.',
+    ]);
+    const { text } = await loadBytes(docx, 'kq.docx');
+    const lines = cleanText(text).text.split('\n').filter(Boolean);
+    expect(lines).toEqual([
+      'ỦY BAN NHÂN DÂN XÃ',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Kết quả tiêm phòng như sau:',
+      'Thôn | Trâu, bò (con) | Tỷ lệ đạt (%)',
+      'Thôn Nà Sài | 310 | 93,5',
+      'Thôn Khe Lim | - | 91',
+      'Các thôn tiếp tục tiêm bổ sung.',
+    ]);
   });
 });
 
