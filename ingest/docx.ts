@@ -1,8 +1,8 @@
 /**
  * A .docx as plain text: mammoth's raw text (each paragraph a line, apart by a blank line), except that a table of
- * three or more columns (targets, figures, a schedule) is written one row a line, its cells apart by bars, so each
- * row is a sentence read with its header row. A two-column table is a layout (the header's two columns, "Nơi nhận"
- * beside the signer) and stays one paragraph per cell, as the raw text has it.
+ * a row of three or more filled cells (targets, figures, a schedule) is written one row a line, its cells apart by
+ * bars, so each row is a sentence read with its header row. Other tables are a layout (the header's two columns,
+ * "Nơi nhận" beside the signer) and stay one paragraph per cell, as the raw text has it.
  */
 import mammoth from 'mammoth';
 
@@ -25,7 +25,7 @@ const rowsOf = (table: DocxElement) => (table.children ?? []).filter((c) => c.ty
 const cellsOf = (row: DocxElement) => (row.children ?? []).filter((c) => c.type === 'tableCell');
 
 function isDataTable(table: DocxElement): boolean {
-  return rowsOf(table).some((row) => cellsOf(row).length >= 3);
+  return rowsOf(table).some((row) => cellsOf(row).filter((cell) => rawText(cell).trim()).length >= 3);
 }
 
 /** A cell's paragraphs on one line; an empty cell as "-", so the row keeps its columns. */

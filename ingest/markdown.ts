@@ -33,12 +33,12 @@ function rowCells(line: string): string[] {
 }
 
 /**
- * A table's rows as text. A table of three or more columns holds data (targets, figures, a schedule): its rows keep
- * their bars, one row a line, so each is a sentence read with its header row. A two-column table is a layout (the
- * header's two columns, "Nơi nhận" beside the signer): its cells apart by spaces, as on paper.
+ * A table's rows as text. A table with a row of three or more filled cells holds data (targets, figures, a schedule):
+ * its rows keep their bars, one row a line, so each is a sentence read with its header row. Other tables are a layout
+ * (the header's two columns, "Nơi nhận" beside the signer, an empty column between): cells apart by spaces, as on paper.
  */
 function tableLines(rows: string[][]): string[] {
-  const data = rows.some((cells) => cells.length >= 3);
+  const data = rows.some((cells) => cells.filter(Boolean).length >= 3);
   return rows.map((cells) => (data ? cells.map((c) => c || '-').join(' | ') : cells.join(COLUMN_GAP).trimEnd()));
 }
 

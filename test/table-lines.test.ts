@@ -51,6 +51,16 @@ describe('clean text keeps each row on its line', () => {
     ]);
   });
 
+  it('a row whose last cell wraps onto the next line is joined whole; the next row stays apart', () => {
+    const wrapped = ['Xã, thị trấn | Người chết | Người bị thương | Hộ phải sơ', 'tán', '', 'Xã Tân Bồi | 0 | 1 | 130', '', 'Xã Đông Cát | 0 | 0 | 175'].join('\n');
+    expect(cleanText(wrapped).text.split('\n').filter(Boolean)).toEqual(['Xã, thị trấn | Người chết | Người bị thương | Hộ phải sơ tán', 'Xã Tân Bồi | 0 | 1 | 130', 'Xã Đông Cát | 0 | 0 | 175']);
+  });
+
+  it('a scan’s stray bars that do not line up reflow as prose', () => {
+    const scan = ['Kiém didm, dénh gid | Thuong | Da0& Chmhauysn, | o 0 o o4 1idm dibm/Bio cdo | 11408 995', '2 s A1 an . Mat trén T4 qubc | va x o e 6 thang | hinh thuc hién nhiém vu vu Tinh k&t qua thuc hién'].join('\n');
+    expect(cleanText(scan).text.split('\n')).toHaveLength(1);
+  });
+
   it('a row is one sentence even when a cell holds a full stop', () => {
     const row = '| 08 giờ 00 | Khai mạc. Báo cáo kết quả | Văn phòng UBND xã |';
     expect(sentenceSpans(row)).toEqual([{ start: 0, end: row.length }]);

@@ -3,7 +3,7 @@
  * Lines are paragraphs or bullets after cleaning; inside a line we split after
  * `.`, `?`, `!` when a capital, digit or bullet follows.
  */
-import { isTableLine } from './table-line.js';
+import { isRowSentence } from './table-line.js';
 
 export interface Span {
   start: number;
@@ -21,7 +21,7 @@ export function sentenceSpans(text: string): Span[] {
   for (const line of text.split('\n')) {
     let start = 0;
     // A table row is one sentence however many full stops its cells hold.
-    for (const m of isTableLine(line) ? [] : line.matchAll(BOUNDARY)) {
+    for (const m of isRowSentence(line) ? [] : line.matchAll(BOUNDARY)) {
       const cut = m.index! + m[0].trimEnd().length;
       if (ABBREVIATION.test(line.slice(0, cut))) continue;
       pushTrimmed(spans, text, lineStart + start, lineStart + cut);

@@ -9,6 +9,14 @@ export function isTableLine(line: string): boolean {
   return (text.match(/ \| /g)?.length ?? 0) >= 2;
 }
 
+/** The longest cell a row sentence holds: a line whose bars part longer runs is a scan's text with stray bars. */
+const LONGEST_CELL = 100;
+
+/** A table line read as one sentence, whatever full stops its cells hold. */
+export function isRowSentence(line: string): boolean {
+  return isTableLine(line) && cellsOf(line).every((cell) => cell.length <= LONGEST_CELL);
+}
+
 /** The cells of a row, trimmed, empty ones dropped ("| 1 | Sâm | 600 |" → ["1", "Sâm", "600"]). */
 export function cellsOf(row: string): string[] {
   return row
