@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from '../src/answer/units.js';
-import { asksWhole, headerOf, isTotalRow } from '../src/answer/table-rows.js';
+import { asksWhole, headerOf, isTotalRow, rowLabel, rowsNamed } from '../src/answer/table-rows.js';
 import { cellsOf, isHeaderRow } from '../src/text/table-line.js';
 import { fold } from '../src/text/fold.js';
 import type { Chunk } from '../src/types.js';
@@ -148,4 +148,32 @@ describe('a table row read with its header row', () => {
     ['Thôn Bình An | 120 | 14', false],
     ['Tổng đàn trâu | 120 | 14', false],
   ])('%s is a total row: %s', (row, total) => expect(isTotalRow(folded(row))).toBe(total));
+
+  describe('the row a question names', () => {
+    const communes = chunkOf([
+      'Thiệt hại về nhà ở như sau:',
+      'STT | Xã, thị trấn | Nhà tốc mái (cái) | Hộ sơ tán (hộ)',
+      '1 | Xã Tân Bồi | 187 | 130',
+      '2 | Thị trấn Bến Đá | 95 | 60',
+      '3 | Xã Bồi Tân Đông | 221 | 175',
+      'Tổng cộng | 503 | 365',
+    ]);
+    it.each([
+      ['Xã Tân Bồi có bao nhiêu nhà tốc mái?', [2]],
+      // The kind of place may be left out; a longer label holding the name is a row of its own.
+      ['Tân Bồi có bao nhiêu hộ sơ tán?', [2]],
+      ['thi tran ben da co bao nhieu nha toc mai', [3]],
+      ['Bồi Tân Đông có bao nhiêu hộ sơ tán?', [4]],
+      // No row named: any row may answer (the question asks a column, or a whole).
+      ['Có bao nhiêu nhà tốc mái?', []],
+      ['Cả huyện có bao nhiêu hộ sơ tán?', []],
+    ])('%s names rows %j', (q, rows) => expect(communes.sentences.length && rowsNamed(communes, 2, folded(q))).toEqual(rows));
+
+    it('a sentence outside a table names no row', () => expect(rowsNamed(communes, 0, folded('Xã Tân Bồi có bao nhiêu nhà tốc mái?'))).toEqual([]));
+    it.each([
+      ['1 | Xã Tân Bồi | 187', 'Xã Tân Bồi'],
+      ['II. | Thị trấn Bến Đá | 95', 'Thị trấn Bến Đá'],
+      ['Tổng cộng | 503', 'Tổng cộng'],
+    ])('%s is labelled %s', (row, label) => expect(rowLabel(row)).toBe(label));
+  });
 });

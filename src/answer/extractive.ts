@@ -22,7 +22,7 @@ import { purposeSection } from './purpose-section.js';
 import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
-import { asksWhole, headerOf, isTotalRow } from './table-rows.js';
+import { asksWhole, headerOf, isTotalRow, rowsNamed } from './table-rows.js';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from './units.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, VETO_THRESHOLD, askedYear, contrastCoverage, judgeCandidates, kindEvidence, clausesOf, unitNextToNumber, valueClause, vetoProbability, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
@@ -1187,6 +1187,12 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   if (best && headerOf(best.passage.chunk, best.index) && asksWhole(question.folded)) {
     const table = best.passage.chunk;
     best = preferred(best, (c) => c.passage.chunk === table && headerOf(table, c.index) !== undefined && isTotalRow(fold(table.text.slice(c.start, c.end)).toLowerCase()));
+  }
+  // "Xã Hải Triều có bao nhiêu …" over a table: the row with that label answers, not a close row of another place.
+  const namedRows = best ? rowsNamed(best.passage.chunk, best.index, question.folded) : [];
+  if (best && namedRows.length) {
+    const table = best.passage.chunk;
+    best = preferred(best, (c) => c.passage.chunk === table && namedRows.includes(c.index), 0);
   }
   // A follow-up asks for what the last answer did not say: a close candidate showing new evidence for the kinds
   // asked beats one whose evidence the last answer already showed ("… trong bao lâu?" after "… trong 03 ngày …").

@@ -6,6 +6,7 @@
 import type { Chunk } from '../types.js';
 import words from '../question/tables.json' with { type: 'json' };
 import { cellsOf, isHeaderRow } from '../text/table-line.js';
+import { fold } from '../text/fold.js';
 
 /** Cell separators of a row: two or more make a table line. */
 const CELLS = /\|/g;
@@ -59,4 +60,36 @@ export function asksWhole(foldedQuestion: string): boolean {
 export function isTotalRow(foldedRow: string): boolean {
   const first = cellsOf(foldedRow)[0];
   return first !== undefined && TOTAL_ROWS.has(first.replace(/[^a-z0-9]+/g, ' ').trim());
+}
+
+const LABEL_PREFIXES = [...words.labelPrefixes].sort((a, b) => b.length - a.length);
+/** Folded words apart by single spaces, padded, so a phrase is found whole (" xa hai trieu "). */
+const padded = (foldedText: string) => ` ${foldedText.replace(/[^a-z0-9]+/g, ' ').trim()} `;
+
+/** The label of a row: its first cell that is not a number or a numbering ("1 | Xã Tân Bồi | 0 | …" → "Xã Tân Bồi"). */
+export function rowLabel(row: string): string | undefined {
+  return cellsOf(row).find((c) => !/^[\dIVXLivxl.,)(\s-]+$/.test(c));
+}
+
+/** A label and, without the kind of place it opens with, its name ("xa hai trieu", "hai trieu"). */
+function labelForms(label: string): string[] {
+  const folded = padded(fold(label).toLowerCase()).trim();
+  const prefix = LABEL_PREFIXES.find((p) => folded.startsWith(`${p} `));
+  const bare = prefix ? folded.slice(prefix.length + 1) : undefined;
+  return [folded, ...(bare && bare.length >= 3 ? [bare] : [])].filter((f) => f.length >= 3);
+}
+
+/**
+ * The rows of the table the row at `index` belongs to whose label the folded question names ("Xã Hải Triều có bao
+ * nhiêu nhà tốc mái" names the row "Xã Hải Triều | 0 | 1 | 6 | 428"). Empty when it names none.
+ */
+export function rowsNamed(chunk: Chunk, index: number, foldedQuestion: string): number[] {
+  const header = headerOf(chunk, index);
+  if (!header) return [];
+  const question = padded(foldedQuestion);
+  return chunk.sentences.flatMap((span, i) => {
+    if (headerOf(chunk, i) !== header) return [];
+    const label = rowLabel(chunk.text.slice(span.start, span.end));
+    return label && labelForms(label).some((form) => question.includes(` ${form} `)) ? [i] : [];
+  });
 }
