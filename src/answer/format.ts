@@ -4,6 +4,7 @@ import { fold } from '../text/fold.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { readingOfQuote } from '../text/reading-slice.js';
 import { headerOf } from './table-rows.js';
+import { isRowSentence } from '../text/table-line.js';
 
 /** ISO date → dd/mm/yyyy. */
 export function displayDate(iso?: string): string | undefined {
@@ -98,7 +99,9 @@ function tableHeaderOf(chunk: Chunk, quote: string): { tableHeader?: string } {
   if (at < 0) return {};
   const index = chunk.sentences.findIndex((s) => s.start <= at && at < s.end);
   const header = index >= 0 ? headerOf(chunk, index) : undefined;
-  return header && !quote.includes(header) ? { tableHeader: header } : {};
+  // A scan's stray bars make no table: only a row and a header of short cells are shown as one.
+  const row = index >= 0 ? chunk.text.slice(chunk.sentences[index]!.start, chunk.sentences[index]!.end) : '';
+  return header && !quote.includes(header) && isRowSentence(header) && isRowSentence(row) ? { tableHeader: header } : {};
 }
 
 /** The restored reading of an OCR quote, when its chunk has one and it differs from the scan. */
