@@ -14,7 +14,7 @@ import { AppError } from '../src/errors.js';
 import { ocrImage, ocrPdfPages, type Progress } from './ocr.js';
 
 /** Changes whenever what loading extracts from the same bytes does (cached extractions are keyed by it). */
-export const LOAD_VERSION = 'load-2';
+export const LOAD_VERSION = 'load-3';
 
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'png' | 'jpg';
 
