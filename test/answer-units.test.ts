@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from '../src/answer/units.js';
-import { asksWhole, headerOf, isTotalRow, rowLabel, rowsNamed } from '../src/answer/table-rows.js';
+import { asksWhole, countsInColumn, headerOf, isTotalRow, rowLabel, rowsNamed } from '../src/answer/table-rows.js';
 import { cellsOf, isHeaderRow } from '../src/text/table-line.js';
 import { fold } from '../src/text/fold.js';
 import type { Chunk } from '../src/types.js';
@@ -164,10 +164,22 @@ describe('a table row read with its header row', () => {
       ['Tân Bồi có bao nhiêu hộ sơ tán?', [2]],
       ['thi tran ben da co bao nhieu nha toc mai', [3]],
       ['Bồi Tân Đông có bao nhiêu hộ sơ tán?', [4]],
+      // Another kind of place before the name: the district, not the town's row.
+      ['Toàn huyện Bến Đá có bao nhiêu hộ sơ tán?', []],
       // No row named: any row may answer (the question asks a column, or a whole).
       ['Có bao nhiêu nhà tốc mái?', []],
       ['Cả huyện có bao nhiêu hộ sơ tán?', []],
     ])('%s names rows %j', (q, rows) => expect(communes.sentences.length && rowsNamed(communes, 2, folded(q))).toEqual(rows));
+
+    it.each([
+      ['nha toc mai', '1 | Xã Tân Bồi | 187 | 130', true],
+      // The column of names, or the numbering, counts nothing.
+      ['xa', '1 | Xã Tân Bồi | 187 | 130', false],
+      ['ho', '1 | Xã Tân Bồi | 187 | 130', true],
+      // Cells that do not line up with the header's: undecided, read as a whole.
+      ['ho', 'Xã Tân Bồi | 187 | 130', undefined],
+    ])('%s counted in its column of %s: %s', (unit, row, counts) =>
+      expect(countsInColumn(unit, folded('STT | Xã, thị trấn | Nhà tốc mái (cái) | Hộ sơ tán (hộ)'), folded(row))).toBe(counts));
 
     it('a sentence outside a table names no row', () => expect(rowsNamed(communes, 0, folded('Xã Tân Bồi có bao nhiêu nhà tốc mái?'))).toEqual([]));
     it.each([

@@ -22,7 +22,7 @@ import { purposeSection } from './purpose-section.js';
 import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
-import { asksWhole, headerOf, isTotalRow, rowsNamed } from './table-rows.js';
+import { asksWhole, countsInColumn, headerOf, isTotalRow, rowsNamed } from './table-rows.js';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from './units.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, VETO_THRESHOLD, askedYear, contrastCoverage, judgeCandidates, kindEvidence, clausesOf, unitNextToNumber, valueClause, vetoProbability, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
@@ -389,7 +389,7 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   // "hộ|hộ gia đình": a unit read from an English question through the glossary is shown by any of its wordings.
   const satisfied = (unit: string): boolean => (unit.includes('|') ? unit.split('|').some(satisfied) : shows(unit));
   // A table row states its numbers in the units its column headings name ("Lồng bè hư hỏng (cái)", "Diện tích (ha)").
-  const byColumn = (unit: string) => columns !== undefined && namesUnit(unit, columns) && STANDALONE_NUMBER.test(quoteFolded);
+  const byColumn = (unit: string) => columns !== undefined && namesUnit(unit, columns) && (countsInColumn(unit, columns, quoteFolded) ?? STANDALONE_NUMBER.test(quoteFolded));
   const shows = (unit: string) =>
     unit === 'lau'
       ? LENGTHS.some(counted)
@@ -1189,7 +1189,7 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
     best = preferred(best, (c) => c.passage.chunk === table && headerOf(table, c.index) !== undefined && isTotalRow(fold(table.text.slice(c.start, c.end)).toLowerCase()));
   }
   // "Xã Hải Triều có bao nhiêu …" over a table: the row with that label answers, not a close row of another place.
-  const namedRows = best ? rowsNamed(best.passage.chunk, best.index, question.folded) : [];
+  const namedRows = best && !asksWhole(question.folded) ? rowsNamed(best.passage.chunk, best.index, question.folded) : [];
   if (best && namedRows.length) {
     const table = best.passage.chunk;
     best = preferred(best, (c) => c.passage.chunk === table && namedRows.includes(c.index), 0);

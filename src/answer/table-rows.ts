@@ -7,6 +7,7 @@ import type { Chunk } from '../types.js';
 import words from '../question/tables.json' with { type: 'json' };
 import { cellsOf, isHeaderRow } from '../text/table-line.js';
 import { fold } from '../text/fold.js';
+import { namesUnit } from './units.js';
 
 /** Cell separators of a row: two or more make a table line. */
 const CELLS = /\|/g;
@@ -71,12 +72,20 @@ export function rowLabel(row: string): string | undefined {
   return cellsOf(row).find((c) => !/^[\dIVXLivxl.,)(\s-]+$/.test(c));
 }
 
-/** A label and, without the kind of place it opens with, its name ("xa hai trieu", "hai trieu"). */
-function labelForms(label: string): string[] {
+/** Whether the padded question names the label: whole, or by its name alone when no other kind of place stands before it
+ * ("huyện Cồn Mây" is not the row "Thị trấn Cồn Mây"). */
+function namesLabel(question: string, label: string): boolean {
   const folded = padded(fold(label).toLowerCase()).trim();
+  if (folded.length >= 3 && question.includes(` ${folded} `)) return true;
   const prefix = LABEL_PREFIXES.find((p) => folded.startsWith(`${p} `));
-  const bare = prefix ? folded.slice(prefix.length + 1) : undefined;
-  return [folded, ...(bare && bare.length >= 3 ? [bare] : [])].filter((f) => f.length >= 3);
+  const bare = prefix ? folded.slice(prefix.length + 1) : '';
+  if (bare.length < 3) return false;
+  let at = question.indexOf(` ${bare} `);
+  for (; at >= 0; at = question.indexOf(` ${bare} `, at + 1)) {
+    const before = question.slice(0, at + 1);
+    if (!LABEL_PREFIXES.some((p) => before.endsWith(` ${p} `))) return true;
+  }
+  return false;
 }
 
 /**
@@ -90,6 +99,20 @@ export function rowsNamed(chunk: Chunk, index: number, foldedQuestion: string): 
   return chunk.sentences.flatMap((span, i) => {
     if (headerOf(chunk, i) !== header) return [];
     const label = rowLabel(chunk.text.slice(span.start, span.end));
-    return label && labelForms(label).some((form) => question.includes(` ${form} `)) ? [i] : [];
+    return label && namesLabel(question, label) ? [i] : [];
   });
+}
+
+/**
+ * Whether a row states an amount of `unit` in the column its header names so ("Lồng bè hư hỏng (cái)" → the
+ * row's cell under it holds a number): a column of names ("Chỉ tiêu") or the numbering ("STT") does not count
+ * the unit. Undefined when the row's cells do not line up with the header's (merged or empty cells).
+ */
+export function countsInColumn(unit: string, foldedHeader: string, foldedRow: string): boolean | undefined {
+  const heads = cellsOf(foldedHeader);
+  const cells = cellsOf(foldedRow);
+  const named = heads.flatMap((head, i) => (namesUnit(unit, head) ? [i] : []));
+  if (!named.length) return false;
+  if (cells.length !== heads.length) return undefined;
+  return named.some((i) => /\d/.test(cells[i]!));
 }
