@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from '../src/answer/units.js';
-import { asksWhole, countsInColumn, headerOf, isTotalRow, rowLabel, rowsNamed } from '../src/answer/table-rows.js';
+import { asksWhole, countsInColumn, headerOf, isTotalRow, rowAnswers, rowLabel, rowsNamed } from '../src/answer/table-rows.js';
 import { cellsOf, isHeaderRow } from '../src/text/table-line.js';
 import { fold } from '../src/text/fold.js';
 import type { Chunk } from '../src/types.js';
@@ -180,6 +180,19 @@ describe('a table row read with its header row', () => {
       ['ho', 'Xã Tân Bồi | 187 | 130', undefined],
     ])('%s counted in its column of %s: %s', (unit, row, counts) =>
       expect(countsInColumn(unit, folded('STT | Xã, thị trấn | Nhà tốc mái (cái) | Hộ sơ tán (hộ)'), folded(row))).toBe(counts));
+
+    it.each([
+      [2, 'Xã Tân Bồi có bao nhiêu nhà tốc mái?', true],
+      [2, 'Tân Bồi có bao nhiêu hộ phải sơ tán?', true],
+      // The header's words alone do not make a row the answer: no place named, or another one.
+      [2, 'Có bao nhiêu nhà tốc mái?', false],
+      [2, 'Xã Hòa Sơn có bao nhiêu nhà tốc mái?', false],
+      // The total row answers a whole, and only a whole.
+      [5, 'Cả huyện có bao nhiêu nhà tốc mái?', true],
+      [5, 'Xã Tân Bồi có bao nhiêu nhà tốc mái?', false],
+      // A sentence outside the table is not held to a label.
+      [0, 'Có bao nhiêu nhà tốc mái?', true],
+    ])('row %i answers %s: %s', (index, q, answers) => expect(rowAnswers(communes, index, folded(q))).toBe(answers));
 
     it('a sentence outside a table names no row', () => expect(rowsNamed(communes, 0, folded('Xã Tân Bồi có bao nhiêu nhà tốc mái?'))).toEqual([]));
     it.each([

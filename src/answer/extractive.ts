@@ -22,7 +22,7 @@ import { purposeSection } from './purpose-section.js';
 import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
-import { asksWhole, countsInColumn, headerOf, isTotalRow, rowsNamed } from './table-rows.js';
+import { asksWhole, countsInColumn, headerOf, isTotalRow, rowAnswers, rowsNamed } from './table-rows.js';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from './units.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, VETO_THRESHOLD, askedYear, contrastCoverage, judgeCandidates, kindEvidence, clausesOf, unitNextToNumber, valueClause, vetoProbability, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
@@ -1121,7 +1121,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       return elsewhere.every(({ name }) => words.includes(` ${name} `)) && valueKinds.some((k) => showsEvidence(k, withoutOwn(clause)));
     });
   };
-  const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c)) && valueNamesPlace(c);
+  // A table row answers for what its label names (the commune, the target asked), not for its header's words alone;
+  // an English question writes no label's words.
+  const labelled = (c: Candidate) => analysis.english || rowAnswers(c.passage.chunk, c.index, question.folded);
+  const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c)) && valueNamesPlace(c) && labelled(c);
   let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
   // ("kiến nghị giải pháp"). A close candidate that, with its heading, covers clearly more of the

@@ -5,7 +5,7 @@
  */
 import type { Chunk } from '../types.js';
 import words from '../question/tables.json' with { type: 'json' };
-import { cellsOf, isHeaderRow } from '../text/table-line.js';
+import { cellsOf, isHeaderRow, isRowSentence } from '../text/table-line.js';
 import { fold } from '../text/fold.js';
 import { namesUnit } from './units.js';
 
@@ -115,4 +115,30 @@ export function countsInColumn(unit: string, foldedHeader: string, foldedRow: st
   if (!named.length) return false;
   if (cells.length !== heads.length) return undefined;
   return named.some((i) => /\d/.test(cells[i]!));
+}
+
+/** The share of a row label's words a question must write for the row to answer it. */
+const LABEL_NAMED = 0.5;
+
+/**
+ * Whether the row at `index` may answer the folded question: a row of a table answers for what its label names
+ * ("Xã Tân Bồi", "Thu ngân sách nhà nước"), so the question writes at least half of the label's words (its place
+ * kind aside), or asks a whole and the row is the total. A sentence outside a table, or a scan's stray bars, may.
+ */
+export function rowAnswers(chunk: Chunk, index: number, foldedQuestion: string): boolean {
+  const header = headerOf(chunk, index);
+  if (!header) return true;
+  const span = chunk.sentences[index]!;
+  const row = chunk.text.slice(span.start, span.end);
+  if (!isRowSentence(row) || !isRowSentence(header)) return true;
+  const foldedRow = fold(row).toLowerCase();
+  if (isTotalRow(foldedRow)) return asksWhole(foldedQuestion);
+  const label = rowLabel(row);
+  if (!label) return true;
+  let words = padded(fold(label).toLowerCase()).trim();
+  const prefix = LABEL_PREFIXES.find((p) => words.startsWith(`${p} `));
+  if (prefix) words = words.slice(prefix.length + 1);
+  const labelWords = words.split(' ').filter((w) => w.length >= 2);
+  const question = new Set(padded(foldedQuestion).trim().split(' '));
+  return labelWords.length > 0 && labelWords.filter((w) => question.has(w)).length >= LABEL_NAMED * labelWords.length;
 }
