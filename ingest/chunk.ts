@@ -13,6 +13,7 @@
  * sentence offsets for exact quoting.
  */
 import { sentenceSpans } from '../src/text/sentences.js';
+import { headerAtEnd, isTableLine } from '../src/text/table-line.js';
 import type { Chunk, ChunkPart } from '../src/types.js';
 import type { Section } from './structure.js';
 
@@ -203,6 +204,16 @@ function chunkOf(unit: Unit, blocks: Block[], text: string, doc: { id: string; s
   };
 }
 
+/** Chunks that open inside a table begun in the chunk before carry that table's header row. */
+function carryTableHeaders(chunks: Chunk[]): void {
+  for (let i = 1; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    if (!isTableLine(chunk.text.split('\n')[0]!)) continue;
+    const header = headerAtEnd(chunks[i - 1]!.text, chunks[i - 1]!.tableHeader);
+    if (header) chunk.tableHeader = header;
+  }
+}
+
 export function chunkSections(sections: Section[], doc: { id: string; source: string; ocr: boolean }, options: ChunkOptions = {}): Chunk[] {
   const maxChars = options.maxChars ?? 1200;
   const chunks: Chunk[] = [];
@@ -226,6 +237,7 @@ export function chunkSections(sections: Section[], doc: { id: string; source: st
       }
     }
   }
+  carryTableHeaders(chunks);
   return chunks;
 }
 

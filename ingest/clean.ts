@@ -4,6 +4,8 @@
  * verbatim); only markup, whitespace and signature trailers go.
  */
 
+import { isTableLine } from '../src/text/table-line.js';
+
 export interface DigitalSignature {
   signedAt: string;
   signer: string;
@@ -87,13 +89,24 @@ function isCapitalsLine(line: string): boolean {
   return line.length >= 12 && line.length < 120 && line === line.toUpperCase() && /\p{Lu}{2,}\s+\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line);
 }
 
-/** A whole row of a table written with bars ("| 07 giờ 30 | Khai mạc | Chủ tịch UBND |"): complete on its line. */
-const BARRED_ROW = /^\|(?:[^|]*\|){2,}$/;
+/**
+ * The lines that are rows of a table: a table line next to another with as many bars ("Xã Tân Bồi | 0 | 0 | 2 | 187"
+ * under "Xã, thị trấn | Người chết | …"). A scan's stray bars seldom line up so, and its lines reflow as prose.
+ */
+function tableRows(lines: string[]): Set<number> {
+  const bars = (line: string) => line.match(/\|/g)?.length ?? 0;
+  const filled = lines.flatMap((line, i) => (line ? [i] : []));
+  const rows = new Set<number>();
+  filled.forEach((i, k) => {
+    if (!isTableLine(lines[i]!)) return;
+    const alike = (j: number | undefined) => j !== undefined && isTableLine(lines[j]!) && bars(lines[j]!) === bars(lines[i]!);
+    if (alike(filled[k - 1]) || alike(filled[k + 1])) rows.add(i);
+  });
+  return rows;
+}
 
 function shouldJoin(previous: string, next: string, acrossBlank: boolean, doubleSpaced: boolean): boolean {
   if (!previous || !next) return false;
-  // A table's rows stay one per line, as on paper: each row is its own sentence (a time, an item, who does it).
-  if (BARRED_ROW.test(previous) || BARRED_ROW.test(next)) return false;
   // "- xã hội" after "chính trị": a wrapped hyphenated phrase, not a new bullet.
   const continuesPhrase = /^[-–]\s\p{Ll}/u.test(next);
   if ((STRUCTURE_START.test(next) || ARTICLE_START.test(next)) && !continuesPhrase) return false;
@@ -119,27 +132,33 @@ export function cleanText(raw: string): CleanedText {
   const normalized = stripMarkup(raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
   const { lines: rawLines, signatures } = extractSignatures(normalized.split('\n'));
   const lines = rawLines.map((line) => line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trim());
-  const rows = rawLines.map(isTableRow);
+  const columnRows = rawLines.map(isTableRow);
   const doubleSpaced = isDoubleSpaced(lines);
+  const rows = tableRows(lines);
 
   const out: string[] = [];
   let blankSeen = false;
-  let lastRow = false;
+  let lastIsRow = false;
+  let lastColumnRow = false;
   for (const [i, line] of lines.entries()) {
     if (!line) {
       blankSeen = true;
       continue;
     }
     const last = out.length ? out[out.length - 1]! : '';
-    // Two rows of a table are two paragraphs however they end ("… 0,5 ngày" then "Bước 2 …").
-    if (out.length && !(lastRow && rows[i]) && shouldJoin(last, line, blankSeen, doubleSpaced)) {
+    // A table's rows stay one per line: each row is its own sentence, read with its header row. A line that opens
+    // in lower case after a row is that row's wrapped cell ("| Hộ phải sơ" / "tán"), read by the usual rules.
+    // Two rows of a table laid out in columns are two paragraphs however they end ("… 0,5 ngày" then "Bước 2 …").
+    const apart = ((rows.has(i) || lastIsRow) && !/^\p{Ll}/u.test(line)) || (lastColumnRow && columnRows[i]);
+    if (out.length && !apart && shouldJoin(last, line, blankSeen, doubleSpaced)) {
       out[out.length - 1] = `${last} ${line}`;
     } else {
       if (blankSeen && out.length && !doubleSpaced) out.push('');
       out.push(line);
+      lastIsRow = rows.has(i);
     }
     blankSeen = false;
-    lastRow = rows[i]!;
+    lastColumnRow = columnRows[i]!;
   }
   return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trim(), signatures };
 }

@@ -7,7 +7,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from './load.js';
 
-export const PIPELINE_VERSION = 'pipeline-23';
+export const PIPELINE_VERSION = 'pipeline-24';
 
 export async function listCorpusFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];

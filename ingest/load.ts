@@ -5,16 +5,16 @@
  * is still read right. Images, and PDF pages without a text layer, are OCR'd
  * (see ocr.ts); a PDF page with a text layer keeps it.
  */
+import { docxText } from './docx.js';
 import { markdownToText } from './markdown.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../src/errors.js';
 import { ocrImage, ocrPdfPages, type Progress } from './ocr.js';
 
 /** Changes whenever what loading extracts from the same bytes does (cached extractions are keyed by it). */
-export const LOAD_VERSION = 'load-2';
+export const LOAD_VERSION = 'load-3';
 
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'png' | 'jpg';
 
@@ -62,8 +62,7 @@ export async function loadBytes(bytes: Uint8Array, source: string, progress?: Pr
   const scans: Array<{ number: number; width: number; height: number }> = [];
   try {
     if (format === 'docx') {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return { source, format, text: value };
+      return { source, format, text: await docxText(bytes) };
     }
     if (format === 'pdf') {
       const pdf = await getDocumentProxy(new Uint8Array(bytes));

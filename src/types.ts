@@ -71,6 +71,11 @@ export interface Chunk {
    * itself — its words are searched with every section under it (their `headings`).
    */
   headingOnly?: boolean;
+  /**
+   * The header row of a table whose rows continue at the start of this chunk while the header itself sits in an
+   * earlier chunk (a long table split between chunks): its rows are read with it.
+   */
+  tableHeader?: string;
   /** Verbatim (cleaned) text of the section or part of it. */
   text: string;
   sentences: Span[];
@@ -123,6 +128,11 @@ export interface Citation {
   reading?: string;
   /** [start, end) of the part of `quote` that answers: the clause the question asks about. */
   span?: [number, number];
+  /**
+   * The quote is a row of a table: the table's header row, verbatim from the same document (what each number
+   * counts, in which unit). Shown above the quote; the quote stays the row.
+   */
+  tableHeader?: string;
   /** Document id, for links to the source view. */
   docId: string;
 }

@@ -274,6 +274,19 @@ describe('a table row', () => {
     expect(quotes(r)).toContain('Tổng cộng | 295 | 29 | 75');
   });
 
+  it('shows the header row above the quoted row, the quote staying the row', async () => {
+    const r = await ask('Thôn Bình An có bao nhiêu hộ hưởng lợi?');
+    expect(r.answered).toBe(true);
+    expect(quotes(r)).toContain('Thôn Bình An | 120 | 14 | 35');
+    expect(r.citations[0]!.tableHeader).toBe('Thôn | Số hộ hưởng lợi (hộ) | Giếng khoan mới (cái) | Diện tích tưới (ha)');
+    expect(r.answer).toContain('Dòng tiêu đề của bảng: “Thôn | Số hộ hưởng lợi (hộ) | Giếng khoan mới (cái) | Diện tích tưới (ha)”\n“Thôn Bình An | 120 | 14 | 35”');
+  });
+
+  it('does not answer for a place no row is labelled with', async () => {
+    const r = await ask('Thôn Khe Lim có bao nhiêu giếng khoan mới?');
+    expect(r.answered).toBe(false);
+  });
+
   it('does not answer a count of what no column counts', async () => {
     const r = await ask('Thôn Bình An có bao nhiêu máy bơm điện?');
     expect(r.answered).toBe(false);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from '../src/answer/units.js';
-import { asksWhole, cellsOf, headerOf, isHeaderRow, isTotalRow } from '../src/answer/table-rows.js';
+import { asksWhole, countsInColumn, headerOf, isTotalRow, rowAnswers, rowLabel, rowsNamed } from '../src/answer/table-rows.js';
+import { cellsOf, isHeaderRow } from '../src/text/table-line.js';
 import { fold } from '../src/text/fold.js';
 import type { Chunk } from '../src/types.js';
 
@@ -147,4 +148,57 @@ describe('a table row read with its header row', () => {
     ['Thôn Bình An | 120 | 14', false],
     ['Tổng đàn trâu | 120 | 14', false],
   ])('%s is a total row: %s', (row, total) => expect(isTotalRow(folded(row))).toBe(total));
+
+  describe('the row a question names', () => {
+    const communes = chunkOf([
+      'Thiệt hại về nhà ở như sau:',
+      'STT | Xã, thị trấn | Nhà tốc mái (cái) | Hộ sơ tán (hộ)',
+      '1 | Xã Tân Bồi | 187 | 130',
+      '2 | Thị trấn Bến Đá | 95 | 60',
+      '3 | Xã Bồi Tân Đông | 221 | 175',
+      'Tổng cộng | 503 | 365',
+    ]);
+    it.each([
+      ['Xã Tân Bồi có bao nhiêu nhà tốc mái?', [2]],
+      // The kind of place may be left out; a longer label holding the name is a row of its own.
+      ['Tân Bồi có bao nhiêu hộ sơ tán?', [2]],
+      ['thi tran ben da co bao nhieu nha toc mai', [3]],
+      ['Bồi Tân Đông có bao nhiêu hộ sơ tán?', [4]],
+      // Another kind of place before the name: the district, not the town's row.
+      ['Toàn huyện Bến Đá có bao nhiêu hộ sơ tán?', []],
+      // No row named: any row may answer (the question asks a column, or a whole).
+      ['Có bao nhiêu nhà tốc mái?', []],
+      ['Cả huyện có bao nhiêu hộ sơ tán?', []],
+    ])('%s names rows %j', (q, rows) => expect(communes.sentences.length && rowsNamed(communes, 2, folded(q))).toEqual(rows));
+
+    it.each([
+      ['nha toc mai', '1 | Xã Tân Bồi | 187 | 130', true],
+      // The column of names, or the numbering, counts nothing.
+      ['xa', '1 | Xã Tân Bồi | 187 | 130', false],
+      ['ho', '1 | Xã Tân Bồi | 187 | 130', true],
+      // Cells that do not line up with the header's: undecided, read as a whole.
+      ['ho', 'Xã Tân Bồi | 187 | 130', undefined],
+    ])('%s counted in its column of %s: %s', (unit, row, counts) =>
+      expect(countsInColumn(unit, folded('STT | Xã, thị trấn | Nhà tốc mái (cái) | Hộ sơ tán (hộ)'), folded(row))).toBe(counts));
+
+    it.each([
+      [2, 'Xã Tân Bồi có bao nhiêu nhà tốc mái?', true],
+      [2, 'Tân Bồi có bao nhiêu hộ phải sơ tán?', true],
+      // The header's words alone do not make a row the answer: no place named, or another one.
+      [2, 'Có bao nhiêu nhà tốc mái?', false],
+      [2, 'Xã Hòa Sơn có bao nhiêu nhà tốc mái?', false],
+      // The total row answers a whole, and only a whole.
+      [5, 'Cả huyện có bao nhiêu nhà tốc mái?', true],
+      [5, 'Xã Tân Bồi có bao nhiêu nhà tốc mái?', false],
+      // A sentence outside the table is not held to a label.
+      [0, 'Có bao nhiêu nhà tốc mái?', true],
+    ])('row %i answers %s: %s', (index, q, answers) => expect(rowAnswers(communes, index, folded(q))).toBe(answers));
+
+    it('a sentence outside a table names no row', () => expect(rowsNamed(communes, 0, folded('Xã Tân Bồi có bao nhiêu nhà tốc mái?'))).toEqual([]));
+    it.each([
+      ['1 | Xã Tân Bồi | 187', 'Xã Tân Bồi'],
+      ['II. | Thị trấn Bến Đá | 95', 'Thị trấn Bến Đá'],
+      ['Tổng cộng | 503', 'Tổng cộng'],
+    ])('%s is labelled %s', (row, label) => expect(rowLabel(row)).toBe(label));
+  });
 });

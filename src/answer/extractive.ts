@@ -22,7 +22,7 @@ import { purposeSection } from './purpose-section.js';
 import { corpusLocalities, namedLocalities, namesLocality } from './localities.js';
 import { listSection, type ListSection } from './section-list.js';
 import { demandsOf, hasDemands, meetsDemands } from './demands.js';
-import { asksWhole, headerOf, isTotalRow } from './table-rows.js';
+import { asksWhole, countsInColumn, headerOf, isTotalRow, rowAnswers, rowsNamed } from './table-rows.js';
 import { countedAs, isCounter, isNotUnit, lexiconUnit, namesUnit, signOnly, statesBySign } from './units.js';
 import { documentLabel, documentLine, OCR_NOTE, quoteLines, toCitation, whereLabel } from './format.js';
 import { ANSWER_THRESHOLD, SWITCH_THRESHOLD, VETO_THRESHOLD, askedYear, contrastCoverage, judgeCandidates, kindEvidence, clausesOf, unitNextToNumber, valueClause, vetoProbability, wordSet, topicCoverage, type Features, type RefusalReason } from './decision.js';
@@ -409,7 +409,7 @@ function mentionsSpecifics(specifics: Specifics, quoteFolded: string, passage: P
   // "hộ|hộ gia đình": a unit read from an English question through the glossary is shown by any of its wordings.
   const satisfied = (unit: string): boolean => (unit.includes('|') ? unit.split('|').some(satisfied) : shows(unit));
   // A table row states its numbers in the units its column headings name ("Lồng bè hư hỏng (cái)", "Diện tích (ha)").
-  const byColumn = (unit: string) => columns !== undefined && namesUnit(unit, columns) && STANDALONE_NUMBER.test(quoteFolded);
+  const byColumn = (unit: string) => columns !== undefined && namesUnit(unit, columns) && (countsInColumn(unit, columns, quoteFolded) ?? STANDALONE_NUMBER.test(quoteFolded));
   const shows = (unit: string) =>
     unit === 'lau'
       ? LENGTHS.some(counted)
@@ -1158,7 +1158,10 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
       return elsewhere.every(({ name }) => words.includes(` ${name} `)) && valueKinds.some((k) => showsEvidence(k, withoutOwn(clause)));
     });
   };
-  const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c)) && valueNamesPlace(c);
+  // A table row answers for what its label names (the commune, the target asked), not for its header's words alone;
+  // an English question writes no label's words.
+  const labelled = (c: Candidate) => analysis.english || rowAnswers(c.passage.chunk, c.index, question.folded);
+  const eligible = (c: Candidate) => covers(c) && (!gated || holdsEvidence(c)) && valueNamesPlace(c) && labelled(c);
   let best: Candidate | undefined = top && candidates.find((c) => c.score >= THRESHOLDS.closeToTop * top.score && eligible(c));
   // The heading says who ("Các chi, đảng bộ trực thuộc huyện"); the sentence must say the rest
   // ("kiến nghị giải pháp"). A close candidate that, with its heading, covers clearly more of the
@@ -1224,6 +1227,12 @@ function decide(analysis: QueryAnalysis, passages: Passage[], idf: Idf, document
   if (best && headerOf(best.passage.chunk, best.index) && asksWhole(question.folded)) {
     const table = best.passage.chunk;
     best = preferred(best, (c) => c.passage.chunk === table && headerOf(table, c.index) !== undefined && isTotalRow(fold(table.text.slice(c.start, c.end)).toLowerCase()));
+  }
+  // "Xã Hải Triều có bao nhiêu …" over a table: the row with that label answers, not a close row of another place.
+  const namedRows = best && !asksWhole(question.folded) ? rowsNamed(best.passage.chunk, best.index, question.folded) : [];
+  if (best && namedRows.length) {
+    const table = best.passage.chunk;
+    best = preferred(best, (c) => c.passage.chunk === table && namedRows.includes(c.index), 0);
   }
   // A follow-up asks for what the last answer did not say: a close candidate showing new evidence for the kinds
   // asked beats one whose evidence the last answer already showed ("… trong bao lâu?" after "… trong 03 ngày …").

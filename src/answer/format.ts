@@ -3,6 +3,8 @@ import { typeByFoldedName } from '../text/document-types.js';
 import { fold } from '../text/fold.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
 import { readingOfQuote } from '../text/reading-slice.js';
+import { headerOf } from './table-rows.js';
+import { isRowSentence } from '../text/table-line.js';
 
 /** ISO date → dd/mm/yyyy. */
 export function displayDate(iso?: string): string | undefined {
@@ -86,8 +88,20 @@ export function toCitation(n: number, passage: Passage, quote: string, score: nu
     score: Math.round(score * 1000) / 1000,
     ...(doc.ocr ? { ocr: true } : {}),
     ...readingOf(chunk, quote),
+    ...tableHeaderOf(chunk, quote),
     docId: doc.id,
   };
+}
+
+/** The header row of the table a quote is a row of (the sentence the quote starts in), when it has one. */
+function tableHeaderOf(chunk: Chunk, quote: string): { tableHeader?: string } {
+  const at = chunk.text.indexOf(quote);
+  if (at < 0) return {};
+  const index = chunk.sentences.findIndex((s) => s.start <= at && at < s.end);
+  const header = index >= 0 ? headerOf(chunk, index) : undefined;
+  // A scan's stray bars make no table: only a row and a header of short cells are shown as one.
+  const row = index >= 0 ? chunk.text.slice(chunk.sentences[index]!.start, chunk.sentences[index]!.end) : '';
+  return header && !quote.includes(header) && isRowSentence(header) && isRowSentence(row) ? { tableHeader: header } : {};
 }
 
 /** The restored reading of an OCR quote, when its chunk has one and it differs from the scan. */
@@ -106,6 +120,8 @@ export function citationLine(citation: Citation, meta?: DocumentMeta): string {
 
 /** Label of a machine-restored reading of scanned text: people see it first, the scan beside it. */
 export const READING_LABEL = 'Bản đọc phục hồi tự động';
+/** Label of a table's header row, shown above a quoted row of it. */
+export const TABLE_HEADER_LABEL = 'Dòng tiêu đề của bảng';
 /** Label of the verbatim scanned text shown after its reading. */
 export const SCAN_LABEL = 'Nguyên văn bản quét';
 
@@ -113,9 +129,11 @@ export const SCAN_LABEL = 'Nguyên văn bản quét';
  * A quote as an answer shows it: “…” [n]; for a scan with a reading, the reading first
  * (labelled as machine-restored) and the verbatim scan after it, which keeps the marker.
  */
-export function quoteLines(citation: Pick<Citation, 'n' | 'quote' | 'reading'>): string {
-  if (!citation.reading) return `“${citation.quote}” [${citation.n}]`;
-  return `${READING_LABEL}: “${citation.reading}”\n${SCAN_LABEL}: “${citation.quote}” [${citation.n}]`;
+export function quoteLines(citation: Pick<Citation, 'n' | 'quote' | 'reading' | 'tableHeader'>): string {
+  // A table row's numbers mean what its header row says: the header first, so a reader can tell them apart.
+  const header = citation.tableHeader ? `${TABLE_HEADER_LABEL}: “${citation.tableHeader}”\n` : '';
+  if (!citation.reading) return `${header}“${citation.quote}” [${citation.n}]`;
+  return `${header}${READING_LABEL}: “${citation.reading}”\n${SCAN_LABEL}: “${citation.quote}” [${citation.n}]`;
 }
 
 export const OCR_NOTE = 'Lưu ý: trích dẫn đánh dấu OCR lấy từ bản quét có thể sai chính tả; vui lòng đối chiếu văn bản gốc.';
@@ -161,6 +179,7 @@ const TYPE_PATTERN = Object.keys(DOCUMENT_TYPES_EN).sort((a, b) => b.length - a.
 const ENGLISH: Array<[RegExp, string]> = [
   [new RegExp(`(^|\n)${READING_LABEL}: `, 'g'), '$1Machine-restored reading: '],
   [new RegExp(`(^|\n)${SCAN_LABEL}: `, 'g'), '$1Verbatim scan: '],
+  [new RegExp(`(^|\n)${TABLE_HEADER_LABEL}: `, 'g'), '$1Table header: '],
   [new RegExp(escapeRegExp(OCR_NOTE), 'g'), 'Note: excerpts marked OCR come from scanned text and may contain misspellings; please check the original document.'],
   [/Xin lỗi, các văn bản hiện có không nêu rõ nội dung này nên tôi không trả lời để tránh sai lệch\./g, 'Sorry, the documents available do not clearly say this, so I will not answer rather than risk being wrong.'],
   [/Các văn bản liên quan nhất có thể tra cứu:/g, 'The most closely related documents you can look up:'],

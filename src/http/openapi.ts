@@ -25,6 +25,7 @@ const citation = z.object({
   ocr: z.boolean().optional(),
   reading: z.string().optional().describe('OCR quotes: the machine-restored reading, shown first and marked so; quote stays the scan text'),
   span: z.tuple([z.number().int(), z.number().int()]).optional().describe('[start, end) of the clause of quote that answers'),
+  tableHeader: z.string().optional().describe('The quote is a row of a table: the table\'s header row, verbatim, shown above it; quote stays the row'),
   docId: z.string(),
 });
 

@@ -3,6 +3,8 @@
  * Lines are paragraphs or bullets after cleaning; inside a line we split after
  * `.`, `?`, `!` when a capital, digit or bullet follows.
  */
+import { isRowSentence } from './table-line.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -18,7 +20,8 @@ export function sentenceSpans(text: string): Span[] {
   let lineStart = 0;
   for (const line of text.split('\n')) {
     let start = 0;
-    for (const m of line.matchAll(BOUNDARY)) {
+    // A table row is one sentence however many full stops its cells hold.
+    for (const m of isRowSentence(line) ? [] : line.matchAll(BOUNDARY)) {
       const cut = m.index! + m[0].trimEnd().length;
       if (ABBREVIATION.test(line.slice(0, cut))) continue;
       pushTrimmed(spans, text, lineStart + start, lineStart + cut);

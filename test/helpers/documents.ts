@@ -1,9 +1,15 @@
 /** Real documents for upload tests: a .docx built with the `docx` package, a PDF written by hand. */
 import zlib from 'node:zlib';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 
-export async function makeDocx(paragraphs: string[]): Promise<Uint8Array> {
-  const doc = new Document({ sections: [{ children: paragraphs.map((text) => new Paragraph({ text })) }] });
+export async function makeDocx(paragraphs: Array<string | string[][]>): Promise<Uint8Array> {
+  // A string is a paragraph; rows of cells are a Word table.
+  const children = paragraphs.map((p) =>
+    typeof p === 'string'
+      ? new Paragraph({ text: p })
+      : new Table({ rows: p.map((cells) => new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph({ text })] })) })) }),
+  );
+  const doc = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
