@@ -61,8 +61,10 @@ describe('Markdown documents', () => {
       ].join('\n'),
     );
     const cleaned = cleanText(guide).text.split('\n');
-    expect(cleaned).toContain('Bước 1 Tiếp nhận hồ sơ tại Bộ phận Một cửa của Ủy ban nhân dân xã Mẫu Sơn 0,5 ngày');
-    expect(cleaned).toContain('Bước 2 Thẩm định hồ sơ và kiểm tra thực địa công trình 08 ngày');
+    // Each row a line of its own, cells apart by bars, under its header row.
+    expect(cleaned).toContain('Bước | Nội dung | Thời gian');
+    expect(cleaned).toContain('Bước 1 | Tiếp nhận hồ sơ tại Bộ phận Một cửa của Ủy ban nhân dân xã Mẫu Sơn | 0,5 ngày');
+    expect(cleaned).toContain('Bước 2 | Thẩm định hồ sơ và kiểm tra thực địa công trình | 08 ngày');
     const parsed = parseDocument('huong-dan-mau.md', guide, Vocabulary.fromTexts([cleanText(guide).text]));
     expect(parsed.meta.outline!.map((s) => s.path)).toEqual(['3', '3.1', '3.2', '4']);
   });
