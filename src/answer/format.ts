@@ -1,4 +1,5 @@
 /** How documents and citations are written for people: "Kế hoạch số 22-KH/TU", "16/01/2026". */
+import { escapeRegExp } from '../text/regexp.js';
 import { typeByFoldedName } from '../text/document-types.js';
 import { fold } from '../text/fold.js';
 import type { Chunk, Citation, DocumentMeta, Passage } from '../types.js';
@@ -222,10 +223,6 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/, điểm ([a-zđ])(?![\p{L}])/gu, ', point $1'],
   [new RegExp(`(?<![\\p{L}])(${TYPE_PATTERN}) số `, 'gu'), '$1 No. '],
 ];
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A type name followed by its number, or by its quoted title (the piece ends where the quote starts). */
 const TYPE_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(${TYPE_PATTERN})(?= No\\. | $)`, 'gu');

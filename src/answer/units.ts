@@ -4,6 +4,7 @@
  * ("41 đồng chí" for "bao nhiêu ủy viên"). The vocabulary is data (question/units.json).
  */
 import lexicon from '../question/units.json' with { type: 'json' };
+import { escapeRegExp } from '../text/regexp.js';
 
 const SIGNS: Readonly<Record<string, readonly string[]>> = lexicon.signs;
 const COUNTERS = new Set(lexicon.counters);
@@ -36,7 +37,6 @@ export function lexiconUnit(words: readonly string[], at: number): string | unde
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const signPatterns = new Map<string, RegExp>();
 
 /** The folded quote writes a number followed by the unit's sign ("320 m", "1.350 m2", "2°c"). */
@@ -44,7 +44,7 @@ export function statesBySign(unit: string, foldedQuote: string): boolean {
   const signs = SIGNS[unit];
   if (!signs) return false;
   let pattern = signPatterns.get(unit);
-  if (!pattern) signPatterns.set(unit, (pattern = new RegExp(`(^|[^a-z0-9])\\d+([.,]\\d+)*\\s*(${signs.map(escape).join('|')})(?![a-z0-9²³])`)));
+  if (!pattern) signPatterns.set(unit, (pattern = new RegExp(`(^|[^a-z0-9])\\d+([.,]\\d+)*\\s*(${signs.map(escapeRegExp).join('|')})(?![a-z0-9²³])`)));
   return pattern.test(foldedQuote);
 }
 
